@@ -1,0 +1,60 @@
+package convert
+
+import (
+	"errors"
+	"fmt"
+)
+
+// Position names a place in an input file. Line and Col count from 1; 0
+// means unknown.
+type Position struct {
+	File string
+	Line int
+	Col  int
+}
+
+// String renders p as file:line:col, leaving out what is unknown.
+func (p Position) String() string {
+	s := p.File
+	if s == "" {
+		s = "<input>"
+	}
+	if p.Line > 0 {
+		s += fmt.Sprintf(":%d", p.Line)
+		if p.Col > 0 {
+			s += fmt.Sprintf(":%d", p.Col)
+		}
+	}
+	return s
+}
+
+// ParseError reports malformed input at a position.
+type ParseError struct {
+	Pos Position
+	Err error
+}
+
+// Error renders the error as "file:line:col: message".
+func (e *ParseError) Error() string { return e.Pos.String() + ": " + e.Err.Error() }
+
+// Unwrap returns the cause, so that errors.Is finds the sentinels below.
+func (e *ParseError) Unwrap() error { return e.Err }
+
+// Causes of a ParseError, for errors.Is.
+var (
+	// ErrBadTimestamp: a time could not be parsed.
+	ErrBadTimestamp = errors.New("bad timestamp")
+	// ErrTimeGoesBack: a start time is earlier than the one before it.
+	ErrTimeGoesBack = errors.New("time goes backwards")
+	// ErrNoContent: the input holds no segment or cue at all.
+	ErrNoContent = errors.New("no content")
+	// ErrSyntax: the input does not follow its format.
+	ErrSyntax = errors.New("syntax error")
+	// ErrNotText: the input is binary, not text.
+	ErrNotText = errors.New("not a text file")
+)
+
+// errorf builds a ParseError whose message is cause followed by detail.
+func errorf(pos Position, cause error, format string, args ...any) *ParseError {
+	return &ParseError{Pos: pos, Err: fmt.Errorf("%w: "+format, append([]any{cause}, args...)...)}
+}

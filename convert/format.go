@@ -1,0 +1,134 @@
+package convert
+
+import (
+	"fmt"
+	"io"
+	"path/filepath"
+	"sort"
+	"strings"
+)
+
+// Format names a file format capconv reads or writes.
+type Format string
+
+// The formats capconv knows.
+const (
+	Transcript Format = "txt"
+	SRT        Format = "srt"
+	WebVTT     Format = "vtt"
+	TTML       Format = "ttml"
+)
+
+// ReadOptions tune a reader. The zero value is ready to use.
+type ReadOptions struct {
+	// File names the input in errors and warnings ("" for unnamed input).
+	File string
+	// Warn, when set, receives each repair a reader made to its input.
+	Warn func(pos Position, msg string)
+}
+
+func (o ReadOptions) warn(line int, format string, args ...any) {
+	if o.Warn != nil {
+		o.Warn(Position{File: o.File, Line: line}, fmt.Sprintf(format, args...))
+	}
+}
+
+func (o ReadOptions) pos(line int) Position { return Position{File: o.File, Line: line} }
+
+// WriteOptions tune a writer. The zero value is ready to use.
+type WriteOptions struct {
+	// SRTLabels is how SRT carries speakers (default LabelName).
+	SRTLabels LabelStyle
+}
+
+// codec is one row of the format table: how to read and write a format.
+type codec struct {
+	exts  []string // file extensions, the first being the one written
+	read  func(data []byte, o ReadOptions) (*Document, error)
+	write func(w io.Writer, d *Document, o WriteOptions) error
+}
+
+// formats is the format table every dispatch goes through.
+var formats = map[Format]codec{
+	Transcript: {exts: []string{".txt", ".md"}, read: readTranscript},
+	SRT:        {exts: []string{".srt"}, read: readSRT, write: writeSRT},
+	WebVTT:     {exts: []string{".vtt"}, read: readWebVTT, write: writeWebVTT},
+	TTML:       {exts: []string{".ttml", ".dfxp", ".xml"}, read: readTTML, write: writeTTML},
+}
+
+// Formats returns the known formats, sorted by name.
+func Formats() []Format {
+	out := make([]Format, 0, len(formats))
+	for f := range formats {
+		out = append(out, f)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i] < out[j] })
+	return out
+}
+
+// ParseFormat returns the format called name (case-insensitive; "webvtt"
+// and "dfxp" are accepted as aliases).
+func ParseFormat(name string) (Format, error) {
+	n := strings.ToLower(strings.TrimPrefix(strings.TrimSpace(name), "."))
+	switch n {
+	case "webvtt":
+		n = string(WebVTT)
+	case "dfxp", "xml":
+		n = string(TTML)
+	case "transcript":
+		n = string(Transcript)
+	}
+	if _, ok := formats[Format(n)]; !ok {
+		return "", fmt.Errorf("unknown format %q (known: %s)", name, formatList())
+	}
+	return Format(n), nil
+}
+
+func formatList() string {
+	var names []string
+	for _, f := range Formats() {
+		names = append(names, string(f))
+	}
+	return strings.Join(names, ", ")
+}
+
+// FormatFromPath guesses a format from path's extension.
+func FormatFromPath(path string) (Format, bool) {
+	ext := strings.ToLower(filepath.Ext(path))
+	for _, f := range Formats() {
+		for _, e := range formats[f].exts {
+			if e == ext {
+				return f, true
+			}
+		}
+	}
+	return "", false
+}
+
+// Ext returns the file extension written for f, with its dot.
+func (f Format) Ext() string { return formats[f].exts[0] }
+
+// CanWrite reports whether capconv writes f.
+func (f Format) CanWrite() bool { return formats[f].write != nil }
+
+// Read reads a whole document in format f from r.
+func Read(r io.Reader, f Format, o ReadOptions) (*Document, error) {
+	c, ok := formats[f]
+	if !ok || c.read == nil {
+		return nil, fmt.Errorf("capconv cannot read format %q", f)
+	}
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return nil, err
+	}
+	return c.read(data, o)
+}
+
+// Write renders d in format f to w.
+func Write(w io.Writer, d *Document, f Format, o WriteOptions) error {
+	c, ok := formats[f]
+	if !ok || c.write == nil {
+		return fmt.Errorf("capconv cannot write format %q", f)
+	}
+	return c.write(w, d, o)
+}

@@ -1,0 +1,111 @@
+package convert
+
+import "time"
+
+// Document is capconv's canonical model of a caption or transcript file.
+type Document struct {
+	// Title is the document's title ("" when unknown).
+	Title string
+	// Language is the BCP 47 language tag of the text ("" when unknown;
+	// writers that need one default to "en").
+	Language string
+	// Duration is the media duration when the input states it, or 0.
+	Duration time.Duration
+	// Chapters are the named sections of the media, in Start order.
+	Chapters []Chapter
+	// Segments are start-only transcript segments, in Start order.
+	Segments []Segment
+	// Cues are timed captions, in Start order.
+	Cues []Cue
+}
+
+// Chapter is a named section of the media. End is 0 until known.
+type Chapter struct {
+	Start time.Duration
+	End   time.Duration
+	Title string
+}
+
+// Segment is a stretch of transcript whose start is known but whose end is
+// not: one speaker line and the paragraphs below it.
+type Segment struct {
+	// Start is when the segment begins.
+	Start time.Duration
+	// Speaker is who speaks ("" when the transcript does not say).
+	Speaker string
+	// Paragraphs hold the text, one entry per paragraph, each on one line.
+	Paragraphs []string
+	// Pos is where the segment's speaker line was read.
+	Pos Position
+}
+
+// Text returns the segment's paragraphs joined by single spaces.
+func (s Segment) Text() string {
+	n := 0
+	for _, p := range s.Paragraphs {
+		n += len(p) + 1
+	}
+	b := make([]byte, 0, n)
+	for i, p := range s.Paragraphs {
+		if i > 0 {
+			b = append(b, ' ')
+		}
+		b = append(b, p...)
+	}
+	return string(b)
+}
+
+// Cue is one caption shown from Start to End.
+type Cue struct {
+	// ID is the cue identifier when the format carries one ("" otherwise).
+	ID    string
+	Start time.Duration
+	End   time.Duration
+	// Lines are the lines shown, top to bottom.
+	Lines []Line
+}
+
+// Line is one line of a cue and who speaks it.
+type Line struct {
+	// Speaker is who speaks the line ("" when unknown).
+	Speaker string
+	// Text is the plain text of the line, without markup or escaping.
+	Text string
+}
+
+// Speaker returns the speaker of every line of c, or "" when the lines
+// have no speaker or more than one.
+func (c Cue) Speaker() string {
+	if len(c.Lines) == 0 {
+		return ""
+	}
+	s := c.Lines[0].Speaker
+	for _, l := range c.Lines[1:] {
+		if l.Speaker != s {
+			return ""
+		}
+	}
+	return s
+}
+
+// Speakers returns the distinct speakers of d's segments and cues in order
+// of first appearance, without "".
+func (d *Document) Speakers() []string {
+	var out []string
+	seen := map[string]bool{"": true}
+	add := func(s string) {
+		if !seen[s] {
+			seen[s] = true
+			out = append(out, s)
+		}
+	}
+	for _, s := range d.Segments {
+		add(s.Speaker)
+	}
+	for _, c := range d.Cues {
+		for _, l := range c.Lines {
+			add(l.Speaker)
+		}
+	}
+	return out
+}
