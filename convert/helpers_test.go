@@ -1,0 +1,5 @@
+package convert
+
+import "fmt"
+
+var fmtSscanf = fmt.Sscanf

@@ -1,0 +1,191 @@
+package pipeline
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/capconv/capconv/convert"
+	"github.com/capconv/capconv/timing"
+)
+
+// Options describe a conversion. The zero value writes nothing.
+type Options struct {
+	// From is the input format; "" guesses it from the file name.
+	From convert.Format
+	// To lists the formats to write.
+	To []convert.Format
+	// OutDir is where outputs go; "" puts them next to their input.
+	OutDir string
+	// Force allows replacing existing output files (never an input).
+	Force bool
+	// Timing tunes how transcript segments become cues.
+	Timing timing.Options
+	// Write tunes the writers.
+	Write convert.WriteOptions
+	// Language, when set, overrides the document's language.
+	Language string
+	// Warn receives each repair a reader made.
+	Warn func(pos convert.Position, msg string)
+}
+
+// ErrExists reports an output file that exists while Options.Force is off.
+var ErrExists = errors.New("output exists (use --force to replace it)")
+
+// ErrWouldOverwriteInput reports an output path equal to an input path.
+var ErrWouldOverwriteInput = errors.New("output would overwrite the input")
+
+// Load reads the document in r, named name in messages, in format f.
+func Load(r io.Reader, name string, f convert.Format, o Options) (*convert.Document, error) {
+	doc, err := convert.Read(r, f, convert.ReadOptions{File: name, Warn: o.Warn})
+	if err != nil {
+		return nil, err
+	}
+	if o.Language != "" {
+		doc.Language = o.Language
+	}
+	return doc, nil
+}
+
+// Render times doc for format f (when it holds start-only segments) and
+// renders it. doc is not modified.
+func Render(doc *convert.Document, f convert.Format, o Options) ([]byte, error) {
+	d := *doc
+	if len(d.Segments) > 0 {
+		t := o.Timing
+		if f == convert.SRT {
+			style := o.Write.SRTLabels
+			t.LabelWidth = func(speaker string) int {
+				return utf8.RuneCountInString(style.Label(speaker))
+			}
+		}
+		d.Cues = nil
+		d.Chapters = append([]convert.Chapter(nil), doc.Chapters...)
+		timing.MakeCues(&d, t)
+	}
+	var buf bytes.Buffer
+	if err := convert.Write(&buf, &d, f, o.Write); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// OutputPath returns where the output of input in format f goes.
+func OutputPath(input string, f convert.Format, outDir string) string {
+	dir := filepath.Dir(input)
+	if outDir != "" {
+		dir = outDir
+	}
+	base := strings.TrimSuffix(filepath.Base(input), filepath.Ext(input))
+	return filepath.Join(dir, base+f.Ext())
+}
+
+// InputFormat returns o.From, or the format named by path's extension.
+func InputFormat(path string, o Options) (convert.Format, error) {
+	if o.From != "" {
+		return o.From, nil
+	}
+	if f, ok := convert.FormatFromPath(path); ok {
+		return f, nil
+	}
+	return convert.Transcript, nil
+}
+
+// ConvertFile converts the file at path into every format of o.To and
+// returns the paths written. Every output is rendered before any is
+// written, so a bad input leaves nothing behind.
+func ConvertFile(path string, o Options) ([]string, error) {
+	f, err := InputFormat(path, o)
+	if err != nil {
+		return nil, err
+	}
+	in, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer in.Close()
+	doc, err := Load(in, path, f, o)
+	if err != nil {
+		return nil, err
+	}
+	type output struct {
+		path string
+		data []byte
+	}
+	var outs []output
+	for _, to := range o.To {
+		p := OutputPath(path, to, o.OutDir)
+		if err := checkTarget(p, path, o.Force); err != nil {
+			return nil, err
+		}
+		data, err := Render(doc, to, o)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", p, err)
+		}
+		outs = append(outs, output{p, data})
+	}
+	var written []string
+	for _, out := range outs {
+		if err := WriteFileAtomic(out.path, out.data); err != nil {
+			return written, err
+		}
+		written = append(written, out.path)
+	}
+	return written, nil
+}
+
+// checkTarget refuses an output path that is the input, or that exists
+// while force is off.
+func checkTarget(out, input string, force bool) error {
+	if samePath(out, input) {
+		return fmt.Errorf("%s: %w", out, ErrWouldOverwriteInput)
+	}
+	if _, err := os.Stat(out); err == nil && !force {
+		return fmt.Errorf("%s: %w", out, ErrExists)
+	}
+	return nil
+}
+
+// samePath reports whether a and b name the same file.
+func samePath(a, b string) bool {
+	if sa, err := os.Stat(a); err == nil {
+		if sb, err := os.Stat(b); err == nil {
+			return os.SameFile(sa, sb)
+		}
+	}
+	aa, err1 := filepath.Abs(a)
+	ab, err2 := filepath.Abs(b)
+	return err1 == nil && err2 == nil && aa == ab
+}
+
+// WriteFileAtomic writes data to a temporary file beside path and renames
+// it into place, so readers never see a partial file.
+func WriteFileAtomic(path string, data []byte) error {
+	dir := filepath.Dir(path)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp*")
+	if err != nil {
+		return err
+	}
+	_, err = tmp.Write(data)
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Chmod(tmp.Name(), 0o644)
+	}
+	if err == nil {
+		err = os.Rename(tmp.Name(), path)
+	}
+	if err != nil {
+		os.Remove(tmp.Name())
+	}
+	return err
+}

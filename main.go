@@ -1,0 +1,245 @@
+// Command capconv turns timestamped transcripts into caption files: SRT,
+// WebVTT and TTML, with speaker labels, readable line breaks and timing
+// inferred from start times.
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/capconv/capconv/convert"
+	"github.com/capconv/capconv/internal/pipeline"
+	"github.com/urfave/cli/v2"
+)
+
+func main() { os.Exit(run(os.Args, os.Stdin, os.Stdout, os.Stderr)) }
+
+// Exit codes.
+const (
+	exitOK      = 0
+	exitFailure = 1
+	exitUsage   = 2
+)
+
+// usageError marks a mistake in how capconv was called.
+type usageError struct{ msg string }
+
+func (e usageError) Error() string { return e.msg }
+
+func usagef(format string, args ...any) error { return usageError{fmt.Sprintf(format, args...)} }
+
+// run is the whole program; it returns the exit code.
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	app := newApp(stdin, stdout, stderr)
+	err := app.Run(reorderArgs(args, app))
+	if err == nil {
+		return exitOK
+	}
+	var ue usageError
+	if errors.As(err, &ue) {
+		fmt.Fprintf(stderr, "capconv: %v\n", err)
+		return exitUsage
+	}
+	if !errors.Is(err, errReported) {
+		fmt.Fprintf(stderr, "capconv: %v\n", err)
+	}
+	return exitFailure
+}
+
+// errReported means the problems were already printed.
+var errReported = errors.New("failed")
+
+func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
+	return &cli.App{
+		Name:           "capconv",
+		Usage:          "turn timestamped transcripts into SRT, WebVTT and TTML captions",
+		Reader:         stdin,
+		Writer:         stdout,
+		ErrWriter:      stderr,
+		ExitErrHandler: func(*cli.Context, error) {},
+		OnUsageError: func(_ *cli.Context, err error, _ bool) error {
+			return usageError{err.Error()}
+		},
+		Commands: []*cli.Command{convertCommand()},
+	}
+}
+
+func convertCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "convert",
+		Usage:     "convert transcripts or caption files",
+		ArgsUsage: "INPUT... (- for standard input)",
+		OnUsageError: func(_ *cli.Context, err error, _ bool) error {
+			return usageError{err.Error()}
+		},
+		Flags: []cli.Flag{
+			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "output `DIR`, or - for standard output (default: next to each input)"},
+			&cli.StringFlag{Name: "to", Value: "srt,vtt,ttml", Usage: "output `FORMATS`, comma-separated: srt, vtt, ttml"},
+			&cli.StringFlag{Name: "from", Usage: "input `FORMAT` (default: from the file extension; txt otherwise)"},
+			&cli.BoolFlag{Name: "force", Usage: "replace existing output files (an input is never replaced)"},
+			&cli.IntFlag{Name: "max-chars", Value: 42, Usage: "most characters per line"},
+			&cli.IntFlag{Name: "max-lines", Value: 2, Usage: "most lines per cue"},
+			&cli.DurationFlag{Name: "duration", Usage: "media duration, e.g. 1h2m3s: where the last turn ends (default: estimated from the speaker's rate)"},
+			&cli.StringFlag{Name: "srt-labels", Value: "name", Usage: "how SRT shows speakers: name (Name: ), upper (NAME: ), bracket ([Name] ) or none"},
+			&cli.StringFlag{Name: "lang", Usage: "language tag of the text, e.g. en or fr-CA (default en)"},
+		},
+		Action: convertAction,
+	}
+}
+
+func convertAction(c *cli.Context) error {
+	o, err := optionsFrom(c)
+	if err != nil {
+		return err
+	}
+	inputs := c.Args().Slice()
+	if len(inputs) == 0 {
+		return usagef("convert needs at least one input; try: capconv convert testdata/000_2e7f89a82c8d846d.txt -o out/")
+	}
+	out := c.String("output")
+	stdio := out == "-" || (len(inputs) == 1 && inputs[0] == "-" && out == "")
+	if stdio {
+		if len(inputs) != 1 || len(o.To) != 1 {
+			return usagef("standard output takes one input and one format (--to)")
+		}
+		return convertStream(c, inputs[0], o)
+	}
+	failed := false
+	for _, in := range inputs {
+		if in == "-" {
+			return usagef("standard input needs standard output: use -o - (or no -o)")
+		}
+		if _, err := pipeline.ConvertFile(in, o); err != nil {
+			fmt.Fprintf(c.App.ErrWriter, "capconv: %v\n", err)
+			failed = true
+		}
+	}
+	if failed {
+		return errReported
+	}
+	return nil
+}
+
+// convertStream converts one input (a path or - for standard input) to
+// standard output.
+func convertStream(c *cli.Context, in string, o pipeline.Options) error {
+	r, name := c.App.Reader, "<stdin>"
+	if in != "-" {
+		f, err := os.Open(in)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		r, name = f, in
+	}
+	from, err := pipeline.InputFormat(in, o)
+	if err != nil {
+		return err
+	}
+	doc, err := pipeline.Load(r, name, from, o)
+	if err != nil {
+		return err
+	}
+	data, err := pipeline.Render(doc, o.To[0], o)
+	if err != nil {
+		return err
+	}
+	_, err = c.App.Writer.Write(data)
+	return err
+}
+
+// optionsFrom turns the command's flags into pipeline options.
+func optionsFrom(c *cli.Context) (pipeline.Options, error) {
+	var o pipeline.Options
+	for _, name := range strings.Split(c.String("to"), ",") {
+		f, err := convert.ParseFormat(name)
+		if err != nil {
+			return o, usagef("--to: %v", err)
+		}
+		if !f.CanWrite() {
+			return o, usagef("--to: capconv does not write %s", f)
+		}
+		o.To = append(o.To, f)
+	}
+	if s := c.String("from"); s != "" {
+		f, err := convert.ParseFormat(s)
+		if err != nil {
+			return o, usagef("--from: %v", err)
+		}
+		o.From = f
+	}
+	style, err := convert.ParseLabelStyle(c.String("srt-labels"))
+	if err != nil {
+		return o, usagef("--srt-labels: %v", err)
+	}
+	o.Write.SRTLabels = style
+	if n := c.Int("max-chars"); n < 10 {
+		return o, usagef("--max-chars: %d is too small: expected at least 10", n)
+	}
+	if n := c.Int("max-lines"); n < 1 {
+		return o, usagef("--max-lines: %d: expected at least 1", n)
+	}
+	if d := c.Duration("duration"); d < 0 {
+		return o, usagef("--duration: %v: expected a positive duration", d)
+	}
+	if out := c.String("output"); out != "-" {
+		o.OutDir = out
+	}
+	o.Force = c.Bool("force")
+	o.Language = c.String("lang")
+	o.Timing.MaxChars = c.Int("max-chars")
+	o.Timing.MaxLines = c.Int("max-lines")
+	o.Timing.MediaDuration = c.Duration("duration")
+	o.Warn = func(pos convert.Position, msg string) {
+		fmt.Fprintf(c.App.ErrWriter, "capconv: warning: %s: %s\n", pos, msg)
+	}
+	return o, nil
+}
+
+// reorderArgs moves flags that follow a command's inputs before them, so
+// that "capconv convert in.txt --to srt" means what it says (urfave/cli
+// stops reading flags at the first input). A "--" ends the flags.
+func reorderArgs(args []string, app *cli.App) []string {
+	if len(args) < 2 {
+		return args
+	}
+	cmd := app.Command(args[1])
+	if cmd == nil {
+		return args
+	}
+	takesValue := map[string]bool{}
+	for _, f := range cmd.Flags {
+		_, isBool := f.(*cli.BoolFlag)
+		for _, n := range f.Names() {
+			takesValue[n] = !isBool
+		}
+	}
+	var flags, inputs []string
+	rest := args[2:]
+	for i := 0; i < len(rest); i++ {
+		a := rest[i]
+		if a == "--" {
+			inputs = append(inputs, rest[i+1:]...)
+			break
+		}
+		if len(a) < 2 || a[0] != '-' {
+			inputs = append(inputs, a)
+			continue
+		}
+		flags = append(flags, a)
+		name := strings.TrimLeft(a, "-")
+		if takesValue[name] && !strings.Contains(name, "=") && i+1 < len(rest) {
+			i++
+			flags = append(flags, rest[i])
+		}
+	}
+	out := append([]string{args[0], args[1]}, flags...)
+	if len(inputs) > 0 {
+		out = append(out, "--")
+		out = append(out, inputs...)
+	}
+	return out
+}

@@ -1,0 +1,60 @@
+package timing
+
+import "math"
+
+// chunkLimits bound one cue's text.
+type chunkLimits struct {
+	maxChars, maxLines int
+	maxWidth           int // most characters in one cue, from the reading time
+	reserve            int // label width before the first chunk
+}
+
+// splitChunks cuts a turn's words into cue-sized chunks: at sentence ends
+// first, then at clause boundaries, then between words, never inside a
+// word. It minimises, by dynamic programming, the sum of the costs of the
+// breaks it makes plus a penalty for very short chunks, so one sentence per
+// cue wins where it fits.
+func splitChunks(ws []word, lim chunkLimits) [][]word {
+	n := len(ws)
+	if n == 0 {
+		return nil
+	}
+	best := make([]float64, n+1)
+	from := make([]int, n+1)
+	for j := 1; j <= n; j++ {
+		best[j] = math.Inf(1)
+		for i := j - 1; i >= 0; i-- {
+			reserve := 0
+			if i == 0 {
+				reserve = lim.reserve
+			}
+			w := width(ws[i:j])
+			if j-i > 1 && (w > lim.maxWidth || minLines(ws[i:j], lim.maxChars, reserve) > lim.maxLines) {
+				break // longer chunks starting earlier only grow
+			}
+			if c := best[i] + chunkCost(ws, i, j, w); c < best[j] {
+				best[j], from[j] = c, i
+			}
+		}
+	}
+	var out [][]word
+	for j := n; j > 0; j = from[j] {
+		out = append(out, ws[from[j]:j])
+	}
+	for a, b := 0, len(out)-1; a < b; a, b = a+1, b-1 {
+		out[a], out[b] = out[b], out[a]
+	}
+	return out
+}
+
+// chunkCost is the cost of a chunk ws[i:j] of width w.
+func chunkCost(ws []word, i, j, w int) float64 {
+	c := 6.0 // each cue costs: prefer fewer unless a break reads better
+	if j < len(ws) {
+		c += 3 * breakCost(ws[j-1].text, ws[j].text)
+	}
+	if w < 16 {
+		c += float64(16-w) / 4 // a flash of two words is hard to read
+	}
+	return c
+}
