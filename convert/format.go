@@ -23,6 +23,9 @@ const (
 type ReadOptions struct {
 	// File names the input in errors and warnings ("" for unnamed input).
 	File string
+	// Dialect names the transcript dialect (see TranscriptDialects); ""
+	// detects it. Other formats ignore it.
+	Dialect string
 	// Warn, when set, receives each repair a reader made to its input.
 	Warn func(pos Position, msg string)
 }
