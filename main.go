@@ -78,7 +78,8 @@ func convertCommand() *cli.Command {
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "output `DIR`, or - for standard output (default: next to each input)"},
 			&cli.StringFlag{Name: "to", Value: "srt,vtt,ttml", Usage: "output `FORMATS`, comma-separated: srt, vtt, ttml"},
-			&cli.StringFlag{Name: "from", Usage: "input `FORMAT` (default: from the file extension; txt otherwise)"},
+			&cli.StringFlag{Name: "from", Usage: "input `FORMAT` (srt, vtt, ttml, txt) or transcript dialect (" + strings.Join(convert.TranscriptDialects(), ", ") + "); default: from the file extension, txt otherwise, with the dialect detected"},
+			&cli.StringFlag{Name: "speakers", Usage: "rename speakers with a CSV `FILE` of from,to rows, e.g. SPEAKER_00,Ann Lee"},
 			&cli.BoolFlag{Name: "force", Usage: "replace existing output files (an input is never replaced)"},
 			&cli.IntFlag{Name: "max-chars", Value: 42, Usage: "most characters per line"},
 			&cli.IntFlag{Name: "max-lines", Value: 2, Usage: "most lines per cue"},
@@ -165,11 +166,18 @@ func optionsFrom(c *cli.Context) (pipeline.Options, error) {
 		o.To = append(o.To, f)
 	}
 	if s := c.String("from"); s != "" {
-		f, err := convert.ParseFormat(s)
+		f, dialect, err := parseFrom(s)
 		if err != nil {
-			return o, usagef("--from: %v", err)
+			return o, err
 		}
-		o.From = f
+		o.From, o.Dialect = f, dialect
+	}
+	if path := c.String("speakers"); path != "" {
+		names, err := readSpeakers(path)
+		if err != nil {
+			return o, err
+		}
+		o.Speakers = names
 	}
 	style, err := convert.ParseLabelStyle(c.String("srt-labels"))
 	if err != nil {
@@ -197,6 +205,39 @@ func optionsFrom(c *cli.Context) (pipeline.Options, error) {
 		fmt.Fprintf(c.App.ErrWriter, "capconv: warning: %s: %s\n", pos, msg)
 	}
 	return o, nil
+}
+
+// parseFrom reads --from: a format name, or a transcript dialect name,
+// which implies the transcript format.
+func parseFrom(s string) (convert.Format, string, error) {
+	f, ferr := convert.ParseFormat(s)
+	if ferr == nil {
+		return f, "", nil
+	}
+	dialect, derr := convert.ParseDialect(s)
+	if derr == nil {
+		return convert.Transcript, dialect, nil
+	}
+	return "", "", usagef("--from: %q is neither a format (%s) nor a transcript dialect (%s)", s,
+		formatNames(), strings.Join(convert.TranscriptDialects(), ", "))
+}
+
+func formatNames() string {
+	var names []string
+	for _, f := range convert.Formats() {
+		names = append(names, string(f))
+	}
+	return strings.Join(names, ", ")
+}
+
+// readSpeakers reads the --speakers file.
+func readSpeakers(path string) (map[string]string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("--speakers: %w", err)
+	}
+	defer f.Close()
+	return convert.ReadSpeakerMap(f, path)
 }
 
 // reorderArgs moves flags that follow a command's inputs before them, so

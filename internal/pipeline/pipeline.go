@@ -18,6 +18,10 @@ import (
 type Options struct {
 	// From is the input format; "" guesses it from the file name.
 	From convert.Format
+	// Dialect names the transcript dialect; "" detects it.
+	Dialect string
+	// Speakers renames speakers after reading (see convert.RenameSpeakers).
+	Speakers map[string]string
 	// To lists the formats to write.
 	To []convert.Format
 	// OutDir is where outputs go; "" puts them next to their input.
@@ -42,10 +46,11 @@ var ErrWouldOverwriteInput = errors.New("output would overwrite the input")
 
 // Load reads the document in r, named name in messages, in format f.
 func Load(r io.Reader, name string, f convert.Format, o Options) (*convert.Document, error) {
-	doc, err := convert.Read(r, f, convert.ReadOptions{File: name, Warn: o.Warn})
+	doc, err := convert.Read(r, f, convert.ReadOptions{File: name, Dialect: o.Dialect, Warn: o.Warn})
 	if err != nil {
 		return nil, err
 	}
+	convert.RenameSpeakers(doc, o.Speakers)
 	if o.Language != "" {
 		doc.Language = o.Language
 	}
