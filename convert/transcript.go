@@ -255,8 +255,10 @@ func isInitial(w string) bool {
 
 // isTitleLike reports whether a lone line before the first segment reads
 // as a title: short, and not a finished sentence.
+// A rule such as "---" names nothing.
 func isTitleLike(s string) bool {
-	return utf8.RuneCountInString(s) <= 100 && !strings.ContainsAny(s[len(s)-1:], ".?!")
+	return utf8.RuneCountInString(s) <= 100 && !strings.ContainsAny(s[len(s)-1:], ".?!") &&
+		strings.IndexFunc(s, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0
 }
 
 // fmtClock renders d as H:MM:SS(.mmm) for messages.
