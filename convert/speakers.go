@@ -40,7 +40,6 @@ func ReadSpeakerMap(r io.Reader, file string) (map[string]string, error) {
 		if err == io.EOF {
 			return names, nil
 		}
-		line, _ := cr.FieldPos(0)
 		if err != nil {
 			var ce *csv.ParseError
 			if errors.As(err, &ce) {
@@ -48,6 +47,7 @@ func ReadSpeakerMap(r io.Reader, file string) (map[string]string, error) {
 			}
 			return nil, err
 		}
+		line, _ := cr.FieldPos(0) // only valid after a successful Read
 		pos := Position{File: file, Line: line, Col: 1}
 		if len(rec) != 2 {
 			return nil, errorf(pos, ErrSyntax, "%d fields: expected two, from,to (quote a name that holds a comma)", len(rec))
