@@ -139,7 +139,7 @@ func TestLastSegmentEnd(t *testing.T) {
 				seg(10*time.Second, "Bob", "hi"),
 				seg(20*time.Second, "Ann", ten), // 99 characters at 19.9 cps
 			}},
-			want: 20*time.Second + secs(99 / 19.9),
+			want: 20*time.Second + secs(99/19.9),
 		},
 		{
 			name: "fallback rate for a speaker with too little measured time",
