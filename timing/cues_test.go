@@ -1,0 +1,173 @@
+package timing
+
+import (
+	"math/rand"
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf8"
+
+	"github.com/capconv/capconv/convert"
+)
+
+var vocabulary = strings.Fields(`the a and but of to in I you we think that it's really
+going model training people Meta AI Llama-3 open source, community. wild! right? so
+énorme café naïve 東京 مرحبا 👋🏽 e\u0301 supercalifragilisticexpialidocious-and-then-some-more-words-without-spaces
+Mark Zuckerberg said: "yes." 2024 GPUs, H100s; “quoted” – dash`)
+
+// randomTranscript builds a transcript of n segments with random speakers,
+// gaps (some zero, some long) and texts (some empty, some very long).
+func randomTranscript(r *rand.Rand, n int) *convert.Document {
+	speakers := []string{"Ann", "Bob Smith", "Ça Va", "SPEAKER_00"}
+	doc := &convert.Document{}
+	at := time.Duration(r.Intn(5)) * time.Second
+	for i := 0; i < n; i++ {
+		var words []string
+		for k := r.Intn(120); k > 0; k-- {
+			words = append(words, vocabulary[r.Intn(len(vocabulary))])
+		}
+		seg := convert.Segment{Start: at, Speaker: speakers[r.Intn(len(speakers))]}
+		if len(words) > 0 || r.Intn(4) > 0 {
+			seg.Paragraphs = []string{strings.Join(words, " ")}
+		}
+		doc.Segments = append(doc.Segments, seg)
+		switch r.Intn(6) {
+		case 0: // same start as the next segment
+		case 1:
+			at += time.Duration(r.Intn(120)) * time.Second
+		default:
+			at += time.Duration(1+r.Intn(15)) * time.Second
+		}
+	}
+	return doc
+}
+
+func TestMakeCuesProperties(t *testing.T) {
+	r := rand.New(rand.NewSource(1))
+	for iter := 0; iter < 300; iter++ {
+		doc := randomTranscript(r, 1+r.Intn(30))
+		o := Options{MaxChars: 20 + r.Intn(30), MaxLines: 1 + r.Intn(3)}
+		if r.Intn(2) == 0 {
+			o.LabelWidth = func(s string) int { return utf8.RuneCountInString(s) + 2 }
+		}
+		MakeCues(doc, o)
+		checkCueProperties(t, doc, o.withDefaults())
+		if t.Failed() {
+			t.Fatalf("iteration %d, options %+v", iter, o)
+		}
+	}
+}
+
+// checkCueProperties asserts the invariants the package documents.
+func checkCueProperties(t *testing.T, doc *convert.Document, o Options) {
+	t.Helper()
+	windows := segmentWindows(doc.Segments, o)
+	var want, got []string
+	k := 0
+	prevSpeaker := "\x00"
+	for i, s := range doc.Segments {
+		words := strings.Fields(s.Text())
+		want = append(want, words...)
+		n := 0
+		first := true
+		for n < len(words) {
+			if k >= len(doc.Cues) {
+				t.Fatalf("segment %d: words left but no cue", i)
+			}
+			c := doc.Cues[k]
+			if c.Start < windows[i].start || c.End > windows[i].end || c.Start > c.End {
+				t.Errorf("cue %d [%v, %v] outside its segment's window [%v, %v]", k, c.Start, c.End, windows[i].start, windows[i].end)
+			}
+			if k > 0 && c.Start < doc.Cues[k-1].End {
+				t.Errorf("cue %d starts at %v before cue %d ends at %v", k, c.Start, k-1, doc.Cues[k-1].End)
+			}
+			reserve := 0
+			if first && o.LabelWidth != nil && s.Speaker != prevSpeaker {
+				reserve = o.LabelWidth(s.Speaker)
+			}
+			tooLong := false
+			for li, l := range c.Lines {
+				if l.Speaker != s.Speaker {
+					t.Errorf("cue %d line %q has speaker %q, want %q", k, l.Text, l.Speaker, s.Speaker)
+				}
+				w := utf8.RuneCountInString(l.Text)
+				if li == 0 {
+					w += reserve
+				}
+				if w > o.MaxChars && strings.Contains(l.Text, " ") {
+					t.Errorf("cue %d line %q: %d characters (with label) > %d", k, l.Text, w, o.MaxChars)
+				}
+				if w > o.MaxChars {
+					tooLong = true
+				}
+				got = append(got, strings.Fields(l.Text)...)
+				n += len(strings.Fields(l.Text))
+			}
+			if len(c.Lines) > o.MaxLines && !tooLong {
+				t.Errorf("cue %d has %d lines > %d", k, len(c.Lines), o.MaxLines)
+			}
+			first = false
+			k++
+		}
+		if len(words) > 0 {
+			prevSpeaker = s.Speaker
+		}
+	}
+	if k != len(doc.Cues) {
+		t.Errorf("%d cues, but the segments account for %d", len(doc.Cues), k)
+	}
+	if strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("words changed:\nwant %q\ngot  %q", want, got)
+	}
+}
+
+func TestLastSegmentEnd(t *testing.T) {
+	seg := func(at time.Duration, who, text string) convert.Segment {
+		return convert.Segment{Start: at, Speaker: who, Paragraphs: []string{text}}
+	}
+	ten := strings.Repeat("x", 99) // 100 characters with the space below
+	tests := []struct {
+		name string
+		doc  convert.Document
+		o    Options
+		want time.Duration
+	}{
+		{
+			name: "rate of the same speaker measured on the file",
+			doc: convert.Document{Segments: []convert.Segment{
+				seg(0, "Ann", ten+" "+ten), // 199 characters in 10 s: 19.9 cps
+				seg(10*time.Second, "Bob", "hi"),
+				seg(20*time.Second, "Ann", ten), // 99 characters at 19.9 cps
+			}},
+			want: 20*time.Second + secs(99/19.9),
+		},
+		{
+			name: "fallback rate for a speaker with too little measured time",
+			doc: convert.Document{Segments: []convert.Segment{
+				seg(0, "Ann", "hello"),
+				seg(2*time.Second, "Bob", strings.Repeat("y", 150)),
+			}},
+			want: 2*time.Second + 10*time.Second,
+		},
+		{
+			name: "media duration bounds the last segment",
+			doc: convert.Document{Segments: []convert.Segment{
+				seg(0, "Ann", "hello"),
+				seg(2*time.Second, "Bob", "bye"),
+			}},
+			o:    Options{MediaDuration: 3 * time.Second},
+			want: 3 * time.Second,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			MakeCues(&tt.doc, tt.o)
+			if got := tt.doc.Cues[len(tt.doc.Cues)-1].End; got != tt.want {
+				t.Errorf("last end = %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
+
+// secs converts seconds to a Duration the way the package does.
+func secs(s float64) time.Duration { return time.Duration(s * float64(time.Second)) }
