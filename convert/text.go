@@ -35,7 +35,8 @@ func decodeText(data []byte, o ReadOptions) ([]string, error) {
 	return strings.Split(s, "\n"), nil
 }
 
-// decodeBytes returns data as a UTF-8 string, following decodeText's rules.
+// decodeBytes returns data as one UTF-8 string, following decodeText's
+// rules, for readers that scan the text themselves (SRT).
 func decodeBytes(data []byte, o ReadOptions) (string, error) {
 	switch {
 	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}):
@@ -43,7 +44,7 @@ func decodeBytes(data []byte, o ReadOptions) (string, error) {
 	case bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
 		return decodeUTF16(data[2:], true), nil
 	}
-	if err := checkText(data, o); err != nil {
+	if err := refuseBinary(data, o); err != nil {
 		return "", err
 	}
 	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
@@ -54,10 +55,10 @@ func decodeBytes(data []byte, o ReadOptions) (string, error) {
 	return decodeWindows1252(data), nil
 }
 
-// checkText refuses binary input: a NUL byte never occurs in text (UTF-16
+// refuseBinary refuses binary input: a NUL byte never occurs in text (UTF-16
 // without a byte order mark included, which capconv cannot tell apart
 // from binary), and text has few control characters.
-func checkText(data []byte, o ReadOptions) error {
+func refuseBinary(data []byte, o ReadOptions) error {
 	if i := bytes.IndexByte(data, 0); i >= 0 {
 		return errorf(o.pos(bytes.Count(data[:i], []byte("\n"))+1), ErrNotText,
 			"NUL byte at offset %d: binary data, or UTF-16 without a byte order mark", i)
