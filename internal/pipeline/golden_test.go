@@ -103,4 +103,3 @@ func TestRoundTrip(t *testing.T) {
 		})
 	}
 }
-
