@@ -71,16 +71,16 @@ func TestWriteSRT(t *testing.T) {
 			want: "1\n00:00:01,000 --> 00:00:02,000\nMark Zuckerberg: Thanks for\nhaving me.\n\n" +
 				"2\n00:00:02,000 --> 00:00:03,000\nStill me.\n\n" +
 				"3\n00:00:03,000 --> 00:00:04,000\nLex: My turn.\n\n" +
-				"4\n00:00:04,000 --> 00:00:05,000\n-Is it?\n-Mark Zuckerberg: Yes.\n\n" +
+				"4\n00:00:04,000 --> 00:00:05,000\n-Lex: Is it?\n-Mark Zuckerberg: Yes.\n\n" +
 				"5\n00:00:05,000 --> 00:00:06,000\nGo on.\n\n",
-			reason: "labels only at a change of speaker; in a dialogue cue the first line continues Lex's turn",
+			reason: "labels only at a change of speaker, except in a dialogue cue, where every speaker's line is labelled so that an unlabelled dash reads as an unknown speaker",
 		},
 		{
 			name: "upper", doc: turns, style: LabelUpper,
 			want: "1\n00:00:01,000 --> 00:00:02,000\nMARK ZUCKERBERG: Thanks for\nhaving me.\n\n" +
 				"2\n00:00:02,000 --> 00:00:03,000\nStill me.\n\n" +
 				"3\n00:00:03,000 --> 00:00:04,000\nLEX: My turn.\n\n" +
-				"4\n00:00:04,000 --> 00:00:05,000\n-Is it?\n-MARK ZUCKERBERG: Yes.\n\n" +
+				"4\n00:00:04,000 --> 00:00:05,000\n-LEX: Is it?\n-MARK ZUCKERBERG: Yes.\n\n" +
 				"5\n00:00:05,000 --> 00:00:06,000\nGo on.\n\n",
 		},
 		{
@@ -88,7 +88,7 @@ func TestWriteSRT(t *testing.T) {
 			want: "1\n00:00:01,000 --> 00:00:02,000\n[Mark Zuckerberg] Thanks for\nhaving me.\n\n" +
 				"2\n00:00:02,000 --> 00:00:03,000\nStill me.\n\n" +
 				"3\n00:00:03,000 --> 00:00:04,000\n[Lex] My turn.\n\n" +
-				"4\n00:00:04,000 --> 00:00:05,000\n-Is it?\n-[Mark Zuckerberg] Yes.\n\n" +
+				"4\n00:00:04,000 --> 00:00:05,000\n-[Lex] Is it?\n-[Mark Zuckerberg] Yes.\n\n" +
 				"5\n00:00:05,000 --> 00:00:06,000\nGo on.\n\n",
 		},
 		{
@@ -101,11 +101,11 @@ func TestWriteSRT(t *testing.T) {
 			reason: "dialogue dashes do not depend on labels",
 		},
 		{
-			name: "dialogue cue at a change of speaker labels both lines",
+			name: "dialogue cue: a dash and a label at each speaker's first line",
 			doc: &Document{Cues: []Cue{
 				{Start: 0, End: ms(1000), Lines: cat(say("A", "Hi."), say("B", "Hello."), say("B", "Again."))},
 			}},
-			want: "1\n00:00:00,000 --> 00:00:01,000\n-A: Hi.\n-B: Hello.\n-Again.\n\n",
+			want: "1\n00:00:00,000 --> 00:00:01,000\n-A: Hi.\n-B: Hello.\nAgain.\n\n",
 		},
 		{
 			name: "text is not escaped, times rounded, hours widen",
@@ -299,15 +299,20 @@ func TestSRTRoundTrip(t *testing.T) {
 			if err != nil {
 				t.Fatalf("readSRT(writeSRT()) = %v\n%s", err, b.String())
 			}
-			parseSRTLabels(got, style)
+			ApplyLabels(got, style)
 			want := make([]Cue, len(tricky))
 			for i, c := range tricky {
+				dialogue := isDialogue(c.Lines)
 				c.Lines = append([]Line(nil), c.Lines...)
 				for j := range c.Lines {
 					switch style {
 					case LabelUpper:
 						c.Lines[j].Speaker = strings.ToUpper(c.Lines[j].Speaker)
 					case LabelNone:
+						// Without labels, a dialogue cue's dashes stay text.
+						if dialogue {
+							c.Lines[j].Text = "-" + c.Lines[j].Text
+						}
 						c.Lines[j].Speaker = ""
 					}
 				}

@@ -1,0 +1,183 @@
+package convert
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"strconv"
+	"time"
+	"unicode/utf8"
+)
+
+// The JSON format is capconv's own, for programs that consume captions:
+//
+//	{
+//	  "title": "…",            // omitted when unknown
+//	  "language": "en",        // omitted when unknown
+//	  "duration": 3600.5,      // media duration in seconds, omitted when unknown
+//	  "chapters": [{"start": 0, "end": 754.2, "title": "Llama 3"}],  // omitted when none
+//	  "cues": [
+//	    {"id": "1", "start": 1.5, "end": 3.25, "speaker": "Ann", "lines": ["Hello", "there."]},
+//	    {"start": 4, "end": 5, "speaker": "", "lines": ["Hi.", "Hey."], "speakers": ["Ann", "Bob"]}
+//	  ]
+//	}
+//
+// Times are seconds, rounded to the millisecond. "speaker" is the speaker
+// of every line, "" when unknown or when the lines have different
+// speakers; then "speakers" gives each line's speaker. "id" is omitted
+// when the cue has none. Keys are written in this order, so output is
+// byte-stable.
+
+// jsonDoc is the JSON document.
+type jsonDoc struct {
+	Title    string        `json:"title,omitempty"`
+	Language string        `json:"language,omitempty"`
+	Duration jsonSeconds   `json:"duration,omitempty"`
+	Chapters []jsonChapter `json:"chapters,omitempty"`
+	Cues     []jsonCue     `json:"cues"`
+}
+
+// jsonChapter is one chapter.
+type jsonChapter struct {
+	Start jsonSeconds `json:"start"`
+	End   jsonSeconds `json:"end,omitempty"`
+	Title string      `json:"title"`
+}
+
+// jsonCue is one cue.
+type jsonCue struct {
+	ID       string      `json:"id,omitempty"`
+	Start    jsonSeconds `json:"start"`
+	End      jsonSeconds `json:"end"`
+	Speaker  string      `json:"speaker"`
+	Lines    []string    `json:"lines"`
+	Speakers []string    `json:"speakers,omitempty"`
+}
+
+// jsonSeconds is a time written as seconds with at most three decimals.
+type jsonSeconds time.Duration
+
+// MarshalJSON writes the shortest decimal of the time in milliseconds.
+func (s jsonSeconds) MarshalJSON() ([]byte, error) {
+	ms := time.Duration(s).Round(time.Millisecond).Milliseconds()
+	b := strconv.AppendInt(nil, ms/1000, 10)
+	if f := ms % 1000; f != 0 {
+		b = append(b, '.', byte('0'+f/100), byte('0'+f/10%10), byte('0'+f%10))
+		for b[len(b)-1] == '0' {
+			b = b[:len(b)-1]
+		}
+	}
+	return b, nil
+}
+
+// UnmarshalJSON reads seconds, rounded to the nanosecond.
+func (s *jsonSeconds) UnmarshalJSON(b []byte) error {
+	f, err := strconv.ParseFloat(string(b), 64)
+	if err != nil {
+		return fmt.Errorf("%s: expected a number of seconds", b)
+	}
+	if f < 0 || math.IsNaN(f) || f > float64(maxTTMLTime/time.Second) {
+		return fmt.Errorf("%s: expected seconds between 0 and %d", b, maxTTMLTime/time.Second)
+	}
+	*s = jsonSeconds(math.Round(f * float64(time.Second)))
+	return nil
+}
+
+// writeJSON writes d in capconv's JSON schema, indented by two spaces.
+func writeJSON(w io.Writer, d *Document, _ WriteOptions) error {
+	out := jsonDoc{Title: d.Title, Language: d.Language, Duration: jsonSeconds(d.Duration), Cues: []jsonCue{}}
+	for _, c := range d.Chapters {
+		out.Chapters = append(out.Chapters, jsonChapter{jsonSeconds(c.Start), jsonSeconds(c.End), c.Title})
+	}
+	for _, c := range d.Cues {
+		jc := jsonCue{ID: c.ID, Start: jsonSeconds(c.Start), End: jsonSeconds(c.End), Speaker: c.Speaker(), Lines: []string{}}
+		for _, l := range c.Lines {
+			jc.Lines = append(jc.Lines, l.Text)
+			if jc.Speaker == "" && l.Speaker != "" {
+				jc.Speakers = make([]string, len(c.Lines))
+			}
+		}
+		if jc.Speakers != nil {
+			for i, l := range c.Lines {
+				jc.Speakers[i] = l.Speaker
+			}
+		}
+		out.Cues = append(out.Cues, jc)
+	}
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false) // "<" is text, not markup, in this schema
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(out); err != nil {
+		return err
+	}
+	_, err := w.Write(b.Bytes())
+	return err
+}
+
+// readJSON reads capconv's JSON schema. Unknown keys are ignored; a cue
+// whose "speakers" does not match its "lines" in length, or whose end is
+// before its start, is an error at that cue. Cues are sorted by start.
+func readJSON(data []byte, o ReadOptions) (*Document, error) {
+	s, err := decodeBytes(data, o)
+	if err != nil {
+		return nil, err
+	}
+	at := func(off int64) Position { return offsetPos(s, off, o.File) }
+	dec := json.NewDecoder(bytes.NewReader([]byte(s)))
+	var jd jsonDoc
+	if err := dec.Decode(&jd); err != nil {
+		var se *json.SyntaxError
+		var te *json.UnmarshalTypeError
+		switch {
+		case errors.As(err, &se):
+			return nil, errorf(at(se.Offset), ErrSyntax, "%v", err)
+		case errors.As(err, &te):
+			return nil, errorf(at(te.Offset), ErrSyntax, "%v", err)
+		case errors.Is(err, io.EOF):
+			return nil, errorf(o.pos(1), ErrNoContent, "empty file: expected a JSON object with \"cues\"")
+		}
+		return nil, errorf(at(dec.InputOffset()), ErrBadTimestamp, "%v", err)
+	}
+	if len(jd.Cues) == 0 {
+		return nil, errorf(o.pos(1), ErrNoContent, "no cue: expected a JSON object with a non-empty \"cues\" array")
+	}
+	doc := &Document{Title: jd.Title, Language: jd.Language, Duration: time.Duration(jd.Duration)}
+	for _, c := range jd.Chapters {
+		doc.Chapters = append(doc.Chapters, Chapter{Start: time.Duration(c.Start), End: time.Duration(c.End), Title: c.Title})
+	}
+	for i, jc := range jd.Cues {
+		c := Cue{ID: jc.ID, Start: time.Duration(jc.Start), End: time.Duration(jc.End)}
+		if c.End < c.Start {
+			return nil, errorf(o.pos(0), ErrBadTimestamp, "cue %d: end %s is before start %s", i+1, fmtClock(c.End), fmtClock(c.Start))
+		}
+		if jc.Speakers != nil && len(jc.Speakers) != len(jc.Lines) {
+			return nil, errorf(o.pos(0), ErrSyntax, "cue %d: %d speakers for %d lines", i+1, len(jc.Speakers), len(jc.Lines))
+		}
+		for j, t := range jc.Lines {
+			sp := jc.Speaker
+			if jc.Speakers != nil {
+				sp = jc.Speakers[j]
+			}
+			c.Lines = append(c.Lines, Line{Speaker: sp, Text: t})
+		}
+		doc.Cues = append(doc.Cues, c)
+	}
+	sortCuesStable(doc.Cues)
+	return doc, nil
+}
+
+// offsetPos turns a byte offset in s into a position.
+func offsetPos(s string, off int64, file string) Position {
+	off = min(max(off, 0), int64(len(s)))
+	line, start := 1, 0
+	for i := 0; i < int(off); i++ {
+		if s[i] == '\n' {
+			line, start = line+1, i+1
+		}
+	}
+	return Position{File: file, Line: line, Col: utf8.RuneCountInString(s[start:off]) + 1}
+}
