@@ -36,6 +36,12 @@ type Options struct {
 	Language string
 	// Warn receives each repair a reader made.
 	Warn func(pos convert.Position, msg string)
+	// Labels is the speaker label convention read from caption text (""
+	// is convert.LabelAuto; see convert.ApplyLabels).
+	Labels convert.LabelStyle
+	// Retime re-times the cues of a caption file with the timing model, as
+	// if it were a transcript (see Retime); by default cue times are kept.
+	Retime bool
 }
 
 // ErrExists reports an output file that exists while Options.Force is off.
@@ -44,9 +50,18 @@ var ErrExists = errors.New("output exists (use --force to replace it)")
 // ErrWouldOverwriteInput reports an output path equal to an input path.
 var ErrWouldOverwriteInput = errors.New("output would overwrite the input")
 
-// Load reads the document in r, named name in messages, in format f.
+// Load reads the document in r, named name in messages, in format f. When
+// o.From is not set, the content may overrule f (see convert.Detect): f
+// comes from a file name, which the content knows better.
 func Load(r io.Reader, name string, f convert.Format, o Options) (*convert.Document, error) {
-	doc, err := convert.Read(r, f, convert.ReadOptions{File: name, Dialect: o.Dialect, Warn: o.Warn})
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return nil, err
+	}
+	if o.From == "" {
+		f = convert.Detect(data, f)
+	}
+	doc, err := convert.Read(bytes.NewReader(data), f, convert.ReadOptions{File: name, Dialect: o.Dialect, Warn: o.Warn, Labels: o.Labels})
 	if err != nil {
 		return nil, err
 	}
@@ -54,16 +69,30 @@ func Load(r io.Reader, name string, f convert.Format, o Options) (*convert.Docum
 	if o.Language != "" {
 		doc.Language = o.Language
 	}
+	if o.Retime {
+		Retime(doc)
+	}
 	return doc, nil
+}
+
+// Retime turns doc's cues into start-only segments (see
+// convert.CuesToSegments), so that Timed times them as it times a
+// transcript; a document without cues is left alone.
+func Retime(doc *convert.Document) {
+	if len(doc.Cues) == 0 {
+		return
+	}
+	doc.Segments = convert.CuesToSegments(doc.Cues)
+	doc.Cues = nil
 }
 
 // Timed returns a copy of doc whose cues are timed for format f: when doc
 // holds start-only segments, they become cues (SRT reserves room for its
-// speaker labels); a document that already has cues keeps them. doc is
-// not modified.
+// speaker labels); a document that already has cues keeps them, and so
+// does a transcript written as a transcript. doc is not modified.
 func Timed(doc *convert.Document, f convert.Format, o Options) *convert.Document {
 	d := *doc
-	if len(d.Segments) == 0 {
+	if len(d.Segments) == 0 || f == convert.Transcript {
 		return &d
 	}
 	t := o.Timing
@@ -96,6 +125,12 @@ func OutputPath(input string, f convert.Format, outDir string) string {
 	}
 	base := strings.TrimSuffix(filepath.Base(input), filepath.Ext(input))
 	return filepath.Join(dir, base+f.Ext())
+}
+
+// ChaptersPath returns where the WebVTT chapters track of the WebVTT
+// output at vttPath goes: name.vtt → name.chapters.vtt.
+func ChaptersPath(vttPath string) string {
+	return strings.TrimSuffix(vttPath, filepath.Ext(vttPath)) + ".chapters.vtt"
 }
 
 // InputFormat returns o.From, or the format named by path's extension.
@@ -136,11 +171,23 @@ func ConvertFile(path string, o Options) ([]string, error) {
 		if err := checkTarget(p, path, o.Force); err != nil {
 			return nil, err
 		}
-		data, err := Render(doc, to, o)
-		if err != nil {
+		timed := Timed(doc, to, o)
+		var buf bytes.Buffer
+		if err := convert.Write(&buf, timed, to, o.Write); err != nil {
 			return nil, fmt.Errorf("%s: %w", p, err)
 		}
-		outs = append(outs, output{p, data})
+		outs = append(outs, output{p, buf.Bytes()})
+		if to == convert.WebVTT && len(timed.Chapters) > 0 {
+			cp := ChaptersPath(p)
+			if err := checkTarget(cp, path, o.Force); err != nil {
+				return nil, err
+			}
+			var cb bytes.Buffer
+			if err := convert.WriteChapters(&cb, timed); err != nil {
+				return nil, fmt.Errorf("%s: %w", cp, err)
+			}
+			outs = append(outs, output{cp, cb.Bytes()})
+		}
 	}
 	var written []string
 	for _, out := range outs {
