@@ -2,6 +2,7 @@ package convert
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -305,16 +306,32 @@ func detectLabels(cues []Cue) labelChoice {
 	return best
 }
 
-// applyLabels sets speakers from labels by choice c.
+// turn is a run of lines read as one speaker's: started by a label, a
+// dialogue dash, or the start of the document.
+type turn struct {
+	name   string // the label's name, "" when the turn has no label
+	dashed bool   // a dialogue dash started it
+}
+
+// applyLabels sets speakers from labels by choice c. It first cuts the
+// text into turns, then names the turns without a label: with dashes only,
+// they alternate between two anonymous speakers; with labels naming
+// exactly two people (an interview labelled only now and then, as in the
+// Lex Fridman captions), a dash switches to the other one; otherwise a
+// dash without a label is an unknown speaker. Lines before the first
+// label or dash have no speaker.
 func applyLabels(d *Document, c labelChoice) {
-	cur := ""
+	turns := []turn{{}}
+	var lineTurns [][]int // per cue, the turn of each kept line
 	for i := range d.Cues {
 		cue := &d.Cues[i]
 		dialogue := isDialogueCue(cue.Lines)
 		kept := cue.Lines[:0:0]
+		var idx []int
 		for _, l := range cue.Lines {
 			if l.Speaker != "" {
 				kept = append(kept, l)
+				idx = append(idx, -1)
 				continue
 			}
 			t, dashed := l.Text, false
@@ -322,19 +339,74 @@ func applyLabels(d *Document, c labelChoice) {
 				t, dashed = cutDash(t)
 			}
 			if lc, ok := cutStyledLabel(t, c.style); ok && (c.names == nil || c.names[lc.name]) {
-				cur = lc.name
+				turns = append(turns, turn{name: lc.name, dashed: dashed})
 				if lc.rest == "" {
 					continue // the label's own line names the lines below it
 				}
 				t = lc.rest
-			} else if dashed && c.style == "" {
-				cur = nextDashSpeaker(cur)
 			} else if dashed {
-				cur = "" // another, unnamed speaker
+				turns = append(turns, turn{dashed: true})
 			}
-			kept = append(kept, Line{Speaker: cur, Text: t})
+			kept = append(kept, Line{Text: t})
+			idx = append(idx, len(turns)-1)
 		}
 		cue.Lines = kept
+		lineTurns = append(lineTurns, idx)
+	}
+	nameTurns(turns, c.style == "")
+	for i, idx := range lineTurns {
+		for j, k := range idx {
+			if k >= 0 {
+				d.Cues[i].Lines[j].Speaker = turns[k].name
+			}
+		}
+	}
+}
+
+// nameTurns names the dashed turns that have no label (see applyLabels).
+func nameTurns(turns []turn, dashOnly bool) {
+	if dashOnly {
+		cur := ""
+		for i := range turns {
+			if turns[i].dashed {
+				cur = nextDashSpeaker(cur)
+				turns[i].name = cur
+			}
+		}
+		return
+	}
+	var pair []string
+	for _, t := range turns {
+		if t.name != "" && !slices.Contains(pair, t.name) {
+			pair = append(pair, t.name)
+		}
+	}
+	if len(pair) != 2 {
+		return
+	}
+	other := func(n string) string {
+		if n == pair[0] {
+			return pair[1]
+		}
+		return pair[0]
+	}
+	first := -1
+	for i := range turns {
+		switch {
+		case turns[i].name != "":
+			if first < 0 {
+				first = i
+			}
+		case turns[i].dashed && first >= 0:
+			turns[i].name = other(turns[i-1].name)
+		}
+	}
+	// Dashes before the first label alternate back from it.
+	for i := first - 1; i >= 0 && first > 0; i-- {
+		if !turns[i].dashed {
+			break
+		}
+		turns[i].name = other(turns[i+1].name)
 	}
 }
 
