@@ -445,7 +445,7 @@ func TestReadTTMLFiles(t *testing.T) {
 	t.Run("ttconv lwsp_default: only untimed p", func(t *testing.T) {
 		var warns []Position
 		o := ReadOptions{File: "lwsp.ttml", Warn: func(p Position, _ string) { warns = append(warns, p) }}
-		_, err := readTTML(ttmlFile(t, "malformed/ttconv-lwsp-default.ttml"), o)
+		_, err := readTTML(ttmlFile(t, "invalid/ttconv-lwsp-default.ttml"), o)
 		var pe *ParseError
 		if !errors.As(err, &pe) || !errors.Is(err, ErrNoContent) {
 			t.Fatalf("readTTML() error %v, want a *ParseError for ErrNoContent", err)
@@ -572,7 +572,7 @@ func TestTTMLRoundTrip(t *testing.T) {
 }
 
 func FuzzReadTTML(f *testing.F) {
-	for _, pattern := range []string{"../testdata/malformed/*.ttml", "../testdata/captions/*.dfxp", "../testdata/invalid/ttml-*.ttml"} {
+	for _, pattern := range []string{"../testdata/malformed/*.ttml", "../testdata/captions/*.dfxp", "../testdata/invalid/*.ttml"} {
 		files, err := filepath.Glob(pattern)
 		if err != nil {
 			f.Fatal(err)
