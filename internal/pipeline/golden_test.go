@@ -71,9 +71,8 @@ type cueView struct {
 	Lines      []convert.Line
 }
 
-func view(cues []convert.Cue) []cueView { return viewAt(cues, time.Millisecond) }
-
-// viewAt is view with times rounded to unit, a format's precision.
+// viewAt returns what cues must carry, times rounded to unit, the
+// format's precision.
 func viewAt(cues []convert.Cue, unit time.Duration) []cueView {
 	out := make([]cueView, len(cues))
 	for i, c := range cues {
