@@ -34,8 +34,8 @@ Format: Layer, Start, End, Style, Name, MarginL, MarginR, MarginV, Effect, Text
 //
 // ASS has no escaping, so text that would read as markup is altered as
 // little as possible: "{" and "}" become "\{" and "\}" (libass shows them
-// as braces) and a backslash before n, N or h gets a U+2060 WORD JOINER
-// after it; readASS undoes both. Losses: times below 10 ms, and line
+// as braces), a backslash before n, N or h gets a U+2060 WORD JOINER
+// after it and U+00A0 is written \h; readASS undoes all three. Losses: times below 10 ms, and line
 // breaks inside a text (they become spaces).
 func writeASS(w io.Writer, d *Document, _ WriteOptions) error {
 	var b []byte
@@ -99,6 +99,11 @@ func appendASSTime(b []byte, d time.Duration) []byte {
 // appendASSText appends one line of text, protected from ASS markup.
 func appendASSText(b []byte, s string) []byte {
 	for i := 0; i < len(s); i++ {
+		if strings.HasPrefix(s[i:], "\u00A0") {
+			b = append(b, `\h`...) // ASS's own no-break space
+			i += len("\u00A0") - 1
+			continue
+		}
 		switch c := s[i]; c {
 		case '{', '}':
 			b = append(b, '\\', c)
@@ -140,7 +145,8 @@ func readASS(data []byte, o ReadOptions) (*Document, error) {
 		if !ok {
 			break
 		}
-		line := strings.TrimSpace(raw)
+		// Only ASCII space is trimmed: a trailing U+00A0 is text.
+		line := strings.Trim(raw, " \t")
 		switch {
 		case line == "" || line[0] == ';' || strings.HasPrefix(line, "!:"):
 			continue
