@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -81,6 +82,7 @@ func FuzzReadASS(f *testing.F) {
 		"Dialogue: Marked=0,0:00:01.00,0:00:02.00,*Default,B,0,0,0,,\\{w\\}\\\u2060n\n"))
 	// Found by fuzzing: a trailing U+00A0 was trimmed as space on reading.
 	f.Add([]byte(assEvents + "Dialogue: 0,0:00:00.00,0:00:00.00,Default,,0,0,0,,000000000\u00a0\n"))
+	f.Add([]byte("0000000000000000000000\n[Events]\nFormat:" + strings.Repeat("0", 74) + ", TeXt\nDialogue:" + strings.Repeat("0", 49) + ",000000000\\h"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		fuzzRoundTrip(t, data, readASS, func(b *bytes.Buffer, d *Document) error { return writeASS(b, d, WriteOptions{}) }, readASS, 10*time.Millisecond)
 	})
