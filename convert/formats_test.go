@@ -339,3 +339,17 @@ func TestCuesToSegments(t *testing.T) {
 		t.Errorf("speakerless cues give %d segments, want one per cue", len(got))
 	}
 }
+
+// TestWebVTTEveryVoice checks that the reader takes every voice span of a
+// cue, on one line or several, not only the first.
+func TestWebVTTEveryVoice(t *testing.T) {
+	in := "WEBVTT\n\n00:00.000 --> 00:01.000\n<v Ann>a</v> <v.loud Bob>b</v>\n<v Carla Díaz>c\nstill Carla</v>\nnobody\n"
+	doc, err := Read(strings.NewReader(in), WebVTT, ReadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := cat(say("Ann", "a"), say("Bob", "b"), say("Carla Díaz", "c", "still Carla"), say("", "nobody"))
+	if d := cmp.Diff(want, doc.Cues[0].Lines); d != "" {
+		t.Errorf("voices (-want +got):\n%s", d)
+	}
+}
