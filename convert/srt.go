@@ -163,6 +163,9 @@ func readSRT(data []byte, o ReadOptions) (*Document, error) {
 		o.warn(0, "cues are not in start order: sorted them")
 		sort.SliceStable(doc.Cues, func(i, j int) bool { return doc.Cues[i].Start < doc.Cues[j].Start })
 	}
+	if o.Labels != "" {
+		parseSRTLabels(doc, o.Labels)
+	}
 	return doc, nil
 }
 

@@ -57,24 +57,32 @@ func Load(r io.Reader, name string, f convert.Format, o Options) (*convert.Docum
 	return doc, nil
 }
 
-// Render times doc for format f (when it holds start-only segments) and
-// renders it. doc is not modified.
-func Render(doc *convert.Document, f convert.Format, o Options) ([]byte, error) {
+// Timed returns a copy of doc whose cues are timed for format f: when doc
+// holds start-only segments, they become cues (SRT reserves room for its
+// speaker labels); a document that already has cues keeps them. doc is
+// not modified.
+func Timed(doc *convert.Document, f convert.Format, o Options) *convert.Document {
 	d := *doc
-	if len(d.Segments) > 0 {
-		t := o.Timing
-		if f == convert.SRT {
-			style := o.Write.SRTLabels
-			t.LabelWidth = func(speaker string) int {
-				return utf8.RuneCountInString(style.Label(speaker))
-			}
-		}
-		d.Cues = nil
-		d.Chapters = append([]convert.Chapter(nil), doc.Chapters...)
-		timing.MakeCues(&d, t)
+	if len(d.Segments) == 0 {
+		return &d
 	}
+	t := o.Timing
+	if f == convert.SRT {
+		style := o.Write.SRTLabels
+		t.LabelWidth = func(speaker string) int {
+			return utf8.RuneCountInString(style.Label(speaker))
+		}
+	}
+	d.Cues = nil
+	d.Chapters = append([]convert.Chapter(nil), doc.Chapters...)
+	timing.MakeCues(&d, t)
+	return &d
+}
+
+// Render renders doc in format f, timed for it by Timed.
+func Render(doc *convert.Document, f convert.Format, o Options) ([]byte, error) {
 	var buf bytes.Buffer
-	if err := convert.Write(&buf, &d, f, o.Write); err != nil {
+	if err := convert.Write(&buf, Timed(doc, f, o), f, o.Write); err != nil {
 		return nil, err
 	}
 	return buf.Bytes(), nil
