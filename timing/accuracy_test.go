@@ -2,7 +2,6 @@ package timing
 
 import (
 	"encoding/json"
-	"flag"
 	"fmt"
 	"math"
 	"os"
@@ -14,8 +13,6 @@ import (
 
 	"github.com/capconv/capconv/convert"
 )
-
-var update = flag.Bool("update", false, "rewrite testdata/accuracy/figures.json with the figures measured now")
 
 // accuracyFiles are the harness's ground truth: real captions with their
 // true cue times. tune marks the files the model's global parameters were

@@ -206,7 +206,7 @@ func speakerRates(segs []convert.Segment, o Options, m model) map[string]float64
 	samples := map[string][]rateSample{}
 	secs := map[string]time.Duration{}
 	var all []rateSample
-	var allSecs time.Duration
+	var allTime time.Duration
 	for i := 0; i+1 < len(segs); i++ {
 		d := segs[i+1].Start - segs[i].Start
 		if d < minRateSample {
@@ -221,10 +221,10 @@ func speakerRates(segs []convert.Segment, o Options, m model) map[string]float64
 		samples[who] = append(samples[who], s)
 		secs[who] += d
 		all = append(all, s)
-		allSecs += d
+		allTime += d
 	}
 	fileRate := o.FallbackCPS
-	if allSecs >= minRateTime {
+	if allTime >= minRateTime {
 		fileRate = weightedQuantile(all, m.rateQuantile)
 	}
 	rates := map[string]float64{}

@@ -86,10 +86,9 @@ var (
 
 // spokenLine is one caption line after its speaker marks were read.
 type spokenLine struct {
-	text      string
-	speaker   string
-	newTurn   bool // a speaker mark starts the line
-	hasMarker bool // the file marks speakers at all
+	text    string
+	speaker string
+	newTurn bool // a speaker mark starts the line
 }
 
 // readSpeech splits each cue line into its speaker and its spoken text:
