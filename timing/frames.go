@@ -65,7 +65,8 @@ func SnapToFrames(cues []convert.Cue, fps float64) {
 	}
 }
 
-// Shift moves every cue and chapter of doc by d. Cues that would end
+// Shift moves every cue and chapter of doc by d (segments are the input
+// and keep their times). Cues that would end
 // before 0 are dropped and starts before 0 become 0, since no format can
 // carry a negative time.
 func Shift(doc *convert.Document, d time.Duration) {
@@ -88,9 +89,6 @@ func Shift(doc *convert.Document, d time.Duration) {
 		if ch.End != 0 {
 			ch.End = max(ch.End+d, 0)
 		}
-	}
-	for i := range doc.Segments {
-		doc.Segments[i].Start = max(doc.Segments[i].Start+d, 0)
 	}
 }
 

@@ -2,6 +2,7 @@ package timing
 
 import (
 	"fmt"
+	"math"
 	"sort"
 	"strings"
 	"time"
@@ -22,13 +23,14 @@ type Options struct {
 	// MinDuration is the shortest a cue should stay on screen
 	// (default 5/6 s).
 	MinDuration time.Duration
-	// MinGap is the shortest pause between two cues (default 2 frames at
-	// 24 fps); negative means cues may touch. With FPS set, it is rounded
-	// up to whole frames.
+	// MinGap is the shortest pause between two cues (default 2 frames, at
+	// FPS or else 24 fps); negative means cues may touch. With FPS set, it
+	// is rounded up to whole frames.
 	MinGap time.Duration
 	// ChainGap: a gap between two cues of at most ChainGap is closed to
 	// MinGap, so the screen does not flash between them (Netflix
-	// "chaining"; default 12 frames at 24 fps, 0.5 s); negative means off.
+	// "chaining"; default 12 frames, at FPS or else 24 fps: 0.5 s);
+	// negative means off.
 	ChainGap time.Duration
 	// FPS, when not 0, is the frame rate every time is snapped to.
 	FPS float64
@@ -52,9 +54,15 @@ const (
 	DefaultMaxCPS      = 20.0
 	DefaultMaxDuration = 7 * time.Second
 	DefaultMinDuration = 20 * time.Second / netflixFPS // 5/6 s
-	DefaultMinGap      = 2 * time.Second / netflixFPS
-	DefaultChainGap    = 12 * time.Second / netflixFPS // 0.5 s
+	DefaultMinGap      = minGapFrames * time.Second / netflixFPS
+	DefaultChainGap    = chainFrames * time.Second / netflixFPS // 0.5 s
 	DefaultFallbackCPS = 15.0
+)
+
+// Netflix's frame counts: the minimum gap, and the gaps chaining closes.
+const (
+	minGapFrames = 2
+	chainFrames  = 12
 )
 
 // netflixFPS is the frame rate Netflix counts its frame-based limits at
@@ -81,20 +89,24 @@ func (o Options) withDefaults() Options {
 	if o.MaxDuration < o.MinDuration {
 		o.MaxDuration = o.MinDuration
 	}
+	// Netflix counts its gaps in frames: 2 and 12 frames at the media's
+	// own rate when it is known, at 24 fps otherwise.
+	fps := float64(netflixFPS)
+	if o.FPS > 0 {
+		fps = o.FPS
+	}
 	switch {
 	case o.MinGap == 0:
-		o.MinGap = DefaultMinGap
+		o.MinGap = FrameTime(minGapFrames, fps)
 	case o.MinGap < 0:
 		o.MinGap = 0
-	}
-	if o.FPS > 0 && o.MinGap > 0 {
-		f := frameDuration(o.FPS)
-		n := (o.MinGap + f - 1) / f
-		o.MinGap = time.Duration(float64(n) * float64(time.Second) / o.FPS)
+	case o.FPS > 0:
+		n := math.Ceil(o.MinGap.Seconds()*o.FPS - 1e-6) // a duration given in frames stays that many frames
+		o.MinGap = FrameTime(int64(n), o.FPS)
 	}
 	switch {
 	case o.ChainGap == 0:
-		o.ChainGap = DefaultChainGap
+		o.ChainGap = FrameTime(chainFrames, fps)
 	case o.ChainGap < 0:
 		o.ChainGap = 0
 	}
@@ -102,11 +114,6 @@ func (o Options) withDefaults() Options {
 		o.FallbackCPS = DefaultFallbackCPS
 	}
 	return o
-}
-
-// frameDuration is one frame at fps, rounded down to the nanosecond.
-func frameDuration(fps float64) time.Duration {
-	return time.Duration(float64(time.Second) / fps)
 }
 
 // wordsPerMinute converts a reading speed in words per minute to
@@ -126,7 +133,6 @@ var (
 	Netflix = Options{
 		MaxChars: 42, MaxLines: 2, MaxCPS: 20,
 		MinDuration: DefaultMinDuration, MaxDuration: 7 * time.Second,
-		MinGap: DefaultMinGap, ChainGap: DefaultChainGap,
 	}
 	// BBC follows the BBC subtitle guidelines: 37 characters (Teletext), 2
 	// lines, at most 180 words per minute, at least 0.3 s per word (1.2 s
@@ -134,14 +140,14 @@ var (
 	BBC = Options{
 		MaxChars: 37, MaxLines: 2, MaxCPS: wordsPerMinute(180),
 		MinDuration: 1200 * time.Millisecond, MaxDuration: 7 * time.Second,
-		MinGap: DefaultMinGap, ChainGap: -1,
+		ChainGap: -1,
 	}
 	// DCMP follows the DCMP captioning key: 32 characters (CEA-608), 2
 	// lines, 160 words per minute for adult programmes, at least 2 s.
 	DCMP = Options{
 		MaxChars: 32, MaxLines: 2, MaxCPS: wordsPerMinute(160),
 		MinDuration: 2 * time.Second, MaxDuration: 7 * time.Second,
-		MinGap: DefaultMinGap, ChainGap: -1,
+		ChainGap: -1,
 	}
 	// YouTube publishes no limits; its captions roll cue after cue without
 	// gaps, so the preset keeps the default limits and lets cues touch.
