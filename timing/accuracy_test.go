@@ -286,11 +286,18 @@ func measureAll(refs map[string]reference, o Options, only func(name string) boo
 	return fig
 }
 
+// references caches the parsed ground truth: several tests read it.
+var references map[string]reference
+
 func loadReferences(t testing.TB) map[string]reference {
+	if references != nil {
+		return references
+	}
 	refs := map[string]reference{}
 	for _, f := range accuracyFiles {
 		refs[f.name] = loadReference(t, accuracyDir+f.caption, f.transcript)
 	}
+	references = refs
 	return refs
 }
 
