@@ -50,12 +50,34 @@ func TestMakeCuesProperties(t *testing.T) {
 		if r.Intn(2) == 0 {
 			o.LabelWidth = func(s string) int { return utf8.RuneCountInString(s) + 2 }
 		}
+		if r.Intn(2) == 0 {
+			p, _ := Preset(PresetNames()[r.Intn(len(PresetNames()))])
+			o.MaxCPS, o.MinDuration, o.MaxDuration, o.MinGap, o.ChainGap = p.MaxCPS, p.MinDuration, p.MaxDuration, p.MinGap, p.ChainGap
+		}
+		if r.Intn(2) == 0 {
+			o.FPS, _ = ParseFPS(FrameRateNames()[r.Intn(len(FrameRateNames()))])
+		}
 		MakeCues(doc, o)
 		checkCueProperties(t, doc, o.withDefaults())
+		for _, c := range doc.Cues {
+			for _, at := range []time.Duration{c.Start, c.End} {
+				if o.FPS > 0 && FrameTime(Frame(at, o.FPS), o.FPS) != at {
+					t.Errorf("%v is not on a frame at %.3f fps", at, o.FPS)
+				}
+			}
+		}
 		if t.Failed() {
 			t.Fatalf("iteration %d, options %+v", iter, o)
 		}
 	}
+}
+
+// snapSlack is how far snapping to frames may move a time: half a frame.
+func snapSlack(o Options) time.Duration {
+	if o.FPS <= 0 {
+		return 0
+	}
+	return FrameTime(1, o.FPS)/2 + 1
 }
 
 // checkCueProperties asserts the invariants the package documents.
@@ -75,7 +97,7 @@ func checkCueProperties(t *testing.T, doc *convert.Document, o Options) {
 				t.Fatalf("segment %d: words left but no cue", i)
 			}
 			c := doc.Cues[k]
-			if c.Start < windows[i].start || c.Start > c.End {
+			if c.Start < windows[i].start-snapSlack(o) || c.Start > c.End {
 				t.Errorf("cue %d [%v, %v] starts before its segment's window [%v, %v]", k, c.Start, c.End, windows[i].start, windows[i].end)
 			}
 			if k > 0 && c.Start < doc.Cues[k-1].End {

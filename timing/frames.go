@@ -50,18 +50,29 @@ func FrameTime(n int64, fps float64) time.Duration {
 }
 
 // SnapToFrames moves every cue's start and end to the nearest frame
-// boundary at fps. A cue that would last no frame keeps one.
+// boundary at fps. Cues that did not overlap still do not: a start is
+// never before the previous cue's end, and a cue that would last no frame
+// keeps one when the next cue leaves room for it.
 func SnapToFrames(cues []convert.Cue, fps float64) {
 	if fps <= 0 {
 		return
 	}
+	starts := make([]int64, len(cues))
+	for i, c := range cues {
+		starts[i] = Frame(c.Start, fps)
+	}
+	prevEnd := int64(math.MinInt64)
 	for i := range cues {
 		c := &cues[i]
-		s, e := Frame(c.Start, fps), Frame(c.End, fps)
+		s, e := max(starts[i], prevEnd), Frame(c.End, fps)
 		if e <= s {
 			e = s + 1
 		}
+		if i+1 < len(cues) && e > starts[i+1] && c.End <= cues[i+1].Start {
+			e = max(starts[i+1], s)
+		}
 		c.Start, c.End = FrameTime(s, fps), FrameTime(e, fps)
+		prevEnd = e
 	}
 }
 
