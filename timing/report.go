@@ -31,10 +31,9 @@ type Report struct {
 type SpeakerRate struct {
 	Name string
 	Cues int
-	// CPS is the speaking rate in characters per second: measured on the
-	// transcript's turns when the document has segments (as MakeCues
-	// measures it, pauses at punctuation counted as characters), on the
-	// cues' screen time otherwise.
+	// CPS is the speaking rate in characters per second: as MakeCues
+	// measures it on the transcript's turns when the document has
+	// segments, on the cues' screen time otherwise.
 	CPS float64
 }
 
@@ -87,6 +86,18 @@ func BuildReport(name string, doc *convert.Document, o Options) Report {
 	var rates map[string]float64
 	if len(doc.Segments) > 0 {
 		rates = speakerRates(doc.Segments, o, defaultModel)
+		// The model's rates count pauses as characters; report characters.
+		segChars, segUnits := map[string]float64{}, map[string]float64{}
+		for _, s := range doc.Segments {
+			ws := splitWords(s.Text())
+			segChars[s.Speaker] += float64(width(ws))
+			segUnits[s.Speaker] += units(ws, defaultModel)
+		}
+		for who, r := range rates {
+			if segUnits[who] > 0 {
+				rates[who] = r * segChars[who] / segUnits[who]
+			}
+		}
 	}
 	names := doc.Speakers()
 	if counts[""] > 0 {
@@ -118,13 +129,13 @@ func (r Report) WriteTo(w io.Writer) (int64, error) {
 	if name == "" {
 		name = "<document>"
 	}
-	fmt.Fprintf(&b, "%s: %d cues, %d speakers\n", name, r.Cues, len(r.Speakers))
+	fmt.Fprintf(&b, "%s: %s, %s\n", name, plural(r.Cues, "cue"), plural(len(r.Speakers), "speaker"))
 	for _, s := range r.Speakers {
 		n := s.Name
 		if n == "" {
 			n = "(no speaker)"
 		}
-		fmt.Fprintf(&b, "  speaker %s: %d cues, speaks %.1f cps\n", n, s.Cues, s.CPS)
+		fmt.Fprintf(&b, "  speaker %s: %s, speaks %.1f cps\n", n, plural(s.Cues, "cue"), s.CPS)
 	}
 	fmt.Fprintf(&b, "  reading speed: median %.1f cps, fastest %.1f cps (limit %.1f)\n", r.MedianCPS, r.MaxCPS, r.Limits.MaxCPS)
 	for _, band := range r.Reading {
@@ -132,7 +143,7 @@ func (r Report) WriteTo(w io.Writer) (int64, error) {
 		if band.To == 0 {
 			to = "…"
 		}
-		fmt.Fprintf(&b, "    %g–%s cps: %d cues\n", band.From, to, band.Cues)
+		fmt.Fprintf(&b, "    %g–%s cps: %s\n", band.From, to, plural(band.Cues, "cue"))
 	}
 	noRoom := 0
 	for _, v := range r.Violations {
@@ -140,10 +151,18 @@ func (r Report) WriteTo(w io.Writer) (int64, error) {
 			noRoom++
 		}
 	}
-	fmt.Fprintf(&b, "  %d rule violations (%d where the transcript leaves no room)\n", len(r.Violations), noRoom)
+	fmt.Fprintf(&b, "  %s (%d where the transcript leaves no room)\n", plural(len(r.Violations), "rule violation"), noRoom)
 	for _, v := range r.Violations {
 		fmt.Fprintf(&b, "    %s\n", v)
 	}
 	n, err := io.WriteString(w, b.String())
 	return int64(n), err
+}
+
+// plural formats "1 cue", "2 cues".
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }

@@ -62,10 +62,10 @@ func TestBuildReport(t *testing.T) {
 	text := r.String()
 	for _, s := range []string{
 		"talk.vtt: 2 cues, 2 speakers",
-		"speaker Ann: 1 cues, speaks 6.0 cps",
+		"speaker Ann: 1 cue, speaks 6.0 cps",
 		"cue 2 at 0:00:02.000: cps: 24.0 cps > 20.0",
 		"cue 2 at 0:00:02.000: gap: 0.000 s after cue 1 < 0.083 s",
-		"20–25 cps: 1 cues",
+		"20–25 cps: 1 cue",
 	} {
 		if !strings.Contains(text, s) {
 			t.Errorf("report lacks %q:\n%s", s, text)
