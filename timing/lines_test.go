@@ -68,3 +68,64 @@ func TestBreakLines(t *testing.T) {
 		})
 	}
 }
+
+// endsOnFunctionWord reports whether a line other than the last ends on a
+// word the style guides say must stay with what follows it.
+func endsOnFunctionWord(lines [][]word) bool {
+	for _, l := range lines[:len(lines)-1] {
+		switch classOf(l[len(l)-1].text) {
+		case classDeterminer, classAuxiliary, classPreposition, classConjunction, classInfinitive:
+			return true
+		}
+	}
+	return false
+}
+
+// cleanSplitExists reports whether ws can be split into at most maxLines
+// lines of at most maxChars without ending a line on a function word.
+func cleanSplitExists(ws []word, maxChars, maxLines int) bool {
+	if width(ws) <= maxChars {
+		return true
+	}
+	if maxLines == 1 {
+		return false
+	}
+	for i := 1; i < len(ws); i++ {
+		if width(ws[:i]) > maxChars {
+			break
+		}
+		if !endsOnFunctionWord([][]word{ws[:i], nil}) && cleanSplitExists(ws[i:], maxChars, maxLines-1) {
+			return true
+		}
+	}
+	return false
+}
+
+func TestBreakLinesNeverEndsOnAFunctionWord(t *testing.T) {
+	// Real sentences from the seed transcript and the Talk Python corpus.
+	sentences := []string{
+		"Let's start by talking about the releases that will go out when this interview goes out.",
+		"I think the main thing that most people in the world are going to see is the new version of Meta AI.",
+		"We're rolling that out, not everywhere, but we're starting in a handful of countries.",
+		"So the smallest Llama-3 is basically as powerful as the biggest Llama-2.",
+		"And I think that's one of the things that people really appreciate about the book.",
+		"You know, I'm not sure that the function should be that small, but it's a good start.",
+		"It's like show me a picture of a cow in a field with mountains in the background.",
+	}
+	checked := 0
+	for _, s := range sentences {
+		for _, maxChars := range []int{32, 37, 42} {
+			ws := splitWords(s)
+			if !cleanSplitExists(ws, maxChars, minLines(ws, maxChars, 0)) {
+				continue
+			}
+			checked++
+			if lines := breakWords(ws, maxChars, 3, 0); endsOnFunctionWord(lines) {
+				t.Errorf("BreakLines(%q, %d) ends a line on a function word although a clean split exists: %q", s, maxChars, BreakLines(s, maxChars, 3))
+			}
+		}
+	}
+	if checked < 10 {
+		t.Errorf("only %d cases had a clean split: the test checks too little", checked)
+	}
+}

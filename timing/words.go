@@ -93,6 +93,7 @@ const (
 	classAuxiliary                // never break after it (auxiliary + verb)
 	classSubjectPronoun           // never break after it (pronoun + verb)
 	classParticle                 // a break before it splits a phrasal verb
+	classInfinitive               // "to": never break after it, nor gladly before it
 )
 
 var wordClasses = func() map[string]wordClass {
@@ -106,7 +107,8 @@ var wordClasses = func() map[string]wordClass {
 	add(classPreposition, "about above across after against along among around at before behind below beneath beside between beyond by despite during except for from in inside into like near of on onto outside over past per through throughout toward towards under underneath unlike upon via with within without")
 	// Words that are often a verb's particle ("go out", "set up") or the
 	// infinitive "to": a break before them is not preferred, nor after.
-	add(classParticle, "to up out off down back away")
+	add(classParticle, "up out off down back away")
+	add(classInfinitive, "to")
 	add(classDeterminer, "a an the this these those my your his her its our their some any no every each either neither another such much many more most few several all both")
 	add(classAuxiliary, "am is are was were be been being have has had do does did will would shall should can could may might must not don't doesn't didn't won't wouldn't can't cannot couldn't shouldn't isn't aren't wasn't weren't haven't hasn't hadn't i'm you're we're they're it's that's there's i've you've we've they've i'll you'll we'll they'll i'd you'd he'd she'd we'd they'd")
 	add(classSubjectPronoun, "i you he she we they it")
@@ -139,8 +141,10 @@ func breakCost(a, b string) float64 {
 	}
 	ca, cb := classOf(a), classOf(b)
 	switch ca {
-	case classDeterminer, classAuxiliary, classPreposition, classParticle:
+	case classDeterminer, classAuxiliary, classPreposition, classInfinitive:
 		return 6
+	case classConjunction:
+		return 4 // a line should not end on "and" or "when"
 	case classSubjectPronoun:
 		if cb == classOther || cb == classAuxiliary {
 			return 4
@@ -152,7 +156,7 @@ func breakCost(a, b string) float64 {
 	switch cb {
 	case classConjunction, classPreposition:
 		return -1
-	case classParticle:
+	case classParticle, classInfinitive:
 		return 2
 	}
 	return 0

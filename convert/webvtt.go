@@ -1,0 +1,530 @@
+package convert
+
+import (
+	"bytes"
+	"io"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+)
+
+// WebVTT is read by a hand-written parser that follows the W3C parsing
+// rules (https://www.w3.org/TR/webvtt1/#file-parsing) where they matter for
+// captions: blocks without a timing line (NOTE, STYLE, REGION, junk) are
+// skipped, a line holding "-->" always starts a new block, and whitespace-
+// only lines do not end a block. It departs from them where a converter
+// should speak up: a malformed timing line is an error with its position,
+// not a silently dropped cue.
+
+// vttTiming is what the WebVTT reader and its errors ask for.
+const vttTiming = "HH:MM:SS.mmm --> HH:MM:SS.mmm (hours optional)"
+
+// readWebVTT reads a WebVTT file. The first line must be "WEBVTT", alone or
+// followed by a space or tab and any text; a BOM is allowed. Header lines
+// up to the first blank line are skipped, as are NOTE, STYLE and REGION
+// blocks and cue settings. CR, LF and CRLF endings may be mixed; U+0000 and
+// invalid UTF-8 become U+FFFD, as the specification asks.
+//
+// Cue text: each voice span <v Name> or <v.class Name> sets the speaker of
+// the lines it covers, up to </v> or the end of the cue. A voice span that
+// starts after other text on a line starts a new Line, so that every Line
+// has one speaker; spaces around that break are dropped. All other tags
+// (<c>, <i>, <b>, <u>, <ruby>, <rt>, <lang>, timestamps) are removed, and
+// character references are decoded once. A "<" with no ">" after it on its
+// line is kept as text. A line left empty by removing tags is dropped.
+//
+// A file without any cue is an ErrNoContent error. Losses: cue settings,
+// styles, regions and comments (including the NOTE writeWebVTT writes for
+// the title) are not read.
+func readWebVTT(data []byte, o ReadOptions) (*Document, error) {
+	sc := newLineScanner(vttText(data, o))
+	sig, _ := sc.next()
+	if !isVTTSignature(sig) {
+		if strings.TrimSpace(sc.s) == "" {
+			return nil, errorf(o.pos(1), ErrNoContent, "empty file: expected \"WEBVTT\" and cues")
+		}
+		return nil, errorf(Position{File: o.File, Line: 1, Col: 1}, ErrSyntax,
+			"%.40q: expected \"WEBVTT\" as the first line", sig)
+	}
+	r := vttReader{sc: sc, o: o}
+	r.skipHeader()
+	n := strings.Count(sc.s, "-->")
+	r.doc = &Document{Cues: make([]Cue, 0, n)}
+	r.lines = make([]Line, 0, 2*n+1)
+	if err := r.readBlocks(); err != nil {
+		return nil, err
+	}
+	if len(r.doc.Cues) == 0 {
+		return nil, errorf(o.pos(max(1, sc.line)), ErrNoContent, "no cue found: expected %s", vttTiming)
+	}
+	if !r.sorted {
+		o.warn(0, "cues are not in start order: sorted them")
+		sort.SliceStable(r.doc.Cues, func(i, j int) bool { return r.doc.Cues[i].Start < r.doc.Cues[j].Start })
+	}
+	return r.doc, nil
+}
+
+// vttText returns the input as a string without its BOM, with U+0000 and
+// invalid UTF-8 replaced by U+FFFD.
+func vttText(data []byte, o ReadOptions) string {
+	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
+	if !utf8.Valid(data) {
+		o.warn(firstInvalidLine(data), "invalid UTF-8 replaced by U+FFFD")
+		data = bytes.ToValidUTF8(data, []byte("\uFFFD"))
+	}
+	s := string(data)
+	if strings.IndexByte(s, 0) >= 0 {
+		s = strings.ReplaceAll(s, "\x00", "\uFFFD")
+	}
+	return s
+}
+
+// isVTTSignature reports whether line is a valid first line.
+func isVTTSignature(line string) bool {
+	rest, ok := strings.CutPrefix(line, "WEBVTT")
+	return ok && (rest == "" || rest[0] == ' ' || rest[0] == '\t')
+}
+
+// vttReader holds the state of one readWebVTT call.
+type vttReader struct {
+	sc     *lineScanner
+	o      ReadOptions
+	doc    *Document
+	lines  []Line // backing array shared by all cues
+	sorted bool   // false once a cue starts before the one before it
+
+	held     string // a line read ahead that starts the next block
+	heldLine int
+	hasHeld  bool
+}
+
+// next returns the next line and its number, a held line first.
+func (r *vttReader) next() (string, int, bool) {
+	if r.hasHeld {
+		r.hasHeld = false
+		return r.held, r.heldLine, true
+	}
+	line, ok := r.sc.next()
+	return line, r.sc.line, ok
+}
+
+// hold keeps line, which holds "-->", as the first line of the next block.
+func (r *vttReader) hold(line string, num int) {
+	r.held, r.heldLine, r.hasHeld = line, num, true
+}
+
+// skipHeader skips the lines after the signature up to a blank line; a
+// line holding "-->" ends the header early and starts the first cue.
+func (r *vttReader) skipHeader() {
+	for {
+		line, num, ok := r.next()
+		if !ok || line == "" {
+			return
+		}
+		if strings.Contains(line, "-->") {
+			r.hold(line, num)
+			return
+		}
+	}
+}
+
+// readBlocks reads every block after the header.
+func (r *vttReader) readBlocks() error {
+	r.sorted = true
+	for {
+		line, num, ok := r.next()
+		if !ok {
+			return nil
+		}
+		if line == "" {
+			continue
+		}
+		id := ""
+		if !strings.Contains(line, "-->") {
+			next, ok := r.sc.peek()
+			if !ok || !strings.Contains(next, "-->") {
+				r.skipBlock()
+				continue
+			}
+			id = line
+			line, num, _ = r.next()
+		}
+		c, err := parseVTTTiming(line, num, r.o)
+		if err != nil {
+			return err
+		}
+		c.ID = id
+		if k := len(r.doc.Cues); k > 0 && c.Start < r.doc.Cues[k-1].Start {
+			r.sorted = false
+		}
+		r.readCueText(&c)
+		r.doc.Cues = append(r.doc.Cues, c)
+	}
+}
+
+// skipBlock skips a block without a timing line (NOTE, STYLE, REGION or
+// anything else) up to a blank line or a line holding "-->".
+func (r *vttReader) skipBlock() {
+	for {
+		line, num, ok := r.next()
+		if !ok || line == "" {
+			return
+		}
+		if strings.Contains(line, "-->") {
+			r.hold(line, num)
+			return
+		}
+	}
+}
+
+// readCueText reads the text lines of c up to a blank line or a line
+// holding "-->".
+func (r *vttReader) readCueText(c *Cue) {
+	first := len(r.lines)
+	t := cueText{lines: r.lines}
+	for {
+		line, num, ok := r.next()
+		if !ok || line == "" {
+			break
+		}
+		if strings.Contains(line, "-->") {
+			r.hold(line, num)
+			break
+		}
+		t.add(line)
+	}
+	r.lines = t.lines
+	c.Lines = r.lines[first:len(r.lines):len(r.lines)]
+}
+
+// cueText turns the raw text lines of one cue into Lines.
+type cueText struct {
+	lines []Line
+	voice string // the open voice span's name, or ""
+	buf   []byte
+}
+
+// add parses one raw line of cue text.
+func (t *cueText) add(raw string) {
+	if strings.IndexByte(raw, '<') < 0 && strings.IndexByte(raw, '&') < 0 {
+		t.lines = append(t.lines, Line{Speaker: t.voice, Text: raw})
+		return
+	}
+	speaker := t.voice
+	opened := false   // a voice span opened in the Line being built
+	skipLead := false // drop spaces after a voice span split the line
+	t.buf = t.buf[:0]
+	for i := 0; i < len(raw); {
+		switch c := raw[i]; c {
+		case '<':
+			j := strings.IndexByte(raw[i+1:], '>')
+			if j < 0 {
+				t.buf = append(t.buf, c)
+				i++
+				skipLead = false
+				continue
+			}
+			tag := raw[i+1 : i+1+j]
+			i += j + 2
+			if name, ok := voiceName(tag); ok && name != "" {
+				if opened || !isBlank(string(t.buf)) {
+					t.lines = append(t.lines, Line{Speaker: speaker, Text: strings.TrimRight(string(t.buf), " \t")})
+					skipLead = true
+				}
+				t.buf = t.buf[:0]
+				speaker, t.voice, opened = name, name, true
+			} else if ok || tag == "/v" {
+				t.voice = ""
+			}
+		case '&':
+			var n int
+			t.buf, n = appendEntity(t.buf, raw[i:])
+			i += n
+			skipLead = false
+		default:
+			if skipLead && (c == ' ' || c == '\t') {
+				i++
+				continue
+			}
+			skipLead = false
+			t.buf = append(t.buf, c)
+			i++
+		}
+	}
+	if opened || len(t.buf) > 0 {
+		t.lines = append(t.lines, Line{Speaker: speaker, Text: string(t.buf)})
+	}
+}
+
+// voiceName reports whether tag (the text between "<" and ">") opens a
+// voice span, and returns its annotation with references decoded.
+func voiceName(tag string) (string, bool) {
+	if tag == "" || tag[0] != 'v' || (len(tag) > 1 && tag[1] != ' ' && tag[1] != '\t' && tag[1] != '.') {
+		return "", false
+	}
+	i := strings.IndexAny(tag, " \t")
+	if i < 0 {
+		return "", true
+	}
+	name := strings.TrimSpace(tag[i+1:])
+	if strings.IndexByte(name, '&') < 0 {
+		return name, true
+	}
+	var b []byte
+	for j := 0; j < len(name); {
+		if name[j] == '&' {
+			var n int
+			b, n = appendEntity(b, name[j:])
+			j += n
+			continue
+		}
+		b = append(b, name[j])
+		j++
+	}
+	return strings.TrimSpace(string(b)), true
+}
+
+// entities are the named character references decoded in cue text; other
+// names are kept as written.
+var entities = map[string]string{
+	"amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'",
+	"nbsp": "\u00A0", "lrm": "\u200E", "rlm": "\u200F",
+}
+
+// appendEntity decodes the character reference at the start of s (which
+// starts with "&") and returns how many bytes it took. An unknown or
+// unterminated reference is kept as a literal "&". A numeric reference to
+// a line break becomes a space, because a Line holds one line.
+func appendEntity(b []byte, s string) ([]byte, int) {
+	end := strings.IndexByte(s, ';')
+	if end < 2 || end > 10 {
+		return append(b, '&'), 1
+	}
+	name := s[1:end]
+	if name[0] != '#' {
+		if v, ok := entities[name]; ok {
+			return append(b, v...), end + 1
+		}
+		return append(b, '&'), 1
+	}
+	base, digits := 10, name[1:]
+	if digits != "" && (digits[0] == 'x' || digits[0] == 'X') {
+		base, digits = 16, digits[1:]
+	}
+	v, err := strconv.ParseUint(digits, base, 32)
+	if err != nil || digits == "" || digits[0] == '+' {
+		return append(b, '&'), 1
+	}
+	r := rune(v)
+	switch {
+	case r == '\n' || r == '\r':
+		r = ' '
+	case r == 0 || !utf8.ValidRune(r):
+		r = utf8.RuneError
+	}
+	return utf8.AppendRune(b, r), end + 1
+}
+
+// parseVTTTiming parses "start --> end [settings]" read on line num; cue
+// settings are ignored.
+func parseVTTTiming(line string, num int, o ReadOptions) (Cue, error) {
+	bad := func(off int, format string, args ...any) (Cue, error) {
+		return Cue{}, errorf(Position{File: o.File, Line: num, Col: utf8.RuneCountInString(line[:off]) + 1},
+			ErrBadTimestamp, format, args...)
+	}
+	i := skipSpace(line, 0)
+	start, j, msg := parseVTTTime(line, i)
+	if msg != "" {
+		return bad(i, "%.60q: %s: expected %s", line, msg, vttTiming)
+	}
+	j = skipSpace(line, j)
+	if !strings.HasPrefix(line[j:], "-->") {
+		return bad(j, "%.60q: expected \"-->\" after the start time (%s)", line, vttTiming)
+	}
+	k := skipSpace(line, j+3)
+	// What follows the end time is cue settings, even without white space
+	// before it (the W3C rules), and ignored.
+	end, _, msg := parseVTTTime(line, k)
+	if msg != "" {
+		return bad(k, "%.60q: %s: expected %s", line, msg, vttTiming)
+	}
+	if end < start {
+		return bad(k, "end %s is before start %s: expected end >= start", fmtClock(end), fmtClock(start))
+	}
+	return Cue{Start: start, End: end}, nil
+}
+
+// parseVTTTime parses a WebVTT timestamp at s[i:] by the specification's
+// rules: [hours:]MM:SS.mmm, where hours take one or more digits, minutes
+// and seconds exactly two digits below 60, and milliseconds exactly three.
+// It returns the time, the offset after it, and what is wrong ("" if ok).
+func parseVTTTime(s string, i int) (time.Duration, int, string) {
+	digits := func() (int, int) {
+		start, v := i, 0
+		for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+			if i-start < 7 {
+				v = v*10 + int(s[i]-'0')
+			}
+			i++
+		}
+		return v, i - start
+	}
+	v1, n1 := digits()
+	if n1 == 0 {
+		return 0, i, "no digits"
+	}
+	if n1 > 7 {
+		return 0, i, "too many hours"
+	}
+	hours := n1 != 2 || v1 > 59
+	if i >= len(s) || s[i] != ':' {
+		return 0, i, "expected \":\""
+	}
+	i++
+	v2, n2 := digits()
+	if n2 != 2 {
+		return 0, i, "minutes and seconds need two digits"
+	}
+	var v3 int
+	if hours || (i < len(s) && s[i] == ':') {
+		if i >= len(s) || s[i] != ':' {
+			return 0, i, "expected \":\" before the seconds"
+		}
+		i++
+		var n3 int
+		if v3, n3 = digits(); n3 != 2 {
+			return 0, i, "minutes and seconds need two digits"
+		}
+	} else {
+		v1, v2, v3 = 0, v1, v2
+	}
+	if i >= len(s) || s[i] != '.' {
+		return 0, i, "expected \".\" and three digits of milliseconds"
+	}
+	i++
+	v4, n4 := digits()
+	if n4 != 3 {
+		return 0, i, "milliseconds need exactly three digits"
+	}
+	if v2 > 59 || v3 > 59 {
+		return 0, i, "minutes and seconds must be below 60"
+	}
+	return time.Duration(v1)*time.Hour + time.Duration(v2)*time.Minute +
+		time.Duration(v3)*time.Second + time.Duration(v4)*time.Millisecond, i, ""
+}
+
+// writeWebVTT writes d as WebVTT: the "WEBVTT" line, a NOTE block with the
+// title when there is one, then each cue with its identifier (left out
+// when it holds "-->" or a line break, which would end it), its times
+// rounded to the millisecond and its lines. Text is escaped (&amp; &lt;
+// &gt;), so "-->" never appears in it. A run of consecutive lines with the
+// same speaker is one voice span, <v Name> at the start of its first line
+// and </v> at the end of its last; voice spans are never nested. Losses:
+// a line without text or speaker is left out (a blank line ends a cue) and
+// line breaks inside a text, name or title become spaces.
+func writeWebVTT(w io.Writer, d *Document, _ WriteOptions) error {
+	size := 16 + len(d.Title)
+	for _, c := range d.Cues {
+		size += 32 + len(c.ID)
+		for _, l := range c.Lines {
+			size += len(l.Text) + 1
+		}
+	}
+	b := make([]byte, 0, size+size/8)
+	b = append(b, "WEBVTT\n\n"...)
+	if t := strings.ReplaceAll(d.Title, "-->", "->"); strings.TrimSpace(t) != "" {
+		b = append(b, "NOTE "...)
+		b = appendOneLine(b, t)
+		b = append(b, "\n\n"...)
+	}
+	for _, c := range d.Cues {
+		if c.ID != "" && !strings.Contains(c.ID, "-->") && !strings.ContainsAny(c.ID, "\r\n") {
+			b = append(b, c.ID...)
+			b = append(b, '\n')
+		}
+		b = appendClock(b, c.Start, '.')
+		b = append(b, " --> "...)
+		b = appendClock(b, c.End, '.')
+		b = append(b, '\n')
+		b = appendVTTLines(b, c.Lines)
+		b = append(b, '\n')
+	}
+	_, err := w.Write(b)
+	return err
+}
+
+// appendVTTLines appends the text lines of a cue with their voice spans.
+// A line without text gets a span of its own, "<v Name></v>", so that it
+// is never an empty line.
+func appendVTTLines(b []byte, lines []Line) []byte {
+	for i, l := range lines {
+		if l.Text == "" && voiceLabel(l.Speaker) == "" {
+			// Write only the lines that leave a non-empty line of text.
+			kept := append([]Line(nil), lines[:i]...)
+			for _, l := range lines[i:] {
+				if l.Text != "" || voiceLabel(l.Speaker) != "" {
+					kept = append(kept, l)
+				}
+			}
+			lines = kept
+			break
+		}
+	}
+	for i, l := range lines {
+		name := voiceLabel(l.Speaker)
+		if name != "" && !sameVoice(lines, i, i-1, name) {
+			b = append(b, "<v "...)
+			b = appendEscaped(b, name)
+			b = append(b, '>')
+		}
+		b = appendEscaped(b, l.Text)
+		if name != "" && !sameVoice(lines, i, i+1, name) {
+			b = append(b, "</v>"...)
+		}
+		b = append(b, '\n')
+	}
+	return b
+}
+
+// sameVoice reports whether lines[j] continues the voice span of lines[i],
+// whose voice is name. Lines without text stand alone.
+func sameVoice(lines []Line, i, j int, name string) bool {
+	return j >= 0 && j < len(lines) && lines[i].Text != "" && lines[j].Text != "" &&
+		voiceLabel(lines[j].Speaker) == name
+}
+
+// voiceLabel returns the name a voice span carries for speaker: on one
+// line and trimmed, "" when nothing is left.
+func voiceLabel(speaker string) string {
+	if strings.ContainsAny(speaker, "\r\n") {
+		speaker = strings.NewReplacer("\r\n", " ", "\r", " ", "\n", " ").Replace(speaker)
+	}
+	return strings.TrimSpace(speaker)
+}
+
+// appendEscaped appends s escaped for WebVTT cue text, line breaks turned
+// into spaces.
+func appendEscaped(b []byte, s string) []byte {
+	last := 0
+	for i := 0; i < len(s); i++ {
+		var esc string
+		switch s[i] {
+		case '&':
+			esc = "&amp;"
+		case '<':
+			esc = "&lt;"
+		case '>':
+			esc = "&gt;"
+		case '\n', '\r':
+			esc = " "
+		default:
+			continue
+		}
+		b = append(b, s[last:i]...)
+		b = append(b, esc...)
+		last = i + 1
+	}
+	return append(b, s[last:]...)
+}

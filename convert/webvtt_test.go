@@ -1,0 +1,266 @@
+package convert
+
+import (
+	"bytes"
+	"errors"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/asticode/go-astisub"
+	"github.com/google/go-cmp/cmp"
+)
+
+func TestWriteWebVTT(t *testing.T) {
+	tests := []struct {
+		name   string
+		doc    *Document
+		want   string
+		reason string
+	}{
+		{
+			name: "title, ids and escaping",
+			doc: &Document{Title: "Fish --> chips\nepisode", Cues: []Cue{
+				{ID: "intro", Start: ms(1000), End: ms(2500), Lines: []Line{{Text: "Fish & chips <b> --> yes"}}},
+				{ID: "a-->b", Start: ms(3600000), End: ms(3600000 + 1), Lines: []Line{{Text: "x"}}},
+				{ID: "two\nlines", Start: ms(3600001), End: ms(3600002), Lines: []Line{{Text: "y"}, {Text: ""}, {Text: "z\nz"}}},
+			}},
+			want: "WEBVTT\n\nNOTE Fish -> chips episode\n\n" +
+				"intro\n00:00:01.000 --> 00:00:02.500\nFish &amp; chips &lt;b&gt; --&gt; yes\n\n" +
+				"01:00:00.000 --> 01:00:00.001\nx\n\n" +
+				"01:00:00.001 --> 01:00:00.002\ny\nz z\n\n",
+			reason: "ids holding --> or a line break would break the cue and are dropped; an empty line would end the cue",
+		},
+		{
+			name: "voice spans cover runs of lines",
+			doc: &Document{Cues: []Cue{
+				{Start: 0, End: ms(1000), Lines: cat(say("Ann", "one", "two"), say("Bob", "three"), say("", "four"), say("Ann", "five"))},
+				{Start: ms(1000), End: ms(2000), Lines: say("Ann", "six")},
+			}},
+			want: "WEBVTT\n\n00:00:00.000 --> 00:00:01.000\n<v Ann>one\ntwo</v>\n<v Bob>three</v>\nfour\n<v Ann>five</v>\n\n" +
+				"00:00:01.000 --> 00:00:02.000\n<v Ann>six</v>\n\n",
+		},
+		{
+			name: "voice names are escaped and kept on one line",
+			doc: &Document{Cues: []Cue{
+				{Start: 0, End: ms(1000), Lines: cat(say("Tom & <Jerry>", "hi"), say(" Ann\nLee ", "yo"), say("  ", "z"))},
+			}},
+			want: "WEBVTT\n\n00:00:00.000 --> 00:00:01.000\n<v Tom &amp; &lt;Jerry&gt;>hi</v>\n<v Ann Lee>yo</v>\nz\n\n",
+		},
+		{
+			name: "a speaker's line without text gets its own span",
+			doc: &Document{Cues: []Cue{
+				{Start: 0, End: ms(1000), Lines: say("Ann", "a", "", "b")},
+			}},
+			want: "WEBVTT\n\n00:00:00.000 --> 00:00:01.000\n<v Ann>a</v>\n<v Ann></v>\n<v Ann>b</v>\n\n",
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var b bytes.Buffer
+			if err := writeWebVTT(&b, tc.doc, WriteOptions{}); err != nil {
+				t.Fatal(err)
+			}
+			if d := cmp.Diff(tc.want, b.String()); d != "" {
+				t.Errorf("writeWebVTT() mismatch (-want +got):\n%s", d)
+			}
+		})
+	}
+}
+
+func TestReadWebVTT(t *testing.T) {
+	texts := func(ss ...string) []Line { return say("", ss...) }
+	tests := []struct {
+		name   string
+		file   string // in testdata, or "" for input
+		input  string
+		count  int
+		want   map[int]Cue
+		reason string
+	}{
+		{
+			name: "Netflix", file: "netflix-chicas-del-cable.vtt", count: 865,
+			want: map[int]Cue{
+				0: {Start: ms(7960), End: ms(9480), Lines: texts("[Alba] En 1928,")},
+				1: {ID: "2", Start: ms(9640), End: ms(13080), Lines: texts("las mujeres éramos", "algo así como adornos")},
+			},
+			reason: "the first cue's id shares a block with a whitespace-only line, so by the W3C rules it has none",
+		},
+		{
+			name: "two voices on one line", file: "wpt-two-voices.vtt", count: 1,
+			want: map[int]Cue{0: {Start: 0, End: ms(5000), Lines: []Line{
+				{Text: "This is a"}, {Speaker: "foo", Text: "test subtitle,"}, {Speaker: "bar", Text: "test subtitle"},
+			}}},
+		},
+		{
+			name: "mixed line endings", file: "wpt-newlines.vtt", count: 4,
+			want: map[int]Cue{
+				0: {ID: "cr", Start: 0, End: ms(1000), Lines: texts("text0")},
+				2: {ID: "crlf", Start: 0, End: ms(1000), Lines: texts("text2")},
+				3: {ID: "lfcr", Start: 0, End: ms(1000), Lines: texts("text3")},
+			},
+		},
+		{
+			name: "hours omitted", file: "wpt-timings-omitted-hours.vtt", count: 3,
+			want: map[int]Cue{2: {Start: 0, End: ms(1000), Lines: texts("text2")}},
+		},
+		{
+			name: "header, blocks, settings, tags and references",
+			input: "\uFEFFWEBVTT - a title\nKind: captions\n\nNOTE a\ncomment\n\nSTYLE\n::cue { color: red }\n\n" +
+				"REGION\nid:r\n\nid one\n00:01.000 --> 00:00:02.000 align:start line:0\n" +
+				"<c.yellow>Fish</c> &amp; <i>chips</i> &lt;3 &gt; &nbsp;&lrm;&rlm;&#39;&#x27; &unknown; a&b a < b\n" +
+				"<00:01.500><b>x</b><u>y</u><ruby>z<rt>w</rt></ruby><lang en>v</lang>\n<i></i>\n\n",
+			count: 1,
+			want: map[int]Cue{0: {ID: "id one", Start: ms(1000), End: ms(2000), Lines: texts(
+				"Fish & chips <3 > \u00A0\u200E\u200F'' &unknown; a&b a < b", "xyzwv")}},
+		},
+		{
+			name: "voices across lines, classes, closing tag omitted",
+			input: "WEBVTT\n\n00:00.000 --> 00:01.000\n<v.loud Mark &amp; Co>Hello\nthere</v> ok\nplain\n" +
+				"<v Ann>a<v Bob>b\nc\n\n00:01.000 --> 00:02.000\nno voice\n",
+			count: 2,
+			want: map[int]Cue{
+				0: {Start: 0, End: ms(1000), Lines: []Line{
+					{Speaker: "Mark & Co", Text: "Hello"}, {Speaker: "Mark & Co", Text: "there ok"}, {Text: "plain"},
+					{Speaker: "Ann", Text: "a"}, {Speaker: "Bob", Text: "b"}, {Speaker: "Bob", Text: "c"},
+				}},
+				1: {Start: ms(1000), End: ms(2000), Lines: texts("no voice")},
+			},
+			reason: "a voice span runs to </v> or the end of its cue; a new <v> closes the open one",
+		},
+		{
+			name:   "a line holding --> starts a new cue",
+			input:  "WEBVTT\n\n00:00.000 --> 00:01.000\na\n00:02.000 --> 00:03.000\nb\n",
+			count:  2,
+			want:   map[int]Cue{1: {Start: ms(2000), End: ms(3000), Lines: texts("b")}},
+			reason: "W3C parsing rules",
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			data := []byte(tc.input)
+			if tc.file != "" {
+				data = mustRead(t, filepath.Join("testdata", tc.file))
+			}
+			doc, err := readWebVTT(data, ReadOptions{File: tc.file})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(doc.Cues) != tc.count {
+				t.Fatalf("readWebVTT() read %d cues, want %d", len(doc.Cues), tc.count)
+			}
+			for i, want := range tc.want {
+				if d := cmp.Diff(want, doc.Cues[i]); d != "" {
+					t.Errorf("cue %d mismatch (-want +got):\n%s", i, d)
+				}
+			}
+		})
+	}
+}
+
+func TestReadWebVTTInvalid(t *testing.T) {
+	testInvalid(t, readWebVTT, []invalidCase{
+		{name: "timestamps too short", file: "wpt-timings-too-short.vtt", line: 6, col: 1, err: ErrBadTimestamp},
+		{name: "minutes 60", file: "wpt-timings-60.vtt", line: 3, col: 1, err: ErrBadTimestamp},
+		{name: "arrow as a timing line", file: "wpt-arrows.vtt", line: 3, col: 1, err: ErrBadTimestamp},
+		{name: "U+0000 in a timing line", file: "wpt-nulls.vtt", line: 27, col: 13, err: ErrBadTimestamp},
+		{name: "no signature", file: "webvtt-py-invalid.vtt", line: 1, col: 1, err: ErrSyntax},
+		{name: "lower-case signature", file: "ttconv-bad-signature.vtt", line: 1, col: 1, err: ErrSyntax},
+		{name: "empty file", file: "webvtt-py-empty.vtt", line: 1, err: ErrNoContent},
+		{name: "signature only", file: "wpt-signature-bom.vtt", line: 1, err: ErrNoContent},
+		{name: "signature glued to text", input: "WEBVTTX\n\n00:00.000 --> 00:01.000\na\n", line: 1, col: 1, err: ErrSyntax},
+		{name: "two ms digits", input: "WEBVTT\n\n00:00.000 --> 00:01.00\na\n", line: 3, col: 15, err: ErrBadTimestamp},
+		{name: "comma before ms", input: "WEBVTT\n\nid\n00:00,000 --> 00:01.000\na\n", line: 4, col: 1, err: ErrBadTimestamp},
+		{name: "four ms digits", input: "WEBVTT\n\n00:00.000 --> 00:01.0000\na\n", line: 3, col: 15, err: ErrBadTimestamp},
+		{name: "end before start", input: "WEBVTT\n\n00:02.000 --> 00:01.000\na\n", line: 3, col: 15, err: ErrBadTimestamp},
+	})
+}
+
+func TestWebVTTRoundTrip(t *testing.T) {
+	doc := &Document{Title: "Tricky", Cues: append([]Cue(nil), tricky...)}
+	doc.Cues[0].ID = "first"
+	doc.Cues[2].ID = "٣"
+	doc.Cues = append(doc.Cues, Cue{Start: ms(363600000), End: ms(363600001), Lines: cat(
+		say("Tom & Jerry <3>", "a", "b"), say("", "c"), say("Ann", "d"), say("Bob", "e", ""))})
+	var b bytes.Buffer
+	if err := writeWebVTT(&b, doc, WriteOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	got, err := readWebVTT(b.Bytes(), ReadOptions{})
+	if err != nil {
+		t.Fatalf("readWebVTT(writeWebVTT()) = %v\n%s", err, b.String())
+	}
+	if d := roundTripDiff(doc.Cues, got.Cues); d != "" {
+		t.Errorf("round trip mismatch (-want +got):\n%s\n%s", d, b.String())
+	}
+
+	subs, err := astisub.ReadFromWebVTT(bytes.NewReader(b.Bytes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// astisub v0.39.0 decodes &lt; but leaves &gt; as written: compare
+	// the cues without ">".
+	var want Document
+	var items []*astisub.Item
+	for i, c := range doc.Cues {
+		ok := true
+		for _, l := range c.Lines {
+			ok = ok && !strings.Contains(l.Text, ">")
+		}
+		if ok {
+			want.Cues = append(want.Cues, c)
+			items = append(items, subs.Items[i])
+		}
+	}
+	compareAstisub(t, &want, &astisub.Subtitles{Items: items}, func(l Line, _ bool) string { return l.Text })
+}
+
+func FuzzReadWebVTT(f *testing.F) {
+	for _, dir := range []string{"testdata", "testdata/invalid"} {
+		paths, _ := filepath.Glob(filepath.Join(dir, "*.vtt"))
+		for _, p := range paths {
+			data := mustRead(f, p)
+			if len(data) > 20000 {
+				data = data[:20000]
+			}
+			f.Add(data)
+		}
+	}
+	f.Add([]byte("WEBVTT\n\n00:00.000 --> 00:01.000\nx <v A>a &amp;</v> <v B>&#10;b\n<v>c</v><i></i>"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		doc, err := readWebVTT(data, ReadOptions{})
+		if err != nil {
+			var pe *ParseError
+			if !errors.As(err, &pe) {
+				t.Fatalf("readWebVTT() error %v is not a *ParseError", err)
+			}
+			return
+		}
+		var b bytes.Buffer
+		if err := writeWebVTT(&b, doc, WriteOptions{}); err != nil {
+			t.Fatal(err)
+		}
+		again, err := readWebVTT(b.Bytes(), ReadOptions{})
+		if err != nil {
+			t.Fatalf("reading what writeWebVTT wrote: %v\n%q", err, b.String())
+		}
+		if d := roundTripDiff(doc.Cues, again.Cues); d != "" {
+			t.Errorf("round trip mismatch (-want +got):\n%s\n%q", d, b.String())
+		}
+	})
+}
+
+func BenchmarkWriteWebVTT(b *testing.B) {
+	doc, err := readSRT(mustRead(b, lexFile), ReadOptions{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	var buf bytes.Buffer
+	b.ReportAllocs()
+	for b.Loop() {
+		buf.Reset()
+		if err := writeWebVTT(&buf, doc, WriteOptions{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
