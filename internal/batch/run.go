@@ -10,6 +10,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/capconv/capconv/convert"
 	"github.com/capconv/capconv/internal/pipeline"
 )
 
@@ -73,9 +74,9 @@ type Options struct {
 	OnResult func(Result)
 }
 
-// render renders one output; tests replace it to test the engine apart
-// from the writers.
-var render = pipeline.Render
+// renderAll renders a job's outputs; tests replace it to test the engine
+// apart from the writers.
+var renderAll = pipeline.RenderAll
 
 // beforePlace runs after a job's temporary files are written and before
 // they are put in place; tests use it to cancel at the worst moment.
@@ -180,13 +181,16 @@ func convertJob(ctx context.Context, j Job, o pipeline.Options) Result {
 			os.Remove(t) // no-op once renamed or linked away
 		}
 	}()
-	for _, i := range todo {
-		t := j.Targets[i]
-		out, err := render(doc, t.Format, o)
-		if err != nil {
-			return finish(Failed, fmt.Errorf("%s: %w", t.Path, err))
-		}
-		tmp, err := writeTemp(t.Path, out)
+	fs := make([]convert.Format, len(todo))
+	for k, i := range todo {
+		fs[k] = j.Targets[i].Format
+	}
+	outs, err := renderAll(doc, fs, o)
+	if err != nil {
+		return finish(Failed, fmt.Errorf("%s: %w", j.Input, err))
+	}
+	for k, i := range todo {
+		tmp, err := writeTemp(j.Targets[i].Path, outs[k])
 		if err != nil {
 			return finish(Failed, err)
 		}

@@ -17,15 +17,19 @@ import (
 
 // fakeRender stands in for the writers: the engine is tested apart from
 // them, and a rendered output names its format and first speaker.
-func fakeRender(doc *convert.Document, f convert.Format, _ pipeline.Options) ([]byte, error) {
-	return fmt.Appendf(nil, "%s %s\n", f, doc.Segments[0].Speaker), nil
+func fakeRender(doc *convert.Document, fs []convert.Format, _ pipeline.Options) ([][]byte, error) {
+	out := make([][]byte, len(fs))
+	for i, f := range fs {
+		out[i] = fmt.Appendf(nil, "%s %s\n", f, doc.Segments[0].Speaker)
+	}
+	return out, nil
 }
 
 func useFakeRender(t *testing.T) {
 	t.Helper()
-	old := render
-	render = fakeRender
-	t.Cleanup(func() { render = old })
+	old := renderAll
+	renderAll = fakeRender
+	t.Cleanup(func() { renderAll = old })
 }
 
 func plan(t *testing.T, args []string, o pipeline.Options) *Plan {

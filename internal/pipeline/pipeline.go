@@ -55,24 +55,55 @@ func Load(r io.Reader, name string, f convert.Format, o Options) (*convert.Docum
 // Render times doc for format f (when it holds start-only segments) and
 // renders it. doc is not modified.
 func Render(doc *convert.Document, f convert.Format, o Options) ([]byte, error) {
-	d := *doc
-	if len(d.Segments) > 0 {
-		t := o.Timing
-		if f == convert.SRT {
-			style := o.Write.SRTLabels
-			t.LabelWidth = func(speaker string) int {
-				return utf8.RuneCountInString(style.Label(speaker))
-			}
-		}
-		d.Cues = nil
-		d.Chapters = append([]convert.Chapter(nil), doc.Chapters...)
-		timing.MakeCues(&d, t)
-	}
-	var buf bytes.Buffer
-	if err := convert.Write(&buf, &d, f, o.Write); err != nil {
+	out, err := RenderAll(doc, []convert.Format{f}, o)
+	if err != nil {
 		return nil, err
 	}
-	return buf.Bytes(), nil
+	return out[0], nil
+}
+
+// RenderAll renders doc in every format of fs, in order. Timing is the
+// costly step, so it runs once for all formats that time alike: only SRT,
+// whose speaker labels take room on the line, needs its own. doc is not
+// modified.
+func RenderAll(doc *convert.Document, fs []convert.Format, o Options) ([][]byte, error) {
+	out := make([][]byte, len(fs))
+	timed := map[bool]*convert.Document{} // keyed by "labels take room"
+	for i, f := range fs {
+		labels := f == convert.SRT
+		d, ok := timed[labels]
+		if !ok {
+			d = timeFor(doc, labels, o)
+			timed[labels] = d
+		}
+		var buf bytes.Buffer
+		if err := convert.Write(&buf, d, f, o.Write); err != nil {
+			return nil, err
+		}
+		out[i] = buf.Bytes()
+	}
+	return out, nil
+}
+
+// timeFor returns a copy of doc whose segments are timed into cues, with
+// room for SRT's speaker labels when labels is set; doc itself when it
+// holds no segments.
+func timeFor(doc *convert.Document, labels bool, o Options) *convert.Document {
+	if len(doc.Segments) == 0 {
+		return doc
+	}
+	d := *doc
+	t := o.Timing
+	if labels {
+		style := o.Write.SRTLabels
+		t.LabelWidth = func(speaker string) int {
+			return utf8.RuneCountInString(style.Label(speaker))
+		}
+	}
+	d.Cues = nil
+	d.Chapters = append([]convert.Chapter(nil), doc.Chapters...)
+	timing.MakeCues(&d, t)
+	return &d
 }
 
 // OutputPath returns where the output of input in format f goes.
