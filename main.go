@@ -44,9 +44,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	var ue usageError
 	if errors.As(err, &ue) {
-		if ue.msg != "" {
-			fmt.Fprintf(stderr, "capconv: %v\n", err)
-		}
+		fmt.Fprintf(stderr, "capconv: %v\n", err)
 		return exitUsage
 	}
 	if !errors.Is(err, errReported) {
@@ -84,7 +82,8 @@ func convertCommand() *cli.Command {
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "output `DIR`, or - for standard output (default: next to each input)"},
 			&cli.StringFlag{Name: "to", Value: "srt,vtt,ttml", Usage: "output `FORMATS`, comma-separated: srt, vtt, ttml"},
-			&cli.StringFlag{Name: "from", Usage: "input `FORMAT` (default: from the file extension; txt otherwise)"},
+			&cli.StringFlag{Name: "from", Usage: "input `FORMAT` (srt, vtt, ttml, txt) or transcript dialect (" + strings.Join(convert.TranscriptDialects(), ", ") + "); default: from the file extension, txt otherwise, with the dialect detected"},
+			&cli.StringFlag{Name: "speakers", Usage: "rename speakers with a CSV `FILE` of from,to rows, e.g. SPEAKER_00,Ann Lee"},
 			&cli.BoolFlag{Name: "force", Usage: "replace existing output files (an input is never replaced)"},
 			&cli.IntFlag{Name: "max-chars", Value: 42, Usage: "most characters per line"},
 			&cli.IntFlag{Name: "max-lines", Value: 2, Usage: "most lines per cue"},
@@ -150,7 +149,11 @@ func convertBatch(c *cli.Context, inputs []string, o pipeline.Options, workers i
 		con.Printf("interrupted: %d inputs not converted", rep.Counts().Cancelled)
 	}
 	if !quiet {
-		fmt.Fprintf(stderr, "capconv: %s\n", rep.Summary())
+		hint := ""
+		if rep.Counts().Skipped > 0 && !o.Force {
+			hint = " (their outputs exist: --force replaces them)"
+		}
+		fmt.Fprintf(stderr, "capconv: %s%s\n", rep.Summary(), hint)
 	}
 	if path := c.String("report-json"); path != "" {
 		if err := writeReport(c.App.Writer, path, rep); err != nil {
@@ -177,9 +180,8 @@ func writeReport(stdout io.Writer, path string, rep *batch.Report) error {
 	return pipeline.WriteFileAtomic(path, buf.Bytes())
 }
 
-// reportAll prints each problem joined in err on its own line and returns
-// a usage error when the plan was refused, so that the exit code is 2:
-// the same command would be refused again.
+// reportAll prints each problem joined in err on its own line. A refused
+// plan exits 1 like any failed input: nothing was written.
 func reportAll(w io.Writer, err error) error {
 	errs := []error{err}
 	if j, ok := err.(interface{ Unwrap() []error }); ok {
@@ -188,15 +190,8 @@ func reportAll(w io.Writer, err error) error {
 	for _, e := range errs {
 		fmt.Fprintf(w, "capconv: %s\n", batch.Describe(e))
 	}
-	if errors.Is(err, batch.ErrConflict) {
-		return errRefused
-	}
 	return errReported
 }
-
-// errRefused means the command was refused before any work, problems
-// already printed; it exits like a usage error.
-var errRefused = usageError{}
 
 // convertStream converts one input (a path or - for standard input) to
 // standard output.
@@ -240,11 +235,18 @@ func optionsFrom(c *cli.Context) (pipeline.Options, error) {
 		o.To = append(o.To, f)
 	}
 	if s := c.String("from"); s != "" {
-		f, err := convert.ParseFormat(s)
+		f, dialect, err := parseFrom(s)
 		if err != nil {
-			return o, usagef("--from: %v", err)
+			return o, err
 		}
-		o.From = f
+		o.From, o.Dialect = f, dialect
+	}
+	if path := c.String("speakers"); path != "" {
+		names, err := readSpeakers(path)
+		if err != nil {
+			return o, err
+		}
+		o.Speakers = names
 	}
 	style, err := convert.ParseLabelStyle(c.String("srt-labels"))
 	if err != nil {
@@ -272,6 +274,39 @@ func optionsFrom(c *cli.Context) (pipeline.Options, error) {
 		fmt.Fprintf(c.App.ErrWriter, "capconv: warning: %s: %s\n", pos, msg)
 	}
 	return o, nil
+}
+
+// parseFrom reads --from: a format name, or a transcript dialect name,
+// which implies the transcript format.
+func parseFrom(s string) (convert.Format, string, error) {
+	f, ferr := convert.ParseFormat(s)
+	if ferr == nil {
+		return f, "", nil
+	}
+	dialect, derr := convert.ParseDialect(s)
+	if derr == nil {
+		return convert.Transcript, dialect, nil
+	}
+	return "", "", usagef("--from: %q is neither a format (%s) nor a transcript dialect (%s)", s,
+		formatNames(), strings.Join(convert.TranscriptDialects(), ", "))
+}
+
+func formatNames() string {
+	var names []string
+	for _, f := range convert.Formats() {
+		names = append(names, string(f))
+	}
+	return strings.Join(names, ", ")
+}
+
+// readSpeakers reads the --speakers file.
+func readSpeakers(path string) (map[string]string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("--speakers: %w", err)
+	}
+	defer f.Close()
+	return convert.ReadSpeakerMap(f, path)
 }
 
 // reorderArgs moves flags that follow a command's inputs before them, so

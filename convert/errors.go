@@ -52,7 +52,17 @@ var (
 	ErrSyntax = errors.New("syntax error")
 	// ErrNotText: the input is binary, not text.
 	ErrNotText = errors.New("not a text file")
+	// ErrUnknownDialect: no transcript dialect explains the input. It is
+	// also ErrNoContent, since no turn could be read.
+	ErrUnknownDialect error = unknownDialect{}
 )
+
+// unknownDialect is ErrUnknownDialect's type, so that errors.Is also
+// matches ErrNoContent.
+type unknownDialect struct{}
+
+func (unknownDialect) Error() string        { return "unknown transcript dialect" }
+func (unknownDialect) Is(target error) bool { return target == ErrNoContent }
 
 // errorf builds a ParseError whose message is cause followed by detail.
 func errorf(pos Position, cause error, format string, args ...any) *ParseError {

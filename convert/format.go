@@ -23,8 +23,15 @@ const (
 type ReadOptions struct {
 	// File names the input in errors and warnings ("" for unnamed input).
 	File string
+	// Dialect names the transcript dialect (see TranscriptDialects); ""
+	// detects it. Other formats ignore it.
+	Dialect string
 	// Warn, when set, receives each repair a reader made to its input.
 	Warn func(pos Position, msg string)
+	// Labels, when set, is the speaker label convention that text-only
+	// caption formats (SRT) use; the reader turns those labels back into
+	// speakers. "" reads the text as it is.
+	Labels LabelStyle
 }
 
 func (o ReadOptions) warn(line int, format string, args ...any) {

@@ -1,7 +1,6 @@
 package convert
 
 import (
-	"bytes"
 	"io"
 	"sort"
 	"strconv"
@@ -75,19 +74,6 @@ func (sc *lineScanner) peek() (string, bool) {
 	return line, ok
 }
 
-// checkText rejects binary and non-UTF-8 input the way decodeText does and
-// returns the input as one string without its byte order mark.
-func checkText(data []byte, o ReadOptions) (string, error) {
-	if bytes.IndexByte(data, 0) >= 0 {
-		return "", &ParseError{Pos: o.pos(0), Err: ErrNotText}
-	}
-	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
-	if !utf8.Valid(data) {
-		return "", errorf(o.pos(firstInvalidLine(data)), ErrSyntax, "invalid UTF-8: expected UTF-8 text")
-	}
-	return string(data), nil
-}
-
 // readSRT reads SubRip as found in the wild. It accepts a BOM; LF, CRLF
 // and CR line endings; missing cue numbers; extra blank lines; "." for ","
 // before the milliseconds, times without milliseconds or with one or two
@@ -101,7 +87,7 @@ func checkText(data []byte, o ReadOptions) (string, error) {
 // timing line is taken as more text of the cue before it, with a warning.
 // Cues out of Start order are sorted, with a warning.
 func readSRT(data []byte, o ReadOptions) (*Document, error) {
-	s, err := checkText(data, o)
+	s, err := decodeBytes(data, o)
 	if err != nil {
 		return nil, err
 	}
@@ -176,6 +162,9 @@ func readSRT(data []byte, o ReadOptions) (*Document, error) {
 	if !sorted {
 		o.warn(0, "cues are not in start order: sorted them")
 		sort.SliceStable(doc.Cues, func(i, j int) bool { return doc.Cues[i].Start < doc.Cues[j].Start })
+	}
+	if o.Labels != "" {
+		parseSRTLabels(doc, o.Labels)
 	}
 	return doc, nil
 }

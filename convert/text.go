@@ -3,21 +3,27 @@ package convert
 import (
 	"bytes"
 	"strings"
+	"unicode/utf16"
 	"unicode/utf8"
 )
 
-// decodeText turns raw input into UTF-8 lines without terminators. It
-// strips a UTF-8 byte order mark and accepts LF, CRLF and lone CR line
-// endings.
+// decodeText turns raw input into UTF-8 lines without terminators. Every
+// text reader shares it, so that all formats accept the same encodings:
+//
+//   - UTF-8, with or without a byte order mark;
+//   - UTF-16 LE or BE with a byte order mark (what Windows tools save as
+//     "Unicode");
+//   - anything else that is not valid UTF-8 is read as Windows-1252, the
+//     usual encoding of older Windows exports, and announced through
+//     ReadOptions.Warn, because the guess may be wrong.
+//
+// Input that holds NUL bytes or many control characters is binary, not
+// text, and fails with ErrNotText. LF, CRLF and lone CR end lines.
 func decodeText(data []byte, o ReadOptions) ([]string, error) {
-	if bytes.IndexByte(data, 0) >= 0 {
-		return nil, &ParseError{Pos: o.pos(0), Err: ErrNotText}
+	s, err := decodeBytes(data, o)
+	if err != nil {
+		return nil, err
 	}
-	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
-	if !utf8.Valid(data) {
-		return nil, errorf(o.pos(firstInvalidLine(data)), ErrSyntax, "invalid UTF-8: expected UTF-8 text")
-	}
-	s := string(data)
 	if strings.IndexByte(s, '\r') >= 0 {
 		s = strings.ReplaceAll(s, "\r\n", "\n")
 		s = strings.ReplaceAll(s, "\r", "\n")
@@ -27,6 +33,87 @@ func decodeText(data []byte, o ReadOptions) ([]string, error) {
 		return nil, nil
 	}
 	return strings.Split(s, "\n"), nil
+}
+
+// decodeBytes returns data as one UTF-8 string, following decodeText's
+// rules, for readers that scan the text themselves (SRT).
+func decodeBytes(data []byte, o ReadOptions) (string, error) {
+	switch {
+	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}):
+		return decodeUTF16(data[2:], false), nil
+	case bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
+		return decodeUTF16(data[2:], true), nil
+	}
+	if err := refuseBinary(data, o); err != nil {
+		return "", err
+	}
+	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
+	if utf8.Valid(data) {
+		return string(data), nil
+	}
+	o.warn(firstInvalidLine(data), "not valid UTF-8: read as Windows-1252 (convert the file to UTF-8 if the accents look wrong)")
+	return decodeWindows1252(data), nil
+}
+
+// refuseBinary refuses binary input: a NUL byte never occurs in text (UTF-16
+// without a byte order mark included, which capconv cannot tell apart
+// from binary), and text has few control characters.
+func refuseBinary(data []byte, o ReadOptions) error {
+	if i := bytes.IndexByte(data, 0); i >= 0 {
+		return errorf(o.pos(bytes.Count(data[:i], []byte("\n"))+1), ErrNotText,
+			"NUL byte at offset %d: binary data, or UTF-16 without a byte order mark", i)
+	}
+	head := data[:min(len(data), 1024)]
+	controls := 0
+	for _, c := range head {
+		if c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' {
+			controls++
+		}
+	}
+	if controls > 0 && controls*10 > len(head) {
+		return errorf(o.pos(1), ErrNotText, "%d control characters in the first %d bytes: binary data", controls, len(head))
+	}
+	return nil
+}
+
+// decodeUTF16 decodes UTF-16 without its byte order mark; an odd last byte
+// is dropped and unpaired surrogates become U+FFFD.
+func decodeUTF16(data []byte, bigEndian bool) string {
+	u := make([]uint16, len(data)/2)
+	for i := range u {
+		a, b := uint16(data[2*i]), uint16(data[2*i+1])
+		if bigEndian {
+			u[i] = a<<8 | b
+		} else {
+			u[i] = b<<8 | a
+		}
+	}
+	return string(utf16.Decode(u))
+}
+
+// cp1252 maps the bytes 0x80–0x9F of Windows-1252; the other bytes above
+// 0x7F are the Latin-1 code points of the same value. The five undefined
+// bytes map to the C1 controls, as browsers do.
+var cp1252 = [32]rune{
+	'€', 0x81, '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', 0x8D, 'Ž', 0x8F,
+	0x90, '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', 0x9D, 'ž', 'Ÿ',
+}
+
+// decodeWindows1252 decodes data as Windows-1252.
+func decodeWindows1252(data []byte) string {
+	var b strings.Builder
+	b.Grow(len(data) + len(data)/8)
+	for _, c := range data {
+		switch {
+		case c < 0x80:
+			b.WriteByte(c)
+		case c < 0xA0:
+			b.WriteRune(cp1252[c-0x80])
+		default:
+			b.WriteRune(rune(c))
+		}
+	}
+	return b.String()
 }
 
 // firstInvalidLine returns the 1-based line of the first invalid UTF-8 byte.

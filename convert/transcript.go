@@ -9,27 +9,25 @@ import (
 	"unicode/utf8"
 )
 
-// A transcript is read line by line. The layout of the seed transcript is
-// the "speaker-line" dialect:
+// A transcript is read line by line in one dialect (see dialect.go),
+// named by ReadOptions.Dialect or detected. The seed's layout is the
+// "speaker-line" dialect:
 //
 //	00:00:00 - Llama 3          a chapter line (also "–" or "—")
 //	Mark Zuckerberg 0:00:01     a speaker line: a name, then a start time
 //	Thanks for having me.       paragraphs until the next speaker line
 //
+// Before the first turn, YAML front matter, Markdown headings and a bare
+// "Transcript" line are metadata (see frontmatter.go), never text.
+//
 // Repairs, each announced through ReadOptions.Warn:
-//   - a single short line before the first speaker line is the title; longer
+//   - a single short line before the first turn is the title; longer
 //     text there becomes the first segment's opening paragraphs;
-//   - a speaker line without text is kept as a segment without text: it
+//   - a turn line without text is kept as a segment without text: it
 //     still ends the segment before it, and yields no cue.
 
-var (
-	// clockToken matches what looks like a time, well-formed or not.
-	clockToken = `(\d{1,3}(?::\d{1,3}){1,2}(?:[.,]\d*)?)`
-	// chapterLine: "00:00:00 - Title".
-	chapterLine = regexp.MustCompile(`^` + clockToken + `\s+[-–—]\s+(\S.*)$`)
-	// speakerLine: "Name 0:00:01" with nothing after the time.
-	speakerLine = regexp.MustCompile(`^(\S.*?)\s+` + clockToken + `$`)
-)
+// chapterLine: "00:00:00 - Title".
+var chapterLine = regexp.MustCompile(`^(` + clockPattern + `)\s+[-–—]\s+(\S.*)$`)
 
 // readTranscript reads a start-only transcript.
 func readTranscript(data []byte, o ReadOptions) (*Document, error) {
@@ -37,13 +35,29 @@ func readTranscript(data []byte, o ReadOptions) (*Document, error) {
 	if err != nil {
 		return nil, err
 	}
-	return parseSpeakerLines(lines, o)
+	fm := readFrontMatter(lines, o)
+	d := dialectNamed(o.Dialect)
+	if o.Dialect != "" && d == nil {
+		_, err := ParseDialect(o.Dialect)
+		return nil, err
+	}
+	if d == nil {
+		if d, err = detectDialect(lines, fm.end, o); err != nil {
+			return nil, err
+		}
+	}
+	doc, err := parseDialect(lines, fm, d, o)
+	if err != nil {
+		return nil, err
+	}
+	return doc, nil
 }
 
 // transcriptBuilder accumulates segments, paragraphs and chapters while a
 // dialect walks the lines.
 type transcriptBuilder struct {
 	o        ReadOptions
+	example  string // a turn line of the dialect, for messages
 	doc      Document
 	preamble []string // text seen before the first segment
 	preLine  int      // line of the first preamble text
@@ -108,13 +122,20 @@ func (b *transcriptBuilder) finish(lineCount int) (*Document, error) {
 	b.endParagraph()
 	if len(b.doc.Segments) == 0 {
 		return nil, errorf(b.o.pos(max(1, lineCount)), ErrNoContent,
-			"no speaker line found: expected a line such as \"Mark Zuckerberg 0:00:01\" followed by text")
+			"no turn found: expected a line such as %q", b.example)
 	}
 	if len(b.preamble) > 0 {
-		if len(b.preamble) == 1 && isTitleLike(b.preamble[0]) {
+		switch {
+		case len(b.preamble) == 1 && isTitleLike(b.preamble[0]) && b.doc.Title == "":
 			b.doc.Title = b.preamble[0]
 			b.o.warn(b.preLine, "text before the first speaker line taken as the title %q", b.doc.Title)
-		} else {
+		case len(b.preamble) == 1 && isTitleLike(b.preamble[0]):
+			// The front matter or a heading already named the title; a
+			// subtitle or tag line is metadata too, not speech.
+			if b.preamble[0] != b.doc.Title {
+				b.o.warn(b.preLine, "line %q before the first speaker line left out: the title is already %q", b.preamble[0], b.doc.Title)
+			}
+		default:
 			first := &b.doc.Segments[0]
 			first.Paragraphs = append(b.preamble, first.Paragraphs...)
 			b.o.warn(b.preLine, "text before the first speaker line given to the first segment (%s)", first.Pos)
@@ -125,6 +146,11 @@ func (b *transcriptBuilder) finish(lineCount int) (*Document, error) {
 			b.o.warn(s.Pos.Line, "speaker line without text: kept as a pause that ends the segment before it")
 		}
 	}
+	if n := len(b.doc.Segments); b.doc.Duration > 0 && b.doc.Segments[n-1].Start >= b.doc.Duration {
+		b.o.warn(b.doc.Segments[n-1].Pos.Line, "the last turn starts at %s, after the stated duration %s: duration ignored",
+			fmtClock(b.doc.Segments[n-1].Start), fmtClock(b.doc.Duration))
+		b.doc.Duration = 0
+	}
 	for i := range b.doc.Chapters {
 		if i+1 < len(b.doc.Chapters) {
 			b.doc.Chapters[i].End = b.doc.Chapters[i+1].Start
@@ -134,34 +160,47 @@ func (b *transcriptBuilder) finish(lineCount int) (*Document, error) {
 	return &d, nil
 }
 
-// parseSpeakerLines reads the seed's dialect.
-func parseSpeakerLines(lines []string, o ReadOptions) (*Document, error) {
-	b := &transcriptBuilder{o: o}
-	for i, raw := range lines {
-		n := i + 1
+// parseDialect reads the lines after the front matter in dialect d.
+func parseDialect(lines []string, fm frontMatter, d *dialect, o ReadOptions) (*Document, error) {
+	b := &transcriptBuilder{o: o, example: d.example}
+	b.doc.Title, b.doc.Language, b.doc.Duration = fm.title, fm.language, fm.duration
+	for i := fm.end; i < len(lines); i++ {
+		n, raw := i+1, lines[i]
 		line := strings.TrimSpace(raw)
-		if m := chapterLine.FindStringSubmatchIndex(line); m != nil {
-			start, err := parseClock(line[m[2]:m[3]])
-			if err != nil {
-				return nil, &ParseError{Pos: Position{File: o.File, Line: n, Col: col(raw, line, m[2])}, Err: fmt.Errorf("%w: %v", ErrBadTimestamp, err)}
-			}
-			if err := b.addChapter(n, col(raw, line, m[2]), start, strings.TrimSpace(line[m[4]:m[5]])); err != nil {
-				return nil, err
-			}
+		if d.skip != nil && d.skip.MatchString(line) {
+			b.endParagraph()
 			continue
 		}
-		if m := speakerLine.FindStringSubmatchIndex(line); m != nil && isNameLike(line[m[2]:m[3]]) {
-			c := col(raw, line, m[4])
-			start, err := parseClock(line[m[4]:m[5]])
+		if d.chapters {
+			if m := chapterLine.FindStringSubmatchIndex(line); m != nil {
+				c := col(raw, line, m[2])
+				start, err := parseClock(line[m[2]:m[3]])
+				if err != nil {
+					return nil, &ParseError{Pos: Position{File: o.File, Line: n, Col: c}, Err: fmt.Errorf("%w: %v", ErrBadTimestamp, err)}
+				}
+				if err := b.addChapter(n, c, start, strings.TrimSpace(line[m[4]:m[5]])); err != nil {
+					return nil, err
+				}
+				continue
+			}
+		}
+		if t, ok, _ := d.match(line); ok {
+			c := col(raw, line, t.clockAt)
+			start, err := parseClock(t.clock)
 			if err != nil {
 				return nil, &ParseError{Pos: Position{File: o.File, Line: n, Col: c}, Err: fmt.Errorf("%w: %v", ErrBadTimestamp, err)}
 			}
-			if err := b.startSegment(n, c, start, line[m[2]:m[3]]); err != nil {
+			if err := b.startSegment(n, c, start, t.speaker); err != nil {
 				return nil, err
 			}
+			b.addText(n, d.clean(t.text, o.File))
+			b.endParagraph()
 			continue
 		}
-		b.addText(n, line)
+		if len(b.doc.Segments) == 0 && b.addMetadata(line) {
+			continue
+		}
+		b.addText(n, d.clean(line, o.File))
 	}
 	return b.finish(len(lines))
 }
@@ -216,8 +255,10 @@ func isInitial(w string) bool {
 
 // isTitleLike reports whether a lone line before the first segment reads
 // as a title: short, and not a finished sentence.
+// A rule such as "---" names nothing.
 func isTitleLike(s string) bool {
-	return utf8.RuneCountInString(s) <= 100 && !strings.ContainsAny(s[len(s)-1:], ".?!")
+	return utf8.RuneCountInString(s) <= 100 && !strings.ContainsAny(s[len(s)-1:], ".?!") &&
+		strings.IndexFunc(s, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0
 }
 
 // fmtClock renders d as H:MM:SS(.mmm) for messages.

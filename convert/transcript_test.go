@@ -169,11 +169,12 @@ func TestReadTranscriptSeed(t *testing.T) {
 // "want: ", the line and the cause the error must name.
 func TestReadTranscriptInvalid(t *testing.T) {
 	causes := map[string]error{
-		"ErrTimeGoesBack": ErrTimeGoesBack,
-		"ErrBadTimestamp": ErrBadTimestamp,
-		"ErrNoContent":    ErrNoContent,
-		"ErrNotText":      ErrNotText,
-		"ErrSyntax":       ErrSyntax,
+		"ErrTimeGoesBack":   ErrTimeGoesBack,
+		"ErrBadTimestamp":   ErrBadTimestamp,
+		"ErrNoContent":      ErrNoContent,
+		"ErrNotText":        ErrNotText,
+		"ErrSyntax":         ErrSyntax,
+		"ErrUnknownDialect": ErrUnknownDialect,
 	}
 	files, _ := filepath.Glob("../testdata/invalid/transcript-*.txt")
 	if len(files) == 0 {

@@ -18,6 +18,10 @@ import (
 type Options struct {
 	// From is the input format; "" guesses it from the file name.
 	From convert.Format
+	// Dialect names the transcript dialect; "" detects it.
+	Dialect string
+	// Speakers renames speakers after reading (see convert.RenameSpeakers).
+	Speakers map[string]string
 	// To lists the formats to write.
 	To []convert.Format
 	// OutDir is where outputs go; "" puts them next to their input.
@@ -42,59 +46,28 @@ var ErrWouldOverwriteInput = errors.New("output would overwrite the input")
 
 // Load reads the document in r, named name in messages, in format f.
 func Load(r io.Reader, name string, f convert.Format, o Options) (*convert.Document, error) {
-	doc, err := convert.Read(r, f, convert.ReadOptions{File: name, Warn: o.Warn})
+	doc, err := convert.Read(r, f, convert.ReadOptions{File: name, Dialect: o.Dialect, Warn: o.Warn})
 	if err != nil {
 		return nil, err
 	}
+	convert.RenameSpeakers(doc, o.Speakers)
 	if o.Language != "" {
 		doc.Language = o.Language
 	}
 	return doc, nil
 }
 
-// Render times doc for format f (when it holds start-only segments) and
-// renders it. doc is not modified.
-func Render(doc *convert.Document, f convert.Format, o Options) ([]byte, error) {
-	out, err := RenderAll(doc, []convert.Format{f}, o)
-	if err != nil {
-		return nil, err
-	}
-	return out[0], nil
-}
-
-// RenderAll renders doc in every format of fs, in order. Timing is the
-// costly step, so it runs once for all formats that time alike: only SRT,
-// whose speaker labels take room on the line, needs its own. doc is not
-// modified.
-func RenderAll(doc *convert.Document, fs []convert.Format, o Options) ([][]byte, error) {
-	out := make([][]byte, len(fs))
-	timed := map[bool]*convert.Document{} // keyed by "labels take room"
-	for i, f := range fs {
-		labels := f == convert.SRT
-		d, ok := timed[labels]
-		if !ok {
-			d = timeFor(doc, labels, o)
-			timed[labels] = d
-		}
-		var buf bytes.Buffer
-		if err := convert.Write(&buf, d, f, o.Write); err != nil {
-			return nil, err
-		}
-		out[i] = buf.Bytes()
-	}
-	return out, nil
-}
-
-// timeFor returns a copy of doc whose segments are timed into cues, with
-// room for SRT's speaker labels when labels is set; doc itself when it
-// holds no segments.
-func timeFor(doc *convert.Document, labels bool, o Options) *convert.Document {
-	if len(doc.Segments) == 0 {
-		return doc
-	}
+// Timed returns a copy of doc whose cues are timed for format f: when doc
+// holds start-only segments, they become cues (SRT reserves room for its
+// speaker labels); a document that already has cues keeps them. doc is
+// not modified.
+func Timed(doc *convert.Document, f convert.Format, o Options) *convert.Document {
 	d := *doc
+	if len(d.Segments) == 0 {
+		return &d
+	}
 	t := o.Timing
-	if labels {
+	if f == convert.SRT {
 		style := o.Write.SRTLabels
 		t.LabelWidth = func(speaker string) int {
 			return utf8.RuneCountInString(style.Label(speaker))
@@ -104,6 +77,37 @@ func timeFor(doc *convert.Document, labels bool, o Options) *convert.Document {
 	d.Chapters = append([]convert.Chapter(nil), doc.Chapters...)
 	timing.MakeCues(&d, t)
 	return &d
+}
+
+// Render renders doc in format f, timed for it by Timed.
+func Render(doc *convert.Document, f convert.Format, o Options) ([]byte, error) {
+	var buf bytes.Buffer
+	if err := convert.Write(&buf, Timed(doc, f, o), f, o.Write); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// RenderAll renders doc in every format of fs, in order. Timing is the
+// costly step, so it runs once for all formats that time alike: only SRT,
+// whose speaker labels take room on the line, needs its own. doc is not
+// modified.
+func RenderAll(doc *convert.Document, fs []convert.Format, o Options) ([][]byte, error) {
+	out := make([][]byte, len(fs))
+	timed := map[bool]*convert.Document{} // keyed by "is SRT"
+	for i, f := range fs {
+		d, ok := timed[f == convert.SRT]
+		if !ok {
+			d = Timed(doc, f, o)
+			timed[f == convert.SRT] = d
+		}
+		var buf bytes.Buffer
+		if err := convert.Write(&buf, d, f, o.Write); err != nil {
+			return nil, err
+		}
+		out[i] = buf.Bytes()
+	}
+	return out, nil
 }
 
 // OutputPath returns where the output of input in format f goes.

@@ -1,0 +1,53 @@
+package convert
+
+import (
+	"encoding/json"
+	"os"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// checkGolden compares got, rendered as indented JSON, with the golden
+// file path, rewriting it under -update.
+func checkGolden(t *testing.T, path string, got any) {
+	t.Helper()
+	data, err := json.MarshalIndent(got, "", "\t")
+	if err != nil {
+		t.Fatal(err)
+	}
+	data = append(data, '\n')
+	if *update {
+		if err := os.WriteFile(path, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if d := cmp.Diff(string(want), string(data)); d != "" {
+		t.Errorf("%s mismatch (-want +got):\n%s", path, d)
+	}
+}
+
+// TestReadTranscriptSeedGolden pins the whole reading of the seed, so that
+// new dialects cannot change how the original layout reads.
+func TestReadTranscriptSeedGolden(t *testing.T) {
+	data, err := os.ReadFile("../testdata/000_2e7f89a82c8d846d.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var warnings []string
+	doc, err := readTranscript(data, ReadOptions{File: "seed", Warn: func(p Position, m string) {
+		warnings = append(warnings, p.String()+": "+m)
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkGolden(t, "../testdata/000_2e7f89a82c8d846d.golden.json", struct {
+		Doc      *Document
+		Warnings []string
+	}{doc, warnings})
+}

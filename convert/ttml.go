@@ -1,0 +1,1044 @@
+package convert
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/xml"
+	"fmt"
+	"io"
+	"math/big"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+)
+
+// TTML is written by hand, shaped for the IMSC 1.1 Text profile, so that
+// the output is byte-stable and cheap to produce; it is read with an
+// encoding/xml token stream, so that every error can name its line.
+//
+// What the writer does, and why:
+//   - Each speaker becomes a ttm:agent declared in head/metadata with ids
+//     speaker1, speaker2, … in Document.Speakers order: ids depend only on
+//     the document, never on map order.
+//   - A cue whose lines share a speaker names it on <p ttm:agent>; a cue
+//     with several speakers puts each attributed line in a
+//     <span ttm:agent>, since TTML has no per-line attribute.
+//   - A cue's xml:id is its Cue.ID when that is a valid NCName not used
+//     before in the document, else cN (N its position from 1), suffixed
+//     _2, _3, … if taken: xml:id values must be unique NCNames.
+//   - Text is written as is under xml:space="default", where a reader
+//     collapses runs of white space and trims lines. A cue whose text
+//     would change under that rule (leading, trailing or repeated white
+//     space, tabs, carriage returns) gets xml:space="preserve" instead, so
+//     that its spaces survive; the writer never indents inside <p>.
+//     A line feed inside a Line becomes a space (a Line is one line),
+//     empty lines are left out by readers, and characters XML cannot
+//     carry (most C0 controls, invalid UTF-8) become U+FFFD.
+//
+// What the reader does:
+//   - It accepts the TTML namespace and the 2006/10 and 2006/04 DFXP
+//     drafts. Times on body, div and p nest: in a par container (the
+//     default) a child's begin and end count from its parent's begin, in
+//     a seq container from the end of the previous sibling; a dur counts
+//     from the element's own begin, and a parent's end clips its
+//     children. A p with no end from itself or an ancestor is skipped
+//     with a warning, as is a p that ends before it begins.
+//   - Timing on span is ignored: the model has no partial cues.
+//   - Cues are returned in Start order (stable): document order has no
+//     temporal meaning in TTML.
+//   - ttm:agent references, on p or span and inherited from body or div,
+//     resolve to the agent's ttm:name (type "full" preferred) or, without
+//     a name, to the agent id; a list of agents yields their names joined
+//     by ", ". A line's speaker is the agent of its first character.
+
+// TTML namespaces and profile.
+const (
+	nsTTML       = "http://www.w3.org/ns/ttml"
+	nsXML        = "http://www.w3.org/XML/1998/namespace"
+	nsMetadata   = "#metadata"  // suffix of the metadata namespace
+	nsParameter  = "#parameter" // suffix of the parameter namespace
+	ttmlRegionID = "bottom"
+	ttmlStyleID  = "default"
+)
+
+// ttmlNamespaces are the root namespaces read: TTML and the two DFXP
+// drafts still found in broadcast archives.
+var ttmlNamespaces = [...]string{nsTTML, "http://www.w3.org/2006/10/ttaf1", "http://www.w3.org/2006/04/ttaf1"}
+
+// ttmlHead opens every written document up to the head's metadata.
+const ttmlHead = `<?xml version="1.0" encoding="UTF-8"?>
+<tt xmlns="http://www.w3.org/ns/ttml" xmlns:ttm="http://www.w3.org/ns/ttml#metadata" xmlns:ttp="http://www.w3.org/ns/ttml#parameter" xmlns:tts="http://www.w3.org/ns/ttml#styling" ttp:timeBase="media" ttp:contentProfiles="http://www.w3.org/ns/ttml/profile/imsc1.1/text" xml:lang="`
+
+// ttmlLayout is the small styling and layout every written document
+// carries: centred text at the bottom of a region inset by 10%, the
+// usual title-safe area.
+const ttmlLayout = `    <styling>
+      <style xml:id="` + ttmlStyleID + `" tts:textAlign="center"/>
+    </styling>
+    <layout>
+      <region xml:id="` + ttmlRegionID + `" tts:origin="10% 10%" tts:extent="80% 80%" tts:displayAlign="after"/>
+    </layout>
+  </head>
+  <body region="` + ttmlRegionID + `" style="` + ttmlStyleID + `">
+    <div>
+`
+
+// writeTTML renders d as an IMSC 1.1 Text profile TTML document.
+func writeTTML(w io.Writer, d *Document, _ WriteOptions) error {
+	for i, c := range d.Cues {
+		if c.Start < 0 || c.End < 0 {
+			return fmt.Errorf("cue %d: negative time %s --> %s: TTML media times start at 0", i+1, c.Start, c.End)
+		}
+	}
+	speakers := d.Speakers()
+	agents := make(map[string]string, len(speakers))
+	taken := map[string]bool{ttmlRegionID: true, ttmlStyleID: true}
+	for i, s := range speakers {
+		id := "speaker" + strconv.Itoa(i+1)
+		agents[s] = id
+		taken[id] = true
+	}
+	ids := ttmlCueIDs(d.Cues, taken)
+
+	b := bufio.NewWriterSize(w, 64<<10)
+	lang := d.Language
+	if lang == "" {
+		lang = "en"
+	}
+	b.WriteString(ttmlHead)
+	writeXMLEscaped(b, lang, true)
+	b.WriteString("\">\n  <head>\n")
+	writeTTMLMetadata(b, d.Title, speakers)
+	b.WriteString(ttmlLayout)
+	var scratch []byte
+	for i, c := range d.Cues {
+		scratch = appendTTMLCue(scratch[:0], c, ids[i], agents)
+		b.Write(scratch)
+	}
+	b.WriteString("    </div>\n  </body>\n</tt>\n")
+	return b.Flush()
+}
+
+// writeTTMLMetadata writes head/metadata: the title and one agent per
+// speaker, or nothing when there is neither.
+func writeTTMLMetadata(b *bufio.Writer, title string, speakers []string) {
+	if title == "" && len(speakers) == 0 {
+		return
+	}
+	b.WriteString("    <metadata>\n")
+	if title != "" {
+		b.WriteString("      <ttm:title>")
+		writeXMLEscaped(b, title, false)
+		b.WriteString("</ttm:title>\n")
+	}
+	for i, s := range speakers {
+		b.WriteString(`      <ttm:agent xml:id="speaker`)
+		b.WriteString(strconv.Itoa(i + 1))
+		b.WriteString("\" type=\"person\">\n        <ttm:name type=\"full\">")
+		writeXMLEscaped(b, s, false)
+		b.WriteString("</ttm:name>\n      </ttm:agent>\n")
+	}
+	b.WriteString("    </metadata>\n")
+}
+
+// appendTTMLCue appends one <p> line for c.
+func appendTTMLCue(dst []byte, c Cue, id string, agents map[string]string) []byte {
+	dst = append(dst, `      <p xml:id="`...)
+	dst = append(dst, id...)
+	dst = append(dst, `" begin="`...)
+	dst = appendTTMLTime(dst, c.Start)
+	dst = append(dst, `" end="`...)
+	dst = appendTTMLTime(dst, c.End)
+	dst = append(dst, '"')
+	mixed := false
+	if s := c.Speaker(); s != "" {
+		dst = append(dst, ` ttm:agent="`...)
+		dst = append(dst, agents[s]...)
+		dst = append(dst, '"')
+	} else {
+		for _, l := range c.Lines {
+			mixed = mixed || l.Speaker != ""
+		}
+	}
+	for _, l := range c.Lines {
+		if ttmlNeedsPreserve(l.Text) {
+			dst = append(dst, ` xml:space="preserve"`...)
+			break
+		}
+	}
+	dst = append(dst, '>')
+	for i, l := range c.Lines {
+		if i > 0 {
+			dst = append(dst, "<br/>"...)
+		}
+		if !mixed || l.Speaker == "" {
+			dst = appendXMLEscaped(dst, l.Text, false)
+			continue
+		}
+		dst = append(dst, `<span ttm:agent="`...)
+		dst = append(dst, agents[l.Speaker]...)
+		dst = append(dst, `">`...)
+		dst = appendXMLEscaped(dst, l.Text, false)
+		dst = append(dst, "</span>"...)
+	}
+	return append(dst, "</p>\n"...)
+}
+
+// appendTTMLTime appends d as HH:MM:SS.mmm, rounded to the millisecond
+// (half up); hours widen past 99.
+func appendTTMLTime(dst []byte, d time.Duration) []byte {
+	ms := int64(d / time.Millisecond)
+	if d%time.Millisecond >= time.Millisecond/2 {
+		ms++
+	}
+	h, m, s := ms/3600000, ms/60000%60, ms/1000%60
+	if h < 10 {
+		dst = append(dst, '0')
+	}
+	dst = strconv.AppendInt(dst, h, 10)
+	dst = append(dst, ':', byte('0'+m/10), byte('0'+m%10), ':', byte('0'+s/10), byte('0'+s%10), '.')
+	f := ms % 1000
+	return append(dst, byte('0'+f/100), byte('0'+f/10%10), byte('0'+f%10))
+}
+
+// ttmlCueIDs returns a unique xml:id for each cue. Valid, unclaimed cue
+// ids are claimed first so that a generated cN never steals the id a later
+// cue carries.
+func ttmlCueIDs(cues []Cue, taken map[string]bool) []string {
+	ids := make([]string, len(cues))
+	for i, c := range cues {
+		if isNCName(c.ID) && !taken[c.ID] {
+			ids[i] = c.ID
+			taken[c.ID] = true
+		}
+	}
+	for i := range cues {
+		if ids[i] != "" {
+			continue
+		}
+		base := "c" + strconv.Itoa(i+1)
+		id := base
+		for n := 2; taken[id]; n++ {
+			id = base + "_" + strconv.Itoa(n)
+		}
+		ids[i] = id
+		taken[id] = true
+	}
+	return ids
+}
+
+// isXMLSpace reports whether c is XML white space.
+func isXMLSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
+
+// ttmlNeedsPreserve reports whether xml:space="default" processing would
+// change s as the writer writes it (line feeds already turned to spaces).
+func ttmlNeedsPreserve(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c == '\t' || c == '\r' {
+			return true
+		}
+		if isXMLSpace(c) && (i == 0 || i == len(s)-1 || isXMLSpace(s[i-1])) {
+			return true
+		}
+	}
+	return false
+}
+
+// collapseXMLSpace applies xml:space="default": runs of XML white space
+// become one space and the ends are trimmed. Other Unicode spaces (such
+// as U+00A0) are text and stay.
+func collapseXMLSpace(s string) string {
+	b := make([]byte, 0, len(s))
+	pending := false
+	for i := 0; i < len(s); i++ {
+		if isXMLSpace(s[i]) {
+			pending = true
+			continue
+		}
+		if pending && len(b) > 0 {
+			b = append(b, ' ')
+		}
+		pending = false
+		b = append(b, s[i])
+	}
+	return string(b)
+}
+
+// isXMLChar reports whether XML 1.0 can carry r at all.
+func isXMLChar(r rune) bool {
+	return r == '\t' || r == '\n' || r == '\r' ||
+		r >= 0x20 && r <= 0xD7FF || r >= 0xE000 && r <= 0xFFFD || r >= 0x10000 && r <= 0x10FFFF
+}
+
+// writeXMLEscaped writes s escaped for character data, or for a
+// double-quoted attribute value when attr is set.
+func writeXMLEscaped(b *bufio.Writer, s string, attr bool) {
+	b.Write(appendXMLEscaped(nil, s, attr))
+}
+
+// appendXMLEscaped appends s escaped for character data, or for a
+// double-quoted attribute value when attr is set. Carriage returns and, in
+// attributes, tabs and line feeds are character references because XML
+// parsers normalize them otherwise; a line feed in character data becomes
+// a space.
+func appendXMLEscaped(dst []byte, s string, attr bool) []byte {
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == '&':
+			dst = append(dst, "&amp;"...)
+		case r == '<':
+			dst = append(dst, "&lt;"...)
+		case r == '>':
+			dst = append(dst, "&gt;"...)
+		case r == '"' && attr:
+			dst = append(dst, "&quot;"...)
+		case r == '\r':
+			dst = append(dst, "&#xD;"...)
+		case r == '\n' && attr:
+			dst = append(dst, "&#xA;"...)
+		case r == '\n':
+			dst = append(dst, ' ')
+		case r == '\t' && attr:
+			dst = append(dst, "&#x9;"...)
+		case r == utf8.RuneError && size == 1, !isXMLChar(r):
+			dst = append(dst, "\uFFFD"...)
+		default:
+			dst = append(dst, s[i:i+size]...)
+		}
+		i += size
+	}
+	return dst
+}
+
+// isNCName reports whether s is an XML non-colonized name, as xml:id
+// requires.
+func isNCName(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i, r := range s {
+		if r == utf8.RuneError {
+			if _, size := utf8.DecodeRuneInString(s[i:]); size == 1 {
+				return false
+			}
+		}
+		if !isNameStartChar(r) && (i == 0 || !isNameChar(r)) {
+			return false
+		}
+	}
+	return true
+}
+
+// isNameStartChar is XML 1.0 (fifth edition) NameStartChar without ':'.
+func isNameStartChar(r rune) bool {
+	switch {
+	case r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z', r == '_':
+		return true
+	case r < 0xC0:
+		return false
+	}
+	return r <= 0xD6 || r >= 0xD8 && r <= 0xF6 || r >= 0xF8 && r <= 0x2FF ||
+		r >= 0x370 && r <= 0x37D || r >= 0x37F && r <= 0x1FFF || r >= 0x200C && r <= 0x200D ||
+		r >= 0x2070 && r <= 0x218F || r >= 0x2C00 && r <= 0x2FEF || r >= 0x3001 && r <= 0xD7FF ||
+		r >= 0xF900 && r <= 0xFDCF || r >= 0xFDF0 && r <= 0xFFFD || r >= 0x10000 && r <= 0xEFFFF
+}
+
+// isNameChar is XML 1.0 NameChar less NameStartChar.
+func isNameChar(r rune) bool {
+	return r == '-' || r == '.' || r >= '0' && r <= '9' || r == 0xB7 ||
+		r >= 0x300 && r <= 0x36F || r >= 0x203F && r <= 0x2040
+}
+
+// readTTML reads a TTML or DFXP document.
+func readTTML(data []byte, o ReadOptions) (*Document, error) {
+	if bytes.IndexByte(data, 0) >= 0 {
+		return nil, &ParseError{Pos: o.pos(0), Err: ErrNotText}
+	}
+	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
+	if !utf8.Valid(data) {
+		return nil, errorf(o.pos(firstInvalidLine(data)), ErrSyntax, "invalid UTF-8: expected UTF-8 text")
+	}
+	r := &ttmlReader{o: o, dec: xml.NewDecoder(bytes.NewReader(data)), agents: map[string]string{}}
+	r.dec.CharsetReader = func(label string, in io.Reader) (io.Reader, error) {
+		switch strings.ToLower(label) {
+		case "utf8", "us-ascii", "ascii":
+			return in, nil
+		}
+		return nil, fmt.Errorf("expected UTF-8")
+	}
+	if err := r.run(); err != nil {
+		return nil, err
+	}
+	if len(r.doc.Cues) == 0 {
+		pos := r.rootPos
+		if r.bodyPos.Line > 0 {
+			pos = r.bodyPos
+		}
+		if r.sawP {
+			return nil, errorf(pos, ErrNoContent, "no timed <p>: expected a <p> with begin and end (or dur)")
+		}
+		return nil, errorf(pos, ErrNoContent, "no <p> in <body>: expected at least one timed <p>")
+	}
+	sort.SliceStable(r.doc.Cues, func(i, j int) bool { return r.doc.Cues[i].Start < r.doc.Cues[j].Start })
+	return &r.doc, nil
+}
+
+// ttmlKind is what an open element means to the reader.
+type ttmlKind int
+
+const (
+	ttRoot     ttmlKind = iota
+	ttHead              // head, and metadata inside it
+	ttBodyMeta          // metadata inside body or div: agents only
+	ttTitle             // ttm:title in head
+	ttAgent             // ttm:agent
+	ttName              // ttm:name in ttm:agent
+	ttBody
+	ttDiv
+	ttP
+	ttSpan
+	ttBr
+	ttSkip // anything else: skipped with its content
+)
+
+// ttmlFrame is an open element and what its descendants inherit.
+type ttmlFrame struct {
+	kind ttmlKind
+	// begin and end are the active interval, absolute; end is valid when
+	// hasEnd. known is false when begin cannot be resolved (after a seq
+	// sibling without an end).
+	begin, end    time.Duration
+	hasEnd, known bool
+	// seq: children follow each other; cursor is where the next begins.
+	seq         bool
+	cursor      time.Duration
+	cursorKnown bool
+	agent       string // speaker of the content
+	preserve    bool   // xml:space="preserve" is in force
+	fullName    bool   // ttm:name type="full"
+	pos         Position
+}
+
+// ttmlReader holds the state of one readTTML call.
+type ttmlReader struct {
+	o        ReadOptions
+	dec      *xml.Decoder
+	ns       string // namespace of the tt root
+	timing   ttmlTiming
+	doc      Document
+	stack    []ttmlFrame
+	agents   map[string]string // agent id → name ("" when unnamed)
+	agentID  string            // agent being declared
+	text     []byte            // text of the ttm:title or ttm:name being read
+	cue      ttmlCue           // p being read
+	sawP     bool
+	rootDone bool
+	rootPos  Position
+	bodyPos  Position
+}
+
+// run walks the token stream.
+func (r *ttmlReader) run() error {
+	for {
+		line, col := r.dec.InputPos()
+		pos := Position{File: r.o.File, Line: line, Col: col}
+		tok, err := r.dec.Token()
+		if err == io.EOF {
+			if !r.rootDone {
+				return errorf(pos, ErrSyntax, "no <tt> root element: expected a TTML document")
+			}
+			return nil
+		}
+		if err != nil {
+			return r.syntaxError(err)
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			err = r.start(t, pos)
+		case xml.EndElement:
+			r.end()
+		case xml.CharData:
+			err = r.chars(t, pos)
+		}
+		if err != nil {
+			return err
+		}
+	}
+}
+
+// syntaxError turns a decoder error into a ParseError at the decoder's
+// position, which is more precise than SyntaxError.Line.
+func (r *ttmlReader) syntaxError(err error) error {
+	line, col := r.dec.InputPos()
+	msg := strings.TrimPrefix(err.Error(), "xml: ")
+	if se, ok := err.(*xml.SyntaxError); ok {
+		msg = se.Msg
+	}
+	return errorf(Position{File: r.o.File, Line: line, Col: col}, ErrSyntax, "malformed XML: %s", msg)
+}
+
+func (r *ttmlReader) warn(pos Position, format string, args ...any) {
+	if r.o.Warn != nil {
+		r.o.Warn(pos, fmt.Sprintf(format, args...))
+	}
+}
+
+// isNS reports whether space is a TTML namespace (suffix "") or its
+// metadata or parameter namespace.
+func (r *ttmlReader) isNS(space, suffix string) bool {
+	for _, ns := range ttmlNamespaces {
+		if space == ns+suffix {
+			return true
+		}
+	}
+	return space == r.ns+suffix
+}
+
+func (r *ttmlReader) is(n xml.Name, suffix, local string) bool {
+	return n.Local == local && r.isNS(n.Space, suffix)
+}
+
+// ttmlAttr returns the value of the attribute named local in namespace space.
+func ttmlAttr(t xml.StartElement, space, local string) (string, bool) {
+	for _, a := range t.Attr {
+		if a.Name.Local == local && a.Name.Space == space {
+			return a.Value, true
+		}
+	}
+	return "", false
+}
+
+// metaAttr returns a ttm: or ttp: attribute in any TTML namespace.
+func (r *ttmlReader) metaAttr(t xml.StartElement, suffix, local string) (string, bool) {
+	for _, a := range t.Attr {
+		if a.Name.Local == local && r.isNS(a.Name.Space, suffix) {
+			return a.Value, true
+		}
+	}
+	return "", false
+}
+
+// start opens an element.
+func (r *ttmlReader) start(t xml.StartElement, pos Position) error {
+	if len(r.stack) == 0 {
+		return r.startRoot(t, pos)
+	}
+	parent := &r.stack[len(r.stack)-1]
+	kind := r.classify(parent.kind, t.Name)
+	if kind == ttSkip {
+		if err := r.dec.Skip(); err != nil {
+			return r.syntaxError(err)
+		}
+		return nil
+	}
+	f := ttmlFrame{kind: kind, begin: parent.begin, end: parent.end, hasEnd: parent.hasEnd,
+		known: parent.known, agent: parent.agent, preserve: parent.preserve, pos: pos}
+	if v, ok := ttmlAttr(t, nsXML, "space"); ok {
+		f.preserve = v == "preserve"
+	}
+	if ref, ok := r.metaAttr(t, nsMetadata, "agent"); ok && kind >= ttBody {
+		f.agent = r.speaker(ref, pos)
+	}
+	switch kind {
+	case ttBody, ttDiv, ttP:
+		if err := r.resolveTiming(&f, parent, t, pos); err != nil {
+			return err
+		}
+		if kind == ttBody {
+			r.bodyPos = pos
+		}
+		if kind == ttP {
+			r.sawP = true
+			r.cue = ttmlCue{pos: pos}
+			r.cue.cue.ID, _ = ttmlAttr(t, nsXML, "id")
+			if r.cue.cue.ID == "" {
+				r.cue.cue.ID, _ = ttmlAttr(t, "", "id")
+			}
+		}
+	case ttBr:
+		r.cue.breakLine()
+	case ttAgent:
+		r.agentID, _ = ttmlAttr(t, nsXML, "id")
+		if _, ok := r.agents[r.agentID]; !ok {
+			r.agents[r.agentID] = ""
+		}
+	case ttName:
+		v, _ := ttmlAttr(t, "", "type")
+		f.fullName = v == "full"
+		r.text = r.text[:0]
+	case ttTitle:
+		r.text = r.text[:0]
+	}
+	r.stack = append(r.stack, f)
+	return nil
+}
+
+// startRoot checks the root element and reads its parameters.
+func (r *ttmlReader) startRoot(t xml.StartElement, pos Position) error {
+	if r.rootDone {
+		return errorf(pos, ErrSyntax, "element <%s> after </tt>: expected a single root element", t.Name.Local)
+	}
+	if t.Name.Local != "tt" {
+		return errorf(pos, ErrSyntax, "root element <%s>: expected <tt>", t.Name.Local)
+	}
+	r.ns, r.rootPos = t.Name.Space, pos
+	if !r.isKnownNS(t.Name.Space) {
+		r.warn(pos, "<tt> in namespace %q: expected %s; reading it as TTML", t.Name.Space, nsTTML)
+	}
+	r.doc.Language, _ = ttmlAttr(t, nsXML, "lang")
+	timing, err := r.parseTiming(t, pos)
+	if err != nil {
+		return err
+	}
+	r.timing = timing
+	r.stack = append(r.stack, ttmlFrame{kind: ttRoot, known: true, pos: pos})
+	return nil
+}
+
+func (r *ttmlReader) isKnownNS(space string) bool {
+	for _, ns := range ttmlNamespaces {
+		if space == ns {
+			return true
+		}
+	}
+	return false
+}
+
+// classify says what an element means under a parent of kind parent.
+func (r *ttmlReader) classify(parent ttmlKind, n xml.Name) ttmlKind {
+	switch parent {
+	case ttRoot:
+		switch {
+		case r.is(n, "", "head"):
+			return ttHead
+		case r.is(n, "", "body"):
+			return ttBody
+		}
+	case ttHead, ttBodyMeta:
+		switch {
+		case r.is(n, nsMetadata, "agent"):
+			return ttAgent
+		case parent == ttHead && r.doc.Title == "" && r.is(n, nsMetadata, "title"):
+			return ttTitle
+		case parent == ttHead && r.is(n, "", "metadata"):
+			return ttHead
+		}
+	case ttAgent:
+		if r.is(n, nsMetadata, "name") {
+			return ttName
+		}
+	case ttBody, ttDiv:
+		switch {
+		case r.is(n, "", "div"):
+			return ttDiv
+		case r.is(n, "", "p"):
+			return ttP
+		case r.is(n, "", "metadata"):
+			return ttBodyMeta
+		}
+	case ttP, ttSpan:
+		switch {
+		case r.is(n, "", "span"):
+			return ttSpan
+		case r.is(n, "", "br"):
+			return ttBr
+		}
+	}
+	return ttSkip
+}
+
+// end closes the innermost element.
+func (r *ttmlReader) end() {
+	if len(r.stack) == 0 {
+		return // the decoder rejects unbalanced end tags; nothing to close
+	}
+	f := r.stack[len(r.stack)-1]
+	r.stack = r.stack[:len(r.stack)-1]
+	switch f.kind {
+	case ttRoot:
+		r.rootDone = true
+		return
+	case ttP:
+		r.endCue(f)
+	case ttTitle:
+		r.doc.Title = collapseXMLSpace(string(r.text))
+	case ttName:
+		if name := collapseXMLSpace(string(r.text)); name != "" && (f.fullName || r.agents[r.agentID] == "") {
+			r.agents[r.agentID] = name
+		}
+	}
+	if p := &r.stack[len(r.stack)-1]; p.seq && f.kind >= ttBody && f.kind <= ttP {
+		p.cursor, p.cursorKnown = f.end, p.cursorKnown && f.known && f.hasEnd
+	}
+}
+
+// endCue keeps the p just closed when its interval is resolved.
+func (r *ttmlReader) endCue(f ttmlFrame) {
+	r.cue.breakLine()
+	switch {
+	case !f.known || !f.hasEnd:
+		r.warn(f.pos, "<p> without an end time (no end or dur on it or its parents): skipped")
+	case f.end < f.begin:
+		r.warn(f.pos, "<p> ends at %s before it begins at %s: never shown, skipped", fmtTTMLTime(f.end), fmtTTMLTime(f.begin))
+	default:
+		r.cue.cue.Start, r.cue.cue.End = f.begin, f.end
+		r.doc.Cues = append(r.doc.Cues, r.cue.cue)
+	}
+	r.cue = ttmlCue{}
+}
+
+// chars handles character data.
+func (r *ttmlReader) chars(t xml.CharData, pos Position) error {
+	if len(r.stack) == 0 {
+		if len(bytes.TrimLeft(t, " \t\r\n")) > 0 {
+			return errorf(pos, ErrSyntax, "text outside the <tt> root: expected only markup there")
+		}
+		return nil
+	}
+	switch f := &r.stack[len(r.stack)-1]; f.kind {
+	case ttP, ttSpan:
+		r.cue.add(t, f.preserve, f.agent)
+	case ttTitle, ttName:
+		r.text = append(r.text, t...)
+	}
+	return nil
+}
+
+// speaker resolves a ttm:agent reference list to a speaker name.
+func (r *ttmlReader) speaker(ref string, pos Position) string {
+	var names []string
+	for _, id := range strings.Fields(ref) {
+		name, ok := r.agents[id]
+		if !ok {
+			r.warn(pos, "ttm:agent %q is not declared in head/metadata: using the id as the speaker", id)
+		}
+		if name == "" {
+			name = id
+		}
+		names = append(names, name)
+	}
+	return strings.Join(names, ", ")
+}
+
+// ttmlCue collects the lines of the p being read.
+type ttmlCue struct {
+	cue     Cue
+	pos     Position
+	line    []byte
+	speaker string
+	pending bool // collapsible white space waits for the next character
+}
+
+// add appends text read under the given xml:space mode and agent.
+func (c *ttmlCue) add(text []byte, preserve bool, agent string) {
+	for _, ch := range text {
+		switch {
+		case preserve && ch == '\n':
+			c.breakLine()
+			continue
+		case !preserve && isXMLSpace(ch):
+			c.pending = true
+			continue
+		}
+		if len(c.line) == 0 {
+			c.speaker = agent
+		} else if c.pending {
+			c.line = append(c.line, ' ')
+		}
+		c.pending = false
+		c.line = append(c.line, ch)
+	}
+}
+
+// breakLine ends the current line; an empty line is dropped.
+func (c *ttmlCue) breakLine() {
+	if len(c.line) > 0 {
+		c.cue.Lines = append(c.cue.Lines, Line{Speaker: c.speaker, Text: string(c.line)})
+	}
+	c.line, c.speaker, c.pending = c.line[:0], "", false
+}
+
+// ttmlTiming holds the ttp: parameters that give frames and ticks a
+// length.
+type ttmlTiming struct {
+	frameRate    *big.Rat // effective frames per second
+	maxFrames    int64    // frames per second, rounded up
+	subFrameRate int64
+	tickRate     *big.Rat
+}
+
+// parseTiming reads the time parameters on the tt root.
+func (r *ttmlReader) parseTiming(t xml.StartElement, pos Position) (ttmlTiming, error) {
+	tm := ttmlTiming{frameRate: big.NewRat(30, 1), subFrameRate: 1}
+	positive := func(name, v string) (int64, error) {
+		n, err := strconv.ParseInt(strings.TrimSpace(v), 10, 32)
+		if err != nil || n <= 0 {
+			return 0, errorf(pos, ErrSyntax, "ttp:%s=%q: expected a positive integer", name, v)
+		}
+		return n, nil
+	}
+	fr, hasFrameRate := r.metaAttr(t, nsParameter, "frameRate")
+	if hasFrameRate {
+		n, err := positive("frameRate", fr)
+		if err != nil {
+			return tm, err
+		}
+		tm.frameRate.SetInt64(n)
+	}
+	if v, ok := r.metaAttr(t, nsParameter, "frameRateMultiplier"); ok {
+		// TTML separates the two numbers with space; some writers use ':'.
+		f := strings.FieldsFunc(v, func(c rune) bool { return c == ':' || isXMLSpace(byte(c)) })
+		if len(f) != 2 {
+			return tm, errorf(pos, ErrSyntax, "ttp:frameRateMultiplier=%q: expected two integers such as \"1000 1001\"", v)
+		}
+		num, err := positive("frameRateMultiplier", f[0])
+		if err != nil {
+			return tm, err
+		}
+		den, err := positive("frameRateMultiplier", f[1])
+		if err != nil {
+			return tm, err
+		}
+		tm.frameRate.Mul(tm.frameRate, big.NewRat(num, den))
+	}
+	tm.maxFrames = new(big.Int).Quo(new(big.Int).Add(tm.frameRate.Num(), new(big.Int).Sub(tm.frameRate.Denom(), big.NewInt(1))), tm.frameRate.Denom()).Int64()
+	if v, ok := r.metaAttr(t, nsParameter, "subFrameRate"); ok {
+		n, err := positive("subFrameRate", v)
+		if err != nil {
+			return tm, err
+		}
+		tm.subFrameRate = n
+	}
+	tm.tickRate = big.NewRat(1, 1)
+	if hasFrameRate {
+		tm.tickRate.Mul(tm.frameRate, big.NewRat(tm.subFrameRate, 1))
+	}
+	if v, ok := r.metaAttr(t, nsParameter, "tickRate"); ok {
+		n, err := positive("tickRate", v)
+		if err != nil {
+			return tm, err
+		}
+		tm.tickRate.SetInt64(n)
+	}
+	if v, _ := r.metaAttr(t, nsParameter, "timeBase"); v == "clock" {
+		r.warn(pos, "ttp:timeBase=\"clock\" is read as media time")
+	}
+	return tm, nil
+}
+
+// maxTTMLTime bounds every time read, so that nested offsets cannot
+// overflow (about 36 years).
+const maxTTMLTime = time.Duration(1) << 60
+
+// errTTMLTimeRange reports a time beyond maxTTMLTime.
+var errTTMLTimeRange = fmt.Errorf("out of range: expected at most %.0f hours", maxTTMLTime.Hours())
+
+// resolveTiming sets f's active interval from its begin, end and dur and
+// its parent's interval.
+func (r *ttmlReader) resolveTiming(f *ttmlFrame, parent *ttmlFrame, t xml.StartElement, pos Position) error {
+	ref, known := parent.begin, parent.known
+	if parent.seq {
+		ref, known = parent.cursor, parent.cursorKnown
+	}
+	f.known, f.hasEnd = known, false
+	get := func(name string) (time.Duration, bool, error) {
+		v, ok := ttmlAttr(t, "", name)
+		if !ok {
+			return 0, false, nil
+		}
+		d, err := r.timing.parse(v)
+		if err != nil {
+			return 0, false, errorf(pos, ErrBadTimestamp, "%s=%q on <%s>: %v", name, v, t.Name.Local, err)
+		}
+		return d, true, nil
+	}
+	begin, _, err := get("begin")
+	if err != nil {
+		return err
+	}
+	if f.begin, err = addTTMLTime(ref, begin, pos, "begin"); err != nil {
+		return err
+	}
+	end, hasEnd, err := get("end")
+	if err != nil {
+		return err
+	}
+	if hasEnd {
+		if f.end, err = addTTMLTime(ref, end, pos, "end"); err != nil {
+			return err
+		}
+		f.hasEnd = true
+	}
+	dur, hasDur, err := get("dur")
+	if err != nil {
+		return err
+	}
+	if hasDur {
+		e, err := addTTMLTime(f.begin, dur, pos, "dur")
+		if err != nil {
+			return err
+		}
+		if !f.hasEnd || e < f.end {
+			f.end, f.hasEnd = e, true
+		}
+	}
+	if parent.hasEnd && (!f.hasEnd || f.end > parent.end) {
+		f.end, f.hasEnd = parent.end, true
+	}
+	if v, _ := ttmlAttr(t, "", "timeContainer"); v == "seq" {
+		f.seq, f.cursor, f.cursorKnown = true, f.begin, f.known
+	}
+	return nil
+}
+
+// addTTMLTime adds an offset to a reference time within maxTTMLTime.
+func addTTMLTime(ref, off time.Duration, pos Position, name string) (time.Duration, error) {
+	if off > maxTTMLTime-ref {
+		return 0, errorf(pos, ErrBadTimestamp, "%s: %s after %s is %v", name, fmtTTMLTime(off), fmtTTMLTime(ref), errTTMLTimeRange)
+	}
+	return ref + off, nil
+}
+
+// fmtTTMLTime renders d for messages.
+func fmtTTMLTime(d time.Duration) string { return string(appendTTMLTime(nil, d)) }
+
+// parse reads a TTML time expression: a clock time HH:MM:SS(.fff) or
+// HH:MM:SS:FF(.sub), or an offset time such as 12.5s, 500ms, 10f or 2t.
+func (tm ttmlTiming) parse(s string) (time.Duration, error) {
+	s = strings.Trim(s, " \t\r\n")
+	if len(s) > 64 {
+		return 0, fmt.Errorf("too long: expected a clock time such as 00:01:02.500 or an offset such as 62.5s")
+	}
+	var sec *big.Rat
+	var err error
+	if strings.IndexByte(s, ':') >= 0 {
+		sec, err = tm.clock(s)
+	} else {
+		sec, err = tm.offset(s)
+	}
+	if err != nil {
+		return 0, err
+	}
+	ns := new(big.Rat).Mul(sec, big.NewRat(int64(time.Second), 1))
+	// Round half up: floor((2·num + den) / 2·den).
+	n := new(big.Int).Lsh(ns.Num(), 1)
+	n.Add(n, ns.Denom())
+	n.Quo(n, new(big.Int).Lsh(ns.Denom(), 1))
+	if !n.IsInt64() || n.Int64() > int64(maxTTMLTime) {
+		return 0, errTTMLTimeRange
+	}
+	return time.Duration(n.Int64()), nil
+}
+
+// clock reads HH:MM:SS(.fff) or HH:MM:SS:FF(.sub) as seconds.
+func (tm ttmlTiming) clock(s string) (*big.Rat, error) {
+	const expected = "expected a clock time such as 00:01:02.500 or 00:01:02:12 (frames)"
+	parts := strings.Split(s, ":")
+	if len(parts) != 3 && len(parts) != 4 {
+		return nil, fmt.Errorf("%s", expected)
+	}
+	secs, frac, _ := strings.Cut(parts[2], ".")
+	if len(parts) == 4 && frac != "" || strings.HasSuffix(parts[2], ".") {
+		return nil, fmt.Errorf("%s", expected)
+	}
+	h, okH := ttmlDecimal(parts[0], 1, 0)
+	m, okM := ttmlDecimal(parts[1], 2, 2)
+	sc, okS := ttmlDecimal(secs, 2, 2)
+	if !okH || !okM || !okS {
+		return nil, fmt.Errorf("%s", expected)
+	}
+	if m.Cmp(big.NewRat(59, 1)) > 0 || sc.Cmp(big.NewRat(59, 1)) > 0 {
+		return nil, fmt.Errorf("minutes and seconds must be below 60")
+	}
+	total := new(big.Rat).Mul(h, big.NewRat(3600, 1))
+	total.Add(total, m.Mul(m, big.NewRat(60, 1)))
+	total.Add(total, sc)
+	if frac != "" {
+		f, ok := ttmlDecimal("0."+frac, 1, 0)
+		if !ok {
+			return nil, fmt.Errorf("%s", expected)
+		}
+		total.Add(total, f)
+	}
+	if len(parts) == 4 {
+		f, err := tm.frames(parts[3])
+		if err != nil {
+			return nil, err
+		}
+		total.Add(total, f)
+	}
+	return total, nil
+}
+
+// frames reads FF(.sub) as seconds at the document's frame rate.
+func (tm ttmlTiming) frames(s string) (*big.Rat, error) {
+	ff, sub, hasSub := strings.Cut(s, ".")
+	f, ok := ttmlDecimal(ff, 1, 0)
+	if !ok || hasSub && sub == "" {
+		return nil, fmt.Errorf("expected frames such as 00:01:02:12 or 00:01:02:12.1")
+	}
+	if !f.Num().IsInt64() || f.Num().Int64() >= tm.maxFrames {
+		return nil, fmt.Errorf("frame %s is out of range at %s frames per second", ff, strings.TrimSuffix(strings.TrimRight(tm.frameRate.FloatString(3), "0"), "."))
+	}
+	if hasSub {
+		n, ok := ttmlDecimal(sub, 1, 0)
+		if !ok || !n.Num().IsInt64() || n.Num().Int64() >= tm.subFrameRate {
+			return nil, fmt.Errorf("sub-frame %s is out of range: expected below ttp:subFrameRate %d", sub, tm.subFrameRate)
+		}
+		f.Add(f, n.Quo(n, big.NewRat(tm.subFrameRate, 1)))
+	}
+	return f.Quo(f, tm.frameRate), nil
+}
+
+// offset reads an offset time (12.5s, 500ms, 2m, 1h, 10f, 2t) as seconds.
+func (tm ttmlTiming) offset(s string) (*big.Rat, error) {
+	const expected = "expected a clock time such as 00:01:02.500 or an offset such as 62.5s, 500ms, 10f or 2t"
+	count, metric := s, ""
+	switch {
+	case strings.HasSuffix(s, "ms"):
+		count, metric = s[:len(s)-2], "ms"
+	case s != "":
+		count, metric = s[:len(s)-1], s[len(s)-1:]
+	}
+	n, ok := ttmlDecimal(count, 1, 0)
+	if !ok || strings.HasSuffix(count, ".") {
+		return nil, fmt.Errorf("%s", expected)
+	}
+	switch metric {
+	case "h":
+		return n.Mul(n, big.NewRat(3600, 1)), nil
+	case "m":
+		return n.Mul(n, big.NewRat(60, 1)), nil
+	case "s":
+		return n, nil
+	case "ms":
+		return n.Quo(n, big.NewRat(1000, 1)), nil
+	case "f":
+		return n.Quo(n, tm.frameRate), nil
+	case "t":
+		return n.Quo(n, tm.tickRate), nil
+	}
+	return nil, fmt.Errorf("%s", expected)
+}
+
+// ttmlDecimal parses digits with at most one '.', the integer part having
+// between min and max digits (max 0: unbounded).
+func ttmlDecimal(s string, min, max int) (*big.Rat, bool) {
+	intPart, frac, hasFrac := strings.Cut(s, ".")
+	if len(intPart) < min || max > 0 && len(intPart) > max || hasFrac && frac == "" {
+		return nil, false
+	}
+	for i := 0; i < len(s); i++ {
+		if (s[i] < '0' || s[i] > '9') && s[i] != '.' {
+			return nil, false
+		}
+	}
+	if strings.Count(s, ".") > 1 {
+		return nil, false
+	}
+	return new(big.Rat).SetString(s)
+}
