@@ -133,7 +133,9 @@ func InputFormat(path string, o Options) (convert.Format, error) {
 
 // ConvertFile converts the file at path into every format of o.To and
 // returns the paths written. Every output is rendered before any is
-// written, so a bad input leaves nothing behind.
+// written, so a bad input leaves nothing behind. It is the one-file form
+// of the library; the command goes through internal/batch, which adds
+// planning across files and cancellation.
 func ConvertFile(path string, o Options) ([]string, error) {
 	f, err := InputFormat(path, o)
 	if err != nil {
@@ -148,28 +150,23 @@ func ConvertFile(path string, o Options) ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
-	type output struct {
-		path string
-		data []byte
-	}
-	var outs []output
-	for _, to := range o.To {
-		p := OutputPath(path, to, o.OutDir)
-		if err := checkTarget(p, path, o.Force); err != nil {
+	paths := make([]string, len(o.To))
+	for i, to := range o.To {
+		paths[i] = OutputPath(path, to, o.OutDir)
+		if err := checkTarget(paths[i], path, o.Force); err != nil {
 			return nil, err
 		}
-		data, err := Render(doc, to, o)
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", p, err)
-		}
-		outs = append(outs, output{p, data})
+	}
+	data, err := RenderAll(doc, o.To, o)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	var written []string
-	for _, out := range outs {
-		if err := WriteFileAtomic(out.path, out.data); err != nil {
+	for i, p := range paths {
+		if err := WriteFileAtomic(p, data[i]); err != nil {
 			return written, err
 		}
-		written = append(written, out.path)
+		written = append(written, p)
 	}
 	return written, nil
 }
