@@ -4,14 +4,18 @@
 package main
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/capconv/capconv/convert"
+	"github.com/capconv/capconv/internal/batch"
 	"github.com/capconv/capconv/internal/pipeline"
 	"github.com/capconv/capconv/timing"
 	"github.com/urfave/cli/v2"
@@ -73,7 +77,7 @@ func convertCommand() *cli.Command {
 	return &cli.Command{
 		Name:      "convert",
 		Usage:     "convert transcripts or caption files",
-		ArgsUsage: "INPUT... (- for standard input)",
+		ArgsUsage: "INPUT... (files, directories walked recursively, glob patterns; - for standard input)",
 		OnUsageError: func(_ *cli.Context, err error, _ bool) error {
 			return usageError{err.Error()}
 		},
@@ -97,6 +101,9 @@ func convertCommand() *cli.Command {
 			&cli.BoolFlag{Name: "report", Usage: "print a summary per input on stderr: cues, speakers and their rates, reading speeds, rule violations"},
 			&cli.DurationFlag{Name: "duration", Usage: "media duration, e.g. 1h2m3s: where the last turn ends (default: estimated from the speaker's rate)"},
 			&cli.StringFlag{Name: "srt-labels", Value: "name", Usage: "how SRT shows speakers: name (Name: ), upper (NAME: ), bracket ([Name] ) or none"},
+			&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Usage: "convert `N` files at once (default: one per CPU)"},
+			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print problems only: no progress bar, no summary"},
+			&cli.StringFlag{Name: "report-json", Usage: "write a JSON report of every input to `FILE` (- for standard output)"},
 			&cli.StringFlag{Name: "lang", Usage: "language tag of the text, e.g. en or fr-CA (default en)"},
 		},
 		Action: convertAction,
@@ -120,20 +127,89 @@ func convertAction(c *cli.Context) error {
 		}
 		return convertStream(c, inputs[0], o)
 	}
-	failed := false
 	for _, in := range inputs {
 		if in == "-" {
 			return usagef("standard input needs standard output: use -o - (or no -o)")
 		}
-		if _, err := pipeline.ConvertFile(in, o); err != nil {
-			fmt.Fprintf(c.App.ErrWriter, "capconv: %v\n", err)
-			failed = true
+	}
+	workers := c.Int("jobs")
+	if workers < 0 {
+		return usagef("--jobs: %d: expected a number of workers, or 0 for one per CPU", workers)
+	}
+	return convertBatch(c, inputs, o, workers)
+}
+
+// convertBatch converts many inputs with a pool of workers, prints one
+// line per problem and a summary, and writes the JSON report if asked.
+// Ctrl-C (SIGINT) or SIGTERM cancels the batch; every output left behind
+// is whole.
+func convertBatch(c *cli.Context, inputs []string, o pipeline.Options, workers int) error {
+	quiet := c.Bool("quiet")
+	plan, err := batch.NewPlan(inputs, o)
+	if err != nil {
+		return reportAll(c.App.ErrWriter, err)
+	}
+	stderr := c.App.ErrWriter
+	con := batch.NewConsole(stderr, len(plan.Jobs),
+		!quiet && len(plan.Jobs) > batch.ProgressMin && batch.IsTerminal(stderr))
+	o.Warn = func(pos convert.Position, msg string) { con.Printf("warning: %s: %s", pos, msg) }
+	if o.Report != nil {
+		// Workers report at once: print each report whole, through the console.
+		limits := o.Timing
+		o.Report = func(name string, doc *convert.Document) {
+			con.Printf("%s", strings.TrimSuffix(timing.BuildReport(name, doc, limits).String(), "\n"))
 		}
 	}
-	if failed {
+	ctx, stop := signal.NotifyContext(c.Context, os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	rep := batch.Run(ctx, plan, batch.Options{Convert: o, Workers: workers, OnResult: con.Result})
+	con.Finish()
+	if ctx.Err() != nil {
+		con.Printf("interrupted: %d inputs not converted", rep.Counts().Cancelled)
+	}
+	if !quiet {
+		hint := ""
+		if rep.Counts().Skipped > 0 && !o.Force {
+			hint = " (their outputs exist: --force replaces them)"
+		}
+		fmt.Fprintf(stderr, "capconv: %s%s\n", rep.Summary(), hint)
+	}
+	if path := c.String("report-json"); path != "" {
+		if err := writeReport(c.App.Writer, path, rep); err != nil {
+			return err
+		}
+	}
+	if !rep.OK() {
 		return errReported
 	}
 	return nil
+}
+
+// writeReport writes the JSON report to path (- for standard output),
+// atomically like every other output.
+func writeReport(stdout io.Writer, path string, rep *batch.Report) error {
+	var buf bytes.Buffer
+	if err := rep.WriteJSON(&buf); err != nil {
+		return err
+	}
+	if path == "-" {
+		_, err := stdout.Write(buf.Bytes())
+		return err
+	}
+	return pipeline.WriteFileAtomic(path, buf.Bytes())
+}
+
+// reportAll prints each problem joined in err on its own line. A refused
+// plan exits 1 like any failed input: nothing was written.
+func reportAll(w io.Writer, err error) error {
+	errs := []error{err}
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		errs = j.Unwrap()
+	}
+	for _, e := range errs {
+		fmt.Fprintf(w, "capconv: %s\n", batch.Describe(e))
+	}
+	return errReported
 }
 
 // convertStream converts one input (a path or - for standard input) to

@@ -51,3 +51,18 @@ func TestTimingFlags(t *testing.T) {
 		})
 	}
 }
+
+// TestReportInBatch checks that a batch prints one whole report per input.
+func TestReportInBatch(t *testing.T) {
+	dir := t.TempDir()
+	code, _, stderr := runCLI(t, "", "convert", "--to", "vtt", "--report", "-j", "2", "-o", dir,
+		seed, "testdata/transcripts/talkpython_404-clean-code.txt")
+	if code != exitOK {
+		t.Fatalf("exit %d, stderr %q", code, stderr)
+	}
+	for _, want := range []string{"capconv: " + seed + ": ", "capconv: testdata/transcripts/talkpython_404-clean-code.txt: 1702 cues, 1 speaker\n"} {
+		if strings.Count(stderr, want) != 1 {
+			t.Errorf("stderr has %q %d times, want once:\n%.800s", want, strings.Count(stderr, want), stderr)
+		}
+	}
+}

@@ -113,6 +113,28 @@ func Render(doc *convert.Document, f convert.Format, o Options) ([]byte, error) 
 	return buf.Bytes(), nil
 }
 
+// RenderAll renders doc in every format of fs, in order. Timing is the
+// costly step, so it runs once for all formats that time alike: only SRT,
+// whose speaker labels take room on the line, needs its own. doc is not
+// modified.
+func RenderAll(doc *convert.Document, fs []convert.Format, o Options) ([][]byte, error) {
+	out := make([][]byte, len(fs))
+	timed := map[bool]*convert.Document{} // keyed by "is SRT"
+	for i, f := range fs {
+		d, ok := timed[f == convert.SRT]
+		if !ok {
+			d = Timed(doc, f, o)
+			timed[f == convert.SRT] = d
+		}
+		var buf bytes.Buffer
+		if err := convert.Write(&buf, d, f, o.Write); err != nil {
+			return nil, err
+		}
+		out[i] = buf.Bytes()
+	}
+	return out, nil
+}
+
 // OutputPath returns where the output of input in format f goes.
 func OutputPath(input string, f convert.Format, outDir string) string {
 	dir := filepath.Dir(input)
@@ -136,7 +158,9 @@ func InputFormat(path string, o Options) (convert.Format, error) {
 
 // ConvertFile converts the file at path into every format of o.To and
 // returns the paths written. Every output is rendered before any is
-// written, so a bad input leaves nothing behind.
+// written, so a bad input leaves nothing behind. It is the one-file form
+// of the library; the command goes through internal/batch, which adds
+// planning across files and cancellation.
 func ConvertFile(path string, o Options) ([]string, error) {
 	f, err := InputFormat(path, o)
 	if err != nil {
@@ -154,28 +178,23 @@ func ConvertFile(path string, o Options) ([]string, error) {
 	if o.Report != nil && len(o.To) > 0 {
 		o.Report(path, Timed(doc, o.To[0], o))
 	}
-	type output struct {
-		path string
-		data []byte
-	}
-	var outs []output
-	for _, to := range o.To {
-		p := OutputPath(path, to, o.OutDir)
-		if err := checkTarget(p, path, o.Force); err != nil {
+	paths := make([]string, len(o.To))
+	for i, to := range o.To {
+		paths[i] = OutputPath(path, to, o.OutDir)
+		if err := checkTarget(paths[i], path, o.Force); err != nil {
 			return nil, err
 		}
-		data, err := Render(doc, to, o)
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", p, err)
-		}
-		outs = append(outs, output{p, data})
+	}
+	data, err := RenderAll(doc, o.To, o)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	var written []string
-	for _, out := range outs {
-		if err := WriteFileAtomic(out.path, out.data); err != nil {
+	for i, p := range paths {
+		if err := WriteFileAtomic(p, data[i]); err != nil {
 			return written, err
 		}
-		written = append(written, out.path)
+		written = append(written, p)
 	}
 	return written, nil
 }
