@@ -73,9 +73,11 @@ func TestConvertNeverOverwrites(t *testing.T) {
 	if err := os.WriteFile(out, []byte("keep me"), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	// An existing output is skipped, not a failure (a batch can be run
+	// again to finish what it did not), and the summary says why.
 	code, _, stderr := runCLI(t, "", "convert", "--to", "srt", "-o", dir, seed)
-	if code != exitFailure || !strings.Contains(stderr, "--force") {
-		t.Errorf("exit %d, stderr %q; want 1 and a hint at --force", code, stderr)
+	if code != exitOK || !strings.Contains(stderr, "1 skipped") || !strings.Contains(stderr, "--force") {
+		t.Errorf("exit %d, stderr %q; want 0, skipped and a hint at --force", code, stderr)
 	}
 	if got, _ := os.ReadFile(out); string(got) != "keep me" {
 		t.Errorf("existing output was replaced without --force")

@@ -4,14 +4,20 @@
 package main
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"strings"
+	"syscall"
+	"time"
 
 	"github.com/capconv/capconv/convert"
+	"github.com/capconv/capconv/internal/batch"
 	"github.com/capconv/capconv/internal/pipeline"
+	"github.com/capconv/capconv/timing"
 	"github.com/urfave/cli/v2"
 )
 
@@ -71,7 +77,7 @@ func convertCommand() *cli.Command {
 	return &cli.Command{
 		Name:      "convert",
 		Usage:     "convert transcripts or caption files",
-		ArgsUsage: "INPUT... (- for standard input)",
+		ArgsUsage: "INPUT... (files, directories walked recursively, glob patterns; - for standard input)",
 		OnUsageError: func(_ *cli.Context, err error, _ bool) error {
 			return usageError{err.Error()}
 		},
@@ -83,10 +89,23 @@ func convertCommand() *cli.Command {
 			&cli.BoolFlag{Name: "retime", Usage: "re-time the cues of a caption file with the timing model instead of keeping their times"},
 			&cli.StringFlag{Name: "speakers", Usage: "rename speakers with a CSV `FILE` of from,to rows, e.g. SPEAKER_00,Ann Lee"},
 			&cli.BoolFlag{Name: "force", Usage: "replace existing output files (an input is never replaced)"},
-			&cli.IntFlag{Name: "max-chars", Value: 42, Usage: "most characters per line"},
-			&cli.IntFlag{Name: "max-lines", Value: 2, Usage: "most lines per cue"},
+			&cli.StringFlag{Name: "preset", Value: "netflix", Usage: "caption style guide whose limits apply: " + strings.Join(timing.PresetNames(), ", ") + "; the flags below override single values"},
+			&cli.IntFlag{Name: "max-chars", Usage: "most characters per line (netflix 42, bbc 37, dcmp 32)"},
+			&cli.IntFlag{Name: "max-lines", Usage: "most lines per cue (2)"},
+			&cli.Float64Flag{Name: "max-cps", Usage: "fastest reading speed, characters per second (netflix 20)"},
+			&cli.DurationFlag{Name: "min-duration", Usage: "shortest time on screen (netflix 5/6 s, bbc 1.2s, dcmp 2s)"},
+			&cli.DurationFlag{Name: "max-duration", Usage: "longest time on screen (7s)"},
+			&cli.DurationFlag{Name: "min-gap", Usage: "shortest gap between cues (netflix 2 frames; 0 lets cues touch); whole frames with --fps"},
+			&cli.StringFlag{Name: "fps", Usage: "snap every time to frames at `RATE`: " + strings.Join(timing.FrameRateNames(), ", ")},
+			&cli.DurationFlag{Name: "offset", Usage: "shift every time by `DURATION`, e.g. 1.5s or -200ms"},
+			&cli.StringFlag{Name: "start-timecode", Usage: "timecode of the media's first frame, e.g. 01:00:00:00 (01:00:00;00 drop-frame at 29.97/59.94); needs --fps"},
+			&cli.StringFlag{Name: "ttml-time", Value: "clock", Usage: "TTML times: clock (HH:MM:SS.mmm) or frames (HH:MM:SS:FF, needs --fps)"},
+			&cli.BoolFlag{Name: "report", Usage: "print a summary per input on stderr: cues, speakers and their rates, reading speeds, rule violations"},
 			&cli.DurationFlag{Name: "duration", Usage: "media duration, e.g. 1h2m3s: where the last turn ends (default: estimated from the speaker's rate)"},
 			&cli.StringFlag{Name: "srt-labels", Value: "name", Usage: "how SRT shows speakers: name (Name: ), upper (NAME: ), bracket ([Name] ), dash (- ) or none"},
+			&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Usage: "convert `N` files at once (default: one per CPU)"},
+			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print problems only: no progress bar, no summary"},
+			&cli.StringFlag{Name: "report-json", Usage: "write a JSON report of every input to `FILE` (- for standard output)"},
 			&cli.StringFlag{Name: "lang", Usage: "language tag of the text, e.g. en or fr-CA (default en)"},
 		},
 		Action: convertAction,
@@ -110,20 +129,89 @@ func convertAction(c *cli.Context) error {
 		}
 		return convertStream(c, inputs[0], o)
 	}
-	failed := false
 	for _, in := range inputs {
 		if in == "-" {
 			return usagef("standard input needs standard output: use -o - (or no -o)")
 		}
-		if _, err := pipeline.ConvertFile(in, o); err != nil {
-			fmt.Fprintf(c.App.ErrWriter, "capconv: %v\n", err)
-			failed = true
+	}
+	workers := c.Int("jobs")
+	if workers < 0 {
+		return usagef("--jobs: %d: expected a number of workers, or 0 for one per CPU", workers)
+	}
+	return convertBatch(c, inputs, o, workers)
+}
+
+// convertBatch converts many inputs with a pool of workers, prints one
+// line per problem and a summary, and writes the JSON report if asked.
+// Ctrl-C (SIGINT) or SIGTERM cancels the batch; every output left behind
+// is whole.
+func convertBatch(c *cli.Context, inputs []string, o pipeline.Options, workers int) error {
+	quiet := c.Bool("quiet")
+	plan, err := batch.NewPlan(inputs, o)
+	if err != nil {
+		return reportAll(c.App.ErrWriter, err)
+	}
+	stderr := c.App.ErrWriter
+	con := batch.NewConsole(stderr, len(plan.Jobs),
+		!quiet && len(plan.Jobs) > batch.ProgressMin && batch.IsTerminal(stderr))
+	o.Warn = func(pos convert.Position, msg string) { con.Printf("warning: %s: %s", pos, msg) }
+	if o.Report != nil {
+		// Workers report at once: print each report whole, through the console.
+		limits := o.Timing
+		o.Report = func(name string, doc *convert.Document) {
+			con.Printf("%s", strings.TrimSuffix(timing.BuildReport(name, doc, limits).String(), "\n"))
 		}
 	}
-	if failed {
+	ctx, stop := signal.NotifyContext(c.Context, os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	rep := batch.Run(ctx, plan, batch.Options{Convert: o, Workers: workers, OnResult: con.Result})
+	con.Finish()
+	if ctx.Err() != nil {
+		con.Printf("interrupted: %d inputs not converted", rep.Counts().Cancelled)
+	}
+	if !quiet {
+		hint := ""
+		if rep.Counts().Skipped > 0 && !o.Force {
+			hint = " (their outputs exist: --force replaces them)"
+		}
+		fmt.Fprintf(stderr, "capconv: %s%s\n", rep.Summary(), hint)
+	}
+	if path := c.String("report-json"); path != "" {
+		if err := writeReport(c.App.Writer, path, rep); err != nil {
+			return err
+		}
+	}
+	if !rep.OK() {
 		return errReported
 	}
 	return nil
+}
+
+// writeReport writes the JSON report to path (- for standard output),
+// atomically like every other output.
+func writeReport(stdout io.Writer, path string, rep *batch.Report) error {
+	var buf bytes.Buffer
+	if err := rep.WriteJSON(&buf); err != nil {
+		return err
+	}
+	if path == "-" {
+		_, err := stdout.Write(buf.Bytes())
+		return err
+	}
+	return pipeline.WriteFileAtomic(path, buf.Bytes())
+}
+
+// reportAll prints each problem joined in err on its own line. A refused
+// plan exits 1 like any failed input: nothing was written.
+func reportAll(w io.Writer, err error) error {
+	errs := []error{err}
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		errs = j.Unwrap()
+	}
+	for _, e := range errs {
+		fmt.Fprintf(w, "capconv: %s\n", batch.Describe(e))
+	}
+	return errReported
 }
 
 // convertStream converts one input (a path or - for standard input) to
@@ -145,6 +233,9 @@ func convertStream(c *cli.Context, in string, o pipeline.Options) error {
 	doc, err := pipeline.Load(r, name, from, o)
 	if err != nil {
 		return err
+	}
+	if o.Report != nil {
+		o.Report(name, pipeline.Timed(doc, o.To[0], o))
 	}
 	data, err := pipeline.Render(doc, o.To[0], o)
 	if err != nil {
@@ -192,11 +283,8 @@ func optionsFrom(c *cli.Context) (pipeline.Options, error) {
 	}
 	o.Labels = labels
 	o.Retime = c.Bool("retime")
-	if n := c.Int("max-chars"); n < 10 {
-		return o, usagef("--max-chars: %d is too small: expected at least 10", n)
-	}
-	if n := c.Int("max-lines"); n < 1 {
-		return o, usagef("--max-lines: %d: expected at least 1", n)
+	if err := timingFrom(c, &o); err != nil {
+		return o, err
 	}
 	if d := c.Duration("duration"); d < 0 {
 		return o, usagef("--duration: %v: expected a positive duration", d)
@@ -206,13 +294,89 @@ func optionsFrom(c *cli.Context) (pipeline.Options, error) {
 	}
 	o.Force = c.Bool("force")
 	o.Language = c.String("lang")
-	o.Timing.MaxChars = c.Int("max-chars")
-	o.Timing.MaxLines = c.Int("max-lines")
 	o.Timing.MediaDuration = c.Duration("duration")
+	if c.Bool("report") {
+		limits := o.Timing
+		o.Report = func(name string, doc *convert.Document) {
+			timing.BuildReport(name, doc, limits).WriteTo(c.App.ErrWriter)
+		}
+	}
 	o.Warn = func(pos convert.Position, msg string) {
 		fmt.Fprintf(c.App.ErrWriter, "capconv: warning: %s: %s\n", pos, msg)
 	}
 	return o, nil
+}
+
+// timingFrom reads the preset, the flags that override its values, and
+// the editor flags (--fps, --offset, --start-timecode, --ttml-time).
+func timingFrom(c *cli.Context, o *pipeline.Options) error {
+	t, err := timing.Preset(c.String("preset"))
+	if err != nil {
+		return usagef("--preset: %v", err)
+	}
+	if c.IsSet("max-chars") {
+		if t.MaxChars = c.Int("max-chars"); t.MaxChars < 10 {
+			return usagef("--max-chars: %d is too small: expected at least 10", t.MaxChars)
+		}
+	}
+	if c.IsSet("max-lines") {
+		if t.MaxLines = c.Int("max-lines"); t.MaxLines < 1 {
+			return usagef("--max-lines: %d: expected at least 1", t.MaxLines)
+		}
+	}
+	if c.IsSet("max-cps") {
+		if t.MaxCPS = c.Float64("max-cps"); t.MaxCPS <= 0 {
+			return usagef("--max-cps: %v: expected a positive speed", t.MaxCPS)
+		}
+	}
+	for _, f := range []struct {
+		name string
+		dst  *time.Duration
+	}{{"min-duration", &t.MinDuration}, {"max-duration", &t.MaxDuration}, {"min-gap", &t.MinGap}} {
+		if !c.IsSet(f.name) {
+			continue
+		}
+		d := c.Duration(f.name)
+		if d < 0 || d == 0 && f.name != "min-gap" {
+			return usagef("--%s: %v: expected a positive duration", f.name, d)
+		}
+		if d == 0 {
+			d = -1 // Options: a negative gap lets cues touch
+		}
+		*f.dst = d
+	}
+	if t.MinDuration > 0 && t.MaxDuration > 0 && t.MaxDuration < t.MinDuration {
+		return usagef("--max-duration %v is shorter than --min-duration %v", t.MaxDuration, t.MinDuration)
+	}
+	if s := c.String("fps"); s != "" {
+		if t.FPS, err = timing.ParseFPS(s); err != nil {
+			return usagef("--fps: %v", err)
+		}
+		o.Write.FrameRate = t.FPS
+	}
+	o.Offset = c.Duration("offset")
+	if s := c.String("start-timecode"); s != "" {
+		if t.FPS == 0 {
+			return usagef("--start-timecode needs --fps: a timecode counts frames")
+		}
+		at, err := timing.ParseTimecode(s, t.FPS)
+		if err != nil {
+			return usagef("--start-timecode: %v", err)
+		}
+		o.Offset += at
+	}
+	switch c.String("ttml-time") {
+	case "clock":
+	case "frames":
+		if t.FPS == 0 {
+			return usagef("--ttml-time frames needs --fps")
+		}
+		o.Write.TTMLTimeFrames = true
+	default:
+		return usagef("--ttml-time: %q: expected clock or frames", c.String("ttml-time"))
+	}
+	o.Timing = t
+	return nil
 }
 
 // parseFrom reads --from: a format name, or a transcript dialect name,

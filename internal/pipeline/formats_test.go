@@ -37,13 +37,15 @@ func TestRetime(t *testing.T) {
 	if d := cmp.Diff(want, doc.Segments); d != "" {
 		t.Errorf("segments (-want +got):\n%s", d)
 	}
+	// The timing model places speech within each turn's window; the cue
+	// that ran 1.5 s to 9 s as written is gone.
 	timed := Timed(doc, convert.WebVTT, Options{})
-	if len(timed.Cues) == 0 || timed.Cues[0].Start != time.Second || timed.Cues[0].Speaker() != "Speaker 1" {
+	if len(timed.Cues) == 0 || timed.Cues[0].Start < time.Second || timed.Cues[0].Speaker() != "Speaker 1" {
 		t.Fatalf("retimed cues: %+v", timed.Cues)
 	}
 	for _, c := range timed.Cues {
-		if c.Start == 1500*time.Millisecond {
-			t.Errorf("a retimed cue kept the old start 1.5s: %+v", c)
+		if c.End == 9*time.Second {
+			t.Errorf("a retimed cue kept the written end 9s: %+v", c)
 		}
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/capconv/capconv/convert"
@@ -34,6 +35,12 @@ type Options struct {
 	Write convert.WriteOptions
 	// Language, when set, overrides the document's language.
 	Language string
+	// Offset moves every output time (--offset plus --start-timecode),
+	// for transcripts and caption inputs alike.
+	Offset time.Duration
+	// Report, when set, receives each input's name and its document as
+	// timed for the first output format.
+	Report func(name string, doc *convert.Document)
 	// Warn receives each repair a reader made.
 	Warn func(pos convert.Position, msg string)
 	// Labels is the speaker label convention read from caption text (""
@@ -89,10 +96,27 @@ func Retime(doc *convert.Document) {
 // Timed returns a copy of doc whose cues are timed for format f: when doc
 // holds start-only segments, they become cues (SRT reserves room for its
 // speaker labels); a document that already has cues keeps them, and so
-// does a transcript written as a transcript. doc is not modified.
+// does a transcript written as a transcript. Then every time moves by
+// o.Offset and, with o.Timing.FPS set, snaps to a frame. doc is not
+// modified.
 func Timed(doc *convert.Document, f convert.Format, o Options) *convert.Document {
 	d := *doc
-	if len(d.Segments) == 0 || f == convert.Transcript {
+	d.Chapters = append([]convert.Chapter(nil), doc.Chapters...)
+	if f == convert.Transcript && len(d.Segments) > 0 {
+		d.Segments = append([]convert.Segment(nil), doc.Segments...)
+		for i := range d.Segments {
+			d.Segments[i].Start = max(d.Segments[i].Start+o.Offset, 0)
+		}
+		d.Cues = append([]convert.Cue(nil), doc.Cues...)
+		shift(&d, o)
+		return &d
+	}
+	if len(d.Segments) == 0 {
+		d.Cues = append([]convert.Cue(nil), doc.Cues...)
+		if fps := o.Timing.FPS; fps > 0 {
+			timing.SnapToFrames(d.Cues, fps)
+		}
+		shift(&d, o)
 		return &d
 	}
 	t := o.Timing
@@ -103,9 +127,20 @@ func Timed(doc *convert.Document, f convert.Format, o Options) *convert.Document
 		}
 	}
 	d.Cues = nil
-	d.Chapters = append([]convert.Chapter(nil), doc.Chapters...)
 	timing.MakeCues(&d, t)
+	shift(&d, o)
 	return &d
+}
+
+// shift moves d's times by o.Offset, on frames when o.Timing.FPS is set.
+func shift(d *convert.Document, o Options) {
+	if o.Offset == 0 {
+		return
+	}
+	timing.Shift(d, o.Offset)
+	if fps := o.Timing.FPS; fps > 0 {
+		timing.SnapToFrames(d.Cues, fps)
+	}
 }
 
 // Render renders doc in format f, timed for it by Timed.
@@ -117,6 +152,46 @@ func Render(doc *convert.Document, f convert.Format, o Options) ([]byte, error) 
 	return buf.Bytes(), nil
 }
 
+// RenderAll renders doc in every format of fs, in order. Timing is the
+// costly step, so it runs once for all formats that time alike: only SRT,
+// whose speaker labels take room on the line, needs its own, and a
+// transcript written as a transcript is not timed. doc is not modified.
+func RenderAll(doc *convert.Document, fs []convert.Format, o Options) ([][]byte, error) {
+	out, _, err := renderAll(doc, fs, o)
+	return out, err
+}
+
+// renderAll is RenderAll, also returning the document each format was
+// rendered from.
+func renderAll(doc *convert.Document, fs []convert.Format, o Options) ([][]byte, []*convert.Document, error) {
+	out := make([][]byte, len(fs))
+	docs := make([]*convert.Document, len(fs))
+	timed := map[convert.Format]*convert.Document{} // keyed by timingKind
+	for i, f := range fs {
+		k := timingKind(f)
+		d, ok := timed[k]
+		if !ok {
+			d = Timed(doc, f, o)
+			timed[k] = d
+		}
+		var buf bytes.Buffer
+		if err := convert.Write(&buf, d, f, o.Write); err != nil {
+			return nil, nil, err
+		}
+		out[i], docs[i] = buf.Bytes(), d
+	}
+	return out, docs, nil
+}
+
+// timingKind groups the formats that Timed treats alike: SRT, transcript,
+// and all the others.
+func timingKind(f convert.Format) convert.Format {
+	if f == convert.SRT || f == convert.Transcript {
+		return f
+	}
+	return ""
+}
+
 // OutputPath returns where the output of input in format f goes.
 func OutputPath(input string, f convert.Format, outDir string) string {
 	dir := filepath.Dir(input)
@@ -125,6 +200,21 @@ func OutputPath(input string, f convert.Format, outDir string) string {
 	}
 	base := strings.TrimSuffix(filepath.Base(input), filepath.Ext(input))
 	return filepath.Join(dir, base+f.Ext())
+}
+
+// ChaptersTrack returns the WebVTT chapters track that goes beside doc's
+// WebVTT output (see convert.WriteChapters), or nil when doc has no
+// chapters. The chapters are timed as the WebVTT output is, so that the
+// last one ends with the captions.
+func ChaptersTrack(doc *convert.Document, o Options) ([]byte, error) {
+	if len(doc.Chapters) == 0 {
+		return nil, nil
+	}
+	var b bytes.Buffer
+	if err := convert.WriteChapters(&b, Timed(doc, convert.WebVTT, o)); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
 }
 
 // ChaptersPath returns where the WebVTT chapters track of the WebVTT
@@ -146,7 +236,9 @@ func InputFormat(path string, o Options) (convert.Format, error) {
 
 // ConvertFile converts the file at path into every format of o.To and
 // returns the paths written. Every output is rendered before any is
-// written, so a bad input leaves nothing behind.
+// written, so a bad input leaves nothing behind. It is the one-file form
+// of the library; the command goes through internal/batch, which adds
+// planning across files and cancellation.
 func ConvertFile(path string, o Options) ([]string, error) {
 	f, err := InputFormat(path, o)
 	if err != nil {
@@ -161,40 +253,43 @@ func ConvertFile(path string, o Options) ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
-	type output struct {
-		path string
-		data []byte
+	if o.Report != nil && len(o.To) > 0 {
+		o.Report(path, Timed(doc, o.To[0], o))
 	}
-	var outs []output
-	for _, to := range o.To {
-		p := OutputPath(path, to, o.OutDir)
-		if err := checkTarget(p, path, o.Force); err != nil {
+	paths := make([]string, len(o.To))
+	for i, to := range o.To {
+		paths[i] = OutputPath(path, to, o.OutDir)
+		if err := checkTarget(paths[i], path, o.Force); err != nil {
 			return nil, err
 		}
-		timed := Timed(doc, to, o)
-		var buf bytes.Buffer
-		if err := convert.Write(&buf, timed, to, o.Write); err != nil {
-			return nil, fmt.Errorf("%s: %w", p, err)
+	}
+	data, timed, err := renderAll(doc, o.To, o)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	// A WebVTT output of a document with chapters gets its chapters track.
+	for i, to := range o.To {
+		if to != convert.WebVTT || len(timed[i].Chapters) == 0 {
+			continue
 		}
-		outs = append(outs, output{p, buf.Bytes()})
-		if to == convert.WebVTT && len(timed.Chapters) > 0 {
-			cp := ChaptersPath(p)
-			if err := checkTarget(cp, path, o.Force); err != nil {
-				return nil, err
-			}
-			var cb bytes.Buffer
-			if err := convert.WriteChapters(&cb, timed); err != nil {
-				return nil, fmt.Errorf("%s: %w", cp, err)
-			}
-			outs = append(outs, output{cp, cb.Bytes()})
+		cp := ChaptersPath(paths[i])
+		if err := checkTarget(cp, path, o.Force); err != nil {
+			return nil, err
 		}
+		var b bytes.Buffer
+		if err := convert.WriteChapters(&b, timed[i]); err != nil {
+			return nil, fmt.Errorf("%s: %w", cp, err)
+		}
+		paths = append(paths[:i+1], append([]string{cp}, paths[i+1:]...)...)
+		data = append(data[:i+1], append([][]byte{b.Bytes()}, data[i+1:]...)...)
+		break
 	}
 	var written []string
-	for _, out := range outs {
-		if err := WriteFileAtomic(out.path, out.data); err != nil {
+	for i, p := range paths {
+		if err := WriteFileAtomic(p, data[i]); err != nil {
 			return written, err
 		}
-		written = append(written, out.path)
+		written = append(written, p)
 	}
 	return written, nil
 }

@@ -1,0 +1,108 @@
+#!/usr/bin/env bash
+# bench/run.sh measures capconv against its baselines in one run, on one
+# machine, and prints each figure as a ratio against its target:
+#
+#   1. a three-hour transcript (built from the seed transcript) to SRT,
+#      WebVTT and TTML: target under 20 ms, whole process;
+#   2. SRT → WebVTT on the 5,502-cue Lex Fridman captions against
+#      ffmpeg (target ≥ 10× faster) and ttconv (target ≥ 1000× faster);
+#   3. a batch of 2,000 transcripts with -j 1 against -j 2 (target ~2×);
+#   4. peak memory against the input's size (target under 4×).
+#
+# Needs hyperfine, ffmpeg, python3-ttconv and GNU time:
+#   apt-get install -y hyperfine ffmpeg python3-ttconv time
+# Environment: CORPUS (default ../shared/corpus beside the repository),
+# RUNS (default 10), TTCONV=0 to leave out ttconv (one run takes ~14 s).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="/usr/local/go/bin:$PATH"
+
+root=$(pwd)
+CORPUS=${CORPUS:-}
+if [ -z "$CORPUS" ]; then
+	for c in "$root/../shared/corpus" "$root/../../shared/corpus"; do
+		[ -d "$c" ] && CORPUS=$c && break
+	done
+fi
+[ -d "${CORPUS:-}" ] || { echo "bench: set CORPUS to the shared corpus directory" >&2; exit 2; }
+RUNS=${RUNS:-10}
+for tool in hyperfine ffmpeg /usr/bin/time python3; do
+	command -v "$tool" >/dev/null || { echo "bench: $tool is missing (see the comment at the top)" >&2; exit 2; }
+done
+
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+bin=$tmp/capconv
+go build -o "$bin" .
+echo "machine: $(nproc) CPUs, $(uname -sr), load $(cut -d' ' -f1-3 /proc/loadavg)"
+
+# Inputs.
+seed=testdata/000_2e7f89a82c8d846d.txt
+go run ./bench/mktranscript -length 3h "$seed" >"$tmp/long3h.txt"
+lex=$tmp/lex.srt
+cp "$CORPUS/captions/lexfridman-333-karpathy_youtube-en.srt" "$lex"
+mkdir -p "$tmp/batch/in"
+for d in $(seq -w 0 19); do
+	mkdir -p "$tmp/batch/in/d$d"
+	for f in $(seq -w 0 99); do cp "$seed" "$tmp/batch/in/d$d/f$f.txt"; done
+done
+
+# Every output format capconv writes today (TTML may not have landed).
+to=srt,vtt,ttml
+if ! "$bin" convert -q --to "$to" -o "$tmp/probe" "$tmp/long3h.txt" 2>"$tmp/probe.err"; then
+	echo "note: --to $to failed ($(head -1 "$tmp/probe.err")); measuring srt,vtt only"
+	to=srt,vtt
+fi
+
+hf() { # name, then hyperfine arguments; the JSON lands in $tmp/name.json
+	local name=$1
+	shift
+	hyperfine -N --style basic --export-json "$tmp/$name.json" "$@" >"$tmp/$name.log" 2>&1 ||
+		{ cat "$tmp/$name.log"; exit 1; }
+}
+
+hf transcript --warmup 3 --runs "$RUNS" \
+	"$bin convert -q --force --to $to -o $tmp/out3h $tmp/long3h.txt"
+hf srt2vtt --warmup 3 --runs "$RUNS" \
+	"$bin convert -q --force --to vtt -o $tmp/outlex $lex" \
+	"ffmpeg -v error -y -i $lex $tmp/lex-ffmpeg.vtt"
+if [ "${TTCONV:-1}" != 0 ]; then
+	hf ttconv --runs 1 "/usr/bin/python3 -m ttconv.tt convert -i $lex -o $tmp/lex-ttconv.vtt"
+fi
+hf batch --warmup 1 --runs 3 --prepare "rm -rf $tmp/batch/out" \
+	"$bin convert -q -j 1 --to $to -o $tmp/batch/out $tmp/batch/in" \
+	"$bin convert -q -j 2 --to $to -o $tmp/batch/out $tmp/batch/in"
+
+peak() { # peak resident set of a command, in KiB
+	/usr/bin/time -v "$@" 2>&1 >/dev/null | awk '/Maximum resident set size/ {print $6}'
+}
+mem_3h=$(peak "$bin" convert -q --force --to "$to" -o "$tmp/out3h" "$tmp/long3h.txt")
+mem_lex=$(peak "$bin" convert -q --force --to vtt -o "$tmp/outlex" "$lex")
+printf 'A 0:00:01\n\nHi.\n' >"$tmp/tiny.txt"
+mem_tiny=$(peak "$bin" convert -q --force --to "$to" -o "$tmp/outtiny" "$tmp/tiny.txt")
+mem_ffmpeg=$(peak ffmpeg -v error -y -i "$lex" "$tmp/lex-ffmpeg.vtt")
+
+python3 - "$tmp" "$to" "$(stat -c %s "$tmp/long3h.txt")" "$(stat -c %s "$lex")" \
+	"$mem_3h" "$mem_lex" "$mem_tiny" "$mem_ffmpeg" <<'PY'
+import json, sys, os
+tmp, to, size3h, sizelex, m3h, mlex, mtiny, mff = sys.argv[1:]
+size3h, sizelex, m3h, mlex, mtiny, mff = map(int, (size3h, sizelex, m3h, mlex, mtiny, mff))
+def med(name, i=0):
+    return json.load(open(os.path.join(tmp, name + ".json")))["results"][i]["median"] * 1000
+def line(what, fig, target, ok):
+    print(f"{what:<46} {fig:<34} {target:<16} {'met' if ok else 'NOT MET'}")
+print(f"{'measure (median wall time, whole process)':<46} {'figure':<34} {'target':<16}")
+t3h = med("transcript")
+line(f"3 h transcript ({size3h//1024} KiB) → {to}", f"{t3h:.1f} ms = {t3h/20:.2f}× the budget", "< 20 ms", t3h < 20)
+cap, ff = med("srt2vtt", 0), med("srt2vtt", 1)
+line("SRT→WebVTT, 5,502 cues: capconv vs ffmpeg", f"{cap:.1f} ms vs {ff:.1f} ms = {ff/cap:.1f}×", "≥ 10×", ff / cap >= 10)
+if os.path.exists(os.path.join(tmp, "ttconv.json")):
+    tt = med("ttconv")
+    line("SRT→WebVTT: capconv vs ttconv", f"{cap:.1f} ms vs {tt/1000:.1f} s = {tt/cap:.0f}×", "≥ 1000×", tt / cap >= 1000)
+j1, j2 = med("batch", 0), med("batch", 1)
+line("2,000 transcripts: -j 1 vs -j 2", f"{j1:.0f} ms vs {j2:.0f} ms = {j1/j2:.2f}×", "≈ 2×", j1 / j2 >= 1.8)
+for name, size, m in (("3 h transcript", size3h, m3h), ("Lex SRT→WebVTT", sizelex, mlex)):
+    extra = max(m - mtiny, 0) * 1024
+    line(f"peak memory, {name}", f"{m/1024:.1f} MiB RSS; {extra/size:.1f}× input above idle", "< 4× input", extra / size < 4)
+print(f"(a tiny input peaks at {mtiny/1024:.1f} MiB: the Go runtime's floor; ffmpeg peaks at {mff/1024:.1f} MiB on the SRT)")
+PY

@@ -1,0 +1,178 @@
+package batch
+
+import (
+	"errors"
+	"fmt"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+
+	"github.com/capconv/capconv/convert"
+	"github.com/capconv/capconv/internal/pipeline"
+)
+
+// ErrCollision reports two inputs that would write the same output.
+var ErrCollision = errors.New("two inputs would write the same output")
+
+// ErrConflict marks a plan refused before any work started; its causes
+// are ErrCollision and pipeline.ErrWouldOverwriteInput.
+var ErrConflict = errors.New("conflicting outputs")
+
+// Job is one input and the outputs it will write.
+type Job struct {
+	// Input is the file to read.
+	Input string
+	// From is the format Input is read in.
+	From convert.Format
+	// Targets are the outputs, one per requested format.
+	Targets []Target
+}
+
+// Target is one output file of a Job.
+type Target struct {
+	Path   string
+	Format convert.Format
+}
+
+// Plan is every job of a batch, decided before any file is written.
+type Plan struct {
+	// Jobs are the inputs to convert, in the order they were found.
+	Jobs []Job
+	// Missing are arguments that named nothing; they count as failed.
+	Missing []error
+}
+
+// NewPlan expands args and plans every output under o (o.To, o.From,
+// o.OutDir). With o.OutDir set, each input tree is mirrored under it.
+//
+// A file found by walking a directory or a glob (not one named on the
+// command line) whose path is an output of another input is dropped: it is
+// what capconv wrote next to its source last time, not an input. Inputs in
+// a format o.To does not write are considered first, so a.txt claims a.srt
+// and not the other way round.
+//
+// The returned error, when not nil, matches ErrConflict and joins one
+// error per conflicting output (errors.Join); nothing should then run.
+func NewPlan(args []string, o pipeline.Options) (*Plan, error) {
+	srcs, missing := Expand(args, o.OutDir)
+	p := &Plan{Missing: missing}
+	writes := map[convert.Format]bool{}
+	for _, f := range o.To {
+		writes[f] = true
+	}
+	jobs := make([]Job, len(srcs))
+	for i, s := range srcs {
+		from, err := pipeline.InputFormat(s.Path, o)
+		if err != nil {
+			return nil, err
+		}
+		jobs[i] = Job{Input: s.Path, From: from, Targets: targets(s, o)}
+	}
+	// Decide which found files are outputs, sources first.
+	order := make([]int, len(jobs))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(a, b int) bool {
+		return !writes[jobs[order[a]].From] && writes[jobs[order[b]].From]
+	})
+	claimed := map[string]bool{}
+	keep := make([]bool, len(jobs))
+	for _, i := range order {
+		if !srcs[i].Named && claimed[pathKey(jobs[i].Input)] {
+			continue
+		}
+		keep[i] = true
+		for _, t := range jobs[i].Targets {
+			claimed[pathKey(t.Path)] = true
+		}
+	}
+	for i, j := range jobs {
+		if keep[i] {
+			p.Jobs = append(p.Jobs, j)
+		}
+	}
+	if err := conflicts(p.Jobs); err != nil {
+		return nil, err
+	}
+	return p, nil
+}
+
+// targets returns where s's outputs go.
+func targets(s Source, o pipeline.Options) []Target {
+	dir := filepath.Dir(s.Path)
+	if o.OutDir != "" {
+		dir = filepath.Join(o.OutDir, filepath.Dir(s.Rel()))
+	}
+	ts := make([]Target, len(o.To))
+	for i, f := range o.To {
+		ts[i] = Target{Path: pipeline.OutputPath(s.Path, f, dir), Format: f}
+	}
+	return ts
+}
+
+// conflicts finds outputs that are inputs and outputs claimed twice.
+func conflicts(jobs []Job) error {
+	inputs := make(map[string]string, len(jobs))
+	for _, j := range jobs {
+		inputs[pathKey(j.Input)] = j.Input
+	}
+	owner := map[string]string{}
+	var errs []error
+	for _, j := range jobs {
+		for _, t := range j.Targets {
+			k := pathKey(t.Path)
+			if in, ok := inputs[k]; ok {
+				errs = append(errs, conflictError{t.Path, j.Input, in, pipeline.ErrWouldOverwriteInput})
+				continue
+			}
+			if prev, ok := owner[k]; ok {
+				errs = append(errs, conflictError{t.Path, prev, j.Input, ErrCollision})
+				continue
+			}
+			owner[k] = j.Input
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// conflictError is one refused output.
+type conflictError struct {
+	out   string
+	by    string // the input that would write out
+	other string // the input it collides with, or overwrites
+	cause error
+}
+
+func (e conflictError) Error() string {
+	if errors.Is(e.cause, pipeline.ErrWouldOverwriteInput) {
+		if pathKey(e.by) == pathKey(e.other) {
+			return fmt.Sprintf("%s: %v (choose --to without %s, or an output directory with -o)",
+				e.out, e.cause, strings.TrimPrefix(filepath.Ext(e.out), "."))
+		}
+		return fmt.Sprintf("%s: output of %s would overwrite that input", e.out, e.by)
+	}
+	return fmt.Sprintf("%s: %v: %s and %s", e.out, e.cause, e.by, e.other)
+}
+
+// Is makes every conflict match ErrConflict as well as its cause.
+func (e conflictError) Is(target error) bool { return target == ErrConflict }
+
+func (e conflictError) Unwrap() error { return e.cause }
+
+// pathKey returns a key under which two spellings of one path are equal.
+// macOS and Windows file systems ignore case by default.
+func pathKey(p string) string {
+	if abs, err := filepath.Abs(p); err == nil {
+		p = abs
+	}
+	p = filepath.Clean(p)
+	if runtime.GOOS == "windows" || runtime.GOOS == "darwin" {
+		p = strings.ToLower(p)
+	}
+	return p
+}
+
+// samePathKey reports whether a and b name the same path.
+func samePathKey(a, b string) bool { return b != "" && pathKey(a) == pathKey(b) }

@@ -1,0 +1,122 @@
+package batch
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"time"
+)
+
+// Report is the outcome of a batch.
+type Report struct {
+	// Files holds one result per input, in plan order.
+	Files []Result
+	// Elapsed is the wall time of the whole batch.
+	Elapsed time.Duration
+}
+
+// Counts are the number of inputs per outcome.
+type Counts struct {
+	Converted, Skipped, Failed, Cancelled int
+}
+
+// Counts tallies r's results.
+func (r *Report) Counts() Counts {
+	var c Counts
+	for _, f := range r.Files {
+		switch f.Status {
+		case Converted:
+			c.Converted++
+		case Skipped:
+			c.Skipped++
+		case Failed:
+			c.Failed++
+		case Cancelled:
+			c.Cancelled++
+		}
+	}
+	return c
+}
+
+// OK reports whether every input was converted or skipped.
+func (r *Report) OK() bool {
+	c := r.Counts()
+	return c.Failed == 0 && c.Cancelled == 0
+}
+
+// Summary is the one-line account printed at the end of a batch.
+func (r *Report) Summary() string {
+	c := r.Counts()
+	s := fmt.Sprintf("%d converted, %d skipped, %d failed", c.Converted, c.Skipped, c.Failed)
+	if c.Cancelled > 0 {
+		s += fmt.Sprintf(", %d cancelled", c.Cancelled)
+	}
+	return s + fmt.Sprintf(" in %s", r.Elapsed.Round(time.Millisecond))
+}
+
+// ReportVersion is the version of the JSON report's schema; it changes
+// only when a field changes meaning or goes away.
+const ReportVersion = 1
+
+// The JSON report's schema, documented in the README.
+type (
+	jsonReport struct {
+		Version   int        `json:"version"`
+		Converted int        `json:"converted"`
+		Skipped   int        `json:"skipped"`
+		Failed    int        `json:"failed"`
+		Cancelled int        `json:"cancelled"`
+		ElapsedMS float64    `json:"elapsed_ms"`
+		Files     []jsonFile `json:"files"`
+	}
+	jsonFile struct {
+		Input     string       `json:"input"`
+		Status    Status       `json:"status"`
+		Error     string       `json:"error,omitempty"`
+		ElapsedMS float64      `json:"elapsed_ms"`
+		Outputs   []jsonOutput `json:"outputs"`
+	}
+	jsonOutput struct {
+		Path   string `json:"path"`
+		Format string `json:"format"`
+		Status Status `json:"status"`
+	}
+)
+
+// WriteJSON writes r as the JSON report, indented, ending in a newline.
+func (r *Report) WriteJSON(w io.Writer) error {
+	c := r.Counts()
+	jr := jsonReport{
+		Version: ReportVersion, Converted: c.Converted, Skipped: c.Skipped,
+		Failed: c.Failed, Cancelled: c.Cancelled, ElapsedMS: ms(r.Elapsed),
+		Files: make([]jsonFile, len(r.Files)),
+	}
+	for i, f := range r.Files {
+		jf := jsonFile{Input: f.Input, Status: f.Status, ElapsedMS: ms(f.Elapsed), Outputs: []jsonOutput{}}
+		if f.Err != nil {
+			jf.Error = Describe(f.Err)
+		}
+		for _, o := range f.Outputs {
+			jf.Outputs = append(jf.Outputs, jsonOutput{o.Path, string(o.Format), o.Status})
+		}
+		jr.Files[i] = jf
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(jr)
+}
+
+func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
+
+// Describe renders err as "file:line:col: message" or "file: message",
+// the way capconv prints problems: a *fs.PathError's "open x: ..." becomes
+// "x: ...", so every line starts with the file it is about.
+func Describe(err error) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) && pe.Error() == err.Error() {
+		return pe.Path + ": " + pe.Err.Error()
+	}
+	return err.Error()
+}

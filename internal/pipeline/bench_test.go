@@ -1,0 +1,71 @@
+package pipeline
+
+import (
+	"bytes"
+	"os"
+	"testing"
+	"time"
+
+	"github.com/capconv/capconv/convert"
+	"github.com/capconv/capconv/internal/benchdata"
+)
+
+// threeHours returns the seed transcript repeated to three hours: the
+// input of capconv's speed target (all three formats in under 20 ms).
+func threeHours(b *testing.B) []byte {
+	b.Helper()
+	seed, err := os.ReadFile("../../" + benchdata.SeedTranscript)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return benchdata.Repeat(seed, 3*time.Hour)
+}
+
+// BenchmarkRender3h measures Render, timing included, per format.
+func BenchmarkRender3h(b *testing.B) {
+	doc, err := Load(bytes.NewReader(threeHours(b)), "3h.txt", convert.Transcript, Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, f := range []convert.Format{convert.SRT, convert.WebVTT, convert.TTML} {
+		b.Run(string(f), func(b *testing.B) {
+			if _, err := Render(doc, f, Options{}); err != nil {
+				b.Skipf("%s: %v", f, err)
+			}
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := Render(doc, f, Options{}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkConvert3h is the whole in-memory work of "capconv convert" on
+// a three-hour transcript: read once, time and render every format that
+// renders (timing runs once for SRT and once for the others).
+func BenchmarkConvert3h(b *testing.B) {
+	data := threeHours(b)
+	var to []convert.Format
+	doc, err := Load(bytes.NewReader(data), "3h.txt", convert.Transcript, Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, f := range []convert.Format{convert.SRT, convert.WebVTT, convert.TTML} {
+		if _, err := Render(doc, f, Options{}); err == nil {
+			to = append(to, f)
+		}
+	}
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		doc, err := Load(bytes.NewReader(data), "3h.txt", convert.Transcript, Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := RenderAll(doc, to, Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

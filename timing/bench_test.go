@@ -1,0 +1,45 @@
+package timing
+
+import (
+	"bytes"
+	"os"
+	"testing"
+	"time"
+
+	"github.com/capconv/capconv/convert"
+	"github.com/capconv/capconv/internal/benchdata"
+)
+
+// threeHours reads the seed transcript repeated to three hours, the
+// length of a long podcast: the size capconv's speed targets are set for.
+func threeHours(b *testing.B) *convert.Document {
+	b.Helper()
+	seed, err := os.ReadFile("../" + benchdata.SeedTranscript)
+	if err != nil {
+		b.Fatal(err)
+	}
+	doc, err := convert.Read(bytes.NewReader(benchdata.Repeat(seed, 3*time.Hour)), convert.Transcript, convert.ReadOptions{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	return doc
+}
+
+func BenchmarkMakeCues3h(b *testing.B) {
+	doc := threeHours(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		d := *doc
+		d.Cues = nil
+		d.Chapters = append([]convert.Chapter(nil), doc.Chapters...)
+		MakeCues(&d, Options{})
+	}
+}
+
+func BenchmarkBreakLines(b *testing.B) {
+	const text = "I think the main thing that most people in the world are going to see is the new version of Meta AI."
+	b.ReportAllocs()
+	for b.Loop() {
+		BreakLines(text, 42, 2)
+	}
+}
