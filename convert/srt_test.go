@@ -399,6 +399,9 @@ func FuzzReadSRT(f *testing.F) {
 		}
 	}
 	f.Add([]byte("1\n00:00:01,000 --> 00:00:02,000\n-A: x\n-B: y\n"))
+	// Found by fuzzing: U+0000 in UTF-16 input was read, written, and
+	// refused on reading back.
+	f.Add([]byte("\xff\xfe0\x00:\x000\x000\x00-\x00-\x00>\x000\x00:\x000\x000\x00\n\x00\x00\x000"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		doc, err := readSRT(data, ReadOptions{})
 		if err != nil {
