@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -16,19 +17,16 @@ import (
 // every dialect also accepts a turn continued on following lines.
 type dialect struct {
 	name    string
-	example string // one typical turn line, for documentation and errors
-	turn    *regexp.Regexp
+	example string             // one typical turn line, for documentation and errors
+	turn    func() *turnRegexp // compiled on first use
 	// may is a byte-level necessary condition for turn: a line it
 	// refuses cannot match, so turn's backtracking search runs only on
 	// the few lines that could be turn lines (see prefilters below).
 	may func(line string) bool
-	// find, when set, is turn.FindStringSubmatchIndex written out by hand
-	// for the layouts of long transcripts (a name, then a time), where
-	// the regexp's search would dominate reading (TestDialectMatchers).
-	find func(line string) ([6]int, bool)
-	// The indexes of turn's groups "time", "speaker" and "text" (-1 when
-	// absent), looked up once.
-	timeGroup, speakerGroup, textGroup int
+	// find, when set, is turn written out by hand for the layouts of long
+	// transcripts (a name, then a time), where the regexp's search would
+	// dominate reading (TestDialectMatchers).
+	find func(line string) (turnSpans, bool)
 	// checkName rejects turn lines whose speaker does not read as a name
 	// (see isNameLike), for layouts that prose can imitate: "we met at
 	// 10:30" is text, not a turn of "we met at".
@@ -46,25 +44,43 @@ type dialect struct {
 // a malformed time is reported rather than read as text.
 const clockPattern = `\d{1,3}(?::\d{1,3}){1,2}(?:[.,]\d*)?`
 
-// turnRegexp compiles a turn pattern in which T stands for the time group.
-func turnRegexp(pattern string) *regexp.Regexp {
-	return regexp.MustCompile(strings.ReplaceAll(pattern, "T", `(?P<time>`+clockPattern+`)`))
+// turnRegexp is a compiled turn pattern with the indexes of its groups
+// "time", "speaker" and "text" (-1 when absent).
+type turnRegexp struct {
+	*regexp.Regexp
+	time, speaker, text int
+}
+
+// turnPattern returns a turn pattern, in which T stands for the time
+// group, to be compiled on first use: a run needs few of the dialects'
+// regexps, and compiling them all cost every process start 0.3 ms.
+func turnPattern(pattern string) func() *turnRegexp {
+	return sync.OnceValue(func() *turnRegexp {
+		re := regexp.MustCompile(strings.ReplaceAll(pattern, "T", `(?P<time>`+clockPattern+`)`))
+		return &turnRegexp{re, re.SubexpIndex("time"), re.SubexpIndex("speaker"), re.SubexpIndex("text")}
+	})
+}
+
+// lazyRegexp returns a regexp compiled on first use, for regexps that
+// most runs never need.
+func lazyRegexp(pattern string) func() *regexp.Regexp {
+	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(pattern) })
 }
 
 // dialects is the dialect table. Detection breaks ties in table order, so
 // a layout that another one also matches comes first: "Name  0:05" (Otter)
 // also matches "Name 0:05" (speaker-line).
-var dialects = indexGroups([]*dialect{
+var dialects = []*dialect{
 	{
 		name:    "rev",
 		example: "Lenny Rachitsky (00:00:09):",
-		turn:    turnRegexp(`^(?P<speaker>\S.*?)\s*\(T\)\s*:?$`),
+		turn:    turnPattern(`^(?P<speaker>\S.*?)\s*\(T\)\s*:?$`),
 		may:     endsWithParenClock,
 	},
 	{
 		name:      "rev-inline",
 		example:   "Lenny Rachitsky (00:00:09) Welcome.",
-		turn:      turnRegexp(`^(?P<speaker>\S.*?)\s*\(T\)\s*:?\s+(?P<text>\S.*)$`),
+		turn:      turnPattern(`^(?P<speaker>\S.*?)\s*\(T\)\s*:?\s+(?P<text>\S.*)$`),
 		may:       hasParenDigit,
 		checkName: true,
 		chapters:  true,
@@ -72,7 +88,7 @@ var dialects = indexGroups([]*dialect{
 	{
 		name:     "otter",
 		example:  "Emma  0:22  ",
-		turn:     turnRegexp(`^(?P<speaker>\S.*?)\s{2,}T$`),
+		turn:     turnPattern(`^(?P<speaker>\S.*?)\s{2,}T$`),
 		may:      endsWithClock,
 		find:     nameThenClock(2),
 		chapters: true,
@@ -81,14 +97,14 @@ var dialects = indexGroups([]*dialect{
 	{
 		name:     "bracketed",
 		example:  "[Speaker 1] [00:08] text",
-		turn:     turnRegexp(`^\[(?P<speaker>[^\[\]]*[^\[\]\s\d:.,][^\[\]]*)\]\s*\[T\]\s*(?P<text>.*)$`),
+		turn:     turnPattern(`^\[(?P<speaker>[^\[\]]*[^\[\]\s\d:.,][^\[\]]*)\]\s*\[T\]\s*(?P<text>.*)$`),
 		may:      startsWithBracket,
 		chapters: true,
 	},
 	{
 		name:     "markdown",
 		example:  "**Emma** [0:18] text",
-		turn:     turnRegexp(`^\*\*(?P<speaker>[^*]+?):?\*\*:?\s*\[T\]:?\s*(?P<text>.*)$`),
+		turn:     turnPattern(`^\*\*(?P<speaker>[^*]+?):?\*\*:?\s*\[T\]:?\s*(?P<text>.*)$`),
 		may:      func(l string) bool { return strings.HasPrefix(l, "**") },
 		chapters: true,
 		markdown: true,
@@ -96,7 +112,7 @@ var dialects = indexGroups([]*dialect{
 	{
 		name:     "markdown-label",
 		example:  "**[00:48] SPEAKER_01:** text",
-		turn:     turnRegexp(`^\*\*\[T\]\s*(?P<speaker>[^*]+?):\*\*\s*(?P<text>.*)$`),
+		turn:     turnPattern(`^\*\*\[T\]\s*(?P<speaker>[^*]+?):\*\*\s*(?P<text>.*)$`),
 		may:      func(l string) bool { return strings.HasPrefix(l, "**[") },
 		chapters: true,
 		markdown: true,
@@ -104,7 +120,7 @@ var dialects = indexGroups([]*dialect{
 	{
 		name:      "time-name",
 		example:   "[00:00:05] Ann Lee: text",
-		turn:      turnRegexp(`^\[T\]\s*(?P<speaker>[^:\s][^:]*?):\s*(?P<text>.*)$`),
+		turn:      turnPattern(`^\[T\]\s*(?P<speaker>[^:\s][^:]*?):\s*(?P<text>.*)$`),
 		may:       startsWithBracket,
 		checkName: true,
 		chapters:  true,
@@ -112,7 +128,7 @@ var dialects = indexGroups([]*dialect{
 	{
 		name:      "speaker-line",
 		example:   "Mark Zuckerberg 0:00:01",
-		turn:      turnRegexp(`^(?P<speaker>\S.*?)\s+T$`),
+		turn:      turnPattern(`^(?P<speaker>\S.*?)\s+T$`),
 		may:       endsWithClock,
 		find:      nameThenClock(1),
 		checkName: true,
@@ -121,24 +137,15 @@ var dialects = indexGroups([]*dialect{
 	{
 		name:    "timestamped",
 		example: "00:00:07 text",
-		turn:    turnRegexp(`^\[?T\]?\s+(?P<text>\S.*)$`),
+		turn:    turnPattern(`^\[?T\]?\s+(?P<text>\S.*)$`),
 		may:     func(l string) bool { return startsWithBracket(l) || startsWithDigit(l) },
 	},
 	{
 		name:    "youtube",
 		example: "0:05",
-		turn:    turnRegexp(`^T$`),
+		turn:    turnPattern(`^T$`),
 		may:     func(l string) bool { return startsWithDigit(l) && endsWithClock(l) },
 	},
-})
-
-func indexGroups(ds []*dialect) []*dialect {
-	for _, d := range ds {
-		d.timeGroup = d.turn.SubexpIndex("time")
-		d.speakerGroup = d.turn.SubexpIndex("speaker")
-		d.textGroup = d.turn.SubexpIndex("text")
-	}
-	return ds
 }
 
 // The prefilters. Each is implied by its dialect's turn regexp, so that a
@@ -168,8 +175,8 @@ func endsWithClock(l string) bool {
 // nameThenClock matches `^(?P<speaker>\S.*?)\s{n,}T$` as its regexp
 // does: T holds no space, so the lazy speaker ends where the last run of
 // spaces begins, and the time is the last word.
-func nameThenClock(n int) func(line string) ([6]int, bool) {
-	return func(l string) ([6]int, bool) {
+func nameThenClock(n int) func(line string) (turnSpans, bool) {
+	return func(l string) (turnSpans, bool) {
 		t := len(l)
 		for t > 0 && !isRegexpSpace(l[t-1]) {
 			t--
@@ -180,9 +187,9 @@ func nameThenClock(n int) func(line string) ([6]int, bool) {
 		}
 		if e == 0 || isRegexpSpace(l[0]) || t-e < n || !isClock(l[t:]) ||
 			strings.IndexByte(l[:e], '\n') >= 0 { // "." refuses a newline
-			return [6]int{}, false
+			return turnSpans{}, false
 		}
-		return [6]int{0, len(l), 0, e, t, len(l)}, true
+		return turnSpans{t, len(l), 0, e, -1, -1}, true
 	}
 }
 
@@ -260,10 +267,10 @@ func hasParenDigit(l string) bool {
 }
 
 // otterFooter matches the line Otter adds at the end of an export.
-var otterFooter = regexp.MustCompile(`(?i)^transcribed by\s+(https?://)?otter\.ai\S*$`)
+var otterFooter = lazyRegexp(`(?i)^transcribed by\s+(https?://)?otter\.ai\S*$`)
 
 func isOtterFooter(l string) bool {
-	return l != "" && (l[0] == 't' || l[0] == 'T') && otterFooter.MatchString(l)
+	return l != "" && (l[0] == 't' || l[0] == 'T') && otterFooter().MatchString(l)
 }
 
 // TranscriptDialects returns the names of the transcript dialects capconv
@@ -311,31 +318,49 @@ func (d *dialect) match(line string) (t turnLine, ok, rejected bool) {
 	if !d.may(line) {
 		return t, false, false
 	}
-	var m []int
+	var sp turnSpans
 	if d.find != nil {
-		if found, ok := d.find(line); ok {
-			m = found[:]
-		}
+		sp, ok = d.find(line)
 	} else {
-		m = d.turn.FindStringSubmatchIndex(line)
+		sp, ok = d.regexpSpans(line)
 	}
-	if m == nil {
+	if !ok {
 		return t, false, false
 	}
-	group := func(i int) (string, int) {
-		if i < 0 || m[2*i] < 0 {
-			return "", -1
+	group := func(k int) string {
+		if sp[2*k] < 0 {
+			return ""
 		}
-		return line[m[2*i]:m[2*i+1]], m[2*i]
+		return line[sp[2*k]:sp[2*k+1]]
 	}
-	t.clock, t.clockAt = group(d.timeGroup)
-	sp, _ := group(d.speakerGroup)
-	t.speaker = collapseSpace(sp)
-	t.text, _ = group(d.textGroup)
+	t.clock, t.clockAt = group(0), sp[0]
+	t.speaker = collapseSpace(group(1))
+	t.text = group(2)
 	if d.checkName && !isNameLike(t.speaker) {
 		return turnLine{}, false, true
 	}
 	return t, true, false
+}
+
+// turnSpans holds where a turn line's time, speaker and text groups start
+// and end, -1 for a group the layout lacks.
+type turnSpans [6]int
+
+// regexpSpans matches line with d's turn regexp.
+func (d *dialect) regexpSpans(line string) (turnSpans, bool) {
+	re := d.turn()
+	m := re.FindStringSubmatchIndex(line)
+	if m == nil {
+		return turnSpans{}, false
+	}
+	var sp turnSpans
+	for k, g := range [3]int{re.time, re.speaker, re.text} {
+		sp[2*k], sp[2*k+1] = -1, -1
+		if g >= 0 {
+			sp[2*k], sp[2*k+1] = m[2*g], m[2*g+1]
+		}
+	}
+	return sp, true
 }
 
 // collapseSpace trims s and joins its words with single spaces, as
@@ -437,7 +462,7 @@ func detectDialect(lines []string, from int, o ReadOptions) (*dialect, error) {
 	return nil, unknownDialectError(lines, from, scores, o)
 }
 
-var anyClock = regexp.MustCompile(`(^|[^\d:])` + clockPattern)
+var anyClock = lazyRegexp(`(^|[^\d:])` + clockPattern)
 
 // unknownDialectError shows the first lines read, why each dialect failed
 // on them, and how to force one.
@@ -455,7 +480,7 @@ func unknownDialectError(lines []string, from int, scores []score, o ReadOptions
 			fmt.Fprintf(&b, "\n\t%s: %s", o.pos(i+1), shorten(line, 72))
 			shown++
 		}
-		if firstClock == 0 && anyClock.MatchString(line) {
+		if firstClock == 0 && anyClock().MatchString(line) {
 			firstClock = i + 1
 		}
 		if shown == 3 && firstClock != 0 {

@@ -3,7 +3,6 @@ package convert
 import (
 	"fmt"
 	"html"
-	"regexp"
 	"strings"
 	"time"
 	"unicode"
@@ -28,7 +27,7 @@ import (
 //     still ends the segment before it, and yields no cue.
 
 // chapterLine: "00:00:00 - Title".
-var chapterLine = regexp.MustCompile(`^(` + clockPattern + `)\s+[-–—]\s+(\S.*)$`)
+var chapterLine = lazyRegexp(`^(` + clockPattern + `)\s+[-–—]\s+(\S.*)$`)
 
 // readTranscript reads a start-only transcript.
 func readTranscript(data []byte, o ReadOptions) (*Document, error) {
@@ -181,7 +180,7 @@ func parseDialect(lines []string, fm frontMatter, d *dialect, o ReadOptions) (*D
 		}
 		// A chapter line starts with its time.
 		if d.chapters && startsWithDigit(line) {
-			if m := chapterLine.FindStringSubmatchIndex(line); m != nil {
+			if m := chapterLine().FindStringSubmatchIndex(line); m != nil {
 				c := col(raw, line, m[2])
 				start, err := parseClock(line[m[2]:m[3]])
 				if err != nil {
