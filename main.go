@@ -12,10 +12,12 @@ import (
 	"os/signal"
 	"strings"
 	"syscall"
+	"time"
 
 	"github.com/capconv/capconv/convert"
 	"github.com/capconv/capconv/internal/batch"
 	"github.com/capconv/capconv/internal/pipeline"
+	"github.com/capconv/capconv/timing"
 	"github.com/urfave/cli/v2"
 )
 
@@ -85,8 +87,18 @@ func convertCommand() *cli.Command {
 			&cli.StringFlag{Name: "from", Usage: "input `FORMAT` (srt, vtt, ttml, txt) or transcript dialect (" + strings.Join(convert.TranscriptDialects(), ", ") + "); default: from the file extension, txt otherwise, with the dialect detected"},
 			&cli.StringFlag{Name: "speakers", Usage: "rename speakers with a CSV `FILE` of from,to rows, e.g. SPEAKER_00,Ann Lee"},
 			&cli.BoolFlag{Name: "force", Usage: "replace existing output files (an input is never replaced)"},
-			&cli.IntFlag{Name: "max-chars", Value: 42, Usage: "most characters per line"},
-			&cli.IntFlag{Name: "max-lines", Value: 2, Usage: "most lines per cue"},
+			&cli.StringFlag{Name: "preset", Value: "netflix", Usage: "caption style guide whose limits apply: " + strings.Join(timing.PresetNames(), ", ") + "; the flags below override single values"},
+			&cli.IntFlag{Name: "max-chars", Usage: "most characters per line (netflix 42, bbc 37, dcmp 32)"},
+			&cli.IntFlag{Name: "max-lines", Usage: "most lines per cue (2)"},
+			&cli.Float64Flag{Name: "max-cps", Usage: "fastest reading speed, characters per second (netflix 20)"},
+			&cli.DurationFlag{Name: "min-duration", Usage: "shortest time on screen (netflix 5/6 s, bbc 1.2s, dcmp 2s)"},
+			&cli.DurationFlag{Name: "max-duration", Usage: "longest time on screen (7s)"},
+			&cli.DurationFlag{Name: "min-gap", Usage: "shortest gap between cues (netflix 2 frames; 0 lets cues touch); whole frames with --fps"},
+			&cli.StringFlag{Name: "fps", Usage: "snap every time to frames at `RATE`: " + strings.Join(timing.FrameRateNames(), ", ")},
+			&cli.DurationFlag{Name: "offset", Usage: "shift every time by `DURATION`, e.g. 1.5s or -200ms"},
+			&cli.StringFlag{Name: "start-timecode", Usage: "timecode of the media's first frame, e.g. 01:00:00:00 (01:00:00;00 drop-frame at 29.97/59.94); needs --fps"},
+			&cli.StringFlag{Name: "ttml-time", Value: "clock", Usage: "TTML times: clock (HH:MM:SS.mmm) or frames (HH:MM:SS:FF, needs --fps)"},
+			&cli.BoolFlag{Name: "report", Usage: "print a summary per input on stderr: cues, speakers and their rates, reading speeds, rule violations"},
 			&cli.DurationFlag{Name: "duration", Usage: "media duration, e.g. 1h2m3s: where the last turn ends (default: estimated from the speaker's rate)"},
 			&cli.StringFlag{Name: "srt-labels", Value: "name", Usage: "how SRT shows speakers: name (Name: ), upper (NAME: ), bracket ([Name] ) or none"},
 			&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Usage: "convert `N` files at once (default: one per CPU)"},
@@ -141,6 +153,13 @@ func convertBatch(c *cli.Context, inputs []string, o pipeline.Options, workers i
 	con := batch.NewConsole(stderr, len(plan.Jobs),
 		!quiet && len(plan.Jobs) > batch.ProgressMin && batch.IsTerminal(stderr))
 	o.Warn = func(pos convert.Position, msg string) { con.Printf("warning: %s: %s", pos, msg) }
+	if o.Report != nil {
+		// Workers report at once: print each report whole, through the console.
+		limits := o.Timing
+		o.Report = func(name string, doc *convert.Document) {
+			con.Printf("%s", strings.TrimSuffix(timing.BuildReport(name, doc, limits).String(), "\n"))
+		}
+	}
 	ctx, stop := signal.NotifyContext(c.Context, os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	rep := batch.Run(ctx, plan, batch.Options{Convert: o, Workers: workers, OnResult: con.Result})
@@ -213,6 +232,9 @@ func convertStream(c *cli.Context, in string, o pipeline.Options) error {
 	if err != nil {
 		return err
 	}
+	if o.Report != nil {
+		o.Report(name, pipeline.Timed(doc, o.To[0], o))
+	}
 	data, err := pipeline.Render(doc, o.To[0], o)
 	if err != nil {
 		return err
@@ -253,11 +275,8 @@ func optionsFrom(c *cli.Context) (pipeline.Options, error) {
 		return o, usagef("--srt-labels: %v", err)
 	}
 	o.Write.SRTLabels = style
-	if n := c.Int("max-chars"); n < 10 {
-		return o, usagef("--max-chars: %d is too small: expected at least 10", n)
-	}
-	if n := c.Int("max-lines"); n < 1 {
-		return o, usagef("--max-lines: %d: expected at least 1", n)
+	if err := timingFrom(c, &o); err != nil {
+		return o, err
 	}
 	if d := c.Duration("duration"); d < 0 {
 		return o, usagef("--duration: %v: expected a positive duration", d)
@@ -267,13 +286,89 @@ func optionsFrom(c *cli.Context) (pipeline.Options, error) {
 	}
 	o.Force = c.Bool("force")
 	o.Language = c.String("lang")
-	o.Timing.MaxChars = c.Int("max-chars")
-	o.Timing.MaxLines = c.Int("max-lines")
 	o.Timing.MediaDuration = c.Duration("duration")
+	if c.Bool("report") {
+		limits := o.Timing
+		o.Report = func(name string, doc *convert.Document) {
+			timing.BuildReport(name, doc, limits).WriteTo(c.App.ErrWriter)
+		}
+	}
 	o.Warn = func(pos convert.Position, msg string) {
 		fmt.Fprintf(c.App.ErrWriter, "capconv: warning: %s: %s\n", pos, msg)
 	}
 	return o, nil
+}
+
+// timingFrom reads the preset, the flags that override its values, and
+// the editor flags (--fps, --offset, --start-timecode, --ttml-time).
+func timingFrom(c *cli.Context, o *pipeline.Options) error {
+	t, err := timing.Preset(c.String("preset"))
+	if err != nil {
+		return usagef("--preset: %v", err)
+	}
+	if c.IsSet("max-chars") {
+		if t.MaxChars = c.Int("max-chars"); t.MaxChars < 10 {
+			return usagef("--max-chars: %d is too small: expected at least 10", t.MaxChars)
+		}
+	}
+	if c.IsSet("max-lines") {
+		if t.MaxLines = c.Int("max-lines"); t.MaxLines < 1 {
+			return usagef("--max-lines: %d: expected at least 1", t.MaxLines)
+		}
+	}
+	if c.IsSet("max-cps") {
+		if t.MaxCPS = c.Float64("max-cps"); t.MaxCPS <= 0 {
+			return usagef("--max-cps: %v: expected a positive speed", t.MaxCPS)
+		}
+	}
+	for _, f := range []struct {
+		name string
+		dst  *time.Duration
+	}{{"min-duration", &t.MinDuration}, {"max-duration", &t.MaxDuration}, {"min-gap", &t.MinGap}} {
+		if !c.IsSet(f.name) {
+			continue
+		}
+		d := c.Duration(f.name)
+		if d < 0 || d == 0 && f.name != "min-gap" {
+			return usagef("--%s: %v: expected a positive duration", f.name, d)
+		}
+		if d == 0 {
+			d = -1 // Options: a negative gap lets cues touch
+		}
+		*f.dst = d
+	}
+	if t.MinDuration > 0 && t.MaxDuration > 0 && t.MaxDuration < t.MinDuration {
+		return usagef("--max-duration %v is shorter than --min-duration %v", t.MaxDuration, t.MinDuration)
+	}
+	if s := c.String("fps"); s != "" {
+		if t.FPS, err = timing.ParseFPS(s); err != nil {
+			return usagef("--fps: %v", err)
+		}
+		o.Write.FrameRate = t.FPS
+	}
+	o.Offset = c.Duration("offset")
+	if s := c.String("start-timecode"); s != "" {
+		if t.FPS == 0 {
+			return usagef("--start-timecode needs --fps: a timecode counts frames")
+		}
+		at, err := timing.ParseTimecode(s, t.FPS)
+		if err != nil {
+			return usagef("--start-timecode: %v", err)
+		}
+		o.Offset += at
+	}
+	switch c.String("ttml-time") {
+	case "clock":
+	case "frames":
+		if t.FPS == 0 {
+			return usagef("--ttml-time frames needs --fps")
+		}
+		o.Write.TTMLTimeFrames = true
+	default:
+		return usagef("--ttml-time: %q: expected clock or frames", c.String("ttml-time"))
+	}
+	o.Timing = t
+	return nil
 }
 
 // parseFrom reads --from: a format name, or a transcript dialect name,

@@ -60,6 +60,13 @@ func (o ReadOptions) text(data []byte) string {
 type WriteOptions struct {
 	// SRTLabels is how SRT carries speakers (default LabelName).
 	SRTLabels LabelStyle
+	// FrameRate, when not 0, is the media's frame rate in frames per
+	// second (29.97 as 30000/1001): TTML declares it in ttp:frameRate
+	// (and ttp:frameRateMultiplier for the 1000/1001 rates).
+	FrameRate float64
+	// TTMLTimeFrames writes TTML times as HH:MM:SS:FF at FrameRate
+	// instead of HH:MM:SS.mmm; it needs FrameRate.
+	TTMLTimeFrames bool
 }
 
 // codec is one row of the format table: how to read and write a format.

@@ -447,7 +447,8 @@ func cutLabel(t string, s LabelStyle) (name, rest string, ok bool) {
 		return "", t, false
 	}
 	name = t[:i]
-	if s == LabelUpper && strings.ToUpper(name) != name {
+	// Prose such as "We're training three versions: an 8" is not a label.
+	if !isNameLike(name) || s == LabelUpper && strings.ToUpper(name) != name {
 		return "", t, false
 	}
 	return name, t[i+2:], true

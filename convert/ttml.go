@@ -6,6 +6,7 @@ import (
 	"encoding/xml"
 	"fmt"
 	"io"
+	"math"
 	"math/big"
 	"sort"
 	"strconv"
@@ -86,7 +87,7 @@ const ttmlLayout = `    <styling>
 `
 
 // writeTTML renders d as an IMSC 1.1 Text profile TTML document.
-func writeTTML(w io.Writer, d *Document, _ WriteOptions) error {
+func writeTTML(w io.Writer, d *Document, o WriteOptions) error {
 	for i, c := range d.Cues {
 		if c.Start < 0 || c.End < 0 {
 			return fmt.Errorf("cue %d: negative time %s --> %s: TTML media times start at 0", i+1, c.Start, c.End)
@@ -109,12 +110,18 @@ func writeTTML(w io.Writer, d *Document, _ WriteOptions) error {
 	}
 	b.WriteString(ttmlHead)
 	writeXMLEscaped(b, lang, true)
-	b.WriteString("\">\n  <head>\n")
+	b.WriteString("\"")
+	b.WriteString(ttmlFrameRateAttrs(o.FrameRate))
+	b.WriteString(">\n  <head>\n")
 	writeTTMLMetadata(b, d.Title, speakers)
 	b.WriteString(ttmlLayout)
+	var frames float64 // frame rate of HH:MM:SS:FF times, 0 for clock times
+	if o.TTMLTimeFrames {
+		frames = o.FrameRate
+	}
 	var scratch []byte
 	for i, c := range d.Cues {
-		scratch = appendTTMLCue(scratch[:0], c, ids[i], agents)
+		scratch = appendTTMLCue(scratch[:0], c, ids[i], agents, frames)
 		b.Write(scratch)
 	}
 	b.WriteString("    </div>\n  </body>\n</tt>\n")
@@ -144,13 +151,14 @@ func writeTTMLMetadata(b *bufio.Writer, title string, speakers []string) {
 }
 
 // appendTTMLCue appends one <p> line for c.
-func appendTTMLCue(dst []byte, c Cue, id string, agents map[string]string) []byte {
+// With fps set, times are HH:MM:SS:FF frames at fps.
+func appendTTMLCue(dst []byte, c Cue, id string, agents map[string]string, fps float64) []byte {
 	dst = append(dst, `      <p xml:id="`...)
 	dst = append(dst, id...)
 	dst = append(dst, `" begin="`...)
-	dst = appendTTMLTime(dst, c.Start)
+	dst = appendTTMLCueTime(dst, c.Start, fps)
 	dst = append(dst, `" end="`...)
-	dst = appendTTMLTime(dst, c.End)
+	dst = appendTTMLCueTime(dst, c.End, fps)
 	dst = append(dst, '"')
 	mixed := false
 	if s := c.Speaker(); s != "" {
@@ -184,6 +192,48 @@ func appendTTMLCue(dst []byte, c Cue, id string, agents map[string]string) []byt
 		dst = append(dst, "</span>"...)
 	}
 	return append(dst, "</p>\n"...)
+}
+
+// ttmlFrameRateAttrs returns the root's frame rate attributes for fps:
+// ttp:frameRate is a whole number, so the 1000/1001 (NTSC) rates add
+// ttp:frameRateMultiplier="1000 1001". 0 means none.
+func ttmlFrameRateAttrs(fps float64) string {
+	if fps <= 0 {
+		return ""
+	}
+	whole := math.Round(fps)
+	if math.Abs(fps-whole) < 1e-6 {
+		return fmt.Sprintf(` ttp:frameRate="%d"`, int(whole))
+	}
+	return fmt.Sprintf(` ttp:frameRate="%d" ttp:frameRateMultiplier="1000 1001"`, int(math.Round(fps*1001/1000)))
+}
+
+// appendTTMLCueTime appends d as clock time, or as HH:MM:SS:FF when fps
+// is set.
+func appendTTMLCueTime(dst []byte, d time.Duration, fps float64) []byte {
+	if fps <= 0 {
+		return appendTTMLTime(dst, d)
+	}
+	return appendTTMLFrames(dst, d, fps)
+}
+
+// appendTTMLFrames appends d as HH:MM:SS:FF: with ttp:timeBase="media",
+// TTML reads the frames as a fraction of the second (frames ÷ effective
+// frame rate), so d's whole seconds are written and the rest is counted in
+// frames at fps, rounded to the nearest one.
+func appendTTMLFrames(dst []byte, d time.Duration, fps float64) []byte {
+	secs := int64(d / time.Second)
+	ff := int64(math.Round((d - time.Duration(secs)*time.Second).Seconds() * fps))
+	if ff >= int64(math.Ceil(fps)) || float64(ff) >= fps {
+		secs, ff = secs+1, 0
+	}
+	h, m, s := secs/3600, secs/60%60, secs%60
+	if h < 10 {
+		dst = append(dst, '0')
+	}
+	dst = strconv.AppendInt(dst, h, 10)
+	dst = append(dst, ':', byte('0'+m/10), byte('0'+m%10), ':', byte('0'+s/10), byte('0'+s%10), ':')
+	return append(dst, byte('0'+ff/10), byte('0'+ff%10))
 }
 
 // appendTTMLTime appends d as HH:MM:SS.mmm, rounded to the millisecond

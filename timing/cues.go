@@ -1,22 +1,80 @@
 package timing
 
 import (
+	"sort"
 	"time"
+	"unicode/utf8"
 
 	"github.com/capconv/capconv/convert"
 )
 
+// model holds the few global parameters of the timing model. They were
+// tuned on two files of the accuracy harness (Talk Python and NOVA) and
+// checked on the two others (Lex Fridman and Netflix); see
+// accuracy_test.go and the README's "Timing accuracy".
+type model struct {
+	// startLag is how long after its printed start a turn's speech
+	// begins: transcript tools truncate times to the second, so speech
+	// starts on average half a second later.
+	startLag time.Duration
+	// sentencePause and clausePause are the time a sentence end and a
+	// clause end (comma, colon, dash) cost, in characters of speech.
+	sentencePause, clausePause float64
+	// rateQuantile picks the speaker's rate among their turns' rates
+	// (weighted by text): windows that hold pauses make a turn look slow,
+	// so a quantile above the median measures speech, not silence.
+	rateQuantile float64
+	// slack is how much longer than its words need at the speaker's rate
+	// a turn may stretch before the rest of its window is taken to hold
+	// silence, music or untranscribed speech.
+	slack float64
+	// gapRatio: a window up to gapRatio times what its words need is all
+	// speech (a slow turn); a longer one holds silence after the speech,
+	// which then takes slack times what it needs.
+	gapRatio float64
+}
+
+var defaultModel = model{
+	startLag:      500 * time.Millisecond,
+	sentencePause: 6,
+	clausePause:   2,
+	rateQuantile:  0.7,
+	slack:         1.15,
+	gapRatio:      2,
+}
+
+// minRateSample is the shortest window a turn's rate is measured on: a
+// window of a second or two is mostly truncation error.
+const minRateSample = 2 * time.Second
+
+// minRateTime is how much measured speech a speaker needs before their own
+// rate is trusted over the file's.
+const minRateTime = 10 * time.Second
+
 // MakeCues replaces doc.Cues with cues made from doc.Segments and sets the
-// end of the last chapter. Each segment lasts until the next one starts;
-// the last lasts as long as its speaker needs to say it, at the rate that
-// speaker keeps in the rest of the file (or o.MediaDuration when set).
+// end of the last chapter. Each turn's speech is taken to start half a
+// second after its printed (truncated) start and to run at its speaker's
+// rate, measured on the file, with pauses at sentence and clause ends; a
+// turn whose window is much longer than its words need is followed by
+// silence, so its cues follow the speech, not the window. The turn is cut
+// into cues (sentences first, then clauses, then words), each timed by
+// its share of the speech, then made readable: long enough for the
+// reading speed and minimum duration (borrowing from the gap that follows,
+// then from the one before), no longer than the maximum, gaps of at least
+// o.MinGap and small gaps chained. With o.FPS set, times are snapped to
+// frames.
 func MakeCues(doc *convert.Document, o Options) {
+	makeCues(doc, o, defaultModel)
+}
+
+func makeCues(doc *convert.Document, o Options, m model) {
 	o = o.withDefaults()
 	if o.MediaDuration == 0 {
 		o.MediaDuration = doc.Duration
 	}
-	windows := segmentWindows(doc.Segments, o)
+	windows := segmentWindows(doc.Segments, o, m)
 	doc.Cues = doc.Cues[:0]
+	var floors []time.Duration // each cue's segment start: no cue shows before its words are printed to start
 	prevSpeaker := "\x00"
 	for i, s := range doc.Segments {
 		ws := splitWords(s.Text())
@@ -30,7 +88,14 @@ func MakeCues(doc *convert.Document, o Options) {
 		}
 		prevSpeaker = s.Speaker
 		chunks := splitChunks(ws, lim)
-		doc.Cues = append(doc.Cues, timeChunks(chunks, s.Speaker, windows[i], lim)...)
+		doc.Cues = append(doc.Cues, timeChunks(chunks, s.Speaker, windows[i].speech(m), lim, m)...)
+		for len(floors) < len(doc.Cues) {
+			floors = append(floors, windows[i].start)
+		}
+	}
+	makeReadable(doc.Cues, floors, o)
+	if o.FPS > 0 {
+		SnapToFrames(doc.Cues, o.FPS)
 	}
 	if n := len(doc.Chapters); n > 0 && doc.Chapters[n-1].End == 0 {
 		end := o.MediaDuration
@@ -45,37 +110,81 @@ func MakeCues(doc *convert.Document, o Options) {
 type window struct {
 	start, end time.Duration
 	cps        float64 // the speaker's measured rate, characters per second
+	need       time.Duration
+}
+
+// speech returns the part of w the speech takes: from startLag after the
+// printed start, for as long as the words need (with slack), never past
+// the window shifted by the same lag (the next turn's speech starts late
+// too).
+func (w window) speech(m model) window {
+	avail := w.end - w.start
+	if float64(avail) > float64(w.need)*m.gapRatio {
+		avail = min(avail, time.Duration(float64(w.need)*m.slack))
+	}
+	w.start += m.startLag
+	w.end = w.start + avail
+	return w
+}
+
+// units is the time text takes to say, in characters: its characters
+// plus the pauses its punctuation asks for.
+func units(ws []word, m model) float64 {
+	u := float64(width(ws))
+	for _, w := range ws {
+		u += pauseAfter(w.text, m)
+	}
+	return u
+}
+
+// pauseAfter is the pause, in characters, a speaker makes after w.
+func pauseAfter(w string, m model) float64 {
+	switch {
+	case endsSentence(w):
+		return m.sentencePause
+	case endsClause(w):
+		return m.clausePause
+	}
+	return 0
 }
 
 // segmentWindows gives each segment the time until the next later start.
 // Segments that share a start share the time up to the next later start
 // in proportion to their text, so none gets an empty window.
-func segmentWindows(segs []convert.Segment, o Options) []window {
-	rates := speakerRates(segs, o)
+func segmentWindows(segs []convert.Segment, o Options, m model) []window {
+	rates := speakerRates(segs, o, m)
 	out := make([]window, len(segs))
 	for i := 0; i < len(segs); {
 		j := i + 1
 		for j < len(segs) && segs[j].Start == segs[i].Start {
 			j++
 		}
+		var need time.Duration
+		total := 0.0
+		us := make([]float64, j-i)
+		for k := i; k < j; k++ {
+			us[k-i] = units(splitWords(segs[k].Text()), m)
+			total += us[k-i]
+			need += seconds(us[k-i] / rates[segs[k].Speaker])
+		}
 		var end time.Duration
 		if j < len(segs) {
 			end = segs[j].Start
 		} else {
-			end = lastEnd(segs[i:j], rates, o)
+			end = segs[i].Start + max(need, o.MinDuration)
+			if o.MediaDuration > segs[i].Start && o.MediaDuration < end {
+				end = o.MediaDuration
+			}
 		}
-		total := 0
+		start, done := segs[i].Start, 0.0
 		for k := i; k < j; k++ {
-			total += len([]rune(segs[k].Text()))
-		}
-		start, done := segs[i].Start, 0
-		for k := i; k < j; k++ {
-			done += len([]rune(segs[k].Text()))
+			done += us[k-i]
 			e := end
 			if total > 0 && k < j-1 {
-				e = segs[i].Start + time.Duration(float64(end-segs[i].Start)*float64(done)/float64(total))
+				e = segs[i].Start + time.Duration(float64(end-segs[i].Start)*done/total)
 			}
-			out[k] = window{start: start, end: e, cps: rates[segs[k].Speaker]}
+			r := rates[segs[k].Speaker]
+			out[k] = window{start: start, end: e, cps: r, need: seconds(us[k-i] / r)}
 			start = e
 		}
 		i = j
@@ -83,61 +192,87 @@ func segmentWindows(segs []convert.Segment, o Options) []window {
 	return out
 }
 
-// lastEnd estimates when the last segments (sharing one start) end.
-func lastEnd(last []convert.Segment, rates map[string]float64, o Options) time.Duration {
-	start := last[0].Start
-	if o.MediaDuration > start {
-		return o.MediaDuration
-	}
-	var need float64
-	for _, s := range last {
-		need += float64(len([]rune(s.Text()))) / rates[s.Speaker]
-	}
-	d := time.Duration(need * float64(time.Second))
-	return start + max(d, o.MinDuration)
-}
+func seconds(s float64) time.Duration { return time.Duration(s * float64(time.Second)) }
 
-// speakerRates measures each speaker's rate in characters per second over
-// the segments whose end is known; speakers with too little measured time
-// get o.FallbackCPS.
-func speakerRates(segs []convert.Segment, o Options) map[string]float64 {
-	chars := map[string]float64{}
-	secs := map[string]float64{}
+// rateSample is one turn's speaking rate and the text it was measured on.
+type rateSample struct{ rate, weight float64 }
+
+// speakerRates measures each speaker's rate, in units (characters plus
+// pauses) per second, as the m.rateQuantile of their turns' rates
+// weighted by text, over the turns whose window is known and long enough
+// to measure. A speaker with too little measured time gets the file's
+// rate, and a file with too little gets o.FallbackCPS.
+func speakerRates(segs []convert.Segment, o Options, m model) map[string]float64 {
+	samples := map[string][]rateSample{}
+	secs := map[string]time.Duration{}
+	var all []rateSample
+	var allTime time.Duration
 	for i := 0; i+1 < len(segs); i++ {
-		d := (segs[i+1].Start - segs[i].Start).Seconds()
-		if d <= 0 {
+		d := segs[i+1].Start - segs[i].Start
+		if d < minRateSample {
 			continue
 		}
-		chars[segs[i].Speaker] += float64(len([]rune(segs[i].Text())))
-		secs[segs[i].Speaker] += d
+		u := units(splitWords(segs[i].Text()), m)
+		if u == 0 {
+			continue
+		}
+		s := rateSample{rate: u / d.Seconds(), weight: u}
+		who := segs[i].Speaker
+		samples[who] = append(samples[who], s)
+		secs[who] += d
+		all = append(all, s)
+		allTime += d
+	}
+	fileRate := o.FallbackCPS
+	if allTime >= minRateTime {
+		fileRate = weightedQuantile(all, m.rateQuantile)
 	}
 	rates := map[string]float64{}
 	for _, s := range segs {
-		r := o.FallbackCPS
-		if secs[s.Speaker] >= 10 && chars[s.Speaker] > 0 {
-			r = chars[s.Speaker] / secs[s.Speaker]
+		r := fileRate
+		if secs[s.Speaker] >= minRateTime {
+			r = weightedQuantile(samples[s.Speaker], m.rateQuantile)
 		}
 		rates[s.Speaker] = r
 	}
 	return rates
 }
 
-// timeChunks times a segment's chunks inside its window in proportion to
-// their characters, and breaks each into lines.
-func timeChunks(chunks [][]word, speaker string, w window, lim chunkLimits) []convert.Cue {
-	total := 0
+// weightedQuantile returns the rate below which a share q of the weight
+// lies.
+func weightedQuantile(s []rateSample, q float64) float64 {
+	s = append([]rateSample(nil), s...)
+	sort.Slice(s, func(i, j int) bool { return s[i].rate < s[j].rate })
+	total := 0.0
+	for _, x := range s {
+		total += x.weight
+	}
+	acc := 0.0
+	for _, x := range s {
+		acc += x.weight
+		if acc >= q*total {
+			return x.rate
+		}
+	}
+	return s[len(s)-1].rate
+}
+
+// timeChunks times a segment's chunks inside its speech in proportion to
+// the time their words take to say, and breaks each into lines.
+func timeChunks(chunks [][]word, speaker string, w window, lim chunkLimits, m model) []convert.Cue {
+	total := 0.0
 	for _, c := range chunks {
-		total += width(c)
+		total += units(c, m)
 	}
 	span := float64(w.end - w.start)
 	cues := make([]convert.Cue, 0, len(chunks))
-	done := 0
+	done := 0.0
 	start := w.start
 	for k, c := range chunks {
-		done += width(c)
+		done += units(c, m)
 		end := w.end
-		if k < len(chunks)-1 {
-			end = w.start + time.Duration(span*float64(done)/float64(total))
+		if k < len(chunks)-1 && total > 0 {
+			end = w.start + time.Duration(span*done/total)
 		}
 		reserve := 0
 		if k == 0 {
@@ -152,4 +287,58 @@ func timeChunks(chunks [][]word, speaker string, w window, lim chunkLimits) []co
 		start = end
 	}
 	return cues
+}
+
+// makeReadable adjusts cue times, in order, so that each stays on screen
+// long enough to be read (o.MinDuration, o.MaxCPS) by borrowing from the
+// gap after it, then from the gap before it; is no longer than
+// o.MaxDuration; never starts before floors[i]; leaves o.MinGap before the next cue; and closes gaps of
+// at most o.ChainGap to o.MinGap. Where the neighbours leave no room the
+// cue stays short: Check reports it.
+func makeReadable(cues []convert.Cue, floors []time.Duration, o Options) {
+	for i := range cues {
+		c := &cues[i]
+		next := time.Duration(-1) // latest end the next cue allows
+		if i+1 < len(cues) {
+			next = cues[i+1].Start - o.MinGap
+		}
+		want := max(o.MinDuration, seconds(float64(cueChars(*c))/o.MaxCPS))
+		want = min(want, o.MaxDuration)
+		if d := c.End - c.Start; d < want {
+			end := c.Start + want
+			if next >= 0 && end > next {
+				end = max(next, c.End)
+			}
+			c.End = end
+		}
+		if d := c.End - c.Start; d < want && i > 0 {
+			earliest := max(cues[i-1].End+o.MinGap, floors[i])
+			c.Start = max(min(c.Start, c.End-want), min(earliest, c.Start))
+		}
+		if c.End-c.Start > o.MaxDuration {
+			c.End = c.Start + o.MaxDuration
+		}
+		if next >= 0 {
+			gap := cues[i+1].Start - c.End
+			if gap < o.MinGap || (gap <= o.ChainGap && next-c.Start <= o.MaxDuration) {
+				c.End = max(next, c.Start)
+			}
+		}
+		if o.MediaDuration > 0 && c.End > o.MediaDuration && c.Start < o.MediaDuration {
+			c.End = o.MediaDuration
+		}
+	}
+}
+
+// cueChars counts c's characters with one space between lines, as
+// reading speeds count them.
+func cueChars(c convert.Cue) int {
+	n := 0
+	for i, l := range c.Lines {
+		if i > 0 {
+			n++
+		}
+		n += utf8.RuneCountInString(l.Text)
+	}
+	return n
 }

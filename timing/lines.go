@@ -71,7 +71,7 @@ func bestBreak(ws []word, n, maxChars, reserve int) [][]word {
 			c += 1 + d // bottom-heavy: an upper line longer than the rest costs more
 		}
 		if j < len(ws) {
-			c += breakCost(ws[j-1].text, ws[j].text) * 4
+			c += breakCost(ws[j-1].text, ws[j].text) * lineBreakWeight
 		}
 		return c
 	}
@@ -119,3 +119,9 @@ func greedyLines(ws []word, maxChars, reserve int) [][]word {
 	}
 	return append(out, ws[start:])
 }
+
+// lineBreakWeight weighs where a line breaks against how balanced the
+// lines are. 6, 8 and 12 were measured against NOVA's professional
+// breaks (TestBreakLinesAgainstProfessionals): 68% of breaks the same
+// instead of 67%, but fewer on Lex Fridman and no fewer rule breaks.
+const lineBreakWeight = 4.0

@@ -8,11 +8,34 @@ import (
 
 func TestBreakLines(t *testing.T) {
 	tests := []struct {
-		name   string
-		in     string
-		want   []string
-		reason string
+		name     string
+		in       string
+		maxChars int // 0: 42
+		want     []string
+		reason   string
 	}{
+		// Real sentences from the NOVA and Lex Fridman captions
+		// (testdata/accuracy), at NOVA's 32 characters.
+		{
+			name:     "NOVA: first and last name stay together",
+			in:       "Young Michael Faraday hated his job.",
+			maxChars: 32,
+			want:     []string{"Young Michael Faraday", "hated his job."},
+			reason:   "the captioner's break too",
+		},
+		{
+			name:     "NOVA: a full name is not split",
+			in:       "Its author was a youthful Albert Einstein.",
+			maxChars: 32,
+			want:     []string{"Its author was a youthful", "Albert Einstein."},
+		},
+		{
+			name:     "Lex Fridman: negation stays with its verb",
+			in:       "but I don't understand exactly that part of it",
+			maxChars: 32,
+			want:     []string{"but I don't understand", "exactly that part of it"},
+			reason:   "never 'I don't / understand'",
+		},
 		{
 			name: "fits on one line",
 			in:   "Thanks for having me.",
@@ -62,6 +85,9 @@ func TestBreakLines(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			got := BreakLines(tt.in, 42, 2)
+			if tt.maxChars > 0 {
+				got = BreakLines(tt.in, tt.maxChars, 2)
+			}
 			if d := cmp.Diff(tt.want, got); d != "" {
 				t.Errorf("BreakLines() mismatch (-want +got):\n%s\nwhy: %s", d, tt.reason)
 			}

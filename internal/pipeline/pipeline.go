@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/capconv/capconv/convert"
@@ -34,6 +35,12 @@ type Options struct {
 	Write convert.WriteOptions
 	// Language, when set, overrides the document's language.
 	Language string
+	// Offset moves every output time (--offset plus --start-timecode),
+	// for transcripts and caption inputs alike.
+	Offset time.Duration
+	// Report, when set, receives each input's name and its document as
+	// timed for the first output format.
+	Report func(name string, doc *convert.Document)
 	// Warn receives each repair a reader made.
 	Warn func(pos convert.Position, msg string)
 }
@@ -59,11 +66,18 @@ func Load(r io.Reader, name string, f convert.Format, o Options) (*convert.Docum
 
 // Timed returns a copy of doc whose cues are timed for format f: when doc
 // holds start-only segments, they become cues (SRT reserves room for its
-// speaker labels); a document that already has cues keeps them. doc is
-// not modified.
+// speaker labels); a document that already has cues keeps them. Then every
+// time moves by o.Offset and, with o.Timing.FPS set, snaps to a frame.
+// doc is not modified.
 func Timed(doc *convert.Document, f convert.Format, o Options) *convert.Document {
 	d := *doc
+	d.Chapters = append([]convert.Chapter(nil), doc.Chapters...)
 	if len(d.Segments) == 0 {
+		d.Cues = append([]convert.Cue(nil), doc.Cues...)
+		if fps := o.Timing.FPS; fps > 0 {
+			timing.SnapToFrames(d.Cues, fps)
+		}
+		shift(&d, o)
 		return &d
 	}
 	t := o.Timing
@@ -74,9 +88,20 @@ func Timed(doc *convert.Document, f convert.Format, o Options) *convert.Document
 		}
 	}
 	d.Cues = nil
-	d.Chapters = append([]convert.Chapter(nil), doc.Chapters...)
 	timing.MakeCues(&d, t)
+	shift(&d, o)
 	return &d
+}
+
+// shift moves d's times by o.Offset, on frames when o.Timing.FPS is set.
+func shift(d *convert.Document, o Options) {
+	if o.Offset == 0 {
+		return
+	}
+	timing.Shift(d, o.Offset)
+	if fps := o.Timing.FPS; fps > 0 {
+		timing.SnapToFrames(d.Cues, fps)
+	}
 }
 
 // Render renders doc in format f, timed for it by Timed.
@@ -149,6 +174,9 @@ func ConvertFile(path string, o Options) ([]string, error) {
 	doc, err := Load(in, path, f, o)
 	if err != nil {
 		return nil, err
+	}
+	if o.Report != nil && len(o.To) > 0 {
+		o.Report(path, Timed(doc, o.To[0], o))
 	}
 	paths := make([]string, len(o.To))
 	for i, to := range o.To {

@@ -1,0 +1,145 @@
+package timing
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/capconv/capconv/convert"
+)
+
+// The NTSC rates are 1000/1001 of the whole rate they are named after.
+const ntscFactor = 1000.0 / 1001
+
+// frameRates maps each frame rate --fps accepts to its exact value.
+var frameRates = map[string]float64{
+	"23.976": 24 * ntscFactor, "24": 24, "25": 25, "29.97": 30 * ntscFactor,
+	"30": 30, "50": 50, "59.94": 60 * ntscFactor, "60": 60,
+}
+
+// FrameRateNames lists the frame rates ParseFPS accepts.
+func FrameRateNames() []string {
+	return []string{"23.976", "24", "25", "29.97", "30", "50", "59.94", "60"}
+}
+
+// ParseFPS returns the exact frame rate named s: the NTSC rates 23.976,
+// 29.97 and 59.94 are 24, 30 and 60 × 1000/1001.
+func ParseFPS(s string) (float64, error) {
+	if f, ok := frameRates[strings.TrimSpace(s)]; ok {
+		return f, nil
+	}
+	return 0, fmt.Errorf("unknown frame rate %q: expected one of %s", s, strings.Join(FrameRateNames(), ", "))
+}
+
+// IsNTSC reports whether fps is one of the 1000/1001 rates.
+func IsNTSC(fps float64) bool {
+	whole := math.Round(fps / ntscFactor)
+	return math.Abs(fps-whole*ntscFactor) < 1e-9 && math.Abs(fps-math.Round(fps)) > 1e-6
+}
+
+// Frame returns the number of the frame at fps that d falls nearest to.
+func Frame(d time.Duration, fps float64) int64 {
+	return int64(math.Round(d.Seconds() * fps))
+}
+
+// FrameTime returns when frame n starts at fps, to the nanosecond.
+func FrameTime(n int64, fps float64) time.Duration {
+	return time.Duration(math.Round(float64(n) * float64(time.Second) / fps))
+}
+
+// SnapToFrames moves every cue's start and end to the nearest frame
+// boundary at fps. Cues that did not overlap still do not: a start is
+// never before the previous cue's end, and a cue that would last no frame
+// keeps one when the next cue leaves room for it.
+func SnapToFrames(cues []convert.Cue, fps float64) {
+	if fps <= 0 {
+		return
+	}
+	starts := make([]int64, len(cues))
+	for i, c := range cues {
+		starts[i] = Frame(c.Start, fps)
+	}
+	prevEnd := int64(math.MinInt64)
+	for i := range cues {
+		c := &cues[i]
+		s, e := max(starts[i], prevEnd), Frame(c.End, fps)
+		if e <= s {
+			e = s + 1
+		}
+		if i+1 < len(cues) && e > starts[i+1] && c.End <= cues[i+1].Start {
+			e = max(starts[i+1], s)
+		}
+		c.Start, c.End = FrameTime(s, fps), FrameTime(e, fps)
+		prevEnd = e
+	}
+}
+
+// Shift moves every cue and chapter of doc by d (segments are the input
+// and keep their times). Cues that would end
+// before 0 are dropped and starts before 0 become 0, since no format can
+// carry a negative time.
+func Shift(doc *convert.Document, d time.Duration) {
+	if d == 0 {
+		return
+	}
+	cues := doc.Cues[:0]
+	for _, c := range doc.Cues {
+		c.Start, c.End = c.Start+d, c.End+d
+		if c.End <= 0 {
+			continue
+		}
+		c.Start = max(c.Start, 0)
+		cues = append(cues, c)
+	}
+	doc.Cues = cues
+	for i := range doc.Chapters {
+		ch := &doc.Chapters[i]
+		ch.Start = max(ch.Start+d, 0)
+		if ch.End != 0 {
+			ch.End = max(ch.End+d, 0)
+		}
+	}
+}
+
+// ParseTimecode reads an editor's timecode HH:MM:SS:FF at fps and returns
+// the time it stands for. A ";" before the frames means drop-frame, valid
+// at 29.97 and 59.94 fps only: frame numbers 0 and 1 (0 to 3 at 59.94)
+// are skipped at the start of every minute not divisible by ten, so that
+// the timecode keeps up with the clock.
+func ParseTimecode(s string, fps float64) (time.Duration, error) {
+	if fps <= 0 {
+		return 0, fmt.Errorf("timecode %q needs a frame rate", s)
+	}
+	drop := strings.Contains(s, ";")
+	fields := strings.FieldsFunc(s, func(r rune) bool { return r == ':' || r == ';' })
+	if len(fields) != 4 {
+		return 0, fmt.Errorf("timecode %q: expected HH:MM:SS:FF (or HH:MM:SS;FF for drop-frame)", s)
+	}
+	var v [4]int64
+	for i, f := range fields {
+		n, err := strconv.ParseInt(f, 10, 64)
+		if err != nil || n < 0 || len(f) > 2 && i > 0 {
+			return 0, fmt.Errorf("timecode %q: %q is not a number of two digits", s, f)
+		}
+		v[i] = n
+	}
+	nominal := int64(math.Round(fps))
+	if v[1] > 59 || v[2] > 59 || v[3] >= nominal {
+		return 0, fmt.Errorf("timecode %q: minutes, seconds or frames out of range at %.3f fps", s, fps)
+	}
+	frames := ((v[0]*60+v[1])*60+v[2])*nominal + v[3]
+	if drop {
+		if !IsNTSC(fps) || nominal%30 != 0 {
+			return 0, fmt.Errorf("timecode %q: drop-frame (;) exists only at 29.97 and 59.94 fps", s)
+		}
+		dropped := 2 * nominal / 30 // frame numbers skipped per minute
+		minutes := v[0]*60 + v[1]
+		if v[2] == 0 && v[1]%10 != 0 && v[3] < dropped {
+			return 0, fmt.Errorf("timecode %q does not exist in drop-frame: frames 0 to %d are skipped at this minute", s, dropped-1)
+		}
+		frames -= dropped * (minutes - minutes/10)
+	}
+	return FrameTime(frames, fps), nil
+}

@@ -1,0 +1,93 @@
+package timing
+
+import (
+	"testing"
+	"time"
+
+	"github.com/capconv/capconv/convert"
+	"github.com/google/go-cmp/cmp"
+)
+
+// TestDerive checks how the harness reads speakers and turns out of real
+// caption conventions.
+func TestDerive(t *testing.T) {
+	ms := func(n int) time.Duration { return time.Duration(n) * time.Millisecond }
+	c := func(start, end int, lines ...string) convert.Cue {
+		cue := convert.Cue{Start: ms(start), End: ms(end)}
+		for _, l := range lines {
+			cue.Lines = append(cue.Lines, convert.Line{Text: l})
+		}
+		return cue
+	}
+	seg := func(start int, speaker, text string) convert.Segment {
+		return convert.Segment{Start: ms(start), Speaker: speaker, Paragraphs: []string{text}}
+	}
+	tests := []struct {
+		name string
+		cues []convert.Cue
+		want []convert.Segment
+	}{
+		{
+			name: "NOVA: capitals labels, sound tags dropped, a label inside a cue",
+			cues: []convert.Cue{
+				c(9209, 12312, "( clock ticking )"),
+				c(14848, 17350, "MAN:", "When we think"),
+				c(17350, 18752, "of Einstein."),
+				c(20887, 26760, "Funding is provided", "NARRATOR:", "A hundred years ago,"),
+			},
+			want: []convert.Segment{
+				seg(14000, "MAN", "When we think of Einstein. Funding is provided"),
+				seg(23000, "NARRATOR", "A hundred years ago,"),
+			},
+		},
+		{
+			name: "Netflix: bracket labels, lower-case brackets are sounds, dialogue dashes",
+			cues: []convert.Cue{
+				c(7960, 9480, "[Alba] En 1928,"),
+				c(9640, 13080, "[ríe] las mujeres"),
+				c(59000, 61000, "- Déjala.", "- Tú no te metas."),
+			},
+			want: []convert.Segment{
+				seg(7000, "Alba", "En 1928, las mujeres"),
+				seg(59000, "Speaker B", "Déjala."),
+				seg(59000, "Alba", "Tú no te metas."), // 59.67 s, inside the cue, truncated
+			},
+		},
+		{
+			name: "no speakers: a paragraph every 20 s at a sentence end",
+			cues: []convert.Cue{
+				c(0, 10500, "One sentence."),
+				c(10500, 21000, "Another one,"),
+				c(21000, 23000, "still going."),
+				c(23000, 25000, "New paragraph."),
+			},
+			want: []convert.Segment{
+				seg(0, "", "One sentence. Another one, still going."),
+				seg(23000, "", "New paragraph."),
+			},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := derive(tt.cues).segments
+			if d := cmp.Diff(tt.want, got); d != "" {
+				t.Errorf("derive() segments (-want +got):\n%s", d)
+			}
+		})
+	}
+}
+
+func TestAlign(t *testing.T) {
+	words := func(s ...string) []timedWord {
+		var out []timedWord
+		for _, w := range s {
+			out = append(out, timedWord{key: w})
+		}
+		return out
+	}
+	got := align(words("a", "b", "c", "d", "e"), words("a", "x", "c", "d", "e", "f"))
+	want := [][2]int{{0, 0}, {2, 2}, {3, 3}, {4, 4}}
+	if d := cmp.Diff(want, got); d != "" {
+		t.Errorf("align() (-want +got):\n%s", d)
+	}
+}

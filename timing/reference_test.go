@@ -1,0 +1,242 @@
+package timing
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/capconv/capconv/convert"
+)
+
+// This file turns real caption files into the two sides of the accuracy
+// harness: the words with their true times (the reference), and the
+// start-only transcript a transcript tool would print for the same speech.
+
+// timedWord is one word of a cue, placed at its character midpoint.
+type timedWord struct {
+	text string        // as written
+	key  string        // lower case without punctuation, for alignment
+	at   time.Duration // character midpoint inside its cue
+	cue  int           // index of the cue that shows it
+}
+
+// wordsOf places each word of cues at its character midpoint inside its
+// cue: the cue's time shared among its characters, lines joined by one
+// space. Both sides of the harness are measured this way.
+func wordsOf(cues []convert.Cue) []timedWord {
+	var out []timedWord
+	for k, c := range cues {
+		var texts []string
+		for _, l := range c.Lines {
+			texts = append(texts, l.Text)
+		}
+		out = append(out, placeWords(strings.Join(texts, " "), c.Start, c.End, k)...)
+	}
+	return out
+}
+
+// placeWords places the words of text, shown from start to end.
+func placeWords(text string, start, end time.Duration, cue int) []timedWord {
+	fields := strings.Fields(text)
+	total := utf8.RuneCountInString(strings.Join(fields, " "))
+	if total == 0 {
+		return nil
+	}
+	span := float64(end - start)
+	var out []timedWord
+	pos := 0
+	for _, f := range fields {
+		n := utf8.RuneCountInString(f)
+		mid := float64(pos) + float64(n)/2
+		out = append(out, timedWord{text: f, key: wordKey(f), at: start + time.Duration(span*mid/float64(total)), cue: cue})
+		pos += n + 1
+	}
+	return out
+}
+
+// wordKey is w in lower case with everything but letters and digits removed.
+func wordKey(w string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsLetter(r) || unicode.IsNumber(r) {
+			return unicode.ToLower(r)
+		}
+		return -1
+	}, w)
+}
+
+// Speaker marks in caption text, as broadcast, Netflix and YouTube captions
+// write them.
+var (
+	// upperLabel is a broadcast label in capitals: "MAN 2:", "ACTOR AS EINSTEIN:".
+	upperLabel = regexp.MustCompile(`^([\p{Lu}][\p{Lu}\p{N} .'’-]*[\p{Lu}\p{N}]):(\s+|$)`)
+	// bracketLabel is a Netflix label: "[Alba] text". A bracket that starts
+	// in lower case ("[ríe]") is a sound, not a name.
+	bracketLabel = regexp.MustCompile(`^\[(\p{Lu}[^\]]*)\]\s*`)
+	// soundTag is a description of a sound: "( clock ticking )", "[ríe]".
+	// They are not speech, so the harness drops them from both sides.
+	soundTag = regexp.MustCompile(`\([^)]*\)|\[[^\]]*\]`)
+	// dialogueDash starts a line said by another speaker: "- text", "-text".
+	dialogueDash = regexp.MustCompile(`^[-‐–]\s*`)
+)
+
+// spokenLine is one caption line after its speaker marks were read.
+type spokenLine struct {
+	text    string
+	speaker string
+	newTurn bool // a speaker mark starts the line
+}
+
+// readSpeech splits each cue line into its speaker and its spoken text:
+// the voice span, a capitals label, a bracket label, or a dialogue dash
+// (another speaker: of a two-person exchange, the one who spoke before).
+// Sound tags are removed.
+func readSpeech(cues []convert.Cue) (spoken [][]spokenLine, marked bool) {
+	cur, prev := "", ""
+	change := func(to string) {
+		if to != cur {
+			prev, cur = cur, to
+		}
+	}
+	anon := 0
+	for _, c := range cues {
+		var lines []spokenLine
+		for _, l := range c.Lines {
+			t := strings.TrimSpace(l.Text)
+			newTurn := false
+			if l.Speaker != "" && l.Speaker != cur {
+				change(l.Speaker)
+				newTurn = true
+			}
+			if m := dialogueDash.FindString(t); m != "" && !strings.HasPrefix(t, "--") {
+				t = t[len(m):]
+				who := prev
+				if who == "" || who == cur {
+					anon++
+					who = "Speaker " + string(rune('A'+anon%26))
+				}
+				change(who)
+				newTurn = true
+			}
+			if m := bracketLabel.FindStringSubmatch(t); m != nil {
+				change(m[1])
+				t, newTurn = t[len(m[0]):], true
+			}
+			if m := upperLabel.FindStringSubmatch(t); m != nil && utf8.RuneCountInString(m[1]) > 1 {
+				change(m[1])
+				t, newTurn = t[len(m[0]):], true
+			}
+			if newTurn {
+				marked = true
+			}
+			t = strings.Join(strings.Fields(soundTag.ReplaceAllString(t, " ")), " ")
+			lines = append(lines, spokenLine{text: t, speaker: cur, newTurn: newTurn})
+		}
+		spoken = append(spoken, lines)
+	}
+	return spoken, marked
+}
+
+// paragraphSpan is how long a speakerless transcript's paragraph runs
+// before the next sentence end starts a new one: transcript tools without
+// diarization print a timestamp about every 20 s.
+const paragraphSpan = 20 * time.Second
+
+// reference is one caption file prepared for the harness.
+type reference struct {
+	cues     []convert.Cue // the spoken text of each cue, speakers set
+	segments []convert.Segment
+	duration time.Duration // the last cue's end, rounded up to a second
+}
+
+// derive builds the reference cues (spoken text only) and the start-only
+// transcript a transcript tool would print for them: consecutive cues of
+// one speaker form a turn, which starts at its first word's cue start
+// (interpolated when a label starts it inside a cue) truncated to the
+// second, as transcript tools print it.
+func derive(cues []convert.Cue) reference {
+	spoken, marked := readSpeech(cues)
+	var ref reference
+	var seg *convert.Segment
+	var words []string
+	flush := func() {
+		if seg != nil && len(words) > 0 {
+			seg.Paragraphs = []string{strings.Join(words, " ")}
+			ref.segments = append(ref.segments, *seg)
+		}
+		seg, words = nil, nil
+	}
+	for k, c := range cues {
+		rc := convert.Cue{Start: c.Start, End: c.End}
+		var all []string
+		for _, l := range spoken[k] {
+			if l.text != "" {
+				all = append(all, l.text)
+			}
+		}
+		total := utf8.RuneCountInString(strings.Join(all, " "))
+		pos := 0
+		for _, l := range spoken[k] {
+			if l.text == "" {
+				if l.newTurn {
+					flush()
+				}
+				continue
+			}
+			at := c.Start + time.Duration(float64(c.End-c.Start)*float64(pos)/float64(max(total, 1)))
+			pos += utf8.RuneCountInString(l.text) + 1
+			rc.Lines = append(rc.Lines, convert.Line{Speaker: l.speaker, Text: l.text})
+			startsParagraph := !marked && seg != nil && at-seg.Start >= paragraphSpan &&
+				len(words) > 0 && endsSentence(words[len(words)-1])
+			if l.newTurn || seg == nil || l.speaker != seg.Speaker || startsParagraph {
+				flush()
+				seg = &convert.Segment{Start: at.Truncate(time.Second), Speaker: l.speaker}
+			}
+			words = append(words, strings.Fields(l.text)...)
+		}
+		if len(rc.Lines) > 0 {
+			ref.cues = append(ref.cues, rc)
+		}
+	}
+	flush()
+	if n := len(ref.cues); n > 0 {
+		end := ref.cues[n-1].End
+		ref.duration = (end + time.Second - 1).Truncate(time.Second)
+	}
+	return ref
+}
+
+// loadReference reads a caption file and derives its reference; when
+// transcript is not "", the segments are read from that real transcript
+// instead of derived.
+func loadReference(t testing.TB, caption, transcript string) reference {
+	t.Helper()
+	doc := readFile(t, caption)
+	ref := derive(doc.Cues)
+	if transcript != "" {
+		ref.segments = readFile(t, transcript).Segments
+	}
+	return ref
+}
+
+func readFile(t testing.TB, path string) *convert.Document {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	format, ok := convert.FormatFromPath(path)
+	if !ok {
+		format = convert.Transcript
+	}
+	doc, err := convert.Read(f, format, convert.ReadOptions{File: filepath.Base(path)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return doc
+}
