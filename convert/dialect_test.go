@@ -477,3 +477,65 @@ func FuzzReadTranscript(f *testing.F) {
 		}
 	})
 }
+
+// matcherLines returns every line of the transcripts in testdata and of
+// the dialect examples, plus lines near the edges of the prefilters.
+func matcherLines(tb testing.TB) []string {
+	tb.Helper()
+	lines := []string{
+		"", "0:05", "0:05.", "0:05,25", "1:2:3", "1:02:03:04", "1234:00:00", "Ann 1234:00:00", "Ann 0:05:",
+		"Ann\t0:05", "Ann \f0:05", "Ann\n0:05", "A\nB 0:05", "Ann  0:05", "Ann (0:05):", "Ann (0:05) :", "Ann (0:05.)",
+		"(0:05) hi", "Ann (x) (0:05) hi", "we met at 10:30", "we met at 10:30.", "x.5", ":5", "5:", "Ann :05",
+		"[0:05]", "[Ann] [0:05] hi", "**Ann** [0:05] hi", "**[0:05] Ann:** hi", "transcribed by otter.ai",
+		"Ann\u00a00:05", "\xff 0:05", "Ann 0:05\xff",
+	}
+	for _, d := range dialects {
+		lines = append(lines, d.example)
+	}
+	var files []string
+	for _, p := range []string{"../testdata/*.txt", "../testdata/transcripts/*", "../testdata/invalid/transcript-*.txt"} {
+		m, _ := filepath.Glob(p)
+		files = append(files, m...)
+	}
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		for _, l := range strings.Split(string(data), "\n") {
+			lines = append(lines, strings.TrimSpace(l))
+		}
+	}
+	return lines
+}
+
+// checkMatchers checks that a dialect's byte-level shortcuts agree with
+// its turn regexp on line: the prefilter passes whatever the regexp
+// matches, and a hand-written matcher finds exactly what it finds.
+func checkMatchers(t *testing.T, line string) {
+	for _, d := range dialects {
+		want, matched := d.regexpSpans(line)
+		if matched && !d.may(line) {
+			t.Errorf("%s: prefilter refuses %q, which the regexp matches", d.name, line)
+		}
+		if d.find == nil {
+			continue
+		}
+		if got, ok := d.find(line); ok != matched || got != want {
+			t.Errorf("%s: find(%q) = %v, %t; the regexp finds %v, %t", d.name, line, got, ok, want, matched)
+		}
+	}
+}
+
+func TestDialectMatchers(t *testing.T) {
+	for _, l := range matcherLines(t) {
+		checkMatchers(t, l)
+	}
+}
+
+func FuzzDialectMatchers(f *testing.F) {
+	for _, l := range matcherLines(f) {
+		f.Add(l)
+	}
+	f.Fuzz(checkMatchers)
+}

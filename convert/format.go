@@ -3,9 +3,11 @@ package convert
 import (
 	"fmt"
 	"io"
+	"io/fs"
 	"path/filepath"
 	"sort"
 	"strings"
+	"unsafe"
 )
 
 // Format names a file format capconv reads or writes.
@@ -43,6 +45,10 @@ type ReadOptions struct {
 	// no speaker itself. LabelNone keeps the text as it is. Transcripts
 	// ignore it.
 	Labels LabelStyle
+
+	// owned is set by Read, whose input buffer nothing else holds or
+	// changes: readers may then turn it into a string without a copy.
+	owned bool
 }
 
 func (o ReadOptions) warn(line int, format string, args ...any) {
@@ -52,6 +58,14 @@ func (o ReadOptions) warn(line int, format string, args ...any) {
 }
 
 func (o ReadOptions) pos(line int) Position { return Position{File: o.File, Line: line} }
+
+// text returns data as a string, sharing its memory when Read owns it.
+func (o ReadOptions) text(data []byte) string {
+	if o.owned && len(data) > 0 {
+		return unsafe.String(unsafe.SliceData(data), len(data))
+	}
+	return string(data)
+}
 
 // WriteOptions tune a writer. The zero value is ready to use.
 type WriteOptions struct {
@@ -148,10 +162,11 @@ func Read(r io.Reader, f Format, o ReadOptions) (*Document, error) {
 	if !ok || c.read == nil {
 		return nil, fmt.Errorf("capconv cannot read format %q", f)
 	}
-	data, err := io.ReadAll(r)
+	data, err := readAll(r)
 	if err != nil {
 		return nil, err
 	}
+	o.owned = true
 	doc, err := c.read(data, o)
 	if err != nil {
 		return nil, err
@@ -160,6 +175,40 @@ func Read(r io.Reader, f Format, o ReadOptions) (*Document, error) {
 		ApplyLabels(doc, o.Labels)
 	}
 	return doc, nil
+}
+
+// readAll reads r to its end. When r knows its size (a regular file, a
+// bytes.Reader, a strings.Reader, a bytes.Buffer), the input is read into
+// one allocation of that size rather than a buffer grown by doubling; the
+// size is only a hint, as in os.ReadFile, so a file that grows meanwhile
+// is still read whole.
+func readAll(r io.Reader) ([]byte, error) {
+	size := -1
+	switch r := r.(type) {
+	case interface{ Len() int }:
+		size = r.Len()
+	case interface{ Stat() (fs.FileInfo, error) }:
+		if fi, err := r.Stat(); err == nil && fi.Mode().IsRegular() {
+			size = int(min(fi.Size(), 1<<30))
+		}
+	}
+	if size < 0 {
+		return io.ReadAll(r)
+	}
+	data := make([]byte, 0, size+1) // +1: the read that meets EOF needs room
+	for {
+		n, err := r.Read(data[len(data):cap(data)])
+		data = data[:len(data)+n]
+		if err == io.EOF {
+			return data, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+		if len(data) == cap(data) {
+			data = append(data, 0)[:len(data)]
+		}
+	}
 }
 
 // Write renders d in format f to w.

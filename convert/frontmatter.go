@@ -1,7 +1,6 @@
 package convert
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -23,7 +22,7 @@ type frontMatter struct {
 
 // frontMatterKey matches a top-level "key: value" line; indented lines
 // belong to a nested value capconv does not use.
-var frontMatterKey = regexp.MustCompile(`^([A-Za-z_][\w-]*)\s*:\s*(.*?)\s*$`)
+var frontMatterKey = lazyRegexp(`^([A-Za-z_][\w-]*)\s*:\s*(.*?)\s*$`)
 
 // readFrontMatter reads YAML front matter: a first line "---", then
 // "key: value" lines, then "---" or "...". Without the closing line there
@@ -47,7 +46,7 @@ func readFrontMatter(lines []string, o ReadOptions) frontMatter {
 	var seconds, clock time.Duration
 	secondsLine, clockLine := 0, 0
 	for i := 1; i < closing; i++ {
-		m := frontMatterKey.FindStringSubmatch(lines[i])
+		m := frontMatterKey().FindStringSubmatch(lines[i])
 		if m == nil {
 			continue
 		}
@@ -117,7 +116,7 @@ func parseDurationValue(v string) (time.Duration, bool) {
 }
 
 // heading matches a Markdown ATX heading.
-var heading = regexp.MustCompile(`^(#{1,6})\s+(.*?)\s*#*\s*$`)
+var heading = lazyRegexp(`^(#{1,6})\s+(.*?)\s*#*\s*$`)
 
 // addMetadata takes a line before the first turn that is metadata rather
 // than speech: the first Markdown heading names the document unless the
@@ -125,7 +124,7 @@ var heading = regexp.MustCompile(`^(#{1,6})\s+(.*?)\s*#*\s*$`)
 // "Transcript" line are structure and are dropped. It reports whether
 // line was metadata.
 func (b *transcriptBuilder) addMetadata(line string) bool {
-	if m := heading.FindStringSubmatch(line); m != nil {
+	if m := heading().FindStringSubmatch(line); m != nil {
 		b.endParagraph()
 		if b.doc.Title == "" && m[2] != "" && !isTranscriptLabel(m[2]) {
 			b.doc.Title = m[2]

@@ -25,14 +25,29 @@ func decodeText(data []byte, o ReadOptions) ([]string, error) {
 		return nil, err
 	}
 	if strings.IndexByte(s, '\r') >= 0 {
-		s = strings.ReplaceAll(s, "\r\n", "\n")
-		s = strings.ReplaceAll(s, "\r", "\n")
+		s = unixNewlines(s)
 	}
 	s = strings.TrimSuffix(s, "\n")
 	if s == "" {
 		return nil, nil
 	}
 	return strings.Split(s, "\n"), nil
+}
+
+// unixNewlines turns CRLF and lone CR line ends into LF in one copy.
+func unixNewlines(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for {
+		i := strings.IndexByte(s, '\r')
+		if i < 0 {
+			b.WriteString(s)
+			return b.String()
+		}
+		b.WriteString(s[:i])
+		b.WriteByte('\n')
+		s = strings.TrimPrefix(s[i+1:], "\n")
+	}
 }
 
 // decodeBytes returns data as one UTF-8 string, following decodeText's
@@ -62,7 +77,7 @@ func decodeBytes(data []byte, o ReadOptions) (string, error) {
 	}
 	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
 	if utf8.Valid(data) {
-		return string(data), nil
+		return o.text(data), nil
 	}
 	o.warn(firstInvalidLine(data), "not valid UTF-8: read as Windows-1252 (convert the file to UTF-8 if the accents look wrong)")
 	return decodeWindows1252(data), nil

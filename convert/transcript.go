@@ -2,7 +2,7 @@ package convert
 
 import (
 	"fmt"
-	"regexp"
+	"html"
 	"strings"
 	"time"
 	"unicode"
@@ -27,7 +27,7 @@ import (
 //     still ends the segment before it, and yields no cue.
 
 // chapterLine: "00:00:00 - Title".
-var chapterLine = regexp.MustCompile(`^(` + clockPattern + `)\s+[-–—]\s+(\S.*)$`)
+var chapterLine = lazyRegexp(`^(` + clockPattern + `)\s+[-–—]\s+(\S.*)$`)
 
 // readTranscript reads a start-only transcript.
 func readTranscript(data []byte, o ReadOptions) (*Document, error) {
@@ -164,15 +164,23 @@ func (b *transcriptBuilder) finish(lineCount int) (*Document, error) {
 func parseDialect(lines []string, fm frontMatter, d *dialect, o ReadOptions) (*Document, error) {
 	b := &transcriptBuilder{o: o, example: d.example}
 	b.doc.Title, b.doc.Language, b.doc.Duration = fm.title, fm.language, fm.duration
+	unescape := d.markdown || isMarkdownFile(o.File)
+	clean := func(text string) string {
+		if unescape {
+			return html.UnescapeString(text)
+		}
+		return text
+	}
 	for i := fm.end; i < len(lines); i++ {
 		n, raw := i+1, lines[i]
 		line := strings.TrimSpace(raw)
-		if d.skip != nil && d.skip.MatchString(line) {
+		if d.skip != nil && d.skip(line) {
 			b.endParagraph()
 			continue
 		}
-		if d.chapters {
-			if m := chapterLine.FindStringSubmatchIndex(line); m != nil {
+		// A chapter line starts with its time.
+		if d.chapters && startsWithDigit(line) {
+			if m := chapterLine().FindStringSubmatchIndex(line); m != nil {
 				c := col(raw, line, m[2])
 				start, err := parseClock(line[m[2]:m[3]])
 				if err != nil {
@@ -193,14 +201,14 @@ func parseDialect(lines []string, fm frontMatter, d *dialect, o ReadOptions) (*D
 			if err := b.startSegment(n, c, start, t.speaker); err != nil {
 				return nil, err
 			}
-			b.addText(n, d.clean(t.text, o.File))
+			b.addText(n, clean(t.text))
 			b.endParagraph()
 			continue
 		}
 		if len(b.doc.Segments) == 0 && b.addMetadata(line) {
 			continue
 		}
-		b.addText(n, d.clean(line, o.File))
+		b.addText(n, clean(line))
 	}
 	return b.finish(len(lines))
 }
@@ -227,15 +235,15 @@ func isNameLike(s string) bool {
 	if utf8.RuneCountInString(s) > 48 {
 		return false
 	}
-	words := strings.Fields(s)
-	if len(words) == 0 || len(words) > 6 {
-		return false
-	}
-	for i, w := range words {
+	words := 0
+	for w, rest := nextWord(s); w != ""; w, rest = nextWord(rest) {
+		if words++; words > 6 {
+			return false
+		}
 		r, _ := utf8.DecodeRuneInString(w)
 		switch {
 		case unicode.IsUpper(r) || unicode.IsDigit(r) || unicode.IsTitle(r):
-		case i > 0 && nameParticles[w]:
+		case words > 1 && nameParticles[w]:
 		default:
 			return false
 		}
@@ -244,7 +252,18 @@ func isNameLike(s string) bool {
 			return false
 		}
 	}
-	return true
+	return words > 0
+}
+
+// nextWord returns the first word of s as strings.Fields splits it, and
+// what follows it; it spares isNameLike, run on every candidate turn
+// line, the allocation of Fields' slice.
+func nextWord(s string) (word, rest string) {
+	s = strings.TrimLeftFunc(s, unicode.IsSpace)
+	if i := strings.IndexFunc(s, unicode.IsSpace); i >= 0 {
+		return s[:i], s[i:]
+	}
+	return s, ""
 }
 
 // isInitial reports whether w is an initial such as "J.".

@@ -74,7 +74,7 @@ func vttText(data []byte, o ReadOptions) string {
 		o.warn(firstInvalidLine(data), "invalid UTF-8 replaced by U+FFFD")
 		data = bytes.ToValidUTF8(data, []byte("\uFFFD"))
 	}
-	s := string(data)
+	s := o.text(data)
 	if strings.IndexByte(s, 0) >= 0 {
 		s = strings.ReplaceAll(s, "\x00", "\uFFFD")
 	}

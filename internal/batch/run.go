@@ -1,7 +1,6 @@
 package batch
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -167,11 +166,14 @@ func convertJob(ctx context.Context, j Job, o pipeline.Options) Result {
 	if len(todo) == 0 {
 		return finish(Skipped, nil)
 	}
-	data, err := os.ReadFile(j.Input)
+	// convert.Read sizes its buffer from the open file: reading the
+	// file here first would hold the input twice.
+	in, err := os.Open(j.Input)
 	if err != nil {
 		return finish(Failed, err)
 	}
-	doc, err := pipeline.Load(bytes.NewReader(data), j.Input, j.From, o)
+	doc, err := pipeline.Load(in, j.Input, j.From, o)
+	in.Close()
 	if err != nil {
 		return finish(Failed, err)
 	}
