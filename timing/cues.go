@@ -132,17 +132,17 @@ func (w window) speech(m model) window {
 func units(ws []word, m model) float64 {
 	u := float64(width(ws))
 	for _, w := range ws {
-		u += pauseAfter(w.text, m)
+		u += pauseAfter(w, m)
 	}
 	return u
 }
 
 // pauseAfter is the pause, in characters, a speaker makes after w.
-func pauseAfter(w string, m model) float64 {
+func pauseAfter(w word, m model) float64 {
 	switch {
-	case endsSentence(w):
+	case w.closesSentence:
 		return m.sentencePause
-	case endsClause(w):
+	case w.closesClause:
 		return m.clausePause
 	}
 	return 0

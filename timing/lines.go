@@ -71,7 +71,7 @@ func bestBreak(ws []word, n, maxChars, reserve int) [][]word {
 			c += 1 + d // bottom-heavy: an upper line longer than the rest costs more
 		}
 		if j < len(ws) {
-			c += breakCost(ws[j-1].text, ws[j].text) * lineBreakWeight
+			c += breakCost(ws[j-1], ws[j]) * lineBreakWeight
 		}
 		return c
 	}

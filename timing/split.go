@@ -66,11 +66,11 @@ const straddleCost = 24.0
 func chunkCost(ws []word, i, j, w int) float64 {
 	c := cueCost
 	if j < len(ws) {
-		c += 3 * breakCost(ws[j-1].text, ws[j].text)
-		if !endsSentence(ws[j-1].text) {
+		c += 3 * breakCost(ws[j-1], ws[j])
+		if !ws[j-1].closesSentence {
 			c += midSentenceCost
 			for _, x := range ws[i : j-1] {
-				if endsSentence(x.text) {
+				if x.closesSentence {
 					c += straddleCost
 					break
 				}

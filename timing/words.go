@@ -6,20 +6,42 @@ import (
 	"unicode/utf8"
 )
 
-// word is one whitespace-separated token of caption text.
+// word is one whitespace-separated token of caption text, with the facts
+// the break rules and the pause model ask about it, found once when the
+// text is split rather than at every candidate break.
 type word struct {
 	text  string
 	width int // characters (runes)
+	class wordClass
+	// closesSentence, closesClause and capitalised cache endsSentence,
+	// endsClause and isCapitalised of text.
+	closesSentence, closesClause, capitalised bool
+}
+
+// newWord returns the word text with its facts.
+func newWord(text string) word {
+	return word{
+		text:           text,
+		width:          utf8.RuneCountInString(text),
+		class:          classOf(text),
+		closesSentence: endsSentence(text),
+		closesClause:   endsClause(text),
+		capitalised:    isCapitalised(text),
+	}
 }
 
 // splitWords cuts text into words.
 func splitWords(text string) []word {
-	fields := strings.Fields(text)
-	out := make([]word, len(fields))
-	for i, f := range fields {
-		out[i] = word{text: f, width: utf8.RuneCountInString(f)}
+	return appendWords(nil, text)
+}
+
+// appendWords appends text's words to ws, so that a caller may reuse one
+// buffer for many texts.
+func appendWords(ws []word, text string) []word {
+	for f := range strings.FieldsSeq(text) {
+		ws = append(ws, newWord(f))
 	}
-	return out
+	return ws
 }
 
 // width returns the characters of words joined by single spaces.
@@ -117,6 +139,9 @@ var wordClasses = func() map[string]wordClass {
 
 // classOf classifies w, ignoring case and surrounding punctuation.
 func classOf(w string) wordClass {
+	if c, ok := wordClasses[w]; ok {
+		return c // already lower case and bare: most function words
+	}
 	w = strings.ToLower(strings.Trim(w, "\"'“”‘’()[]"))
 	w = strings.ReplaceAll(w, "’", "'")
 	return wordClasses[w]
@@ -132,28 +157,27 @@ func isCapitalised(w string) bool {
 // breakCost is how bad a break between words a and b is, for a line or a
 // cue break: negative is good, 0 neutral, large is bad. The rules are the
 // ones Netflix, the BBC and the DCMP share.
-func breakCost(a, b string) float64 {
+func breakCost(a, b word) float64 {
 	switch {
-	case endsSentence(a):
+	case a.closesSentence:
 		return -3
-	case endsClause(a):
+	case a.closesClause:
 		return -2
 	}
-	ca, cb := classOf(a), classOf(b)
-	switch ca {
+	switch a.class {
 	case classDeterminer, classAuxiliary, classPreposition, classInfinitive:
 		return 6
 	case classConjunction:
 		return 4 // a line should not end on "and" or "when"
 	case classSubjectPronoun:
-		if cb == classOther || cb == classAuxiliary {
+		if b.class == classOther || b.class == classAuxiliary {
 			return 4
 		}
 	}
-	if isCapitalised(a) && isCapitalised(b) && classOf(a) == classOther {
+	if a.capitalised && b.capitalised && a.class == classOther {
 		return 5 // first and last name, or a multi-word proper noun
 	}
-	switch cb {
+	switch b.class {
 	case classConjunction, classPreposition:
 		return -1
 	case classParticle, classInfinitive:
