@@ -35,9 +35,34 @@ func breakWords(ws []word, maxChars, maxLines, reserve int) [][]word {
 	return bestBreak(ws, n, maxChars, reserve)
 }
 
-// minLines returns how many lines greedy filling needs.
+// minLines returns how many lines greedy filling needs, without building
+// them.
 func minLines(ws []word, maxChars, reserve int) int {
-	return len(greedyLines(ws, maxChars, reserve))
+	fill := lineFill{maxChars: maxChars, width: reserve}
+	for _, w := range ws {
+		fill.add(w)
+	}
+	return max(fill.lines, 1)
+}
+
+// lineFill counts the lines greedyLines makes as words are added one by
+// one, so that a chunk's line count grows with it.
+type lineFill struct {
+	maxChars int
+	lines    int // lines begun
+	width    int // characters on the last line, the reserve before the first word
+}
+
+// add puts w on the last line, or on a new one when it does not fit.
+func (f *lineFill) add(w word) {
+	switch {
+	case f.lines == 0:
+		f.lines, f.width = 1, f.width+w.width
+	case f.width+1+w.width > f.maxChars:
+		f.lines, f.width = f.lines+1, w.width
+	default:
+		f.width += 1 + w.width
+	}
 }
 
 // bestBreak splits ws into exactly n lines, minimising linguistic break
