@@ -1,6 +1,9 @@
 package timing
 
-import "math"
+import (
+	"math"
+	"slices"
+)
 
 // chunkLimits bound one cue's text.
 type chunkLimits struct {
@@ -9,19 +12,30 @@ type chunkLimits struct {
 	reserve            int // label width before the first chunk
 }
 
+// chunker splits turns into chunks, reusing its buffers from one turn to
+// the next: what it returns is valid until its next call.
+type chunker struct {
+	best   []float64 // best[j]: the least cost of chunking ws[:j]
+	from   []int     // from[j]: where the last chunk of that best starts
+	ends   []int     // chunkEnds
+	chunks [][]word
+}
+
 // splitChunks cuts a turn's words into cue-sized chunks: at sentence ends
 // first, then at clause boundaries, then between words, never inside a
 // word. It minimises, by dynamic programming, the sum of the costs of the
 // breaks it makes plus a penalty for very short chunks, so one sentence per
 // cue wins where it fits.
-func splitChunks(ws []word, lim chunkLimits) [][]word {
+func (ck *chunker) splitChunks(ws []word, lim chunkLimits) [][]word {
 	n := len(ws)
 	if n == 0 {
 		return nil
 	}
-	ends := chunkEnds(ws, lim)
-	best := make([]float64, n+1)
-	from := make([]int, n+1)
+	ck.ends = chunkEnds(ck.ends, ws, lim)
+	ck.best = slices.Grow(ck.best[:0], n+1)[:n+1]
+	ck.from = slices.Grow(ck.from[:0], n+1)[:n+1]
+	best, from, ends := ck.best, ck.from, ck.ends
+	best[0] = 0
 	for j := 1; j <= n; j++ {
 		best[j] = math.Inf(1)
 		endCost := cueEndCost(ws, j)
@@ -47,10 +61,11 @@ func splitChunks(ws []word, lim chunkLimits) [][]word {
 			}
 		}
 	}
-	var out [][]word
+	out := ck.chunks[:0]
 	for j := n; j > 0; j = from[j] {
 		out = append(out, ws[from[j]:j])
 	}
+	ck.chunks = out
 	for a, b := 0, len(out)-1; a < b; a, b = a+1, b-1 {
 		out[a], out[b] = out[b], out[a]
 	}
@@ -61,8 +76,9 @@ func splitChunks(ws []word, lim chunkLimits) [][]word {
 // starts at i and fits lim: ws[i:j] fits for every j from i+1 to
 // ends[i], and for no later j, since a chunk only grows wider and needs
 // more lines as words are added to its end. A single word always fits.
-func chunkEnds(ws []word, lim chunkLimits) []int {
-	ends := make([]int, len(ws))
+// ends is reused for the result.
+func chunkEnds(ends []int, ws []word, lim chunkLimits) []int {
+	ends = slices.Grow(ends[:0], len(ws))[:len(ws)]
 	for i := range ws {
 		reserve := 0
 		if i == 0 {

@@ -102,10 +102,37 @@ var abbreviations = map[string]bool{
 	"no.": true, "approx.": true, "inc.": true, "co.": true, "u.s.": true,
 }
 
-func isAbbreviation(w string) bool { return abbreviations[strings.ToLower(w)] }
+func isAbbreviation(w string) bool { return lookupLower(abbreviations, w) }
+
+// lookupLower returns m[strings.ToLower(w)], without allocating for the
+// short ASCII words that make up most text.
+func lookupLower[V any](m map[string]V, w string) V {
+	var buf [16]byte
+	if len(w) > len(buf) || !isASCII(w) {
+		return m[strings.ToLower(w)]
+	}
+	b := buf[:len(w)]
+	for i := range len(w) {
+		c := w[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b[i] = c
+	}
+	return m[string(b)] // the conversion does not allocate in a lookup
+}
+
+func isASCII(s string) bool {
+	for i := range len(s) {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
 
 // wordClass groups words by how a line or cue break may treat them.
-type wordClass int
+type wordClass uint8
 
 const (
 	classOther          wordClass = iota
@@ -142,9 +169,9 @@ func classOf(w string) wordClass {
 	if c, ok := wordClasses[w]; ok {
 		return c // already lower case and bare: most function words
 	}
-	w = strings.ToLower(strings.Trim(w, "\"'“”‘’()[]"))
-	w = strings.ReplaceAll(w, "’", "'")
-	return wordClasses[w]
+	w = strings.Trim(w, "\"'“”‘’()[]")
+	w = strings.ReplaceAll(w, "’", "'") // no copy unless there is one
+	return lookupLower(wordClasses, w)
 }
 
 // isCapitalised reports whether w starts with an upper-case letter.
