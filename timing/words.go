@@ -170,9 +170,6 @@ var wordClasses = func() map[string]wordClass {
 
 // classOf classifies w, ignoring case and surrounding punctuation.
 func classOf(w string) wordClass {
-	if c, ok := wordClasses[w]; ok {
-		return c // already lower case and bare: most function words
-	}
 	if isASCII(w) {
 		w = strings.Trim(w, "\"'()[]") // the ASCII quotes and brackets: a faster cut set
 	} else {
