@@ -1,7 +1,9 @@
 package timing
 
 import (
+	"slices"
 	"sort"
+	"strings"
 	"time"
 	"unicode/utf8"
 
@@ -72,12 +74,14 @@ func makeCues(doc *convert.Document, o Options, m model) {
 	if o.MediaDuration == 0 {
 		o.MediaDuration = doc.Duration
 	}
-	windows := segmentWindows(doc.Segments, o, m)
+	words := segmentWords(doc.Segments)
+	windows := timeWindows(doc.Segments, segmentUnits(words, m), o, m)
 	doc.Cues = doc.Cues[:0]
 	var floors []time.Duration // each cue's segment start: no cue shows before its words are printed to start
+	var buf turnBuffers
 	prevSpeaker := "\x00"
 	for i, s := range doc.Segments {
-		ws := splitWords(s.Text())
+		ws := words[i]
 		if len(ws) == 0 {
 			continue
 		}
@@ -87,8 +91,7 @@ func makeCues(doc *convert.Document, o Options, m model) {
 			lim.reserve = o.LabelWidth(s.Speaker)
 		}
 		prevSpeaker = s.Speaker
-		chunks := splitChunks(ws, lim)
-		doc.Cues = append(doc.Cues, timeChunks(chunks, s.Speaker, windows[i].speech(m), lim, m)...)
+		doc.Cues = buf.cutTurn(doc.Cues, ws, s.Speaker, windows[i].speech(m), lim, m)
 		for len(floors) < len(doc.Cues) {
 			floors = append(floors, windows[i].start)
 		}
@@ -104,6 +107,51 @@ func makeCues(doc *convert.Document, o Options, m model) {
 		}
 		doc.Chapters[n-1].End = end
 	}
+}
+
+// turnBuffers are the scratch space makeCues reuses from one turn to the
+// next.
+type turnBuffers struct {
+	chunker
+	lineBreaker lineBreaker
+	lines       []convert.Line // the turn's lines, cue after cue
+	lineCounts  []int          // how many of them each cue has
+}
+
+// segmentWords splits every segment's text into words, all in one array.
+func segmentWords(segs []convert.Segment) [][]word {
+	n := 0
+	for _, s := range segs {
+		for _, p := range s.Paragraphs {
+			for range strings.FieldsSeq(p) {
+				n++
+			}
+		}
+	}
+	all := make([]word, 0, n)
+	ends := make([]int, len(segs))
+	for i, s := range segs {
+		for _, p := range s.Paragraphs { // as s.Text() would join them
+			all = appendWords(all, p)
+		}
+		ends[i] = len(all)
+	}
+	out := make([][]word, len(segs))
+	start := 0
+	for i, end := range ends {
+		out[i] = all[start:end:end]
+		start = end
+	}
+	return out
+}
+
+// segmentUnits returns the units of each segment's words.
+func segmentUnits(words [][]word, m model) []float64 {
+	us := make([]float64, len(words))
+	for i, ws := range words {
+		us[i] = units(ws, m)
+	}
+	return us
 }
 
 // window is the stretch of time a segment may use.
@@ -132,17 +180,17 @@ func (w window) speech(m model) window {
 func units(ws []word, m model) float64 {
 	u := float64(width(ws))
 	for _, w := range ws {
-		u += pauseAfter(w.text, m)
+		u += pauseAfter(w, m)
 	}
 	return u
 }
 
 // pauseAfter is the pause, in characters, a speaker makes after w.
-func pauseAfter(w string, m model) float64 {
+func pauseAfter(w word, m model) float64 {
 	switch {
-	case endsSentence(w):
+	case w.closesSentence:
 		return m.sentencePause
-	case endsClause(w):
+	case w.closesClause:
 		return m.clausePause
 	}
 	return 0
@@ -152,7 +200,12 @@ func pauseAfter(w string, m model) float64 {
 // Segments that share a start share the time up to the next later start
 // in proportion to their text, so none gets an empty window.
 func segmentWindows(segs []convert.Segment, o Options, m model) []window {
-	rates := speakerRates(segs, o, m)
+	return timeWindows(segs, segmentUnits(segmentWords(segs), m), o, m)
+}
+
+// timeWindows is segmentWindows given each segment's units.
+func timeWindows(segs []convert.Segment, us []float64, o Options, m model) []window {
+	rates := speakerRates(segs, us, o, m)
 	out := make([]window, len(segs))
 	for i := 0; i < len(segs); {
 		j := i + 1
@@ -161,11 +214,9 @@ func segmentWindows(segs []convert.Segment, o Options, m model) []window {
 		}
 		var need time.Duration
 		total := 0.0
-		us := make([]float64, j-i)
 		for k := i; k < j; k++ {
-			us[k-i] = units(splitWords(segs[k].Text()), m)
-			total += us[k-i]
-			need += seconds(us[k-i] / rates[segs[k].Speaker])
+			total += us[k]
+			need += seconds(us[k] / rates[segs[k].Speaker])
 		}
 		var end time.Duration
 		if j < len(segs) {
@@ -178,13 +229,13 @@ func segmentWindows(segs []convert.Segment, o Options, m model) []window {
 		}
 		start, done := segs[i].Start, 0.0
 		for k := i; k < j; k++ {
-			done += us[k-i]
+			done += us[k]
 			e := end
 			if total > 0 && k < j-1 {
 				e = segs[i].Start + time.Duration(float64(end-segs[i].Start)*done/total)
 			}
 			r := rates[segs[k].Speaker]
-			out[k] = window{start: start, end: e, cps: r, need: seconds(us[k-i] / r)}
+			out[k] = window{start: start, end: e, cps: r, need: seconds(us[k] / r)}
 			start = e
 		}
 		i = j
@@ -198,11 +249,11 @@ func seconds(s float64) time.Duration { return time.Duration(s * float64(time.Se
 type rateSample struct{ rate, weight float64 }
 
 // speakerRates measures each speaker's rate, in units (characters plus
-// pauses) per second, as the m.rateQuantile of their turns' rates
+// pauses, us[i] in segment i) per second, as the m.rateQuantile of their turns' rates
 // weighted by text, over the turns whose window is known and long enough
 // to measure. A speaker with too little measured time gets the file's
 // rate, and a file with too little gets o.FallbackCPS.
-func speakerRates(segs []convert.Segment, o Options, m model) map[string]float64 {
+func speakerRates(segs []convert.Segment, us []float64, o Options, m model) map[string]float64 {
 	samples := map[string][]rateSample{}
 	secs := map[string]time.Duration{}
 	var all []rateSample
@@ -212,7 +263,7 @@ func speakerRates(segs []convert.Segment, o Options, m model) map[string]float64
 		if d < minRateSample {
 			continue
 		}
-		u := units(splitWords(segs[i].Text()), m)
+		u := us[i]
 		if u == 0 {
 			continue
 		}
@@ -229,6 +280,9 @@ func speakerRates(segs []convert.Segment, o Options, m model) map[string]float64
 	}
 	rates := map[string]float64{}
 	for _, s := range segs {
+		if _, ok := rates[s.Speaker]; ok {
+			continue
+		}
 		r := fileRate
 		if secs[s.Speaker] >= minRateTime {
 			r = weightedQuantile(samples[s.Speaker], m.rateQuantile)
@@ -257,15 +311,30 @@ func weightedQuantile(s []rateSample, q float64) float64 {
 	return s[len(s)-1].rate
 }
 
-// timeChunks times a segment's chunks inside its speech in proportion to
-// the time their words take to say, and breaks each into lines.
-func timeChunks(chunks [][]word, speaker string, w window, lim chunkLimits, m model) []convert.Cue {
+// cutTurn cuts a turn's words into chunks (splitChunks), times them
+// inside its speech in proportion to the time their words take to say,
+// breaks each into lines, and appends the cues to cues. The lines' texts
+// share one string per turn and the cues' lines one array, instead of
+// one allocation per line and per cue.
+func (b *turnBuffers) cutTurn(cues []convert.Cue, ws []word, speaker string, w window, lim chunkLimits, m model) []convert.Cue {
+	chunks := b.splitChunks(ws, lim)
+	text := turnText(join(ws))
+	b.lines, b.lineCounts = b.lines[:0], b.lineCounts[:0]
 	total := 0.0
-	for _, c := range chunks {
+	for k, c := range chunks {
 		total += units(c, m)
+		reserve := 0
+		if k == 0 {
+			reserve = lim.reserve
+		}
+		lines := b.lineBreaker.breakWords(c, lim.maxChars, lim.maxLines, reserve)
+		for _, l := range lines {
+			b.lines = append(b.lines, convert.Line{Speaker: speaker, Text: text.next(l)})
+		}
+		b.lineCounts = append(b.lineCounts, len(lines))
 	}
+	lines := slices.Clone(b.lines)
 	span := float64(w.end - w.start)
-	cues := make([]convert.Cue, 0, len(chunks))
 	done := 0.0
 	start := w.start
 	for k, c := range chunks {
@@ -274,19 +343,27 @@ func timeChunks(chunks [][]word, speaker string, w window, lim chunkLimits, m mo
 		if k < len(chunks)-1 && total > 0 {
 			end = w.start + time.Duration(span*done/total)
 		}
-		reserve := 0
-		if k == 0 {
-			reserve = lim.reserve
-		}
-		lines := breakWords(c, lim.maxChars, lim.maxLines, reserve)
-		cue := convert.Cue{Start: start, End: end, Lines: make([]convert.Line, len(lines))}
-		for i, l := range lines {
-			cue.Lines[i] = convert.Line{Speaker: speaker, Text: join(l)}
-		}
-		cues = append(cues, cue)
+		n := b.lineCounts[k]
+		cues = append(cues, convert.Cue{Start: start, End: end, Lines: lines[:n:n]})
+		lines = lines[n:]
 		start = end
 	}
 	return cues
+}
+
+// turnText is what is left of a turn's words joined by single spaces as
+// its lines are handed out, in order.
+type turnText string
+
+// next returns the text of l, the turn's next line, and moves past it.
+func (t *turnText) next(l []word) string {
+	n := len(l) - 1 // spaces
+	for _, w := range l {
+		n += len(w.text)
+	}
+	s := string((*t)[:n])
+	*t = (*t)[min(n+1, len(*t)):]
+	return s
 }
 
 // makeReadable adjusts cue times, in order, so that each stays on screen

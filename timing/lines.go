@@ -1,6 +1,9 @@
 package timing
 
-import "math"
+import (
+	"math"
+	"slices"
+)
 
 // BreakLines breaks text into at most maxLines lines of at most maxChars
 // characters, choosing the break that reads best: after punctuation,
@@ -22,43 +25,93 @@ func BreakLines(text string, maxChars, maxLines int) []string {
 // breakWords is BreakLines over words; reserve is the width taken at the
 // start of the first line (a speaker label).
 func breakWords(ws []word, maxChars, maxLines, reserve int) [][]word {
+	var b lineBreaker
+	return b.breakWords(ws, maxChars, maxLines, reserve)
+}
+
+// lineBreaker breaks text into lines, reusing its buffers from one call
+// to the next: what it returns is valid until its next call.
+type lineBreaker struct {
+	lines      [][]word
+	widthUntil []int     // widthUntil[j]: characters of ws[:j], spaces left out
+	breakAfter []float64 // breakAfter[j]: weighted cost of a line break before ws[j]
+	cost       []float64 // bestBreak's table, k lines by j words, row after row
+	from       []int
+}
+
+// breakWords is the package's breakWords over b's buffers.
+func (b *lineBreaker) breakWords(ws []word, maxChars, maxLines, reserve int) [][]word {
 	if len(ws) == 0 {
 		return nil
 	}
 	n := minLines(ws, maxChars, reserve)
 	if n <= 1 {
-		return [][]word{ws}
+		b.lines = append(b.lines[:0], ws)
+		return b.lines
 	}
 	if n < maxLines {
 		n = max(n, 2)
 	}
-	return bestBreak(ws, n, maxChars, reserve)
+	return b.bestBreak(ws, n, maxChars, reserve)
 }
 
-// minLines returns how many lines greedy filling needs.
+// minLines returns how many lines greedy filling needs, without building
+// them.
 func minLines(ws []word, maxChars, reserve int) int {
-	return len(greedyLines(ws, maxChars, reserve))
+	fill := lineFill{maxChars: maxChars, width: reserve}
+	for _, w := range ws {
+		fill.add(w)
+	}
+	return max(fill.lines, 1)
+}
+
+// lineFill counts the lines greedyLines makes as words are added one by
+// one, so that a chunk's line count grows with it.
+type lineFill struct {
+	maxChars int
+	lines    int // lines begun
+	width    int // characters on the last line, the reserve before the first word
+}
+
+// add puts w on the last line, or on a new one when it does not fit.
+func (f *lineFill) add(w word) {
+	switch {
+	case f.lines == 0:
+		f.lines, f.width = 1, f.width+w.width
+	case f.width+1+w.width > f.maxChars:
+		f.lines, f.width = f.lines+1, w.width
+	default:
+		f.width += 1 + w.width
+	}
 }
 
 // bestBreak splits ws into exactly n lines, minimising linguistic break
 // costs plus imbalance, by dynamic programming over break positions.
-func bestBreak(ws []word, n, maxChars, reserve int) [][]word {
-	total := width(ws) + reserve
-	ideal := float64(total) / float64(n)
-	inf := math.Inf(1)
-	// cost[k][j]: best cost of putting ws[:j] on k lines.
-	cost := make([][]float64, n+1)
-	from := make([][]int, n+1)
-	for k := range cost {
-		cost[k] = make([]float64, len(ws)+1)
-		from[k] = make([]int, len(ws)+1)
-		for j := range cost[k] {
-			cost[k][j] = inf
+func (b *lineBreaker) bestBreak(ws []word, n, maxChars, reserve int) [][]word {
+	b.widthUntil = append(b.widthUntil[:0], 0)
+	b.breakAfter = append(b.breakAfter[:0], 0)
+	for j, w := range ws {
+		b.widthUntil = append(b.widthUntil, b.widthUntil[j]+w.width)
+		if j > 0 {
+			b.breakAfter = append(b.breakAfter, breakCost(ws[j-1], w)*lineBreakWeight)
 		}
 	}
-	cost[0][0] = 0
+	width := func(i, j int) int { return b.widthUntil[j] - b.widthUntil[i] + j - i - 1 }
+	total := width(0, len(ws)) + reserve
+	ideal := float64(total) / float64(n)
+	inf := math.Inf(1)
+	// cost[at(k, j)]: best cost of putting ws[:j] on k lines.
+	row := len(ws) + 1
+	at := func(k, j int) int { return k*row + j }
+	b.cost = slices.Grow(b.cost[:0], (n+1)*row)[:(n+1)*row]
+	b.from = slices.Grow(b.from[:0], (n+1)*row)[:(n+1)*row]
+	for x := range b.cost {
+		b.cost[x], b.from[x] = inf, 0
+	}
+	cost, from := b.cost, b.from
+	cost[at(0, 0)] = 0
 	lineCost := func(k, i, j int) float64 {
-		w := width(ws[i:j])
+		w := width(i, j)
 		if k == 1 {
 			w += reserve
 		}
@@ -71,33 +124,33 @@ func bestBreak(ws []word, n, maxChars, reserve int) [][]word {
 			c += 1 + d // bottom-heavy: an upper line longer than the rest costs more
 		}
 		if j < len(ws) {
-			c += breakCost(ws[j-1].text, ws[j].text) * lineBreakWeight
+			c += b.breakAfter[j]
 		}
 		return c
 	}
 	for k := 1; k <= n; k++ {
 		for j := k; j <= len(ws); j++ {
 			for i := k - 1; i < j; i++ {
-				if cost[k-1][i] == inf {
+				if cost[at(k-1, i)] == inf {
 					continue
 				}
-				if c := cost[k-1][i] + lineCost(k, i, j); c < cost[k][j] {
-					cost[k][j], from[k][j] = c, i
+				if c := cost[at(k-1, i)] + lineCost(k, i, j); c < cost[at(k, j)] {
+					cost[at(k, j)], from[at(k, j)] = c, i
 				}
 			}
 		}
 	}
-	if cost[n][len(ws)] == inf {
+	if cost[at(n, len(ws))] == inf {
 		return greedyLines(ws, maxChars, reserve)
 	}
-	out := make([][]word, n)
+	b.lines = slices.Grow(b.lines[:0], n)[:n]
 	j := len(ws)
 	for k := n; k >= 1; k-- {
-		i := from[k][j]
-		out[k-1] = ws[i:j]
+		i := from[at(k, j)]
+		b.lines[k-1] = ws[i:j]
 		j = i
 	}
-	return out
+	return b.lines
 }
 
 // greedyLines fills lines word by word; it is the fallback when no

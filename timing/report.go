@@ -85,13 +85,14 @@ func BuildReport(name string, doc *convert.Document, o Options) Report {
 	}
 	var rates map[string]float64
 	if len(doc.Segments) > 0 {
-		rates = speakerRates(doc.Segments, o, defaultModel)
+		words := segmentWords(doc.Segments)
+		us := segmentUnits(words, defaultModel)
+		rates = speakerRates(doc.Segments, us, o, defaultModel)
 		// The model's rates count pauses as characters; report characters.
 		segChars, segUnits := map[string]float64{}, map[string]float64{}
-		for _, s := range doc.Segments {
-			ws := splitWords(s.Text())
-			segChars[s.Speaker] += float64(width(ws))
-			segUnits[s.Speaker] += units(ws, defaultModel)
+		for i, s := range doc.Segments {
+			segChars[s.Speaker] += float64(width(words[i]))
+			segUnits[s.Speaker] += us[i]
 		}
 		for who, r := range rates {
 			if segUnits[who] > 0 {

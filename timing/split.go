@@ -1,6 +1,9 @@
 package timing
 
-import "math"
+import (
+	"math"
+	"slices"
+)
 
 // chunkLimits bound one cue's text.
 type chunkLimits struct {
@@ -9,42 +12,91 @@ type chunkLimits struct {
 	reserve            int // label width before the first chunk
 }
 
+// chunker splits turns into chunks, reusing its buffers from one turn to
+// the next: what it returns is valid until its next call.
+type chunker struct {
+	best   []float64 // best[j]: the least cost of chunking ws[:j]
+	from   []int     // from[j]: where the last chunk of that best starts
+	ends   []int     // chunkEnds
+	chunks [][]word
+}
+
 // splitChunks cuts a turn's words into cue-sized chunks: at sentence ends
 // first, then at clause boundaries, then between words, never inside a
 // word. It minimises, by dynamic programming, the sum of the costs of the
 // breaks it makes plus a penalty for very short chunks, so one sentence per
 // cue wins where it fits.
-func splitChunks(ws []word, lim chunkLimits) [][]word {
+func (ck *chunker) splitChunks(ws []word, lim chunkLimits) [][]word {
 	n := len(ws)
 	if n == 0 {
 		return nil
 	}
-	best := make([]float64, n+1)
-	from := make([]int, n+1)
+	ck.ends = chunkEnds(ck.ends, ws, lim)
+	ck.best = slices.Grow(ck.best[:0], n+1)[:n+1]
+	ck.from = slices.Grow(ck.from[:0], n+1)[:n+1]
+	best, from, ends := ck.best, ck.from, ck.ends
+	best[0] = 0
 	for j := 1; j <= n; j++ {
 		best[j] = math.Inf(1)
+		endCost := cueEndCost(ws, j)
+		midSentence := j < n && !ws[j-1].closesSentence
+		// The chunk ws[i:j] grows leftwards: its width and whether it
+		// holds a sentence end before its last word are carried along.
+		w, straddles := -1, false
 		for i := j - 1; i >= 0; i-- {
-			reserve := 0
-			if i == 0 {
-				reserve = lim.reserve
-			}
-			w := width(ws[i:j])
-			if j-i > 1 && (w > lim.maxWidth || minLines(ws[i:j], lim.maxChars, reserve) > lim.maxLines) {
+			w += 1 + ws[i].width
+			straddles = straddles || i < j-1 && ws[i].closesSentence
+			if j-i > 1 && j > ends[i] {
 				break // longer chunks starting earlier only grow
 			}
-			if c := best[i] + chunkCost(ws, i, j, w); c < best[j] {
+			c := endCost
+			if midSentence && straddles {
+				c += straddleCost
+			}
+			if w < 16 {
+				c += float64(16-w) / 4 // a flash of two words is hard to read
+			}
+			if c := best[i] + c; c < best[j] {
 				best[j], from[j] = c, i
 			}
 		}
 	}
-	var out [][]word
+	out := ck.chunks[:0]
 	for j := n; j > 0; j = from[j] {
 		out = append(out, ws[from[j]:j])
 	}
+	ck.chunks = out
 	for a, b := 0, len(out)-1; a < b; a, b = a+1, b-1 {
 		out[a], out[b] = out[b], out[a]
 	}
 	return out
+}
+
+// chunkEnds returns, for each word i, the end of the longest chunk that
+// starts at i and fits lim: ws[i:j] fits for every j from i+1 to
+// ends[i], and for no later j, since a chunk only grows wider and needs
+// more lines as words are added to its end. A single word always fits.
+// ends is reused for the result.
+func chunkEnds(ends []int, ws []word, lim chunkLimits) []int {
+	ends = slices.Grow(ends[:0], len(ws))[:len(ws)]
+	for i := range ws {
+		reserve := 0
+		if i == 0 {
+			reserve = lim.reserve
+		}
+		fill := lineFill{maxChars: lim.maxChars, width: reserve}
+		fill.add(ws[i])
+		w, j := ws[i].width, i+1
+		for ; j < len(ws); j++ {
+			w += 1 + ws[j].width
+			fill.add(ws[j])
+			if w > lim.maxWidth || fill.lines > lim.maxLines {
+				break
+			}
+		}
+		ends[i] = j
+	}
+	return ends
 }
 
 // cueCost is what each cue costs in splitChunks: fewer, fuller cues
@@ -62,23 +114,16 @@ const midSentenceCost = 6.0
 // break at the sentence end instead.
 const straddleCost = 24.0
 
-// chunkCost is the cost of a chunk ws[i:j] of width w.
-func chunkCost(ws []word, i, j, w int) float64 {
+// cueEndCost is the cost of a chunk that ends before ws[j] (j == len(ws):
+// at the turn's end) before splitChunks adds what depends on where the
+// chunk starts: the cue itself, and the cue break after it.
+func cueEndCost(ws []word, j int) float64 {
 	c := cueCost
 	if j < len(ws) {
-		c += 3 * breakCost(ws[j-1].text, ws[j].text)
-		if !endsSentence(ws[j-1].text) {
+		c += 3 * breakCost(ws[j-1], ws[j])
+		if !ws[j-1].closesSentence {
 			c += midSentenceCost
-			for _, x := range ws[i : j-1] {
-				if endsSentence(x.text) {
-					c += straddleCost
-					break
-				}
-			}
 		}
-	}
-	if w < 16 {
-		c += float64(16-w) / 4 // a flash of two words is hard to read
 	}
 	return c
 }

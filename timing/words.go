@@ -6,20 +6,42 @@ import (
 	"unicode/utf8"
 )
 
-// word is one whitespace-separated token of caption text.
+// word is one whitespace-separated token of caption text, with the facts
+// the break rules and the pause model ask about it, found once when the
+// text is split rather than at every candidate break.
 type word struct {
 	text  string
 	width int // characters (runes)
+	class wordClass
+	// closesSentence, closesClause and capitalised cache endsSentence,
+	// endsClause and isCapitalised of text.
+	closesSentence, closesClause, capitalised bool
+}
+
+// newWord returns the word text with its facts.
+func newWord(text string) word {
+	return word{
+		text:           text,
+		width:          utf8.RuneCountInString(text),
+		class:          classOf(text),
+		closesSentence: endsSentence(text),
+		closesClause:   endsClause(text),
+		capitalised:    isCapitalised(text),
+	}
 }
 
 // splitWords cuts text into words.
 func splitWords(text string) []word {
-	fields := strings.Fields(text)
-	out := make([]word, len(fields))
-	for i, f := range fields {
-		out[i] = word{text: f, width: utf8.RuneCountInString(f)}
+	return appendWords(nil, text)
+}
+
+// appendWords appends text's words to ws, so that a caller may reuse one
+// buffer for many texts.
+func appendWords(ws []word, text string) []word {
+	for f := range strings.FieldsSeq(text) {
+		ws = append(ws, newWord(f))
 	}
-	return out
+	return ws
 }
 
 // width returns the characters of words joined by single spaces.
@@ -49,9 +71,13 @@ func join(ws []word) string {
 
 // lastRune returns w's last character after closing quotes and brackets.
 func lastRune(w string) rune {
-	w = strings.TrimRight(w, "\"'”’)]»")
-	r, _ := utf8.DecodeLastRuneInString(w)
-	return r
+	for {
+		r, size := utf8.DecodeLastRuneInString(w)
+		if size == 0 || !strings.ContainsRune("\"'”’)]»", r) {
+			return r
+		}
+		w = w[:len(w)-size]
+	}
 }
 
 // endsSentence reports whether w closes a sentence.
@@ -80,10 +106,37 @@ var abbreviations = map[string]bool{
 	"no.": true, "approx.": true, "inc.": true, "co.": true, "u.s.": true,
 }
 
-func isAbbreviation(w string) bool { return abbreviations[strings.ToLower(w)] }
+func isAbbreviation(w string) bool { return lookupLower(abbreviations, w) }
+
+// lookupLower returns m[strings.ToLower(w)], without allocating for the
+// short ASCII words that make up most text.
+func lookupLower[V any](m map[string]V, w string) V {
+	var buf [16]byte
+	if len(w) > len(buf) || !isASCII(w) {
+		return m[strings.ToLower(w)]
+	}
+	b := buf[:len(w)]
+	for i := range len(w) {
+		c := w[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b[i] = c
+	}
+	return m[string(b)] // the conversion does not allocate in a lookup
+}
+
+func isASCII(s string) bool {
+	for i := range len(s) {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
 
 // wordClass groups words by how a line or cue break may treat them.
-type wordClass int
+type wordClass uint8
 
 const (
 	classOther          wordClass = iota
@@ -117,9 +170,13 @@ var wordClasses = func() map[string]wordClass {
 
 // classOf classifies w, ignoring case and surrounding punctuation.
 func classOf(w string) wordClass {
-	w = strings.ToLower(strings.Trim(w, "\"'“”‘’()[]"))
-	w = strings.ReplaceAll(w, "’", "'")
-	return wordClasses[w]
+	if isASCII(w) {
+		w = strings.Trim(w, "\"'()[]") // the ASCII quotes and brackets: a faster cut set
+	} else {
+		w = strings.Trim(w, "\"'“”‘’()[]")
+		w = strings.ReplaceAll(w, "’", "'")
+	}
+	return lookupLower(wordClasses, w)
 }
 
 // isCapitalised reports whether w starts with an upper-case letter.
@@ -132,28 +189,27 @@ func isCapitalised(w string) bool {
 // breakCost is how bad a break between words a and b is, for a line or a
 // cue break: negative is good, 0 neutral, large is bad. The rules are the
 // ones Netflix, the BBC and the DCMP share.
-func breakCost(a, b string) float64 {
+func breakCost(a, b word) float64 {
 	switch {
-	case endsSentence(a):
+	case a.closesSentence:
 		return -3
-	case endsClause(a):
+	case a.closesClause:
 		return -2
 	}
-	ca, cb := classOf(a), classOf(b)
-	switch ca {
+	switch a.class {
 	case classDeterminer, classAuxiliary, classPreposition, classInfinitive:
 		return 6
 	case classConjunction:
 		return 4 // a line should not end on "and" or "when"
 	case classSubjectPronoun:
-		if cb == classOther || cb == classAuxiliary {
+		if b.class == classOther || b.class == classAuxiliary {
 			return 4
 		}
 	}
-	if isCapitalised(a) && isCapitalised(b) && classOf(a) == classOther {
+	if a.capitalised && b.capitalised && a.class == classOther {
 		return 5 // first and last name, or a multi-word proper noun
 	}
-	switch cb {
+	switch b.class {
 	case classConjunction, classPreposition:
 		return -1
 	case classParticle, classInfinitive:
