@@ -32,6 +32,14 @@ type model struct {
 	// speech (a slow turn); a longer one holds silence after the speech,
 	// which then takes slack times what it needs.
 	gapRatio float64
+	// minRate is the slowest a speaker is taken to speak, in units
+	// (characters plus pauses) per second: conversation runs at 150 words
+	// a minute and more, about 15 characters a second, so a speaker
+	// measured slower than that has silence in every window (NOVA's
+	// narrators between shots, a drama's speakers between lines), and
+	// their windows are judged against what their words need at speaking
+	// pace.
+	minRate float64
 }
 
 var defaultModel = model{
@@ -41,6 +49,7 @@ var defaultModel = model{
 	rateQuantile:  0.7,
 	slack:         1.15,
 	gapRatio:      2,
+	minRate:       15,
 }
 
 // minRateSample is the shortest window a turn's rate is measured on: a
@@ -201,7 +210,8 @@ type rateSample struct{ rate, weight float64 }
 // pauses) per second, as the m.rateQuantile of their turns' rates
 // weighted by text, over the turns whose window is known and long enough
 // to measure. A speaker with too little measured time gets the file's
-// rate, and a file with too little gets o.FallbackCPS.
+// rate, and a file with too little gets o.FallbackCPS. No measured rate
+// is taken below m.minRate.
 func speakerRates(segs []convert.Segment, o Options, m model) map[string]float64 {
 	samples := map[string][]rateSample{}
 	secs := map[string]time.Duration{}
@@ -225,13 +235,13 @@ func speakerRates(segs []convert.Segment, o Options, m model) map[string]float64
 	}
 	fileRate := o.FallbackCPS
 	if allTime >= minRateTime {
-		fileRate = weightedQuantile(all, m.rateQuantile)
+		fileRate = max(weightedQuantile(all, m.rateQuantile), m.minRate)
 	}
 	rates := map[string]float64{}
 	for _, s := range segs {
 		r := fileRate
 		if secs[s.Speaker] >= minRateTime {
-			r = weightedQuantile(samples[s.Speaker], m.rateQuantile)
+			r = max(weightedQuantile(samples[s.Speaker], m.rateQuantile), m.minRate)
 		}
 		rates[s.Speaker] = r
 	}

@@ -195,3 +195,20 @@ func TestLastSegmentEnd(t *testing.T) {
 
 // secs converts seconds to a Duration the way the package does.
 func secs(s float64) time.Duration { return time.Duration(s * float64(time.Second)) }
+
+// TestSpeakerRatesFloor: a speaker measured slower than speaking pace has
+// silence in their windows, so their rate is floored; a file too short to
+// measure keeps the fallback rate, however slow.
+func TestSpeakerRatesFloor(t *testing.T) {
+	var segs []convert.Segment
+	for i := 0; i < 6; i++ {
+		segs = append(segs, convert.Segment{Start: time.Duration(i) * 10 * time.Second, Speaker: "A", Paragraphs: []string{"Slow words"}})
+	}
+	if got := speakerRates(segs, Options{}.withDefaults(), defaultModel)["A"]; got != defaultModel.minRate {
+		t.Errorf("slow speaker's rate = %v, want the floor %v", got, defaultModel.minRate)
+	}
+	o := Options{FallbackCPS: 8}.withDefaults()
+	if got := speakerRates(segs[:1], o, defaultModel)["A"]; got != 8 {
+		t.Errorf("unmeasured speaker's rate = %v, want the fallback 8", got)
+	}
+}
