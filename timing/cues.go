@@ -40,6 +40,14 @@ type model struct {
 	// their windows are judged against what their words need at speaking
 	// pace.
 	minRate float64
+	// silentShare: in a window of a speaker measured slower than
+	// m.minRate, the share of the time beyond what the words need at that
+	// pace which is silence after the speech (NOVA's narration stops
+	// before the next shot's speaker, a median 3.3 s before the next
+	// start); the rest slows the speech down. Fast speakers' spare time is
+	// slow speech: Lex Fridman loses up to 7 points within ±0.5 s when
+	// theirs is taken as silence too.
+	silentShare float64
 }
 
 var defaultModel = model{
@@ -50,6 +58,7 @@ var defaultModel = model{
 	slack:         1.15,
 	gapRatio:      2,
 	minRate:       15,
+	silentShare:   0.5,
 }
 
 // minRateSample is the shortest window a turn's rate is measured on: a
@@ -120,16 +129,20 @@ type window struct {
 	start, end time.Duration
 	cps        float64 // the speaker's measured rate, characters per second
 	need       time.Duration
+	slow       bool // the speaker was measured slower than m.minRate: their windows hold silence
 }
 
 // speech returns the part of w the speech takes: from startLag after the
 // printed start, for as long as the words need (with slack), never past
 // the window shifted by the same lag (the next turn's speech starts late
-// too).
+// too). A slow speaker's speech leaves m.silentShare of the window's
+// spare time silent after it.
 func (w window) speech(m model) window {
 	avail := w.end - w.start
 	if float64(avail) > float64(w.need)*m.gapRatio {
 		avail = min(avail, time.Duration(float64(w.need)*m.slack))
+	} else if w.slow && avail > w.need {
+		avail -= time.Duration(m.silentShare * float64(avail-w.need))
 	}
 	w.start += m.startLag
 	w.end = w.start + avail
@@ -161,7 +174,7 @@ func pauseAfter(w string, m model) float64 {
 // Segments that share a start share the time up to the next later start
 // in proportion to their text, so none gets an empty window.
 func segmentWindows(segs []convert.Segment, o Options, m model) []window {
-	rates := speakerRates(segs, o, m)
+	rates, slow := speakerRates(segs, o, m)
 	out := make([]window, len(segs))
 	for i := 0; i < len(segs); {
 		j := i + 1
@@ -193,7 +206,7 @@ func segmentWindows(segs []convert.Segment, o Options, m model) []window {
 				e = segs[i].Start + time.Duration(float64(end-segs[i].Start)*done/total)
 			}
 			r := rates[segs[k].Speaker]
-			out[k] = window{start: start, end: e, cps: r, need: seconds(us[k-i] / r)}
+			out[k] = window{start: start, end: e, cps: r, need: seconds(us[k-i] / r), slow: slow[segs[k].Speaker]}
 			start = e
 		}
 		i = j
@@ -211,8 +224,8 @@ type rateSample struct{ rate, weight float64 }
 // weighted by text, over the turns whose window is known and long enough
 // to measure. A speaker with too little measured time gets the file's
 // rate, and a file with too little gets o.FallbackCPS. No measured rate
-// is taken below m.minRate.
-func speakerRates(segs []convert.Segment, o Options, m model) map[string]float64 {
+// is taken below m.minRate: slow marks the speakers measured slower.
+func speakerRates(segs []convert.Segment, o Options, m model) (rates map[string]float64, slow map[string]bool) {
 	samples := map[string][]rateSample{}
 	secs := map[string]time.Duration{}
 	var all []rateSample
@@ -233,19 +246,21 @@ func speakerRates(segs []convert.Segment, o Options, m model) map[string]float64
 		all = append(all, s)
 		allTime += d
 	}
-	fileRate := o.FallbackCPS
+	fileRate, fileSlow := o.FallbackCPS, false
 	if allTime >= minRateTime {
-		fileRate = max(weightedQuantile(all, m.rateQuantile), m.minRate)
+		fileRate = weightedQuantile(all, m.rateQuantile)
+		fileRate, fileSlow = max(fileRate, m.minRate), fileRate < m.minRate
 	}
-	rates := map[string]float64{}
+	rates, slow = map[string]float64{}, map[string]bool{}
 	for _, s := range segs {
-		r := fileRate
+		r, sl := fileRate, fileSlow
 		if secs[s.Speaker] >= minRateTime {
-			r = max(weightedQuantile(samples[s.Speaker], m.rateQuantile), m.minRate)
+			r = weightedQuantile(samples[s.Speaker], m.rateQuantile)
+			r, sl = max(r, m.minRate), r < m.minRate
 		}
-		rates[s.Speaker] = r
+		rates[s.Speaker], slow[s.Speaker] = r, sl
 	}
-	return rates
+	return rates, slow
 }
 
 // weightedQuantile returns the rate below which a share q of the weight

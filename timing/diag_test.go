@@ -43,7 +43,7 @@ func (t tally) String() string {
 func diagnose(ref reference, cues []convert.Cue, m model) string {
 	o := Options{}.withDefaults()
 	segs := ref.segments
-	rates := speakerRates(segs, o, m)
+	rates, _ := speakerRates(segs, o, m)
 	// segment of each output word, in order: capconv keeps every word.
 	var segOf []int
 	for i, s := range segs {
@@ -228,7 +228,7 @@ func TestAccuracyOracle(t *testing.T) {
 			}
 			last[si] = want[p[0]].at
 		}
-		rates := speakerRates(segs, o, defaultModel)
+		rates, _ := speakerRates(segs, o, defaultModel)
 		windows := segmentWindows(segs, o, defaultModel)
 		var cues []convert.Cue
 		var floors []time.Duration

@@ -85,7 +85,7 @@ func BuildReport(name string, doc *convert.Document, o Options) Report {
 	}
 	var rates map[string]float64
 	if len(doc.Segments) > 0 {
-		rates = speakerRates(doc.Segments, o, defaultModel)
+		rates, _ = speakerRates(doc.Segments, o, defaultModel)
 		// The model's rates count pauses as characters; report characters.
 		segChars, segUnits := map[string]float64{}, map[string]float64{}
 		for _, s := range doc.Segments {
