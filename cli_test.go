@@ -45,9 +45,10 @@ func TestConvertFlagsAfterInputs(t *testing.T) {
 	if code != exitOK {
 		t.Fatalf("exit %d, stderr %q", code, stderr)
 	}
+	// The seed has a chapter line, so its WebVTT comes with a chapters track.
 	entries, _ := os.ReadDir(dir)
-	if len(entries) != 1 || entries[0].Name() != "000_2e7f89a82c8d846d.vtt" {
-		t.Errorf("wrote %v, want only the .vtt", entries)
+	if len(entries) != 2 || entries[0].Name() != "000_2e7f89a82c8d846d.chapters.vtt" || entries[1].Name() != "000_2e7f89a82c8d846d.vtt" {
+		t.Errorf("wrote %v, want only the .vtt and its .chapters.vtt", entries)
 	}
 }
 

@@ -61,7 +61,7 @@ var errReported = errors.New("failed")
 func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
 	return &cli.App{
 		Name:           "capconv",
-		Usage:          "turn timestamped transcripts into SRT, WebVTT and TTML captions",
+		Usage:          "turn timestamped transcripts and caption files into SRT, WebVTT, TTML, ASS, JSON and transcripts",
 		Reader:         stdin,
 		Writer:         stdout,
 		ErrWriter:      stderr,
@@ -83,8 +83,10 @@ func convertCommand() *cli.Command {
 		},
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "output `DIR`, or - for standard output (default: next to each input)"},
-			&cli.StringFlag{Name: "to", Value: "srt,vtt,ttml", Usage: "output `FORMATS`, comma-separated: srt, vtt, ttml"},
-			&cli.StringFlag{Name: "from", Usage: "input `FORMAT` (srt, vtt, ttml, txt) or transcript dialect (" + strings.Join(convert.TranscriptDialects(), ", ") + "); default: from the file extension, txt otherwise, with the dialect detected"},
+			&cli.StringFlag{Name: "to", Value: "srt,vtt,ttml", Usage: "output `FORMATS`, comma-separated: srt, vtt, ttml, dfxp, ass, txt, json"},
+			&cli.StringFlag{Name: "from", Usage: "input `FORMAT` (srt, vtt, ttml, dfxp, ass, stl, json, txt) or transcript dialect (" + strings.Join(convert.TranscriptDialects(), ", ") + "); default: from the content and the file extension, txt otherwise, with the dialect detected"},
+			&cli.StringFlag{Name: "labels", Value: "auto", Usage: "speaker labels to read from caption text: auto (a convention used consistently), name (Name: ), upper (NAME: ), bracket ([Name] ), dash (- at a change of speaker) or none"},
+			&cli.BoolFlag{Name: "retime", Usage: "re-time the cues of a caption file with the timing model instead of keeping their times"},
 			&cli.StringFlag{Name: "speakers", Usage: "rename speakers with a CSV `FILE` of from,to rows, e.g. SPEAKER_00,Ann Lee"},
 			&cli.BoolFlag{Name: "force", Usage: "replace existing output files (an input is never replaced)"},
 			&cli.StringFlag{Name: "preset", Value: "netflix", Usage: "caption style guide whose limits apply: " + strings.Join(timing.PresetNames(), ", ") + "; the flags below override single values"},
@@ -100,7 +102,7 @@ func convertCommand() *cli.Command {
 			&cli.StringFlag{Name: "ttml-time", Value: "clock", Usage: "TTML times: clock (HH:MM:SS.mmm) or frames (HH:MM:SS:FF, needs --fps)"},
 			&cli.BoolFlag{Name: "report", Usage: "print a summary per input on stderr: cues, speakers and their rates, reading speeds, rule violations"},
 			&cli.DurationFlag{Name: "duration", Usage: "media duration, e.g. 1h2m3s: where the last turn ends (default: estimated from the speaker's rate)"},
-			&cli.StringFlag{Name: "srt-labels", Value: "name", Usage: "how SRT shows speakers: name (Name: ), upper (NAME: ), bracket ([Name] ) or none"},
+			&cli.StringFlag{Name: "srt-labels", Value: "name", Usage: "how SRT shows speakers: name (Name: ), upper (NAME: ), bracket ([Name] ), dash (- ) or none"},
 			&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Usage: "convert `N` files at once (default: one per CPU)"},
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print problems only: no progress bar, no summary"},
 			&cli.StringFlag{Name: "report-json", Usage: "write a JSON report of every input to `FILE` (- for standard output)"},
@@ -275,6 +277,12 @@ func optionsFrom(c *cli.Context) (pipeline.Options, error) {
 		return o, usagef("--srt-labels: %v", err)
 	}
 	o.Write.SRTLabels = style
+	labels, err := convert.ParseLabelStyle(c.String("labels"))
+	if err != nil {
+		return o, usagef("--labels: %v", err)
+	}
+	o.Labels = labels
+	o.Retime = c.Bool("retime")
 	if err := timingFrom(c, &o); err != nil {
 		return o, err
 	}

@@ -21,7 +21,7 @@ func TestTimingFlags(t *testing.T) {
 			wantOut: []string{"00:00:02.500 --> "}},
 		{name: "TTML frames", args: []string{"--to", "ttml", "--fps", "29.97", "--ttml-time", "frames", seed, "-o", "-"},
 			wantOut: []string{`ttp:frameRateMultiplier="1000 1001"`, `begin="00:00:00:15"`}},
-		{name: "caption input is snapped and shifted", args: []string{"--to", "srt", "--fps", "25", "--offset", "1s", "convert/testdata/astisub-example-in.srt", "-o", "-"},
+		{name: "caption input is snapped and shifted", args: []string{"--to", "srt", "--fps", "25", "--offset", "1s", "testdata/malformed/astisub-example-in.srt", "-o", "-"},
 			wantOut: []string{"00:01:40,000 --> 00:01:42,040"}},
 		{name: "report", args: []string{"--to", "srt", "--preset", "bbc", "--report", seed, "-o", "-"},
 			wantStderr: []string{"2 speakers", "speaker Mark Zuckerberg:", "reading speed: median", "limit 17.1"}},

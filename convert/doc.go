@@ -21,12 +21,23 @@
 //
 //   - Transcript (txt, md): start times, speakers, paragraphs, chapters,
 //     and a title, language and duration from front matter; no end times.
+//     Written in the speaker-line dialect.
 //   - SRT: times and text. Speakers travel as a text label convention
 //     (LabelStyle) at each change of speaker; no BOM is written and text is
 //     not escaped, so "&" stays literal.
 //   - WebVTT: times, cue identifiers and a voice span <v Name> per speaker.
-//   - TTML (IMSC 1.1 Text profile): times, a ttm:agent per speaker declared
-//     in head/metadata, and the document's language and title.
+//   - TTML (IMSC 1.1 Text profile) and DFXP (the same document under the
+//     TTML1 DFXP profile): times, cue identifiers, a ttm:agent per speaker
+//     declared in head/metadata, and the document's language and title.
+//   - ASS/SSA: times in centiseconds, the speaker in each event's Name
+//     field, the title.
+//   - EBU STL (read only, through go-astisub): times, text rows, the title.
+//   - JSON (capconv's schema, see json.go): everything in the model but
+//     segments.
+//
+// Read detects labels in caption text (ReadOptions.Labels, ApplyLabels):
+// "Name:", "NAME:", "[Name]" and dialogue dashes become speakers when a
+// file uses them consistently. Detect tells a format from content.
 //
 // # Transcript dialects
 //

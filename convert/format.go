@@ -17,6 +17,15 @@ const (
 	SRT        Format = "srt"
 	WebVTT     Format = "vtt"
 	TTML       Format = "ttml"
+	// DFXP is TTML written under the TTML1 DFXP profile, for editors that
+	// ask for .dfxp; it reads like TTML.
+	DFXP Format = "dfxp"
+	// ASS is Advanced SubStation Alpha; SSA (v4) reads the same way.
+	ASS Format = "ass"
+	// STL is EBU Tech 3264 subtitling data exchange (read only).
+	STL Format = "stl"
+	// JSON is capconv's own JSON schema (see writeJSON).
+	JSON Format = "json"
 )
 
 // ReadOptions tune a reader. The zero value is ready to use.
@@ -28,9 +37,11 @@ type ReadOptions struct {
 	Dialect string
 	// Warn, when set, receives each repair a reader made to its input.
 	Warn func(pos Position, msg string)
-	// Labels, when set, is the speaker label convention that text-only
-	// caption formats (SRT) use; the reader turns those labels back into
-	// speakers. "" reads the text as it is.
+	// Labels is the speaker label convention that Read turns back into
+	// speakers in caption text (see ApplyLabels). "" is LabelAuto: a
+	// convention the file uses consistently, only when the format carried
+	// no speaker itself. LabelNone keeps the text as it is. Transcripts
+	// ignore it.
 	Labels LabelStyle
 }
 
@@ -64,10 +75,14 @@ type codec struct {
 
 // formats is the format table every dispatch goes through.
 var formats = map[Format]codec{
-	Transcript: {exts: []string{".txt", ".md"}, read: readTranscript},
+	Transcript: {exts: []string{".txt", ".md"}, read: readTranscript, write: writeTranscript},
 	SRT:        {exts: []string{".srt"}, read: readSRT, write: writeSRT},
 	WebVTT:     {exts: []string{".vtt"}, read: readWebVTT, write: writeWebVTT},
-	TTML:       {exts: []string{".ttml", ".dfxp", ".xml"}, read: readTTML, write: writeTTML},
+	TTML:       {exts: []string{".ttml", ".xml"}, read: readTTML, write: writeTTML},
+	DFXP:       {exts: []string{".dfxp"}, read: readTTML, write: writeDFXP},
+	ASS:        {exts: []string{".ass", ".ssa"}, read: readASS, write: writeASS},
+	STL:        {exts: []string{".stl"}, read: readSTL},
+	JSON:       {exts: []string{".json"}, read: readJSON, write: writeJSON},
 }
 
 // Formats returns the known formats, sorted by name.
@@ -80,15 +95,17 @@ func Formats() []Format {
 	return out
 }
 
-// ParseFormat returns the format called name (case-insensitive; "webvtt"
-// and "dfxp" are accepted as aliases).
+// ParseFormat returns the format called name (case-insensitive; "webvtt",
+// "xml", "ssa" and "transcript" are accepted as aliases).
 func ParseFormat(name string) (Format, error) {
 	n := strings.ToLower(strings.TrimPrefix(strings.TrimSpace(name), "."))
 	switch n {
 	case "webvtt":
 		n = string(WebVTT)
-	case "dfxp", "xml":
+	case "xml":
 		n = string(TTML)
+	case "ssa":
+		n = string(ASS)
 	case "transcript":
 		n = string(Transcript)
 	}
@@ -135,7 +152,14 @@ func Read(r io.Reader, f Format, o ReadOptions) (*Document, error) {
 	if err != nil {
 		return nil, err
 	}
-	return c.read(data, o)
+	doc, err := c.read(data, o)
+	if err != nil {
+		return nil, err
+	}
+	if f != Transcript {
+		ApplyLabels(doc, o.Labels)
+	}
+	return doc, nil
 }
 
 // Write renders d in format f to w.

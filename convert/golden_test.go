@@ -46,7 +46,7 @@ func TestReadTranscriptSeedGolden(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	checkGolden(t, "../testdata/000_2e7f89a82c8d846d.golden.json", struct {
+	checkGolden(t, "../testdata/000_2e7f89a82c8d846d.model.json", struct {
 		Doc      *Document
 		Warnings []string
 	}{doc, warnings})

@@ -2,34 +2,56 @@ package convert
 
 import (
 	"fmt"
+	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
-// LabelStyle is how a format without a speaker field (SRT) shows who
-// speaks: a label in the text at each change of speaker.
+// LabelStyle is a speaker label convention in text: how a format without a
+// speaker field (SRT, or WebVTT and TTML written without voices) shows who
+// speaks. Writers put a label at each change of speaker; readers turn
+// labels back into Line.Speaker (ReadOptions.Labels).
 type LabelStyle string
 
 // The label styles.
 const (
-	// LabelName writes "Mark Zuckerberg: " (the default).
+	// LabelAuto, for readers only, takes whichever convention below the
+	// file uses consistently, or none; writers treat it as LabelName. It
+	// is the zero value's meaning for ReadOptions.Labels.
+	LabelAuto LabelStyle = "auto"
+	// LabelName is "Mark Zuckerberg: " (Otter, Zoom, podcast hosts); the
+	// writers' default.
 	LabelName LabelStyle = "name"
-	// LabelUpper writes "MARK ZUCKERBERG: " (broadcast style).
+	// LabelUpper is "MARK ZUCKERBERG: " (broadcast); readers also accept
+	// the label alone on its line and a leading ">> ".
 	LabelUpper LabelStyle = "upper"
-	// LabelBracket writes "[Mark Zuckerberg] ".
+	// LabelBracket is "[Mark Zuckerberg] ".
 	LabelBracket LabelStyle = "bracket"
-	// LabelNone writes no label.
+	// LabelDash is "- " at each change of speaker, without a name (YouTube
+	// and Netflix dialogue). A dash says that the speaker changes, not who
+	// speaks: readers alternate between two anonymous speakers, "Speaker 1"
+	// and "Speaker 2", right for the usual interview.
+	LabelDash LabelStyle = "dash"
+	// LabelNone is no label: writers leave speakers out, readers keep the
+	// text as it is.
 	LabelNone LabelStyle = "none"
 )
 
-// ParseLabelStyle returns the label style called name.
+// LabelStyles returns the names ParseLabelStyle accepts.
+func LabelStyles() []string {
+	return []string{"auto", "name", "upper", "bracket", "dash", "none"}
+}
+
+// ParseLabelStyle returns the label style called name ("" is LabelAuto).
 func ParseLabelStyle(name string) (LabelStyle, error) {
-	switch s := LabelStyle(strings.ToLower(name)); s {
-	case LabelName, LabelUpper, LabelBracket, LabelNone:
+	switch s := LabelStyle(strings.ToLower(strings.TrimSpace(name))); s {
+	case LabelAuto, LabelName, LabelUpper, LabelBracket, LabelDash, LabelNone:
 		return s, nil
 	case "":
-		return LabelName, nil
+		return LabelAuto, nil
 	}
-	return "", fmt.Errorf("unknown label style %q (known: name, upper, bracket, none)", name)
+	return "", fmt.Errorf("unknown label style %q (known: %s)", name, strings.Join(LabelStyles(), ", "))
 }
 
 // Label returns the text put before the first line spoken by speaker, with
@@ -43,8 +65,355 @@ func (s LabelStyle) Label(speaker string) string {
 		return strings.ToUpper(speaker) + ": "
 	case LabelBracket:
 		return "[" + speaker + "] "
+	case LabelDash:
+		return "- "
 	case LabelNone:
 		return ""
 	}
 	return speaker + ": "
+}
+
+// Anonymous speakers of the dash convention.
+const (
+	dashSpeaker1 = "Speaker 1"
+	dashSpeaker2 = "Speaker 2"
+)
+
+// notSpeakers are words that precede a colon in ordinary text often enough
+// that they never count as a speaker name, whatever the style.
+var notSpeakers = map[string]bool{
+	"note": true, "notes": true, "nb": true, "warning": true, "caution": true, "tip": true,
+	"example": true, "update": true, "edit": true, "ps": true, "p.s": true, "source": true,
+	"sources": true, "re": true, "subject": true, "step": true, "chapter": true, "part": true,
+	"summary": true, "translation": true, "caption": true, "captions": true, "subtitles": true,
+	"chorus": true, "verse": true, "lyrics": true, "music": true, "location": true,
+	"date": true, "time": true, "address": true, "email": true, "phone": true, "tel": true,
+	"http": true, "https": true, "www": true, "todo": true, "fixme": true, "important": true,
+	"answer": true, "question": true, "i": true, "a": true, "so": true, "and": true, "but": true,
+}
+
+// labelCandidate is a label found in a line: the name and the text after it.
+type labelCandidate struct {
+	name, rest string
+}
+
+// cutStyledLabel splits a label of style s off the front of t (which has
+// no dialogue dash). It accepts only name-shaped labels, so that prose
+// such as "Note: …", "at 10:30" or "[laughs]" is not taken for one.
+func cutStyledLabel(t string, s LabelStyle) (labelCandidate, bool) {
+	switch s {
+	case LabelBracket:
+		if !strings.HasPrefix(t, "[") {
+			return labelCandidate{}, false
+		}
+		i := strings.IndexByte(t, ']')
+		if i <= 1 {
+			return labelCandidate{}, false
+		}
+		name, rest := strings.TrimSpace(t[1:i]), strings.TrimSpace(t[i+1:])
+		// A bracket alone on its line is a sound ("[music]"), not a label;
+		// a label names someone, so it is capitalised.
+		if rest == "" || !isLabelName(name) || !startsUpper(name) {
+			return labelCandidate{}, false
+		}
+		return labelCandidate{name, rest}, true
+	case LabelName, LabelUpper:
+		t = strings.TrimPrefix(t, ">>")
+		t = strings.TrimLeft(t, " \t")
+		i := strings.IndexByte(t, ':')
+		if i <= 0 {
+			return labelCandidate{}, false
+		}
+		name, rest := t[:i], t[i+1:]
+		if rest != "" && rest[0] != ' ' && rest[0] != '\t' {
+			return labelCandidate{}, false // "10:30", "http://"
+		}
+		rest = strings.TrimSpace(rest)
+		if !isLabelName(name) {
+			return labelCandidate{}, false
+		}
+		upper := strings.ToUpper(name) == name && strings.ToLower(name) != name
+		if s == LabelUpper && !upper {
+			return labelCandidate{}, false
+		}
+		if s == LabelName && (upper && !strings.Contains(name, "_") || rest == "") {
+			// Capitals and a label on a line of its own are LabelUpper's;
+			// SPEAKER_00 is a diarisation name.
+			return labelCandidate{}, false
+		}
+		return labelCandidate{name, rest}, true
+	}
+	return labelCandidate{}, false
+}
+
+// isLabelName reports whether s reads as a speaker's name: at most four
+// words and 32 characters, capitalised words, digits or name particles,
+// no sentence punctuation, and not a common non-name ("Note").
+func isLabelName(s string) bool {
+	if s != strings.TrimSpace(s) || utf8.RuneCountInString(s) > 32 || len(strings.Fields(s)) > 4 {
+		return false
+	}
+	if notSpeakers[strings.ToLower(strings.TrimRight(s, "."))] {
+		return false
+	}
+	if strings.ContainsAny(s, ",;!?\"()[]{}<>/\\*#@&=") {
+		return false
+	}
+	return isNameLike(s)
+}
+
+// startsUpper reports whether s starts with an upper-case letter.
+func startsUpper(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r) || unicode.IsTitle(r)
+}
+
+// cutDash removes a leading dialogue dash ("- " or "-", as Netflix writes
+// it) from t. "-5 degrees" and "--" are not dashes.
+func cutDash(t string) (string, bool) {
+	if !strings.HasPrefix(t, "-") {
+		return t, false
+	}
+	rest := t[1:]
+	r, _ := utf8.DecodeRuneInString(rest)
+	if rest == "" || r == '-' || unicode.IsDigit(r) {
+		return t, false
+	}
+	return strings.TrimLeft(rest, " \t"), true
+}
+
+// isDialogueCue reports whether a cue is a dialogue: its first line and at
+// least one other start with a dialogue dash, each dash starting another
+// speaker's lines (lines without a dash continue the speaker before).
+func isDialogueCue(lines []Line) bool {
+	if len(lines) < 2 {
+		return false
+	}
+	n := 0
+	for i, l := range lines {
+		if _, ok := cutDash(l.Text); ok {
+			n++
+		} else if i == 0 {
+			return false
+		}
+	}
+	return n >= 2
+}
+
+// labelChoice is what a reader applies: a name style (or "") and whether
+// dashes mark changes of speaker.
+type labelChoice struct {
+	style LabelStyle // LabelName, LabelUpper, LabelBracket or ""
+	dash  bool
+	names map[string]bool // accepted names (nil: every name-shaped label)
+}
+
+// ApplyLabels turns the speaker labels in the text of d's cues into
+// speakers, by style s: the label is removed from the text and its name
+// becomes the speaker of its line and of every line after it up to the
+// next label; a label alone on its line names the lines below it. With
+// LabelAuto (or ""), it first looks for a convention the cues use
+// consistently (see DetectLabels) and does nothing without one.
+// LabelNone does nothing. Lines that already have a speaker are left
+// alone, and so is a document whose cues have any speaker under
+// LabelAuto: it carries speakers in its format already.
+func ApplyLabels(d *Document, s LabelStyle) {
+	var c labelChoice
+	switch s {
+	case LabelNone:
+		return
+	case LabelAuto, "":
+		if len(d.Speakers()) > 0 {
+			return
+		}
+		c = detectLabels(d.Cues)
+	case LabelDash:
+		c = labelChoice{dash: true}
+	default:
+		// A named style also reads the dialogue dashes writeSRT writes.
+		c = labelChoice{style: s}
+	}
+	if c.style == "" && !c.dash {
+		return
+	}
+	applyLabels(d, c)
+}
+
+// DetectLabels returns the label convention that d's cues use
+// consistently (LabelUpper, LabelName, LabelBracket or LabelDash), or
+// LabelNone. A name style counts only when at least three labels use it,
+// a small set of names covers most of them (a name said once is rarely a
+// speaker), and, for LabelName, only names said twice or more are taken;
+// dashes count when at least three lines start with one.
+func DetectLabels(d *Document) LabelStyle {
+	c := detectLabels(d.Cues)
+	switch {
+	case c.style != "":
+		return c.style
+	case c.dash:
+		return LabelDash
+	}
+	return LabelNone
+}
+
+// detectLabels implements DetectLabels, also returning the accepted names.
+func detectLabels(cues []Cue) labelChoice {
+	var best labelChoice
+	bestCount := 0
+	for _, s := range []LabelStyle{LabelUpper, LabelName, LabelBracket} {
+		counts := map[string]int{}
+		total := 0
+		for _, c := range cues {
+			dialogue := isDialogueCue(c.Lines)
+			for _, l := range c.Lines {
+				t := l.Text
+				if cut, ok := cutDash(t); ok {
+					t = cut
+				} else if dialogue {
+					continue
+				}
+				if lc, ok := cutStyledLabel(t, s); ok {
+					counts[lc.name]++
+					total++
+				}
+			}
+		}
+		repeated, names := 0, map[string]bool{}
+		for n, k := range counts {
+			if k >= 2 {
+				repeated += k
+			}
+			if k >= 2 || s != LabelName {
+				names[n] = true
+			}
+		}
+		// Consistent: three labels or more, most of them by names said
+		// again, and far fewer names than labels.
+		ok := total >= 3 && 2*repeated >= total && 2*len(counts) <= total+1
+		if ok && repeated > bestCount {
+			best, bestCount = labelChoice{style: s, names: names}, repeated
+		}
+	}
+	dashes := 0
+	for _, c := range cues {
+		for _, l := range c.Lines {
+			if _, ok := cutDash(l.Text); ok {
+				dashes++
+			}
+		}
+	}
+	best.dash = dashes >= 3
+	return best
+}
+
+// turn is a run of lines read as one speaker's: started by a label, a
+// dialogue dash, or the start of the document.
+type turn struct {
+	name   string // the label's name, "" when the turn has no label
+	dashed bool   // a dialogue dash started it
+}
+
+// applyLabels sets speakers from labels by choice c. It first cuts the
+// text into turns, then names the turns without a label: with dashes only,
+// they alternate between two anonymous speakers; with labels naming
+// exactly two people (an interview labelled only now and then, as in the
+// Lex Fridman captions), a dash switches to the other one; otherwise a
+// dash without a label is an unknown speaker. Lines before the first
+// label or dash have no speaker.
+func applyLabels(d *Document, c labelChoice) {
+	turns := []turn{{}}
+	var lineTurns [][]int // per cue, the turn of each kept line
+	for i := range d.Cues {
+		cue := &d.Cues[i]
+		dialogue := isDialogueCue(cue.Lines)
+		kept := cue.Lines[:0:0]
+		var idx []int
+		for _, l := range cue.Lines {
+			if l.Speaker != "" {
+				kept = append(kept, l)
+				idx = append(idx, -1)
+				continue
+			}
+			t, dashed := l.Text, false
+			if dialogue || c.dash {
+				t, dashed = cutDash(t)
+			}
+			if lc, ok := cutStyledLabel(t, c.style); ok && (c.names == nil || c.names[lc.name]) {
+				turns = append(turns, turn{name: lc.name, dashed: dashed})
+				if lc.rest == "" {
+					continue // the label's own line names the lines below it
+				}
+				t = lc.rest
+			} else if dashed {
+				turns = append(turns, turn{dashed: true})
+			}
+			kept = append(kept, Line{Text: t})
+			idx = append(idx, len(turns)-1)
+		}
+		cue.Lines = kept
+		lineTurns = append(lineTurns, idx)
+	}
+	nameTurns(turns, c.style == "")
+	for i, idx := range lineTurns {
+		for j, k := range idx {
+			if k >= 0 {
+				d.Cues[i].Lines[j].Speaker = turns[k].name
+			}
+		}
+	}
+}
+
+// nameTurns names the dashed turns that have no label (see applyLabels).
+func nameTurns(turns []turn, dashOnly bool) {
+	if dashOnly {
+		cur := ""
+		for i := range turns {
+			if turns[i].dashed {
+				cur = nextDashSpeaker(cur)
+				turns[i].name = cur
+			}
+		}
+		return
+	}
+	var pair []string
+	for _, t := range turns {
+		if t.name != "" && !slices.Contains(pair, t.name) {
+			pair = append(pair, t.name)
+		}
+	}
+	if len(pair) != 2 {
+		return
+	}
+	other := func(n string) string {
+		if n == pair[0] {
+			return pair[1]
+		}
+		return pair[0]
+	}
+	first := -1
+	for i := range turns {
+		switch {
+		case turns[i].name != "":
+			if first < 0 {
+				first = i
+			}
+		case turns[i].dashed && first >= 0:
+			turns[i].name = other(turns[i-1].name)
+		}
+	}
+	// Dashes before the first label alternate back from it.
+	for i := first - 1; i >= 0 && first > 0; i-- {
+		if !turns[i].dashed {
+			break
+		}
+		turns[i].name = other(turns[i+1].name)
+	}
+}
+
+// nextDashSpeaker returns the anonymous speaker after cur.
+func nextDashSpeaker(cur string) string {
+	if cur == dashSpeaker1 {
+		return dashSpeaker2
+	}
+	return dashSpeaker1
 }

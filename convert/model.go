@@ -1,6 +1,9 @@
 package convert
 
-import "time"
+import (
+	"sort"
+	"time"
+)
 
 // Document is capconv's canonical model of a caption or transcript file.
 type Document struct {
@@ -108,4 +111,9 @@ func (d *Document) Speakers() []string {
 		}
 	}
 	return out
+}
+
+// sortCuesStable sorts cues by Start, keeping the order of equal starts.
+func sortCuesStable(cs []Cue) {
+	sort.SliceStable(cs, func(i, j int) bool { return cs[i].Start < cs[j].Start })
 }

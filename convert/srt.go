@@ -82,7 +82,7 @@ func (sc *lineScanner) peek() (string, bool) {
 // spaces are trimmed from text lines.
 //
 // Text is kept as written: tags such as <i> or {\an8} and speaker labels
-// stay in Line.Text (parseSRTLabels recovers the labels writeSRT writes).
+// stay in Line.Text (Read then applies ReadOptions.Labels).
 // A text block after a blank line that is neither a cue number nor a
 // timing line is taken as more text of the cue before it, with a warning.
 // Cues out of Start order are sorted, with a warning.
@@ -162,9 +162,6 @@ func readSRT(data []byte, o ReadOptions) (*Document, error) {
 	if !sorted {
 		o.warn(0, "cues are not in start order: sorted them")
 		sort.SliceStable(doc.Cues, func(i, j int) bool { return doc.Cues[i].Start < doc.Cues[j].Start })
-	}
-	if o.Labels != "" {
-		parseSRTLabels(doc, o.Labels)
 	}
 	return doc, nil
 }
@@ -294,9 +291,8 @@ func parseSRTTime(s string, i int) (time.Duration, int, bool) {
 // SRT has no speaker field, so speakers travel as labels in the style
 // o.SRTLabels: a label before the first line of a cue whose speaker
 // differs from the previous cue's, not on every cue of a turn. A cue whose
-// lines have two or more speakers is a dialogue cue: every line starts
-// with "-" (Netflix style, no space), followed by a label when the line's
-// speaker differs from the line before it. Losses: a line without text
+// lines have two or more speakers is a dialogue cue: the first line of
+// each speaker starts with "-" (Netflix style, no space) and the label. Losses: a line without text
 // cannot be written (a blank line ends a cue) and is left out; line
 // breaks inside a text or a name become spaces; a change back to an
 // unknown speaker cannot be labelled.
@@ -327,14 +323,20 @@ func writeSRT(w io.Writer, d *Document, o WriteOptions) error {
 			if isBlank(l.Text) {
 				continue
 			}
-			if dialogue {
+			switch {
+			case dialogue && (!labelled || l.Speaker != prev):
+				// Each speaker's first line in a dialogue cue starts with
+				// a dash and its label, so that a dash without a label
+				// reads as another, unknown speaker.
 				b = append(b, '-')
-			}
-			if (dialogue || !labelled) && l.Speaker != prev {
+				if style != LabelDash {
+					b = appendOneLine(b, style.Label(l.Speaker))
+				}
+			case !dialogue && !labelled && l.Speaker != prev:
 				b = appendOneLine(b, style.Label(l.Speaker))
-				prev = l.Speaker
 			}
 			labelled = true
+			prev = l.Speaker
 			b = appendOneLine(b, l.Text)
 			b = append(b, '\n')
 		}
@@ -392,64 +394,4 @@ func appendClock(b []byte, d time.Duration, sep byte) []byte {
 	m, s, f := ms/60000%60, ms/1000%60, ms%1000
 	return append(b, ':', byte('0'+m/10), byte('0'+m%10), ':', byte('0'+s/10), byte('0'+s%10), sep,
 		byte('0'+f/100), byte('0'+f/10%10), byte('0'+f%10))
-}
-
-// parseSRTLabels reverses writeSRT's speaker convention on a document read
-// from SRT: a label sets the speaker of its line and of every line after
-// it until the next label, and the leading "-" of each line of a dialogue
-// cue (two or more lines, all starting with "-") is removed. Labels in
-// LabelUpper style come back in capitals. The reader does not call it: a
-// label convention is a guess about text, which the caller makes.
-func parseSRTLabels(doc *Document, style LabelStyle) {
-	if style == "" {
-		style = LabelName
-	}
-	cur := ""
-	for i := range doc.Cues {
-		c := &doc.Cues[i]
-		dialogue := len(c.Lines) >= 2
-		for _, l := range c.Lines {
-			if !strings.HasPrefix(l.Text, "-") {
-				dialogue = false
-				break
-			}
-		}
-		for j := range c.Lines {
-			l := &c.Lines[j]
-			if dialogue {
-				l.Text = l.Text[1:]
-			}
-			if name, rest, ok := cutLabel(l.Text, style); ok {
-				cur, l.Text = name, rest
-			}
-			l.Speaker = cur
-		}
-	}
-}
-
-// cutLabel splits a label in style s off the front of t.
-func cutLabel(t string, s LabelStyle) (name, rest string, ok bool) {
-	switch s {
-	case LabelNone:
-		return "", t, false
-	case LabelBracket:
-		if !strings.HasPrefix(t, "[") {
-			return "", t, false
-		}
-		i := strings.Index(t, "] ")
-		if i <= 1 {
-			return "", t, false
-		}
-		return t[1:i], t[i+2:], true
-	}
-	i := strings.Index(t, ": ")
-	if i <= 0 {
-		return "", t, false
-	}
-	name = t[:i]
-	// Prose such as "We're training three versions: an 8" is not a label.
-	if !isNameLike(name) || s == LabelUpper && strings.ToUpper(name) != name {
-		return "", t, false
-	}
-	return name, t[i+2:], true
 }

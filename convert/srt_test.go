@@ -71,16 +71,16 @@ func TestWriteSRT(t *testing.T) {
 			want: "1\n00:00:01,000 --> 00:00:02,000\nMark Zuckerberg: Thanks for\nhaving me.\n\n" +
 				"2\n00:00:02,000 --> 00:00:03,000\nStill me.\n\n" +
 				"3\n00:00:03,000 --> 00:00:04,000\nLex: My turn.\n\n" +
-				"4\n00:00:04,000 --> 00:00:05,000\n-Is it?\n-Mark Zuckerberg: Yes.\n\n" +
+				"4\n00:00:04,000 --> 00:00:05,000\n-Lex: Is it?\n-Mark Zuckerberg: Yes.\n\n" +
 				"5\n00:00:05,000 --> 00:00:06,000\nGo on.\n\n",
-			reason: "labels only at a change of speaker; in a dialogue cue the first line continues Lex's turn",
+			reason: "labels only at a change of speaker, except in a dialogue cue, where every speaker's line is labelled so that an unlabelled dash reads as an unknown speaker",
 		},
 		{
 			name: "upper", doc: turns, style: LabelUpper,
 			want: "1\n00:00:01,000 --> 00:00:02,000\nMARK ZUCKERBERG: Thanks for\nhaving me.\n\n" +
 				"2\n00:00:02,000 --> 00:00:03,000\nStill me.\n\n" +
 				"3\n00:00:03,000 --> 00:00:04,000\nLEX: My turn.\n\n" +
-				"4\n00:00:04,000 --> 00:00:05,000\n-Is it?\n-MARK ZUCKERBERG: Yes.\n\n" +
+				"4\n00:00:04,000 --> 00:00:05,000\n-LEX: Is it?\n-MARK ZUCKERBERG: Yes.\n\n" +
 				"5\n00:00:05,000 --> 00:00:06,000\nGo on.\n\n",
 		},
 		{
@@ -88,7 +88,7 @@ func TestWriteSRT(t *testing.T) {
 			want: "1\n00:00:01,000 --> 00:00:02,000\n[Mark Zuckerberg] Thanks for\nhaving me.\n\n" +
 				"2\n00:00:02,000 --> 00:00:03,000\nStill me.\n\n" +
 				"3\n00:00:03,000 --> 00:00:04,000\n[Lex] My turn.\n\n" +
-				"4\n00:00:04,000 --> 00:00:05,000\n-Is it?\n-[Mark Zuckerberg] Yes.\n\n" +
+				"4\n00:00:04,000 --> 00:00:05,000\n-[Lex] Is it?\n-[Mark Zuckerberg] Yes.\n\n" +
 				"5\n00:00:05,000 --> 00:00:06,000\nGo on.\n\n",
 		},
 		{
@@ -101,11 +101,11 @@ func TestWriteSRT(t *testing.T) {
 			reason: "dialogue dashes do not depend on labels",
 		},
 		{
-			name: "dialogue cue at a change of speaker labels both lines",
+			name: "dialogue cue: a dash and a label at each speaker's first line",
 			doc: &Document{Cues: []Cue{
 				{Start: 0, End: ms(1000), Lines: cat(say("A", "Hi."), say("B", "Hello."), say("B", "Again."))},
 			}},
-			want: "1\n00:00:00,000 --> 00:00:01,000\n-A: Hi.\n-B: Hello.\n-Again.\n\n",
+			want: "1\n00:00:00,000 --> 00:00:01,000\n-A: Hi.\n-B: Hello.\nAgain.\n\n",
 		},
 		{
 			name: "text is not escaped, times rounded, hours widen",
@@ -149,35 +149,35 @@ func TestReadSRT(t *testing.T) {
 	}
 	tests := []struct {
 		name  string
-		file  string // in testdata, or "" for input
+		file  string // under ../testdata, or "" for input
 		input string
 		count int
 		want  map[int]Cue // selected cues by index; -1 is the last
 	}{
 		{
-			name: "Lex Fridman", file: "lexfridman-333-karpathy.srt", count: 5502,
+			name: "Lex Fridman", file: "captions/lexfridman-333-karpathy.srt", count: 5502,
 			want: map[int]Cue{
 				0: {Start: 0, End: ms(1920), Lines: []Line{{Text: "- I think it's possible"}, {Text: "that physics has exploits"}}},
 				3: {Start: ms(5970), End: ms(8400), Lines: []Line{{Text: "that somehow gives you buffer overflow,"}}},
 			},
 		},
 		{
-			name: "short times, dot separator and coordinates", file: "astisub-example-in.srt", count: 6,
+			name: "short times, dot separator and coordinates", file: "malformed/astisub-example-in.srt", count: 6,
 			want: map[int]Cue{0: astisubCues[0], 1: astisubCues[1], 2: astisubCues[2], 5: astisubCues[5]},
 		},
 		{
-			name: "no cue numbers", file: "astisub-missing-sequence-in.srt", count: 6,
+			name: "no cue numbers", file: "malformed/astisub-missing-sequence-in.srt", count: 6,
 			want: map[int]Cue{0: astisubCues[0], 1: astisubCues[1], 4: astisubCues[4], 5: astisubCues[5]},
 		},
 		{
-			name: "CR line endings", file: "astisub-example-in-carriage-return.srt", count: 3,
+			name: "CR line endings", file: "malformed/astisub-example-in-carriage-return.srt", count: 3,
 			want: map[int]Cue{
 				1: {Start: ms(3767), End: ms(10732), Lines: []Line{{Text: "That's true. You don’t often find 632"}, {Text: "pieces of gum stuck on a sidewalk"}}},
 				2: {Start: ms(10733), End: ms(14066), Lines: []Line{{Text: "at a busy bus stop or anywhere"}, {Text: "else for that matter."}}},
 			},
 		},
 		{
-			name: "dot in one time", file: "webvtt-py-invalid-timeframe.srt", count: 5,
+			name: "dot in one time", file: "malformed/webvtt-py-invalid-timeframe.srt", count: 5,
 			want: map[int]Cue{1: {Start: ms(7000), End: ms(11890), Lines: []Line{{Text: "Caption text #2"}}}},
 		},
 		{
@@ -207,7 +207,7 @@ func TestReadSRT(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			data := []byte(tc.input)
 			if tc.file != "" {
-				data = mustRead(t, filepath.Join("testdata", tc.file))
+				data = mustRead(t, filepath.Join("..", "testdata", tc.file))
 			}
 			doc, err := readSRT(data, ReadOptions{File: tc.file})
 			if err != nil {
@@ -229,7 +229,7 @@ func TestReadSRT(t *testing.T) {
 type invalidCase struct {
 	name  string
 	input string // used when file is ""
-	file  string // in testdata/invalid
+	file  string // in ../testdata/invalid
 	line  int
 	col   int // 0: not checked
 	err   error
@@ -240,7 +240,7 @@ func testInvalid(t *testing.T, read func([]byte, ReadOptions) (*Document, error)
 		t.Run(tc.name, func(t *testing.T) {
 			data := []byte(tc.input)
 			if tc.file != "" {
-				data = mustRead(t, filepath.Join("testdata", "invalid", tc.file))
+				data = mustRead(t, filepath.Join("..", "testdata", "invalid", tc.file))
 			}
 			doc, err := read(data, ReadOptions{File: tc.file})
 			var pe *ParseError
@@ -299,15 +299,20 @@ func TestSRTRoundTrip(t *testing.T) {
 			if err != nil {
 				t.Fatalf("readSRT(writeSRT()) = %v\n%s", err, b.String())
 			}
-			parseSRTLabels(got, style)
+			ApplyLabels(got, style)
 			want := make([]Cue, len(tricky))
 			for i, c := range tricky {
+				dialogue := isDialogue(c.Lines)
 				c.Lines = append([]Line(nil), c.Lines...)
 				for j := range c.Lines {
 					switch style {
 					case LabelUpper:
 						c.Lines[j].Speaker = strings.ToUpper(c.Lines[j].Speaker)
 					case LabelNone:
+						// Without labels, a dialogue cue's dashes stay text.
+						if dialogue {
+							c.Lines[j].Text = "-" + c.Lines[j].Text
+						}
 						c.Lines[j].Speaker = ""
 					}
 				}
@@ -383,7 +388,7 @@ func compareAstisub(t *testing.T, doc *Document, subs *astisub.Subtitles, text f
 }
 
 func FuzzReadSRT(f *testing.F) {
-	for _, dir := range []string{"testdata", "testdata/invalid"} {
+	for _, dir := range []string{"../testdata/captions", "../testdata/malformed", "../testdata/invalid"} {
 		paths, _ := filepath.Glob(filepath.Join(dir, "*.srt"))
 		for _, p := range paths {
 			data := mustRead(f, p)
@@ -394,6 +399,9 @@ func FuzzReadSRT(f *testing.F) {
 		}
 	}
 	f.Add([]byte("1\n00:00:01,000 --> 00:00:02,000\n-A: x\n-B: y\n"))
+	// Found by fuzzing: U+0000 in UTF-16 input was read, written, and
+	// refused on reading back.
+	f.Add([]byte("\xff\xfe0\x00:\x000\x000\x00-\x00-\x00>\x000\x00:\x000\x000\x00\n\x00\x00\x000"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		doc, err := readSRT(data, ReadOptions{})
 		if err != nil {
@@ -417,7 +425,7 @@ func FuzzReadSRT(f *testing.F) {
 	})
 }
 
-const lexFile = "testdata/lexfridman-333-karpathy.srt"
+const lexFile = "../testdata/captions/lexfridman-333-karpathy.srt"
 
 func BenchmarkReadSRT(b *testing.B) {
 	data := mustRead(b, lexFile)

@@ -38,11 +38,24 @@ func decodeText(data []byte, o ReadOptions) ([]string, error) {
 // decodeBytes returns data as one UTF-8 string, following decodeText's
 // rules, for readers that scan the text themselves (SRT).
 func decodeBytes(data []byte, o ReadOptions) (string, error) {
+	var s string
+	utf16 := true
 	switch {
 	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}):
-		return decodeUTF16(data[2:], false), nil
+		s = decodeUTF16(data[2:], false)
 	case bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
-		return decodeUTF16(data[2:], true), nil
+		s = decodeUTF16(data[2:], true)
+	default:
+		utf16 = false
+	}
+	if utf16 {
+		// U+0000 is no more text in UTF-16 than in UTF-8; refusing it
+		// here keeps every reader's output free of it, so that what a
+		// writer writes reads back.
+		if i := strings.IndexByte(s, 0); i >= 0 {
+			return "", errorf(o.pos(strings.Count(s[:i], "\n")+1), ErrNotText, "U+0000 in UTF-16 text: binary data")
+		}
+		return s, nil
 	}
 	if err := refuseBinary(data, o); err != nil {
 		return "", err

@@ -68,9 +68,19 @@ const (
 // drafts still found in broadcast archives.
 var ttmlNamespaces = [...]string{nsTTML, "http://www.w3.org/2006/10/ttaf1", "http://www.w3.org/2006/04/ttaf1"}
 
-// ttmlHead opens every written document up to the head's metadata.
+// ttmlHead opens every written document up to its profile attribute.
 const ttmlHead = `<?xml version="1.0" encoding="UTF-8"?>
-<tt xmlns="http://www.w3.org/ns/ttml" xmlns:ttm="http://www.w3.org/ns/ttml#metadata" xmlns:ttp="http://www.w3.org/ns/ttml#parameter" xmlns:tts="http://www.w3.org/ns/ttml#styling" ttp:timeBase="media" ttp:contentProfiles="http://www.w3.org/ns/ttml/profile/imsc1.1/text" xml:lang="`
+<tt xmlns="http://www.w3.org/ns/ttml" xmlns:ttm="http://www.w3.org/ns/ttml#metadata" xmlns:ttp="http://www.w3.org/ns/ttml#parameter" xmlns:tts="http://www.w3.org/ns/ttml#styling" ttp:timeBase="media" `
+
+// The profile attributes: TTML declares IMSC 1.1 Text (a TTML2 content
+// profile); DFXP declares the TTML1 DFXP Full processor profile, which
+// editors that import "DFXP" (Premiere, Avid, older broadcast tools)
+// accept, and leaves out ttp:contentProfiles, a TTML2 attribute they
+// reject.
+const (
+	imscProfile = `ttp:contentProfiles="http://www.w3.org/ns/ttml/profile/imsc1.1/text"`
+	dfxpProfile = `ttp:profile="http://www.w3.org/ns/ttml/profile/dfxp-full"`
+)
 
 // ttmlLayout is the small styling and layout every written document
 // carries: centred text at the bottom of a region inset by 10%, the
@@ -88,6 +98,18 @@ const ttmlLayout = `    <styling>
 
 // writeTTML renders d as an IMSC 1.1 Text profile TTML document.
 func writeTTML(w io.Writer, d *Document, o WriteOptions) error {
+	return writeTTMLProfile(w, d, o, imscProfile)
+}
+
+// writeDFXP renders d as TTML for tools that ask for DFXP: the same
+// document as writeTTML, which DFXP readers accept, under the DFXP
+// profile.
+func writeDFXP(w io.Writer, d *Document, o WriteOptions) error {
+	return writeTTMLProfile(w, d, o, dfxpProfile)
+}
+
+// writeTTMLProfile renders d as TTML declaring profile.
+func writeTTMLProfile(w io.Writer, d *Document, o WriteOptions, profile string) error {
 	for i, c := range d.Cues {
 		if c.Start < 0 || c.End < 0 {
 			return fmt.Errorf("cue %d: negative time %s --> %s: TTML media times start at 0", i+1, c.Start, c.End)
@@ -109,6 +131,8 @@ func writeTTML(w io.Writer, d *Document, o WriteOptions) error {
 		lang = "en"
 	}
 	b.WriteString(ttmlHead)
+	b.WriteString(profile)
+	b.WriteString(` xml:lang="`)
 	writeXMLEscaped(b, lang, true)
 	b.WriteString("\"")
 	b.WriteString(ttmlFrameRateAttrs(o.FrameRate))

@@ -37,10 +37,10 @@ func ttmlLines(s, prefix string) []string {
 	return out
 }
 
-// ttmlFile reads a file from testdata or fails the test.
+// ttmlFile reads a file from ../testdata or fails the test.
 func ttmlFile(t testing.TB, name string) []byte {
 	t.Helper()
-	data, err := os.ReadFile(filepath.Join("testdata", name))
+	data, err := os.ReadFile(filepath.Join("..", "testdata", name))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -404,7 +404,7 @@ func TestReadTTMLHead(t *testing.T) {
 
 func TestReadTTMLFiles(t *testing.T) {
 	t.Run("NOVA DFXP", func(t *testing.T) {
-		d, err := readTTML(ttmlFile(t, "nova-einstein.dfxp"), ReadOptions{})
+		d, err := readTTML(ttmlFile(t, "captions/nova-einstein.dfxp"), ReadOptions{})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -425,7 +425,7 @@ func TestReadTTMLFiles(t *testing.T) {
 		}
 	})
 	t.Run("go-astisub example: DFXP draft namespace, SMPTE frames", func(t *testing.T) {
-		d, err := readTTML(ttmlFile(t, "astisub-example-in.ttml"), ReadOptions{})
+		d, err := readTTML(ttmlFile(t, "malformed/astisub-example-in.ttml"), ReadOptions{})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -445,7 +445,7 @@ func TestReadTTMLFiles(t *testing.T) {
 	t.Run("ttconv lwsp_default: only untimed p", func(t *testing.T) {
 		var warns []Position
 		o := ReadOptions{File: "lwsp.ttml", Warn: func(p Position, _ string) { warns = append(warns, p) }}
-		_, err := readTTML(ttmlFile(t, "ttconv-lwsp-default.ttml"), o)
+		_, err := readTTML(ttmlFile(t, "invalid/ttconv-lwsp-default.ttml"), o)
 		var pe *ParseError
 		if !errors.As(err, &pe) || !errors.Is(err, ErrNoContent) {
 			t.Fatalf("readTTML() error %v, want a *ParseError for ErrNoContent", err)
@@ -460,7 +460,7 @@ func TestReadTTMLFiles(t *testing.T) {
 func TestReadTTMLInvalid(t *testing.T) {
 	tests := []struct {
 		name      string
-		file      string // in testdata/invalid, or
+		file      string // in ../testdata/invalid, or
 		input     string // inline
 		line, col int
 		err       error
@@ -572,7 +572,7 @@ func TestTTMLRoundTrip(t *testing.T) {
 }
 
 func FuzzReadTTML(f *testing.F) {
-	for _, pattern := range []string{"testdata/*.ttml", "testdata/*.dfxp", "testdata/invalid/ttml-*.ttml"} {
+	for _, pattern := range []string{"../testdata/malformed/*.ttml", "../testdata/captions/*.dfxp", "../testdata/invalid/*.ttml"} {
 		files, err := filepath.Glob(pattern)
 		if err != nil {
 			f.Fatal(err)
@@ -619,7 +619,7 @@ func FuzzReadTTML(f *testing.F) {
 }
 
 func BenchmarkWriteTTML(b *testing.B) {
-	d, err := readTTML(ttmlFile(b, "nova-einstein.dfxp"), ReadOptions{})
+	d, err := readTTML(ttmlFile(b, "captions/nova-einstein.dfxp"), ReadOptions{})
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -632,7 +632,7 @@ func BenchmarkWriteTTML(b *testing.B) {
 }
 
 func BenchmarkReadTTML(b *testing.B) {
-	data := ttmlFile(b, "nova-einstein.dfxp")
+	data := ttmlFile(b, "captions/nova-einstein.dfxp")
 	b.SetBytes(int64(len(data)))
 	b.ReportAllocs()
 	for b.Loop() {

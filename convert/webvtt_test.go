@@ -72,14 +72,14 @@ func TestReadWebVTT(t *testing.T) {
 	texts := func(ss ...string) []Line { return say("", ss...) }
 	tests := []struct {
 		name   string
-		file   string // in testdata, or "" for input
+		file   string // under ../testdata, or "" for input
 		input  string
 		count  int
 		want   map[int]Cue
 		reason string
 	}{
 		{
-			name: "Netflix", file: "netflix-chicas-del-cable.vtt", count: 865,
+			name: "Netflix", file: "captions/netflix-chicas-del-cable.vtt", count: 865,
 			want: map[int]Cue{
 				0: {Start: ms(7960), End: ms(9480), Lines: texts("[Alba] En 1928,")},
 				1: {ID: "2", Start: ms(9640), End: ms(13080), Lines: texts("las mujeres éramos", "algo así como adornos")},
@@ -87,13 +87,13 @@ func TestReadWebVTT(t *testing.T) {
 			reason: "the first cue's id shares a block with a whitespace-only line, so by the W3C rules it has none",
 		},
 		{
-			name: "two voices on one line", file: "wpt-two-voices.vtt", count: 1,
+			name: "two voices on one line", file: "malformed/wpt-two-voices.vtt", count: 1,
 			want: map[int]Cue{0: {Start: 0, End: ms(5000), Lines: []Line{
 				{Text: "This is a"}, {Speaker: "foo", Text: "test subtitle,"}, {Speaker: "bar", Text: "test subtitle"},
 			}}},
 		},
 		{
-			name: "mixed line endings", file: "wpt-newlines.vtt", count: 4,
+			name: "mixed line endings", file: "malformed/wpt-newlines.vtt", count: 4,
 			want: map[int]Cue{
 				0: {ID: "cr", Start: 0, End: ms(1000), Lines: texts("text0")},
 				2: {ID: "crlf", Start: 0, End: ms(1000), Lines: texts("text2")},
@@ -101,7 +101,7 @@ func TestReadWebVTT(t *testing.T) {
 			},
 		},
 		{
-			name: "hours omitted", file: "wpt-timings-omitted-hours.vtt", count: 3,
+			name: "hours omitted", file: "malformed/wpt-timings-omitted-hours.vtt", count: 3,
 			want: map[int]Cue{2: {Start: 0, End: ms(1000), Lines: texts("text2")}},
 		},
 		{
@@ -140,7 +140,7 @@ func TestReadWebVTT(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			data := []byte(tc.input)
 			if tc.file != "" {
-				data = mustRead(t, filepath.Join("testdata", tc.file))
+				data = mustRead(t, filepath.Join("..", "testdata", tc.file))
 			}
 			doc, err := readWebVTT(data, ReadOptions{File: tc.file})
 			if err != nil {
@@ -216,7 +216,7 @@ func TestWebVTTRoundTrip(t *testing.T) {
 }
 
 func FuzzReadWebVTT(f *testing.F) {
-	for _, dir := range []string{"testdata", "testdata/invalid"} {
+	for _, dir := range []string{"../testdata/captions", "../testdata/malformed", "../testdata/invalid"} {
 		paths, _ := filepath.Glob(filepath.Join(dir, "*.vtt"))
 		for _, p := range paths {
 			data := mustRead(f, p)

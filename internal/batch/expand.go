@@ -156,10 +156,12 @@ func isFile(p string, d fs.DirEntry) bool {
 	return err == nil && fi.Mode().IsRegular()
 }
 
-// readable reports whether path has an extension capconv reads.
+// readable reports whether path has an extension capconv reads. JSON is
+// left out of directory walks: a folder's .json files are reports and data
+// more often than capconv's caption JSON, which can be named explicitly.
 func readable(path string) bool {
-	_, ok := convert.FormatFromPath(path)
-	return ok
+	f, ok := convert.FormatFromPath(path)
+	return ok && f != convert.JSON
 }
 
 func isHidden(name string) bool { return len(name) > 1 && name[0] == '.' && name != ".." }

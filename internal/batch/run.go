@@ -202,6 +202,10 @@ func convertJob(ctx context.Context, j Job, o pipeline.Options) Result {
 			return finish(Cancelled, nil)
 		}
 	}
+	extra, err := chaptersTrack(j, todo, doc, o)
+	if err != nil {
+		return finish(Failed, err)
+	}
 	beforePlace(j)
 	if ctx.Err() != nil {
 		return finish(Cancelled, nil)
@@ -217,7 +221,36 @@ func convertJob(ctx context.Context, j Job, o pipeline.Options) Result {
 			r.Outputs[i].Status = Written
 		}
 	}
+	if extra.tmp != "" {
+		defer os.Remove(extra.tmp)
+		if err := place(extra.tmp, extra.path, o.Force); err != nil && !errors.Is(err, pipeline.ErrExists) {
+			return finish(Failed, err)
+		}
+	}
 	return finish(statusOf(r.Outputs), nil)
+}
+
+// chapterFile is a chapters track written to a temporary file, to be put
+// at path.
+type chapterFile struct{ tmp, path string }
+
+// chaptersTrack writes the WebVTT chapters track of doc to a temporary
+// file when a WebVTT output is written and doc has chapters (see
+// pipeline.ChaptersTrack); it is not a target of its own.
+func chaptersTrack(j Job, todo []int, doc *convert.Document, o pipeline.Options) (chapterFile, error) {
+	for _, i := range todo {
+		if j.Targets[i].Format != convert.WebVTT {
+			continue
+		}
+		data, err := pipeline.ChaptersTrack(doc, o)
+		if err != nil || data == nil {
+			return chapterFile{}, err
+		}
+		path := pipeline.ChaptersPath(j.Targets[i].Path)
+		tmp, err := writeTemp(path, data)
+		return chapterFile{tmp, path}, err
+	}
+	return chapterFile{}, nil
 }
 
 // statusOf is Converted when any output was written, Skipped otherwise.

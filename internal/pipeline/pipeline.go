@@ -43,6 +43,12 @@ type Options struct {
 	Report func(name string, doc *convert.Document)
 	// Warn receives each repair a reader made.
 	Warn func(pos convert.Position, msg string)
+	// Labels is the speaker label convention read from caption text (""
+	// is convert.LabelAuto; see convert.ApplyLabels).
+	Labels convert.LabelStyle
+	// Retime re-times the cues of a caption file with the timing model, as
+	// if it were a transcript (see Retime); by default cue times are kept.
+	Retime bool
 }
 
 // ErrExists reports an output file that exists while Options.Force is off.
@@ -51,9 +57,18 @@ var ErrExists = errors.New("output exists (use --force to replace it)")
 // ErrWouldOverwriteInput reports an output path equal to an input path.
 var ErrWouldOverwriteInput = errors.New("output would overwrite the input")
 
-// Load reads the document in r, named name in messages, in format f.
+// Load reads the document in r, named name in messages, in format f. When
+// o.From is not set, the content may overrule f (see convert.Detect): f
+// comes from a file name, which the content knows better.
 func Load(r io.Reader, name string, f convert.Format, o Options) (*convert.Document, error) {
-	doc, err := convert.Read(r, f, convert.ReadOptions{File: name, Dialect: o.Dialect, Warn: o.Warn})
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return nil, err
+	}
+	if o.From == "" {
+		f = convert.Detect(data, f)
+	}
+	doc, err := convert.Read(bytes.NewReader(data), f, convert.ReadOptions{File: name, Dialect: o.Dialect, Warn: o.Warn, Labels: o.Labels})
 	if err != nil {
 		return nil, err
 	}
@@ -61,17 +76,41 @@ func Load(r io.Reader, name string, f convert.Format, o Options) (*convert.Docum
 	if o.Language != "" {
 		doc.Language = o.Language
 	}
+	if o.Retime {
+		Retime(doc)
+	}
 	return doc, nil
+}
+
+// Retime turns doc's cues into start-only segments (see
+// convert.CuesToSegments), so that Timed times them as it times a
+// transcript; a document without cues is left alone.
+func Retime(doc *convert.Document) {
+	if len(doc.Cues) == 0 {
+		return
+	}
+	doc.Segments = convert.CuesToSegments(doc.Cues)
+	doc.Cues = nil
 }
 
 // Timed returns a copy of doc whose cues are timed for format f: when doc
 // holds start-only segments, they become cues (SRT reserves room for its
-// speaker labels); a document that already has cues keeps them. Then every
-// time moves by o.Offset and, with o.Timing.FPS set, snaps to a frame.
-// doc is not modified.
+// speaker labels); a document that already has cues keeps them, and so
+// does a transcript written as a transcript. Then every time moves by
+// o.Offset and, with o.Timing.FPS set, snaps to a frame. doc is not
+// modified.
 func Timed(doc *convert.Document, f convert.Format, o Options) *convert.Document {
 	d := *doc
 	d.Chapters = append([]convert.Chapter(nil), doc.Chapters...)
+	if f == convert.Transcript && len(d.Segments) > 0 {
+		d.Segments = append([]convert.Segment(nil), doc.Segments...)
+		for i := range d.Segments {
+			d.Segments[i].Start = max(d.Segments[i].Start+o.Offset, 0)
+		}
+		d.Cues = append([]convert.Cue(nil), doc.Cues...)
+		shift(&d, o)
+		return &d
+	}
 	if len(d.Segments) == 0 {
 		d.Cues = append([]convert.Cue(nil), doc.Cues...)
 		if fps := o.Timing.FPS; fps > 0 {
@@ -115,24 +154,42 @@ func Render(doc *convert.Document, f convert.Format, o Options) ([]byte, error) 
 
 // RenderAll renders doc in every format of fs, in order. Timing is the
 // costly step, so it runs once for all formats that time alike: only SRT,
-// whose speaker labels take room on the line, needs its own. doc is not
-// modified.
+// whose speaker labels take room on the line, needs its own, and a
+// transcript written as a transcript is not timed. doc is not modified.
 func RenderAll(doc *convert.Document, fs []convert.Format, o Options) ([][]byte, error) {
+	out, _, err := renderAll(doc, fs, o)
+	return out, err
+}
+
+// renderAll is RenderAll, also returning the document each format was
+// rendered from.
+func renderAll(doc *convert.Document, fs []convert.Format, o Options) ([][]byte, []*convert.Document, error) {
 	out := make([][]byte, len(fs))
-	timed := map[bool]*convert.Document{} // keyed by "is SRT"
+	docs := make([]*convert.Document, len(fs))
+	timed := map[convert.Format]*convert.Document{} // keyed by timingKind
 	for i, f := range fs {
-		d, ok := timed[f == convert.SRT]
+		k := timingKind(f)
+		d, ok := timed[k]
 		if !ok {
 			d = Timed(doc, f, o)
-			timed[f == convert.SRT] = d
+			timed[k] = d
 		}
 		var buf bytes.Buffer
 		if err := convert.Write(&buf, d, f, o.Write); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
-		out[i] = buf.Bytes()
+		out[i], docs[i] = buf.Bytes(), d
 	}
-	return out, nil
+	return out, docs, nil
+}
+
+// timingKind groups the formats that Timed treats alike: SRT, transcript,
+// and all the others.
+func timingKind(f convert.Format) convert.Format {
+	if f == convert.SRT || f == convert.Transcript {
+		return f
+	}
+	return ""
 }
 
 // OutputPath returns where the output of input in format f goes.
@@ -143,6 +200,27 @@ func OutputPath(input string, f convert.Format, outDir string) string {
 	}
 	base := strings.TrimSuffix(filepath.Base(input), filepath.Ext(input))
 	return filepath.Join(dir, base+f.Ext())
+}
+
+// ChaptersTrack returns the WebVTT chapters track that goes beside doc's
+// WebVTT output (see convert.WriteChapters), or nil when doc has no
+// chapters. The chapters are timed as the WebVTT output is, so that the
+// last one ends with the captions.
+func ChaptersTrack(doc *convert.Document, o Options) ([]byte, error) {
+	if len(doc.Chapters) == 0 {
+		return nil, nil
+	}
+	var b bytes.Buffer
+	if err := convert.WriteChapters(&b, Timed(doc, convert.WebVTT, o)); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}
+
+// ChaptersPath returns where the WebVTT chapters track of the WebVTT
+// output at vttPath goes: name.vtt → name.chapters.vtt.
+func ChaptersPath(vttPath string) string {
+	return strings.TrimSuffix(vttPath, filepath.Ext(vttPath)) + ".chapters.vtt"
 }
 
 // InputFormat returns o.From, or the format named by path's extension.
@@ -185,9 +263,26 @@ func ConvertFile(path string, o Options) ([]string, error) {
 			return nil, err
 		}
 	}
-	data, err := RenderAll(doc, o.To, o)
+	data, timed, err := renderAll(doc, o.To, o)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	// A WebVTT output of a document with chapters gets its chapters track.
+	for i, to := range o.To {
+		if to != convert.WebVTT || len(timed[i].Chapters) == 0 {
+			continue
+		}
+		cp := ChaptersPath(paths[i])
+		if err := checkTarget(cp, path, o.Force); err != nil {
+			return nil, err
+		}
+		var b bytes.Buffer
+		if err := convert.WriteChapters(&b, timed[i]); err != nil {
+			return nil, fmt.Errorf("%s: %w", cp, err)
+		}
+		paths = append(paths[:i+1], append([]string{cp}, paths[i+1:]...)...)
+		data = append(data[:i+1], append([][]byte{b.Bytes()}, data[i+1:]...)...)
+		break
 	}
 	var written []string
 	for i, p := range paths {

@@ -1,0 +1,300 @@
+package convert
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+)
+
+// The JSON format is capconv's own, for programs that consume captions:
+//
+//	{
+//	  "title": "…",            // omitted when unknown
+//	  "language": "en",        // omitted when unknown
+//	  "duration": 3600.5,      // media duration in seconds, omitted when unknown
+//	  "chapters": [{"start": 0, "end": 754.2, "title": "Llama 3"}],  // omitted when none
+//	  "cues": [
+//	    {"id": "1", "start": 1.5, "end": 3.25, "speaker": "Ann", "lines": ["Hello", "there."]},
+//	    {"start": 4, "end": 5, "speaker": "", "lines": ["Hi.", "Hey."], "speakers": ["Ann", "Bob"]}
+//	  ]
+//	}
+//
+// Times are seconds, rounded to the millisecond. "speaker" is the speaker
+// of every line, "" when unknown or when the lines have different
+// speakers; then "speakers" gives each line's speaker. "id" is omitted
+// when the cue has none. Keys are written in this order, so output is
+// byte-stable.
+
+// jsonDoc is the JSON document.
+type jsonDoc struct {
+	Title    string        `json:"title,omitempty"`
+	Language string        `json:"language,omitempty"`
+	Duration jsonSeconds   `json:"duration,omitempty"`
+	Chapters []jsonChapter `json:"chapters,omitempty"`
+	Cues     []jsonCue     `json:"cues"`
+}
+
+// jsonChapter is one chapter.
+type jsonChapter struct {
+	Start jsonSeconds `json:"start"`
+	End   jsonSeconds `json:"end,omitempty"`
+	Title string      `json:"title"`
+}
+
+// jsonCue is one cue.
+type jsonCue struct {
+	ID       string      `json:"id,omitempty"`
+	Start    jsonSeconds `json:"start"`
+	End      jsonSeconds `json:"end"`
+	Speaker  string      `json:"speaker"`
+	Lines    []string    `json:"lines"`
+	Speakers []string    `json:"speakers,omitempty"`
+}
+
+// jsonSeconds is a time written as seconds with at most three decimals.
+type jsonSeconds time.Duration
+
+// MarshalJSON writes the shortest decimal of the time in milliseconds.
+func (s jsonSeconds) MarshalJSON() ([]byte, error) {
+	ms := time.Duration(s).Round(time.Millisecond).Milliseconds()
+	b := strconv.AppendInt(nil, ms/1000, 10)
+	if f := ms % 1000; f != 0 {
+		b = append(b, '.', byte('0'+f/100), byte('0'+f/10%10), byte('0'+f%10))
+		for b[len(b)-1] == '0' {
+			b = b[:len(b)-1]
+		}
+	}
+	return b, nil
+}
+
+// errBadSeconds marks a time that is not a number of seconds in range.
+var errBadSeconds = errors.New("bad time")
+
+// UnmarshalJSON reads seconds, rounded to the nanosecond.
+func (s *jsonSeconds) UnmarshalJSON(b []byte) error {
+	f, err := strconv.ParseFloat(string(b), 64)
+	if err != nil {
+		return fmt.Errorf("%w: %s: expected a number of seconds", errBadSeconds, b)
+	}
+	if f < 0 || math.IsNaN(f) || f > float64(maxTTMLTime/time.Second) {
+		return fmt.Errorf("%w: %s: expected seconds between 0 and %d", errBadSeconds, b, maxTTMLTime/time.Second)
+	}
+	*s = jsonSeconds(math.Round(f * float64(time.Second)))
+	return nil
+}
+
+// writeJSON writes d in capconv's JSON schema, indented by two spaces.
+func writeJSON(w io.Writer, d *Document, _ WriteOptions) error {
+	out := jsonDoc{Title: d.Title, Language: d.Language, Duration: jsonSeconds(d.Duration), Cues: []jsonCue{}}
+	for _, c := range d.Chapters {
+		out.Chapters = append(out.Chapters, jsonChapter{jsonSeconds(c.Start), jsonSeconds(c.End), c.Title})
+	}
+	for _, c := range d.Cues {
+		jc := jsonCue{ID: c.ID, Start: jsonSeconds(c.Start), End: jsonSeconds(c.End), Speaker: c.Speaker(), Lines: []string{}}
+		for _, l := range c.Lines {
+			jc.Lines = append(jc.Lines, l.Text)
+			if jc.Speaker == "" && l.Speaker != "" {
+				jc.Speakers = make([]string, len(c.Lines))
+			}
+		}
+		if jc.Speakers != nil {
+			for i, l := range c.Lines {
+				jc.Speakers[i] = l.Speaker
+			}
+		}
+		out.Cues = append(out.Cues, jc)
+	}
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false) // "<" is text, not markup, in this schema
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(out); err != nil {
+		return err
+	}
+	_, err := w.Write(b.Bytes())
+	return err
+}
+
+// readJSON reads capconv's JSON schema. Unknown keys are ignored. Errors
+// point at the offending cue or value: a cue whose "speakers" does not
+// match its "lines" in length, or whose end is before its start, fails at
+// that cue. Cues are sorted by start.
+func readJSON(data []byte, o ReadOptions) (*Document, error) {
+	s, err := decodeBytes(data, o)
+	if err != nil {
+		return nil, err
+	}
+	r := jsonReader{s: s, o: o, dec: json.NewDecoder(strings.NewReader(s))}
+	jd, err := r.document()
+	if err != nil {
+		return nil, err
+	}
+	if len(jd.Cues) == 0 {
+		return nil, errorf(o.pos(1), ErrNoContent, "no cue: expected a JSON object with a non-empty \"cues\" array")
+	}
+	doc := &Document{Title: jd.Title, Language: jd.Language, Duration: time.Duration(jd.Duration)}
+	for _, c := range jd.Chapters {
+		doc.Chapters = append(doc.Chapters, Chapter{Start: time.Duration(c.Start), End: time.Duration(c.End), Title: c.Title})
+	}
+	for _, jc := range jd.Cues {
+		c := Cue{ID: jc.ID, Start: time.Duration(jc.Start), End: time.Duration(jc.End)}
+		for j, t := range jc.Lines {
+			sp := jc.Speaker
+			if jc.Speakers != nil {
+				sp = jc.Speakers[j]
+			}
+			c.Lines = append(c.Lines, Line{Speaker: sp, Text: t})
+		}
+		doc.Cues = append(doc.Cues, c)
+	}
+	sortCuesStable(doc.Cues)
+	return doc, nil
+}
+
+// jsonReader walks a JSON document token by token, so that each cue's
+// errors can name where the cue starts.
+type jsonReader struct {
+	s   string
+	o   ReadOptions
+	dec *json.Decoder
+}
+
+// skip returns byte offset off moved past white space, commas and
+// colons to the value that starts there.
+func (r *jsonReader) skip(off int64) int64 {
+	for off < int64(len(r.s)) && strings.IndexByte(" \t\r\n,:", r.s[off]) >= 0 {
+		off++
+	}
+	return off
+}
+
+// at returns the position of the value at or after byte offset off.
+func (r *jsonReader) at(off int64) Position { return offsetPos(r.s, r.skip(off), r.o.File) }
+
+// fail turns a decoding error into a ParseError at its offset, or at off.
+// The offsets of Decode's errors count from the start of the value it
+// decoded, the one at off; Token's count from the start of the input.
+func (r *jsonReader) fail(err error, off int64, decoded bool) error {
+	base := int64(0)
+	if decoded {
+		base = r.skip(off)
+	}
+	var se *json.SyntaxError
+	var te *json.UnmarshalTypeError
+	switch {
+	case errors.As(err, &se):
+		// A Decoder's syntax offsets depend on its buffering; a fresh
+		// scan of the whole input gives the true one.
+		var v any
+		if uerr := json.Unmarshal([]byte(r.s), &v); errors.As(uerr, &se) {
+			return errorf(offsetPos(r.s, se.Offset-1, r.o.File), ErrSyntax, "%v", uerr)
+		}
+		return errorf(r.at(off), ErrSyntax, "%v", err)
+	case errors.As(err, &te):
+		// The offset is just past the value of the wrong type.
+		return errorf(offsetPos(r.s, base+te.Offset-1, r.o.File), ErrSyntax, "%v", err)
+	case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
+		if strings.TrimSpace(r.s) == "" {
+			return errorf(r.o.pos(1), ErrNoContent, "empty file: expected a JSON object with \"cues\"")
+		}
+		return errorf(offsetPos(r.s, int64(len(r.s)), r.o.File), ErrSyntax, "unexpected end of JSON")
+	case errors.Is(err, errBadSeconds):
+		return errorf(r.at(off), ErrBadTimestamp, "%v", err)
+	}
+	return errorf(r.at(off), ErrSyntax, "%v", err)
+}
+
+// document reads the top-level object.
+func (r *jsonReader) document() (jsonDoc, error) {
+	var jd jsonDoc
+	if tok, err := r.dec.Token(); err != nil || tok != json.Delim('{') {
+		if err == nil {
+			err = fmt.Errorf("%v: expected a JSON object with \"cues\"", tok)
+		}
+		return jd, r.fail(err, 0, false)
+	}
+	for r.dec.More() {
+		off := r.dec.InputOffset()
+		tok, err := r.dec.Token()
+		if err != nil {
+			return jd, r.fail(err, off, false)
+		}
+		key, _ := tok.(string)
+		off = r.dec.InputOffset()
+		switch key {
+		case "cues":
+			jd.Cues, err = r.cues()
+		case "title":
+			err = r.dec.Decode(&jd.Title)
+		case "language":
+			err = r.dec.Decode(&jd.Language)
+		case "duration":
+			err = r.dec.Decode(&jd.Duration)
+		case "chapters":
+			err = r.dec.Decode(&jd.Chapters)
+		default:
+			var skip json.RawMessage
+			err = r.dec.Decode(&skip)
+		}
+		if err != nil {
+			var pe *ParseError
+			if errors.As(err, &pe) {
+				return jd, err
+			}
+			return jd, r.fail(err, off, key != "cues")
+		}
+	}
+	return jd, nil
+}
+
+// cues reads the "cues" array, checking each cue where it starts.
+func (r *jsonReader) cues() ([]jsonCue, error) {
+	off := r.dec.InputOffset()
+	if tok, err := r.dec.Token(); err != nil || tok != json.Delim('[') {
+		if err == nil {
+			err = fmt.Errorf("\"cues\" is %v: expected an array", tok)
+		}
+		return nil, r.fail(err, off, false)
+	}
+	var out []jsonCue
+	for r.dec.More() {
+		off := r.dec.InputOffset()
+		var jc jsonCue
+		if err := r.dec.Decode(&jc); err != nil {
+			return nil, r.fail(err, off, true)
+		}
+		switch {
+		case jc.End < jc.Start:
+			return nil, errorf(r.at(off), ErrBadTimestamp, "cue %d: end %s is before start %s",
+				len(out)+1, fmtClock(time.Duration(jc.End)), fmtClock(time.Duration(jc.Start)))
+		case jc.Speakers != nil && len(jc.Speakers) != len(jc.Lines):
+			return nil, errorf(r.at(off), ErrSyntax, "cue %d: %d speakers for %d lines: expected one per line",
+				len(out)+1, len(jc.Speakers), len(jc.Lines))
+		}
+		out = append(out, jc)
+	}
+	_, err := r.dec.Token()
+	if err != nil {
+		return nil, r.fail(err, r.dec.InputOffset(), false)
+	}
+	return out, nil
+}
+
+// offsetPos turns a byte offset in s into a position.
+func offsetPos(s string, off int64, file string) Position {
+	off = min(max(off, 0), int64(len(s)))
+	line, start := 1, 0
+	for i := 0; i < int(off); i++ {
+		if s[i] == '\n' {
+			line, start = line+1, i+1
+		}
+	}
+	return Position{File: file, Line: line, Col: utf8.RuneCountInString(s[start:off]) + 1}
+}

@@ -1,0 +1,99 @@
+package pipeline
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/capconv/capconv/convert"
+	"github.com/google/go-cmp/cmp"
+)
+
+// TestRetime checks that --retime turns cues into turns and times them
+// with the timing model, while the default keeps cue times exactly.
+func TestRetime(t *testing.T) {
+	in := "1\n00:00:01,000 --> 00:00:01,500\n- Hello there, how are you doing today?\n\n" +
+		"2\n00:00:01,500 --> 00:00:09,000\nI hope well.\n\n" +
+		"3\n00:00:09,000 --> 00:00:10,000\n- Fine, thanks.\n\n" +
+		"4\n00:00:10,000 --> 00:00:11,000\n- Good.\n\n"
+	kept, err := Load(strings.NewReader(in), "in.srt", convert.SRT, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := kept.Cues[1].End; got != 9*time.Second {
+		t.Errorf("without --retime cue 2 ends at %s, want 9s as written", got)
+	}
+	doc, err := Load(strings.NewReader(in), "in.srt", convert.SRT, Options{Retime: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []convert.Segment{
+		{Start: time.Second, Speaker: "Speaker 1", Paragraphs: []string{"Hello there, how are you doing today? I hope well."}},
+		{Start: 9 * time.Second, Speaker: "Speaker 2", Paragraphs: []string{"Fine, thanks."}},
+		{Start: 10 * time.Second, Speaker: "Speaker 1", Paragraphs: []string{"Good."}},
+	}
+	if d := cmp.Diff(want, doc.Segments); d != "" {
+		t.Errorf("segments (-want +got):\n%s", d)
+	}
+	// The timing model places speech within each turn's window; the cue
+	// that ran 1.5 s to 9 s as written is gone.
+	timed := Timed(doc, convert.WebVTT, Options{})
+	if len(timed.Cues) == 0 || timed.Cues[0].Start < time.Second || timed.Cues[0].Speaker() != "Speaker 1" {
+		t.Fatalf("retimed cues: %+v", timed.Cues)
+	}
+	for _, c := range timed.Cues {
+		if c.End == 9*time.Second {
+			t.Errorf("a retimed cue kept the written end 9s: %+v", c)
+		}
+	}
+}
+
+// TestChaptersTrack checks that ConvertFile writes a chapters track beside
+// WebVTT output when the input has chapters, and only then.
+func TestChaptersTrack(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "talk.txt")
+	txt := "00:00:00 - Intro\n\nAnn Lee 0:00:00\n\nHello there.\n\n00:00:05 - Main part\n\nBob 0:00:05\n\nHi Ann, good to see you.\n"
+	if err := os.WriteFile(in, []byte(txt), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	written, err := ConvertFile(in, Options{To: []convert.Format{convert.WebVTT, convert.SRT}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantPaths := []string{filepath.Join(dir, "talk.vtt"), filepath.Join(dir, "talk.chapters.vtt"), filepath.Join(dir, "talk.srt")}
+	if d := cmp.Diff(wantPaths, written); d != "" {
+		t.Errorf("written (-want +got):\n%s", d)
+	}
+	got, err := os.ReadFile(filepath.Join(dir, "talk.chapters.vtt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(string(got), "WEBVTT\n\n1\n00:00:00.000 --> 00:00:05.000\nIntro\n\n2\n00:00:05.000 --> ") {
+		t.Errorf("chapters track:\n%s", got)
+	}
+	srtOnly := filepath.Join(dir, "srt")
+	if _, err := ConvertFile(in, Options{To: []convert.Format{convert.SRT}, OutDir: srtOnly}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(srtOnly, "talk.chapters.vtt")); err == nil {
+		t.Error("a chapters track without WebVTT output")
+	}
+}
+
+// TestLoadDetects checks that content overrules a misleading name.
+func TestLoadDetects(t *testing.T) {
+	vtt := "WEBVTT\n\n00:00.000 --> 00:01.000\n<v Ann>Hi</v>\n"
+	doc, err := Load(strings.NewReader(vtt), "wrong.srt", convert.SRT, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if doc.Cues[0].Speaker() != "Ann" {
+		t.Errorf("WebVTT named .srt: %+v", doc.Cues)
+	}
+	if _, err := Load(strings.NewReader(vtt), "wrong.srt", convert.SRT, Options{From: convert.SRT}); err == nil {
+		t.Error("--from srt did not override detection")
+	}
+}
