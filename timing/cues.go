@@ -34,6 +34,22 @@ type model struct {
 	// speech (a slow turn); a longer one holds silence after the speech,
 	// which then takes slack times what it needs.
 	gapRatio float64
+	// minRate is the slowest a speaker is taken to speak, in units
+	// (characters plus pauses) per second: conversation runs at 150 words
+	// a minute and more, about 15 characters a second, so a speaker
+	// measured slower than that has silence in every window (NOVA's
+	// narrators between shots, a drama's speakers between lines), and
+	// their windows are judged against what their words need at speaking
+	// pace.
+	minRate float64
+	// silentShare: in a window of a speaker measured slower than
+	// m.minRate, the share of the time beyond what the words need at that
+	// pace which is silence after the speech (NOVA's narration stops
+	// before the next shot's speaker, a median 3.3 s before the next
+	// start); the rest slows the speech down. Fast speakers' spare time is
+	// slow speech: Lex Fridman loses up to 7 points within ±0.5 s when
+	// theirs is taken as silence too.
+	silentShare float64
 }
 
 var defaultModel = model{
@@ -43,6 +59,8 @@ var defaultModel = model{
 	rateQuantile:  0.7,
 	slack:         1.15,
 	gapRatio:      2,
+	minRate:       15,
+	silentShare:   0.5,
 }
 
 // minRateSample is the shortest window a turn's rate is measured on: a
@@ -159,16 +177,20 @@ type window struct {
 	start, end time.Duration
 	cps        float64 // the speaker's measured rate, characters per second
 	need       time.Duration
+	slow       bool // the speaker was measured slower than m.minRate: their windows hold silence
 }
 
 // speech returns the part of w the speech takes: from startLag after the
 // printed start, for as long as the words need (with slack), never past
 // the window shifted by the same lag (the next turn's speech starts late
-// too).
+// too). A slow speaker's speech leaves m.silentShare of the window's
+// spare time silent after it.
 func (w window) speech(m model) window {
 	avail := w.end - w.start
 	if float64(avail) > float64(w.need)*m.gapRatio {
 		avail = min(avail, time.Duration(float64(w.need)*m.slack))
+	} else if w.slow && avail > w.need {
+		avail -= time.Duration(m.silentShare * float64(avail-w.need))
 	}
 	w.start += m.startLag
 	w.end = w.start + avail
@@ -205,7 +227,7 @@ func segmentWindows(segs []convert.Segment, o Options, m model) []window {
 
 // timeWindows is segmentWindows given each segment's units.
 func timeWindows(segs []convert.Segment, us []float64, o Options, m model) []window {
-	rates := speakerRates(segs, us, o, m)
+	rates, slow := speakerRates(segs, us, o, m)
 	out := make([]window, len(segs))
 	for i := 0; i < len(segs); {
 		j := i + 1
@@ -235,7 +257,7 @@ func timeWindows(segs []convert.Segment, us []float64, o Options, m model) []win
 				e = segs[i].Start + time.Duration(float64(end-segs[i].Start)*done/total)
 			}
 			r := rates[segs[k].Speaker]
-			out[k] = window{start: start, end: e, cps: r, need: seconds(us[k] / r)}
+			out[k] = window{start: start, end: e, cps: r, need: seconds(us[k] / r), slow: slow[segs[k].Speaker]}
 			start = e
 		}
 		i = j
@@ -252,8 +274,9 @@ type rateSample struct{ rate, weight float64 }
 // pauses, us[i] in segment i) per second, as the m.rateQuantile of their turns' rates
 // weighted by text, over the turns whose window is known and long enough
 // to measure. A speaker with too little measured time gets the file's
-// rate, and a file with too little gets o.FallbackCPS.
-func speakerRates(segs []convert.Segment, us []float64, o Options, m model) map[string]float64 {
+// rate, and a file with too little gets o.FallbackCPS. No measured rate
+// is taken below m.minRate: slow marks the speakers measured slower.
+func speakerRates(segs []convert.Segment, us []float64, o Options, m model) (rates map[string]float64, slow map[string]bool) {
 	samples := map[string][]rateSample{}
 	secs := map[string]time.Duration{}
 	var all []rateSample
@@ -274,22 +297,24 @@ func speakerRates(segs []convert.Segment, us []float64, o Options, m model) map[
 		all = append(all, s)
 		allTime += d
 	}
-	fileRate := o.FallbackCPS
+	fileRate, fileSlow := o.FallbackCPS, false
 	if allTime >= minRateTime {
 		fileRate = weightedQuantile(all, m.rateQuantile)
+		fileRate, fileSlow = max(fileRate, m.minRate), fileRate < m.minRate
 	}
-	rates := map[string]float64{}
+	rates, slow = map[string]float64{}, map[string]bool{}
 	for _, s := range segs {
 		if _, ok := rates[s.Speaker]; ok {
 			continue
 		}
-		r := fileRate
+		r, sl := fileRate, fileSlow
 		if secs[s.Speaker] >= minRateTime {
 			r = weightedQuantile(samples[s.Speaker], m.rateQuantile)
+			r, sl = max(r, m.minRate), r < m.minRate
 		}
-		rates[s.Speaker] = r
+		rates[s.Speaker], slow[s.Speaker] = r, sl
 	}
-	return rates
+	return rates, slow
 }
 
 // weightedQuantile returns the rate below which a share q of the weight

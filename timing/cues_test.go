@@ -195,3 +195,35 @@ func TestLastSegmentEnd(t *testing.T) {
 
 // secs converts seconds to a Duration the way the package does.
 func secs(s float64) time.Duration { return time.Duration(s * float64(time.Second)) }
+
+// TestSpeakerRatesFloor: a speaker measured slower than speaking pace has
+// silence in their windows, so their rate is floored and they are marked
+// slow; a file too short to measure keeps the fallback rate, however slow.
+func TestSpeakerRatesFloor(t *testing.T) {
+	var segs []convert.Segment
+	for i := 0; i < 6; i++ {
+		segs = append(segs, convert.Segment{Start: time.Duration(i) * 10 * time.Second, Speaker: "A", Paragraphs: []string{"Slow words"}})
+	}
+	rates, slow := speakerRates(segs, segmentUnits(segmentWords(segs), defaultModel), Options{}.withDefaults(), defaultModel)
+	if rates["A"] != defaultModel.minRate || !slow["A"] {
+		t.Errorf("slow speaker: rate %v, slow %v; want the floor %v, slow", rates["A"], slow["A"], defaultModel.minRate)
+	}
+	rates, slow = speakerRates(segs[:1], segmentUnits(segmentWords(segs[:1]), defaultModel), Options{FallbackCPS: 8}.withDefaults(), defaultModel)
+	if rates["A"] != 8 || slow["A"] {
+		t.Errorf("unmeasured speaker: rate %v, slow %v; want the fallback 8, not slow", rates["A"], slow["A"])
+	}
+}
+
+// TestSlowSpeakerSilence: a slow speaker's speech leaves part of the
+// window's spare time silent after it; a fast speaker's fills the window.
+func TestSlowSpeakerSilence(t *testing.T) {
+	w := window{start: 0, end: 10 * time.Second, need: 6 * time.Second}
+	if got := w.speech(defaultModel); got.end-got.start != 10*time.Second {
+		t.Errorf("fast speaker's speech lasts %v, want the whole window", got.end-got.start)
+	}
+	w.slow = true
+	want := 10*time.Second - time.Duration(defaultModel.silentShare*float64(4*time.Second))
+	if got := w.speech(defaultModel); got.end-got.start != want {
+		t.Errorf("slow speaker's speech lasts %v, want %v", got.end-got.start, want)
+	}
+}

@@ -54,6 +54,34 @@ func TestDerive(t *testing.T) {
 			},
 		},
 		{
+			name: "YouTube: a dash with a label names the speaker, and the anonymous name the dashes gave them",
+			cues: []convert.Cue{
+				c(0, 2000, "- I think it's possible"),
+				c(2000, 4000, "- The following is a conversation"),
+				c(4000, 5000, "- What is a neural network?"),
+				c(5000, 6000, "- [Lex] Yes."),
+				c(6000, 7000, "- So you're giving me a prompt"),
+			},
+			want: []convert.Segment{
+				seg(0, "Speaker B", "I think it's possible"),
+				seg(2000, "Lex", "The following is a conversation"),
+				seg(4000, "Speaker B", "What is a neural network?"),
+				seg(5000, "Lex", "Yes."),
+				seg(6000, "Speaker B", "So you're giving me a prompt"),
+			},
+		},
+		{
+			name: "Netflix: a name in brackets in a cue without speech is a sound",
+			cues: []convert.Cue{
+				c(0, 2000, "[Alba] Hola."),
+				c(2000, 3000, "[Ángeles ríe]", "[lapicero cae]"),
+				c(3000, 4000, "Gracias."),
+			},
+			want: []convert.Segment{
+				seg(0, "Alba", "Hola. Gracias."),
+			},
+		},
+		{
 			name: "no speakers: a paragraph every 20 s at a sentence end",
 			cues: []convert.Cue{
 				c(0, 10500, "One sentence."),

@@ -94,16 +94,35 @@ type spokenLine struct {
 // readSpeech splits each cue line into its speaker and its spoken text:
 // the voice span, a capitals label, a bracket label, or a dialogue dash
 // (another speaker: of a two-person exchange, the one who spoke before).
-// Sound tags are removed.
+// A dash followed by a label is said by the labelled speaker, and an
+// anonymous name the dash would have guessed becomes that speaker's name
+// everywhere. A bracket in a cue that says nothing ("[Beltrán cuelga]")
+// describes a sound, not a speaker. Sound tags are removed.
 func readSpeech(cues []convert.Cue) (spoken [][]spokenLine, marked bool) {
 	cur, prev := "", ""
+	alias := map[string]string{} // anonymous name → the label that named it
+	canon := func(s string) string {
+		for alias[s] != "" {
+			s = alias[s]
+		}
+		return s
+	}
 	change := func(to string) {
-		if to != cur {
-			prev, cur = cur, to
+		to = canon(to)
+		if to != canon(cur) {
+			prev, cur = canon(cur), to
 		}
 	}
 	anon := 0
 	for _, c := range cues {
+		speech := false
+		for _, l := range c.Lines {
+			t := dialogueDash.ReplaceAllString(strings.TrimSpace(l.Text), "")
+			t = upperLabel.ReplaceAllString(t, "")
+			if strings.IndexFunc(soundTag.ReplaceAllString(t, ""), unicode.IsLetter) >= 0 {
+				speech = true
+			}
+		}
 		var lines []spokenLine
 		for _, l := range c.Lines {
 			t := strings.TrimSpace(l.Text)
@@ -119,10 +138,21 @@ func readSpeech(cues []convert.Cue) (spoken [][]spokenLine, marked bool) {
 					anon++
 					who = "Speaker " + string(rune('A'+anon%26))
 				}
-				change(who)
+				label := ""
+				if m := bracketLabel.FindStringSubmatch(t); m != nil && speech {
+					label = m[1]
+				} else if m := upperLabel.FindStringSubmatch(t); m != nil && utf8.RuneCountInString(m[1]) > 1 {
+					label = m[1]
+				}
+				switch {
+				case label == "":
+					change(who)
+				case strings.HasPrefix(who, "Speaker ") && canon(who) == who && canon(label) != canon(cur):
+					alias[who] = label
+				}
 				newTurn = true
 			}
-			if m := bracketLabel.FindStringSubmatch(t); m != nil {
+			if m := bracketLabel.FindStringSubmatch(t); m != nil && speech {
 				change(m[1])
 				t, newTurn = t[len(m[0]):], true
 			}
@@ -137,6 +167,11 @@ func readSpeech(cues []convert.Cue) (spoken [][]spokenLine, marked bool) {
 			lines = append(lines, spokenLine{text: t, speaker: cur, newTurn: newTurn})
 		}
 		spoken = append(spoken, lines)
+	}
+	for _, lines := range spoken {
+		for i := range lines {
+			lines[i].speaker = canon(lines[i].speaker)
+		}
 	}
 	return spoken, marked
 }

@@ -87,7 +87,7 @@ func BuildReport(name string, doc *convert.Document, o Options) Report {
 	if len(doc.Segments) > 0 {
 		words := segmentWords(doc.Segments)
 		us := segmentUnits(words, defaultModel)
-		rates = speakerRates(doc.Segments, us, o, defaultModel)
+		rates, _ = speakerRates(doc.Segments, us, o, defaultModel)
 		// The model's rates count pauses as characters; report characters.
 		segChars, segUnits := map[string]float64{}, map[string]float64{}
 		for i, s := range doc.Segments {

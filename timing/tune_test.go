@@ -49,6 +49,13 @@ func TestAccuracyTune(t *testing.T) {
 		}
 	}
 	if os.Getenv("CAPCONV_TUNE") == "grid" {
+		for _, r := range []float64{15, 16, 17} {
+			for _, sh := range []float64{0, 0.25, 0.5, 0.75, 1} {
+				m := base
+				m.minRate, m.silentShare = r, sh
+				t.Logf("minRate=%v silentShare=%v:%s", r, sh, run(m))
+			}
+		}
 		for _, g := range []float64{1.15, 1.5, 2, 3} {
 			for _, sl := range []float64{1, 1.15, 1.3} {
 				for _, q := range []float64{0.5, 0.6, 0.7} {
@@ -65,4 +72,6 @@ func TestAccuracyTune(t *testing.T) {
 	vary("clausePause", []float64{0, 4, 8}, func(m *model, v float64) { m.clausePause = v })
 	vary("rateQuantile", []float64{0.5, 0.6, 0.8, 0.9}, func(m *model, v float64) { m.rateQuantile = v })
 	vary("slack", []float64{1, 1.3, 1.6, 2, 3, 100}, func(m *model, v float64) { m.slack = v })
+	vary("minRate", []float64{0, 13, 17}, func(m *model, v float64) { m.minRate = v })
+	vary("silentShare", []float64{0, 0.25, 0.75, 1}, func(m *model, v float64) { m.silentShare = v })
 }
