@@ -88,30 +88,68 @@ func MakeCues(doc *convert.Document, o Options) {
 }
 
 func makeCues(doc *convert.Document, o Options, m model) {
+	newTurns(doc, o, m).MakeCues(doc, o.LabelWidth)
+}
+
+// Turns are a transcript's segments made ready to be cut into cues: split
+// into words, each given its time window from its speaker's measured
+// rate. That is most of MakeCues's work and does not depend on how
+// speaker labels are drawn, so outputs whose labels differ (SRT reserves
+// room for them on the line, WebVTT and TTML do not) share it.
+type Turns struct {
+	segs    []convert.Segment
+	words   [][]word
+	windows []window
+	o       Options
+	m       model
+}
+
+// NewTurns prepares doc's segments for Turns.MakeCues under o;
+// o.LabelWidth is not used. doc must not change until the last call of
+// MakeCues.
+func NewTurns(doc *convert.Document, o Options) *Turns {
+	return newTurns(doc, o, defaultModel)
+}
+
+func newTurns(doc *convert.Document, o Options, m model) *Turns {
 	o = o.withDefaults()
 	if o.MediaDuration == 0 {
 		o.MediaDuration = doc.Duration
 	}
 	words := segmentWords(doc.Segments)
-	windows := timeWindows(doc.Segments, segmentUnits(words, m), o, m)
+	return &Turns{
+		segs:    doc.Segments,
+		words:   words,
+		windows: timeWindows(doc.Segments, segmentUnits(words, m), o, m),
+		o:       o,
+		m:       m,
+	}
+}
+
+// MakeCues does what the package's MakeCues does to doc, a document that
+// holds the segments t was made from, with labelWidth in place of
+// Options.LabelWidth. t is only read: calls may run concurrently, each on
+// its own doc.
+func (t *Turns) MakeCues(doc *convert.Document, labelWidth func(speaker string) int) {
+	o, m := t.o, t.m
 	doc.Cues = doc.Cues[:0]
 	var floors []time.Duration // each cue's segment start: no cue shows before its words are printed to start
 	var buf turnBuffers
 	prevSpeaker := "\x00"
-	for i, s := range doc.Segments {
-		ws := words[i]
+	for i, s := range t.segs {
+		ws := t.words[i]
 		if len(ws) == 0 {
 			continue
 		}
 		lim := chunkLimits{maxChars: o.MaxChars, maxLines: o.MaxLines}
-		lim.maxWidth = max(o.MaxChars, int(o.MaxDuration.Seconds()*windows[i].cps))
-		if o.LabelWidth != nil && s.Speaker != prevSpeaker {
-			lim.reserve = o.LabelWidth(s.Speaker)
+		lim.maxWidth = max(o.MaxChars, int(o.MaxDuration.Seconds()*t.windows[i].cps))
+		if labelWidth != nil && s.Speaker != prevSpeaker {
+			lim.reserve = labelWidth(s.Speaker)
 		}
 		prevSpeaker = s.Speaker
-		doc.Cues = buf.cutTurn(doc.Cues, ws, s.Speaker, windows[i].speech(m), lim, m)
+		doc.Cues = buf.cutTurn(doc.Cues, ws, s.Speaker, t.windows[i].speech(m), lim, m)
 		for len(floors) < len(doc.Cues) {
-			floors = append(floors, windows[i].start)
+			floors = append(floors, t.windows[i].start)
 		}
 	}
 	makeReadable(doc.Cues, floors, o)

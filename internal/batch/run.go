@@ -75,7 +75,7 @@ type Options struct {
 
 // renderAll renders a job's outputs; tests replace it to test the engine
 // apart from the writers.
-var renderAll = pipeline.RenderAll
+var renderAll = pipeline.RenderWithChapters
 
 // beforePlace runs after a job's temporary files are written and before
 // they are put in place; tests use it to cancel at the worst moment.
@@ -190,7 +190,7 @@ func convertJob(ctx context.Context, j Job, o pipeline.Options) Result {
 	for k, i := range todo {
 		fs[k] = j.Targets[i].Format
 	}
-	outs, err := renderAll(doc, fs, o)
+	outs, chapters, err := renderAll(doc, fs, o)
 	if err != nil {
 		return finish(Failed, fmt.Errorf("%s: %w", j.Input, err))
 	}
@@ -204,7 +204,7 @@ func convertJob(ctx context.Context, j Job, o pipeline.Options) Result {
 			return finish(Cancelled, nil)
 		}
 	}
-	extra, err := chaptersTrack(j, todo, doc, o)
+	extra, err := chaptersTrack(j, todo, chapters)
 	if err != nil {
 		return finish(Failed, err)
 	}
@@ -236,20 +236,19 @@ func convertJob(ctx context.Context, j Job, o pipeline.Options) Result {
 // at path.
 type chapterFile struct{ tmp, path string }
 
-// chaptersTrack writes the WebVTT chapters track of doc to a temporary
-// file when a WebVTT output is written and doc has chapters (see
-// pipeline.ChaptersTrack); it is not a target of its own.
-func chaptersTrack(j Job, todo []int, doc *convert.Document, o pipeline.Options) (chapterFile, error) {
+// chaptersTrack writes chapters, the WebVTT chapters track rendered with
+// the outputs (see pipeline.RenderWithChapters), to a temporary file beside
+// the WebVTT output; it is not a target of its own.
+func chaptersTrack(j Job, todo []int, chapters []byte) (chapterFile, error) {
+	if chapters == nil {
+		return chapterFile{}, nil
+	}
 	for _, i := range todo {
 		if j.Targets[i].Format != convert.WebVTT {
 			continue
 		}
-		data, err := pipeline.ChaptersTrack(doc, o)
-		if err != nil || data == nil {
-			return chapterFile{}, err
-		}
 		path := pipeline.ChaptersPath(j.Targets[i].Path)
-		tmp, err := writeTemp(path, data)
+		tmp, err := writeTemp(path, chapters)
 		return chapterFile{tmp, path}, err
 	}
 	return chapterFile{}, nil

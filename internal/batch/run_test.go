@@ -17,12 +17,12 @@ import (
 
 // fakeRender stands in for the writers: the engine is tested apart from
 // them, and a rendered output names its format and first speaker.
-func fakeRender(doc *convert.Document, fs []convert.Format, _ pipeline.Options) ([][]byte, error) {
+func fakeRender(doc *convert.Document, fs []convert.Format, _ pipeline.Options) ([][]byte, []byte, error) {
 	out := make([][]byte, len(fs))
 	for i, f := range fs {
 		out[i] = fmt.Appendf(nil, "%s %s\n", f, doc.Segments[0].Speaker)
 	}
-	return out, nil
+	return out, nil, nil
 }
 
 func useFakeRender(t *testing.T) {

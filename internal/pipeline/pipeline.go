@@ -7,7 +7,9 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -100,6 +102,12 @@ func Retime(doc *convert.Document) {
 // o.Offset and, with o.Timing.FPS set, snaps to a frame. doc is not
 // modified.
 func Timed(doc *convert.Document, f convert.Format, o Options) *convert.Document {
+	return timed(doc, f, o, func() *timing.Turns { return timing.NewTurns(doc, o.Timing) })
+}
+
+// timed is Timed, taking doc's turns prepared for timing from turns, which
+// is called only when doc's segments are to become cues.
+func timed(doc *convert.Document, f convert.Format, o Options, turns func() *timing.Turns) *convert.Document {
 	d := *doc
 	d.Chapters = append([]convert.Chapter(nil), doc.Chapters...)
 	if f == convert.Transcript && len(d.Segments) > 0 {
@@ -119,15 +127,15 @@ func Timed(doc *convert.Document, f convert.Format, o Options) *convert.Document
 		shift(&d, o)
 		return &d
 	}
-	t := o.Timing
+	labelWidth := o.Timing.LabelWidth
 	if f == convert.SRT {
 		style := o.Write.SRTLabels
-		t.LabelWidth = func(speaker string) int {
+		labelWidth = func(speaker string) int {
 			return utf8.RuneCountInString(style.Label(speaker))
 		}
 	}
 	d.Cues = nil
-	timing.MakeCues(&d, t)
+	turns().MakeCues(&d, labelWidth)
 	shift(&d, o)
 	return &d
 }
@@ -155,7 +163,10 @@ func Render(doc *convert.Document, f convert.Format, o Options) ([]byte, error) 
 // RenderAll renders doc in every format of fs, in order. Timing is the
 // costly step, so it runs once for all formats that time alike: only SRT,
 // whose speaker labels take room on the line, needs its own, and a
-// transcript written as a transcript is not timed. doc is not modified.
+// transcript written as a transcript is not timed. Even those two share
+// the words and speaking rates (see timing.Turns). The formats are timed
+// and written concurrently, each into its own buffer: the output is the
+// same as one after the other. doc is not modified.
 func RenderAll(doc *convert.Document, fs []convert.Format, o Options) ([][]byte, error) {
 	out, _, err := renderAll(doc, fs, o)
 	return out, err
@@ -164,21 +175,35 @@ func RenderAll(doc *convert.Document, fs []convert.Format, o Options) ([][]byte,
 // renderAll is RenderAll, also returning the document each format was
 // rendered from.
 func renderAll(doc *convert.Document, fs []convert.Format, o Options) ([][]byte, []*convert.Document, error) {
+	turns := sync.OnceValue(func() *timing.Turns { return timing.NewTurns(doc, o.Timing) })
+	timedAs := map[convert.Format]func() *convert.Document{} // keyed by timingKind
+	for _, f := range fs {
+		if k := timingKind(f); timedAs[k] == nil {
+			timedAs[k] = sync.OnceValue(func() *convert.Document { return timed(doc, f, o, turns) })
+		}
+	}
 	out := make([][]byte, len(fs))
 	docs := make([]*convert.Document, len(fs))
-	timed := map[convert.Format]*convert.Document{} // keyed by timingKind
-	for i, f := range fs {
-		k := timingKind(f)
-		d, ok := timed[k]
-		if !ok {
-			d = Timed(doc, f, o)
-			timed[k] = d
-		}
+	errs := make([]error, len(fs))
+	render := func(i int) {
+		d := timedAs[timingKind(fs[i])]()
 		var buf bytes.Buffer
-		if err := convert.Write(&buf, d, f, o.Write); err != nil {
+		errs[i] = convert.Write(&buf, d, fs[i], o.Write)
+		out[i], docs[i] = buf.Bytes(), d
+	}
+	if len(fs) == 1 {
+		render(0)
+	} else {
+		var wg sync.WaitGroup
+		for i := range fs {
+			wg.Go(func() { render(i) })
+		}
+		wg.Wait()
+	}
+	for _, err := range errs {
+		if err != nil {
 			return nil, nil, err
 		}
-		out[i], docs[i] = buf.Bytes(), d
 	}
 	return out, docs, nil
 }
@@ -202,19 +227,27 @@ func OutputPath(input string, f convert.Format, outDir string) string {
 	return filepath.Join(dir, base+f.Ext())
 }
 
-// ChaptersTrack returns the WebVTT chapters track that goes beside doc's
-// WebVTT output (see convert.WriteChapters), or nil when doc has no
-// chapters. The chapters are timed as the WebVTT output is, so that the
-// last one ends with the captions.
-func ChaptersTrack(doc *convert.Document, o Options) ([]byte, error) {
-	if len(doc.Chapters) == 0 {
-		return nil, nil
+// RenderWithChapters is RenderAll, also returning the WebVTT chapters
+// track that goes beside the WebVTT output (see convert.WriteChapters) when
+// fs holds WebVTT and doc has chapters, nil otherwise. The chapters are
+// timed as the WebVTT output is, so that the last one ends with the
+// captions.
+func RenderWithChapters(doc *convert.Document, fs []convert.Format, o Options) (out [][]byte, chapters []byte, err error) {
+	out, timed, err := renderAll(doc, fs, o)
+	if err != nil {
+		return nil, nil, err
 	}
-	var b bytes.Buffer
-	if err := convert.WriteChapters(&b, Timed(doc, convert.WebVTT, o)); err != nil {
-		return nil, err
+	for i, f := range fs {
+		if f != convert.WebVTT || len(timed[i].Chapters) == 0 {
+			continue
+		}
+		var b bytes.Buffer
+		if err := convert.WriteChapters(&b, timed[i]); err != nil {
+			return nil, nil, err
+		}
+		return out, b.Bytes(), nil
 	}
-	return b.Bytes(), nil
+	return out, nil, nil
 }
 
 // ChaptersPath returns where the WebVTT chapters track of the WebVTT
@@ -263,26 +296,19 @@ func ConvertFile(path string, o Options) ([]string, error) {
 			return nil, err
 		}
 	}
-	data, timed, err := renderAll(doc, o.To, o)
+	data, chapters, err := RenderWithChapters(doc, o.To, o)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	// A WebVTT output of a document with chapters gets its chapters track.
-	for i, to := range o.To {
-		if to != convert.WebVTT || len(timed[i].Chapters) == 0 {
-			continue
-		}
+	if chapters != nil {
+		i := slices.Index(o.To, convert.WebVTT)
 		cp := ChaptersPath(paths[i])
 		if err := checkTarget(cp, path, o.Force); err != nil {
 			return nil, err
 		}
-		var b bytes.Buffer
-		if err := convert.WriteChapters(&b, timed[i]); err != nil {
-			return nil, fmt.Errorf("%s: %w", cp, err)
-		}
-		paths = append(paths[:i+1], append([]string{cp}, paths[i+1:]...)...)
-		data = append(data[:i+1], append([][]byte{b.Bytes()}, data[i+1:]...)...)
-		break
+		paths = slices.Insert(paths, i+1, cp)
+		data = slices.Insert(data, i+1, chapters)
 	}
 	var written []string
 	for i, p := range paths {
