@@ -7,12 +7,18 @@
 #   2. SRT → WebVTT on the 5,502-cue Lex Fridman captions against
 #      ffmpeg (target ≥ 10× faster) and ttconv (target ≥ 1000× faster);
 #   3. a batch of 2,000 transcripts with -j 1 against -j 2 (target ~2×);
-#   4. peak memory against the input's size (target under 4×).
+#   4. peak memory against the input's size (target under 4×), above the
+#      Go runtime's floor (a tiny input, measured in the same run).
+# Process start is measured too: `capconv --help` against an empty Go
+# program.
 #
-# Needs hyperfine, ffmpeg, python3-ttconv and GNU time:
+# Needs hyperfine, ffmpeg, python3-ttconv and GNU time; as root it installs
+# the missing ones with apt-get:
 #   apt-get install -y hyperfine ffmpeg python3-ttconv time
 # Environment: CORPUS (default ../shared/corpus beside the repository),
-# RUNS (default 10), TTCONV=0 to leave out ttconv (one run takes ~14 s).
+# RUNS (default 10), TTCONV=0 to leave out ttconv (one run takes ~14 s),
+# BASE=<git revision> to time that build of capconv against this one on
+# the 3 h transcript, in the same hyperfine run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="/usr/local/go/bin:$PATH"
@@ -26,14 +32,34 @@ if [ -z "$CORPUS" ]; then
 fi
 [ -d "${CORPUS:-}" ] || { echo "bench: set CORPUS to the shared corpus directory" >&2; exit 2; }
 RUNS=${RUNS:-10}
-for tool in hyperfine ffmpeg /usr/bin/time python3; do
-	command -v "$tool" >/dev/null || { echo "bench: $tool is missing (see the comment at the top)" >&2; exit 2; }
-done
+missing=()
+command -v hyperfine >/dev/null || missing+=(hyperfine)
+command -v ffmpeg >/dev/null || missing+=(ffmpeg)
+[ -x /usr/bin/time ] || missing+=(time)
+if [ "${TTCONV:-1}" != 0 ] && ! /usr/bin/python3 -c 'import ttconv' 2>/dev/null; then
+	missing+=(python3-ttconv)
+fi
+if [ ${#missing[@]} -gt 0 ]; then
+	if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+	else
+		echo "bench: missing ${missing[*]} (see the comment at the top)" >&2
+		exit 2
+	fi
+fi
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 bin=$tmp/capconv
 go build -o "$bin" .
+mkdir "$tmp/empty"
+printf 'package main\n\nfunc main() {}\n' >"$tmp/empty/main.go"
+(cd "$tmp/empty" && go mod init empty >/dev/null 2>&1 && go build -o "$tmp/emptygo" .)
+if [ -n "${BASE:-}" ]; then
+	mkdir "$tmp/base"
+	git archive "$BASE" | tar -x -C "$tmp/base"
+	(cd "$tmp/base" && go build -o "$tmp/capconv-base" .)
+fi
 echo "machine: $(nproc) CPUs, $(uname -sr), load $(cut -d' ' -f1-3 /proc/loadavg)"
 
 # Inputs.
@@ -61,8 +87,16 @@ hf() { # name, then hyperfine arguments; the JSON lands in $tmp/name.json
 		{ cat "$tmp/$name.log"; exit 1; }
 }
 
+base3h=()
+if [ -n "${BASE:-}" ]; then
+	base3h=("$tmp/capconv-base convert -q --force --to $to -o $tmp/out3h-base $tmp/long3h.txt")
+fi
 hf transcript --warmup 3 --runs "$RUNS" \
-	"$bin convert -q --force --to $to -o $tmp/out3h $tmp/long3h.txt"
+	"$bin convert -q --force --to $to -o $tmp/out3h $tmp/long3h.txt" "${base3h[@]}"
+if [ -n "${BASE:-}" ] && ! diff -r "$tmp/out3h" "$tmp/out3h-base" >/dev/null; then
+	echo "note: the outputs differ from $BASE's"
+fi
+hf start --warmup 3 --runs "$((RUNS * 3))" "$bin --help" "$tmp/emptygo"
 hf srt2vtt --warmup 3 --runs "$RUNS" \
 	"$bin convert -q --force --to vtt -o $tmp/outlex $lex" \
 	"ffmpeg -v error -y -i $lex $tmp/lex-ffmpeg.vtt"
@@ -82,7 +116,7 @@ printf 'A 0:00:01\n\nHi.\n' >"$tmp/tiny.txt"
 mem_tiny=$(peak "$bin" convert -q --force --to "$to" -o "$tmp/outtiny" "$tmp/tiny.txt")
 mem_ffmpeg=$(peak ffmpeg -v error -y -i "$lex" "$tmp/lex-ffmpeg.vtt")
 
-python3 - "$tmp" "$to" "$(stat -c %s "$tmp/long3h.txt")" "$(stat -c %s "$lex")" \
+BASE=${BASE:-} python3 - "$tmp" "$to" "$(stat -c %s "$tmp/long3h.txt")" "$(stat -c %s "$lex")" \
 	"$mem_3h" "$mem_lex" "$mem_tiny" "$mem_ffmpeg" <<'PY'
 import json, sys, os
 tmp, to, size3h, sizelex, m3h, mlex, mtiny, mff = sys.argv[1:]
@@ -94,6 +128,11 @@ def line(what, fig, target, ok):
 print(f"{'measure (median wall time, whole process)':<46} {'figure':<34} {'target':<16}")
 t3h = med("transcript")
 line(f"3 h transcript ({size3h//1024} KiB) → {to}", f"{t3h:.1f} ms = {t3h/20:.2f}× the budget", "< 20 ms", t3h < 20)
+if os.environ.get("BASE"):
+    b = med("transcript", 1)
+    print(f"{'  same, build of ' + os.environ['BASE']:<46} {b:.1f} ms: this build is {b/t3h:.2f}× faster")
+st, empty = med("start"), med("start", 1)
+print(f"{'process start: capconv --help vs empty Go':<46} {st:.1f} ms vs {empty:.1f} ms = {st/empty:.1f}×")
 cap, ff = med("srt2vtt", 0), med("srt2vtt", 1)
 line("SRT→WebVTT, 5,502 cues: capconv vs ffmpeg", f"{cap:.1f} ms vs {ff:.1f} ms = {ff/cap:.1f}×", "≥ 10×", ff / cap >= 10)
 if os.path.exists(os.path.join(tmp, "ttconv.json")):

@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/capconv/capconv/convert"
+	"github.com/google/go-cmp/cmp"
 )
 
 var vocabulary = strings.Fields(`the a and but of to in I you we think that it's really
@@ -225,5 +226,37 @@ func TestSlowSpeakerSilence(t *testing.T) {
 	want := 10*time.Second - time.Duration(defaultModel.silentShare*float64(4*time.Second))
 	if got := w.speech(defaultModel); got.end-got.start != want {
 		t.Errorf("slow speaker's speech lasts %v, want %v", got.end-got.start, want)
+	}
+}
+
+// TestTurnsShared checks that cues cut from one Turns, for two label
+// widths at once, are those MakeCues makes for each on its own.
+func TestTurnsShared(t *testing.T) {
+	r := rand.New(rand.NewSource(7))
+	for i := range 20 {
+		doc := randomTranscript(r, 1+r.Intn(60))
+		label := func(s string) int { return utf8.RuneCountInString(s) + 2 }
+		var want [2]convert.Document
+		for k, lw := range []func(string) int{nil, label} {
+			want[k] = convert.Document{Segments: doc.Segments}
+			MakeCues(&want[k], Options{LabelWidth: lw})
+		}
+		turns := NewTurns(doc, Options{})
+		var got [2]convert.Document
+		done := make(chan bool)
+		for k, lw := range []func(string) int{nil, label} {
+			go func() {
+				got[k] = convert.Document{Segments: doc.Segments}
+				turns.MakeCues(&got[k], lw)
+				done <- true
+			}()
+		}
+		<-done
+		<-done
+		for k := range want {
+			if d := cmp.Diff(want[k].Cues, got[k].Cues); d != "" {
+				t.Errorf("transcript %d, label style %d (-MakeCues +Turns.MakeCues):\n%s", i, k, d)
+			}
+		}
 	}
 }

@@ -91,6 +91,9 @@ func Run(ctx context.Context, p *Plan, o Options) *Report {
 	if n <= 0 {
 		n = runtime.NumCPU()
 	}
+	conv := o.Convert
+	// Workers left without a file render one file's formats concurrently.
+	conv.Concurrent = conv.Concurrent || len(p.Jobs) < n
 	rep := &Report{Files: make([]Result, 0, len(p.Missing)+len(p.Jobs))}
 	emit := o.OnResult
 	if emit == nil {
@@ -111,7 +114,7 @@ func Run(ctx context.Context, p *Plan, o Options) *Report {
 		go func() {
 			defer wg.Done()
 			for i := range idx {
-				results[i] = convertJob(ctx, p.Jobs[i], o.Convert)
+				results[i] = convertJob(ctx, p.Jobs[i], conv)
 				finished <- i
 			}
 		}()

@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"strings"
@@ -95,5 +96,50 @@ func TestLoadDetects(t *testing.T) {
 	}
 	if _, err := Load(strings.NewReader(vtt), "wrong.srt", convert.SRT, Options{From: convert.SRT}); err == nil {
 		t.Error("--from srt did not override detection")
+	}
+}
+
+// TestRenderAllConcurrent checks that rendering the formats concurrently,
+// from shared timing, gives what rendering each on its own gives, every
+// time, and that the chapters track is the one timed as WebVTT.
+func TestRenderAllConcurrent(t *testing.T) {
+	data, err := os.ReadFile("../../testdata/000_2e7f89a82c8d846d.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := Load(bytes.NewReader(data), "seed.txt", convert.Transcript, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Chapters) == 0 {
+		t.Fatal("the seed transcript has no chapters to test the track with")
+	}
+	fs := []convert.Format{convert.SRT, convert.WebVTT, convert.TTML, convert.Transcript, convert.JSON}
+	o := Options{Offset: 3 * time.Second, Concurrent: true}
+	var want []string
+	for _, f := range fs {
+		b, err := Render(doc, f, o)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want = append(want, string(b))
+	}
+	var chapters bytes.Buffer
+	if err := convert.WriteChapters(&chapters, Timed(doc, convert.WebVTT, o)); err != nil {
+		t.Fatal(err)
+	}
+	for range 20 {
+		out, track, err := RenderWithChapters(doc, fs, o)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i := range fs {
+			if string(out[i]) != want[i] {
+				t.Fatalf("%s differs from Render's:\n%s", fs[i], cmp.Diff(want[i], string(out[i])))
+			}
+		}
+		if string(track) != chapters.String() {
+			t.Fatalf("chapters track (-want +got):\n%s", cmp.Diff(chapters.String(), string(track)))
+		}
 	}
 }

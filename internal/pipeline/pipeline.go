@@ -51,6 +51,10 @@ type Options struct {
 	// Retime re-times the cues of a caption file with the timing model, as
 	// if it were a transcript (see Retime); by default cue times are kept.
 	Retime bool
+	// Concurrent times and writes the formats of one input on goroutines of
+	// their own (see RenderAll): worth it when cores would otherwise be
+	// idle, not when files are already converted in parallel.
+	Concurrent bool
 }
 
 // ErrExists reports an output file that exists while Options.Force is off.
@@ -164,9 +168,10 @@ func Render(doc *convert.Document, f convert.Format, o Options) ([]byte, error) 
 // costly step, so it runs once for all formats that time alike: only SRT,
 // whose speaker labels take room on the line, needs its own, and a
 // transcript written as a transcript is not timed. Even those two share
-// the words and speaking rates (see timing.Turns). The formats are timed
-// and written concurrently, each into its own buffer: the output is the
-// same as one after the other. doc is not modified.
+// the words and speaking rates (see timing.Turns). With o.Concurrent the
+// formats are timed and written on goroutines of their own, each into its
+// own buffer: the output is the same as one after the other. doc is not
+// modified.
 func RenderAll(doc *convert.Document, fs []convert.Format, o Options) ([][]byte, error) {
 	out, _, err := renderAll(doc, fs, o)
 	return out, err
@@ -191,8 +196,10 @@ func renderAll(doc *convert.Document, fs []convert.Format, o Options) ([][]byte,
 		errs[i] = convert.Write(&buf, d, fs[i], o.Write)
 		out[i], docs[i] = buf.Bytes(), d
 	}
-	if len(fs) == 1 {
-		render(0)
+	if !o.Concurrent || len(fs) == 1 {
+		for i := range fs {
+			render(i)
+		}
 	} else {
 		var wg sync.WaitGroup
 		for i := range fs {
