@@ -403,25 +403,7 @@ func FuzzReadSRT(f *testing.F) {
 	// refused on reading back.
 	f.Add([]byte("\xff\xfe0\x00:\x000\x000\x00-\x00-\x00>\x000\x00:\x000\x000\x00\n\x00\x00\x000"))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		doc, err := readSRT(data, ReadOptions{})
-		if err != nil {
-			var pe *ParseError
-			if !errors.As(err, &pe) {
-				t.Fatalf("readSRT() error %v is not a *ParseError", err)
-			}
-			return
-		}
-		var b bytes.Buffer
-		if err := writeSRT(&b, doc, WriteOptions{}); err != nil {
-			t.Fatal(err)
-		}
-		again, err := readSRT(b.Bytes(), ReadOptions{})
-		if err != nil {
-			t.Fatalf("reading what writeSRT wrote: %v\n%q", err, b.String())
-		}
-		if d := roundTripDiff(doc.Cues, again.Cues); d != "" {
-			t.Errorf("round trip mismatch (-want +got):\n%s", d)
-		}
+		fuzzRoundTrip(t, data, readSRT, func(b *bytes.Buffer, d *Document) error { return writeSRT(b, d, WriteOptions{}) }, readSRT, time.Millisecond)
 	})
 }
 

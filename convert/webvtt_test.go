@@ -2,10 +2,10 @@ package convert
 
 import (
 	"bytes"
-	"errors"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/asticode/go-astisub"
 	"github.com/google/go-cmp/cmp"
@@ -228,25 +228,7 @@ func FuzzReadWebVTT(f *testing.F) {
 	}
 	f.Add([]byte("WEBVTT\n\n00:00.000 --> 00:01.000\nx <v A>a &amp;</v> <v B>&#10;b\n<v>c</v><i></i>"))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		doc, err := readWebVTT(data, ReadOptions{})
-		if err != nil {
-			var pe *ParseError
-			if !errors.As(err, &pe) {
-				t.Fatalf("readWebVTT() error %v is not a *ParseError", err)
-			}
-			return
-		}
-		var b bytes.Buffer
-		if err := writeWebVTT(&b, doc, WriteOptions{}); err != nil {
-			t.Fatal(err)
-		}
-		again, err := readWebVTT(b.Bytes(), ReadOptions{})
-		if err != nil {
-			t.Fatalf("reading what writeWebVTT wrote: %v\n%q", err, b.String())
-		}
-		if d := roundTripDiff(doc.Cues, again.Cues); d != "" {
-			t.Errorf("round trip mismatch (-want +got):\n%s\n%q", d, b.String())
-		}
+		fuzzRoundTrip(t, data, readWebVTT, func(b *bytes.Buffer, d *Document) error { return writeWebVTT(b, d, WriteOptions{}) }, readWebVTT, time.Millisecond)
 	})
 }
 

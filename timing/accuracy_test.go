@@ -23,15 +23,15 @@ var accuracyFiles = []struct {
 	transcript string // a real start-only transcript of the same speech, or ""
 	tune       bool
 }{
-	{"talkpython", "talkpython_404-clean-code.vtt", "../testdata/transcripts/talkpython_404-clean-code.txt", true},
-	{"lexfridman", "lexfridman-333-karpathy_youtube-en.srt", "", false},
-	{"netflix", "webvtt-py_netflix_chicas_del_cable.vtt", "", false},
-	{"nova", "pycaption_nova-einstein_example.srt", "", true},
+	{"talkpython", "talkpython-404-clean-code.vtt", "../testdata/transcripts/talkpython_404-clean-code.txt", true},
+	{"lexfridman", "lexfridman-333-karpathy.srt", "", false},
+	{"netflix", "netflix-chicas-del-cable.vtt", "", false},
+	{"nova", "nova-einstein.srt", "", true},
 }
 
 const (
-	accuracyDir   = "../testdata/accuracy/"
-	figuresPath   = accuracyDir + "figures.json"
+	captionsDir   = "../testdata/captions/" // the ground truth, shared with the format tests
+	figuresPath   = "../testdata/accuracy/figures.json"
 	syncTolerance = 500 * time.Millisecond // Netflix: an end may run 12 frames (0.5 s) past speech
 )
 
@@ -295,7 +295,7 @@ func loadReferences(t testing.TB) map[string]reference {
 	}
 	refs := map[string]reference{}
 	for _, f := range accuracyFiles {
-		refs[f.name] = loadReference(t, accuracyDir+f.caption, f.transcript)
+		refs[f.name] = loadReference(t, captionsDir+f.caption, f.transcript)
 	}
 	references = refs
 	return refs

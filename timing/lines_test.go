@@ -15,7 +15,7 @@ func TestBreakLines(t *testing.T) {
 		reason   string
 	}{
 		// Real sentences from the NOVA and Lex Fridman captions
-		// (testdata/accuracy), at NOVA's 32 characters.
+		// (testdata/captions), at NOVA's 32 characters.
 		{
 			name:     "NOVA: first and last name stay together",
 			in:       "Young Michael Faraday hated his job.",
