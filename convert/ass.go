@@ -1,7 +1,6 @@
 package convert
 
 import (
-	"io"
 	"strconv"
 	"strings"
 	"time"
@@ -26,7 +25,7 @@ Style: Default,Arial,54,&H00FFFFFF,&H000000FF,&H00000000,&H80000000,0,0,0,0,100,
 Format: Layer, Start, End, Style, Name, MarginL, MarginR, MarginV, Effect, Text
 `
 
-// writeASS writes d as Advanced SubStation Alpha (v4.00+). Each cue is a
+// appendASS appends d as Advanced SubStation Alpha (v4.00+). Each cue is a
 // Dialogue event whose Name field is the speaker; a cue with several
 // speakers becomes one event per run of lines of one speaker, all with
 // the cue's times (readASS joins them back). Lines are joined by the hard
@@ -37,8 +36,7 @@ Format: Layer, Start, End, Style, Name, MarginL, MarginR, MarginV, Effect, Text
 // as braces), a backslash before n, N or h gets a U+2060 WORD JOINER
 // after it and U+00A0 is written \h; readASS undoes all three. Losses: times below 10 ms, and line
 // breaks inside a text (they become spaces).
-func writeASS(w io.Writer, d *Document, _ WriteOptions) error {
-	var b []byte
+func appendASS(b []byte, d *Document, _ WriteOptions) ([]byte, error) {
 	b = append(b, "[Script Info]\n; Written by capconv\n"...)
 	if t := strings.TrimSpace(d.Title); t != "" {
 		b = append(b, "Title: "...)
@@ -66,8 +64,7 @@ func writeASS(w io.Writer, d *Document, _ WriteOptions) error {
 			b = append(b, '\n')
 		}
 	}
-	_, err := w.Write(b)
-	return err
+	return b, nil
 }
 
 // speakerRuns splits lines into runs of consecutive lines of one speaker;
@@ -126,9 +123,9 @@ func appendASSText(b []byte, s string) []byte {
 // [Events], whose fields follow that section's Format line (the last
 // field, Text, may hold commas). The Name field is the speaker. In Text,
 // override blocks {…} are removed, \N and \n break lines, \h is a
-// no-break space, and writeASS's escapes are undone. Comment events,
+// no-break space, and appendASS's escapes are undone. Comment events,
 // styles and other sections are skipped. Consecutive events with the
-// same times and different speakers become one cue (how writeASS writes
+// same times and different speakers become one cue (how appendASS writes
 // a dialogue cue). Events are sorted by start time, as players show them.
 func readASS(data []byte, o ReadOptions) (*Document, error) {
 	s, err := decodeBytes(data, o)

@@ -26,7 +26,7 @@ const (
 	ASS Format = "ass"
 	// STL is EBU Tech 3264 subtitling data exchange (read only).
 	STL Format = "stl"
-	// JSON is capconv's own JSON schema (see writeJSON).
+	// JSON is capconv's own JSON schema (see appendJSON).
 	JSON Format = "json"
 )
 
@@ -82,21 +82,23 @@ type WriteOptions struct {
 
 // codec is one row of the format table: how to read and write a format.
 type codec struct {
-	exts  []string // file extensions, the first being the one written
-	read  func(data []byte, o ReadOptions) (*Document, error)
-	write func(w io.Writer, d *Document, o WriteOptions) error
+	exts []string // file extensions, the first being the one written
+	read func(data []byte, o ReadOptions) (*Document, error)
+	// write appends the document written in the format to its first
+	// argument, so that a caller may take the bytes without a copy.
+	write func(b []byte, d *Document, o WriteOptions) ([]byte, error)
 }
 
 // formats is the format table every dispatch goes through.
 var formats = map[Format]codec{
-	Transcript: {exts: []string{".txt", ".md"}, read: readTranscript, write: writeTranscript},
-	SRT:        {exts: []string{".srt"}, read: readSRT, write: writeSRT},
-	WebVTT:     {exts: []string{".vtt"}, read: readWebVTT, write: writeWebVTT},
-	TTML:       {exts: []string{".ttml", ".xml"}, read: readTTML, write: writeTTML},
-	DFXP:       {exts: []string{".dfxp"}, read: readTTML, write: writeDFXP},
-	ASS:        {exts: []string{".ass", ".ssa"}, read: readASS, write: writeASS},
+	Transcript: {exts: []string{".txt", ".md"}, read: readTranscript, write: appendTranscript},
+	SRT:        {exts: []string{".srt"}, read: readSRT, write: appendSRT},
+	WebVTT:     {exts: []string{".vtt"}, read: readWebVTT, write: appendWebVTT},
+	TTML:       {exts: []string{".ttml", ".xml"}, read: readTTML, write: appendTTML},
+	DFXP:       {exts: []string{".dfxp"}, read: readTTML, write: appendDFXP},
+	ASS:        {exts: []string{".ass", ".ssa"}, read: readASS, write: appendASS},
 	STL:        {exts: []string{".stl"}, read: readSTL},
-	JSON:       {exts: []string{".json"}, read: readJSON, write: writeJSON},
+	JSON:       {exts: []string{".json"}, read: readJSON, write: appendJSON},
 }
 
 // Formats returns the known formats, sorted by name.
@@ -158,16 +160,33 @@ func (f Format) CanWrite() bool { return formats[f].write != nil }
 
 // Read reads a whole document in format f from r.
 func Read(r io.Reader, f Format, o ReadOptions) (*Document, error) {
-	c, ok := formats[f]
-	if !ok || c.read == nil {
-		return nil, fmt.Errorf("capconv cannot read format %q", f)
+	if err := canRead(f); err != nil {
+		return nil, err
 	}
-	data, err := readAll(r)
+	data, err := ReadAll(r)
 	if err != nil {
 		return nil, err
 	}
+	return ReadBytes(data, f, o)
+}
+
+// canRead returns an error unless capconv reads f.
+func canRead(f Format) error {
+	if c, ok := formats[f]; !ok || c.read == nil {
+		return fmt.Errorf("capconv cannot read format %q", f)
+	}
+	return nil
+}
+
+// ReadBytes is Read from data, which it takes over: the document may share
+// data's memory, so data must not change afterwards. It saves Read's copy
+// of the input when the caller holds it already.
+func ReadBytes(data []byte, f Format, o ReadOptions) (*Document, error) {
+	if err := canRead(f); err != nil {
+		return nil, err
+	}
 	o.owned = true
-	doc, err := c.read(data, o)
+	doc, err := formats[f].read(data, o)
 	if err != nil {
 		return nil, err
 	}
@@ -177,12 +196,12 @@ func Read(r io.Reader, f Format, o ReadOptions) (*Document, error) {
 	return doc, nil
 }
 
-// readAll reads r to its end. When r knows its size (a regular file, a
+// ReadAll reads r to its end, as io.ReadAll does. When r knows its size (a regular file, a
 // bytes.Reader, a strings.Reader, a bytes.Buffer), the input is read into
 // one allocation of that size rather than a buffer grown by doubling; the
 // size is only a hint, as in os.ReadFile, so a file that grows meanwhile
 // is still read whole.
-func readAll(r io.Reader) ([]byte, error) {
+func ReadAll(r io.Reader) ([]byte, error) {
 	size := -1
 	switch r := r.(type) {
 	case interface{ Len() int }:
@@ -211,11 +230,27 @@ func readAll(r io.Reader) ([]byte, error) {
 	}
 }
 
-// Write renders d in format f to w.
+// Write renders d in format f to w, in one call of w.Write.
 func Write(w io.Writer, d *Document, f Format, o WriteOptions) error {
+	b, err := Marshal(d, f, o)
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(b)
+	return err
+}
+
+// Marshal returns d rendered in format f. Writers size their output
+// before writing it, so the result is allocated once and, unlike Write
+// into a bytes.Buffer, not copied again.
+func Marshal(d *Document, f Format, o WriteOptions) ([]byte, error) {
 	c, ok := formats[f]
 	if !ok || c.write == nil {
-		return fmt.Errorf("capconv cannot write format %q", f)
+		return nil, fmt.Errorf("capconv cannot write format %q", f)
 	}
-	return c.write(w, d, o)
+	b, err := c.write(nil, d, o)
+	if err != nil {
+		return nil, err
+	}
+	return b, nil
 }

@@ -90,8 +90,8 @@ func (s *jsonSeconds) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
-// writeJSON writes d in capconv's JSON schema, indented by two spaces.
-func writeJSON(w io.Writer, d *Document, _ WriteOptions) error {
+// appendJSON appends d written in capconv's JSON schema, indented by two spaces.
+func appendJSON(dst []byte, d *Document, _ WriteOptions) ([]byte, error) {
 	out := jsonDoc{Title: d.Title, Language: d.Language, Duration: jsonSeconds(d.Duration), Cues: []jsonCue{}}
 	for _, c := range d.Chapters {
 		out.Chapters = append(out.Chapters, jsonChapter{jsonSeconds(c.Start), jsonSeconds(c.End), c.Title})
@@ -111,15 +111,14 @@ func writeJSON(w io.Writer, d *Document, _ WriteOptions) error {
 		}
 		out.Cues = append(out.Cues, jc)
 	}
-	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
+	b := bytes.NewBuffer(dst)
+	enc := json.NewEncoder(b)
 	enc.SetEscapeHTML(false) // "<" is text, not markup, in this schema
 	enc.SetIndent("", "  ")
 	if err := enc.Encode(out); err != nil {
-		return err
+		return dst, err
 	}
-	_, err := w.Write(b.Bytes())
-	return err
+	return b.Bytes(), nil
 }
 
 // readJSON reads capconv's JSON schema. Unknown keys are ignored. Errors

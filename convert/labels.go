@@ -216,27 +216,45 @@ type labelChoice struct {
 // consistently (see DetectLabels) and does nothing without one.
 // LabelNone does nothing. Lines that already have a speaker are left
 // alone, and so is a document whose cues have any speaker under
-// LabelAuto: it carries speakers in its format already.
+// LabelAuto: it carries speakers in its format already. The cues' lines
+// are rewritten in place.
 func ApplyLabels(d *Document, s LabelStyle) {
 	var c labelChoice
 	switch s {
 	case LabelNone:
 		return
 	case LabelAuto, "":
-		if len(d.Speakers()) > 0 {
+		if hasSpeaker(d) {
 			return
 		}
 		c = detectLabels(d.Cues)
 	case LabelDash:
 		c = labelChoice{dash: true}
 	default:
-		// A named style also reads the dialogue dashes writeSRT writes.
+		// A named style also reads the dialogue dashes appendSRT writes.
 		c = labelChoice{style: s}
 	}
 	if c.style == "" && !c.dash {
 		return
 	}
 	applyLabels(d, c)
+}
+
+// hasSpeaker reports whether any segment or cue line of d has a speaker.
+func hasSpeaker(d *Document) bool {
+	for _, s := range d.Segments {
+		if s.Speaker != "" {
+			return true
+		}
+	}
+	for _, c := range d.Cues {
+		for _, l := range c.Lines {
+			if l.Speaker != "" {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // DetectLabels returns the label convention that d's cues use
@@ -256,54 +274,73 @@ func DetectLabels(d *Document) LabelStyle {
 	return LabelNone
 }
 
+// nameStyles are the label styles that carry a name, in the order
+// detectLabels prefers them when they tie.
+var nameStyles = [...]LabelStyle{LabelUpper, LabelName, LabelBracket}
+
 // detectLabels implements DetectLabels, also returning the accepted names.
+// It reads the cues once, trying every style on each line that could
+// hold a label at all: caption files without labels cost one byte test and
+// one search for a colon per line, and no allocation.
 func detectLabels(cues []Cue) labelChoice {
-	var best labelChoice
-	bestCount := 0
-	for _, s := range []LabelStyle{LabelUpper, LabelName, LabelBracket} {
-		counts := map[string]int{}
-		total := 0
-		for _, c := range cues {
-			dialogue := isDialogueCue(c.Lines)
-			for _, l := range c.Lines {
-				t := l.Text
-				if cut, ok := cutDash(t); ok {
-					t = cut
-				} else if dialogue {
-					continue
-				}
+	var counts [len(nameStyles)]map[string]int // per style, labels per name
+	var totals [len(nameStyles)]int
+	dashes := 0
+	for _, c := range cues {
+		dialogue := isDialogueCue(c.Lines)
+		for _, l := range c.Lines {
+			t, dashed := cutDash(l.Text)
+			if dashed {
+				dashes++
+			} else if dialogue {
+				continue
+			}
+			if !mayHoldLabel(t) {
+				continue
+			}
+			for k, s := range nameStyles {
 				if lc, ok := cutStyledLabel(t, s); ok {
-					counts[lc.name]++
-					total++
+					if counts[k] == nil {
+						counts[k] = map[string]int{}
+					}
+					counts[k][lc.name]++
+					totals[k]++
 				}
 			}
 		}
+	}
+	var best labelChoice
+	bestCount := 0
+	for k, s := range nameStyles {
+		total := totals[k]
+		if total < 3 {
+			continue
+		}
 		repeated, names := 0, map[string]bool{}
-		for n, k := range counts {
-			if k >= 2 {
-				repeated += k
+		for n, m := range counts[k] {
+			if m >= 2 {
+				repeated += m
 			}
-			if k >= 2 || s != LabelName {
+			if m >= 2 || s != LabelName {
 				names[n] = true
 			}
 		}
 		// Consistent: three labels or more, most of them by names said
 		// again, and far fewer names than labels.
-		ok := total >= 3 && 2*repeated >= total && 2*len(counts) <= total+1
+		ok := 2*repeated >= total && 2*len(counts[k]) <= total+1
 		if ok && repeated > bestCount {
 			best, bestCount = labelChoice{style: s, names: names}, repeated
 		}
 	}
-	dashes := 0
-	for _, c := range cues {
-		for _, l := range c.Lines {
-			if _, ok := cutDash(l.Text); ok {
-				dashes++
-			}
-		}
-	}
 	best.dash = dashes >= 3
 	return best
+}
+
+// mayHoldLabel reports whether t, without its dialogue dash, could start
+// with a label of some style: a bracket first, or a colon somewhere. It
+// is the cheap test that lets most caption lines skip cutStyledLabel.
+func mayHoldLabel(t string) bool {
+	return t != "" && (t[0] == '[' || strings.IndexByte(t, ':') >= 0)
 }
 
 // turn is a run of lines read as one speaker's: started by a label, a
@@ -320,18 +357,26 @@ type turn struct {
 // Lex Fridman captions), a dash switches to the other one; otherwise a
 // dash without a label is an unknown speaker. Lines before the first
 // label or dash have no speaker.
+//
+// Each cue's lines are rewritten in place (a label's own line is dropped,
+// so a cue only shrinks); the turn of every kept line is kept in one
+// array for the whole document, so the work allocates twice, not per cue.
 func applyLabels(d *Document, c labelChoice) {
-	turns := []turn{{}}
-	var lineTurns [][]int // per cue, the turn of each kept line
+	n := 0
+	for _, cue := range d.Cues {
+		n += len(cue.Lines)
+	}
+	turns := make([]turn, 1, 64)
+	lineTurns := make([]int32, 0, n) // the turn of each kept line, cue after cue; -1: speaker kept
 	for i := range d.Cues {
 		cue := &d.Cues[i]
 		dialogue := isDialogueCue(cue.Lines)
-		kept := cue.Lines[:0:0]
-		var idx []int
+		kept := 0
 		for _, l := range cue.Lines {
 			if l.Speaker != "" {
-				kept = append(kept, l)
-				idx = append(idx, -1)
+				cue.Lines[kept] = l
+				kept++
+				lineTurns = append(lineTurns, -1)
 				continue
 			}
 			t, dashed := l.Text, false
@@ -347,18 +392,21 @@ func applyLabels(d *Document, c labelChoice) {
 			} else if dashed {
 				turns = append(turns, turn{dashed: true})
 			}
-			kept = append(kept, Line{Text: t})
-			idx = append(idx, len(turns)-1)
+			cue.Lines[kept] = Line{Text: t}
+			kept++
+			lineTurns = append(lineTurns, int32(len(turns)-1))
 		}
-		cue.Lines = kept
-		lineTurns = append(lineTurns, idx)
+		cue.Lines = cue.Lines[:kept:kept]
 	}
 	nameTurns(turns, c.style == "")
-	for i, idx := range lineTurns {
-		for j, k := range idx {
-			if k >= 0 {
-				d.Cues[i].Lines[j].Speaker = turns[k].name
+	k := 0
+	for i := range d.Cues {
+		lines := d.Cues[i].Lines
+		for j := range lines {
+			if t := lineTurns[k]; t >= 0 {
+				lines[j].Speaker = turns[t].name
 			}
+			k++
 		}
 	}
 }

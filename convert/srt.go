@@ -1,7 +1,7 @@
 package convert
 
 import (
-	"io"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -281,7 +281,7 @@ func parseSRTTime(s string, i int) (time.Duration, int, bool) {
 	return d, i, true
 }
 
-// writeSRT writes d's cues as SubRip: cues numbered from 1, times rounded
+// appendSRT appends d's cues written as SubRip to b: cues numbered from 1, times rounded
 // to the millisecond, a blank line after each cue and LF line endings.
 //
 // No byte order mark is written: most tools accept SRT with or without
@@ -296,19 +296,24 @@ func parseSRTTime(s string, i int) (time.Duration, int, bool) {
 // cannot be written (a blank line ends a cue) and is left out; line
 // breaks inside a text or a name become spaces; a change back to an
 // unknown speaker cannot be labelled.
-func writeSRT(w io.Writer, d *Document, o WriteOptions) error {
+func appendSRT(b []byte, d *Document, o WriteOptions) ([]byte, error) {
 	style := o.SRTLabels
 	if style == "" {
 		style = LabelName
 	}
+	// Grow b once: the cue number and times take at most 40 bytes, a label
+	// its name and four more (upper case may take more bytes; rare).
 	size := 0
 	for _, c := range d.Cues {
 		size += 40
 		for _, l := range c.Lines {
 			size += len(l.Text) + 1
+			if l.Speaker != "" {
+				size += len(l.Speaker) + 4
+			}
 		}
 	}
-	b := make([]byte, 0, size+size/8)
+	b = slices.Grow(b, size+size/32)
 	prev := ""
 	for i, c := range d.Cues {
 		b = strconv.AppendInt(b, int64(i+1), 10)
@@ -342,8 +347,7 @@ func writeSRT(w io.Writer, d *Document, o WriteOptions) error {
 		}
 		b = append(b, '\n')
 	}
-	_, err := w.Write(b)
-	return err
+	return b, nil
 }
 
 // isDialogue reports whether the written lines of a cue have two or more

@@ -1,13 +1,13 @@
 package convert
 
 import (
-	"bufio"
 	"bytes"
 	"encoding/xml"
 	"fmt"
 	"io"
 	"math"
 	"math/big"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -96,23 +96,25 @@ const ttmlLayout = `    <styling>
     <div>
 `
 
-// writeTTML renders d as an IMSC 1.1 Text profile TTML document.
-func writeTTML(w io.Writer, d *Document, o WriteOptions) error {
-	return writeTTMLProfile(w, d, o, imscProfile)
+// appendTTML appends d rendered as an IMSC 1.1 Text profile TTML
+// document to b.
+func appendTTML(b []byte, d *Document, o WriteOptions) ([]byte, error) {
+	return appendTTMLProfile(b, d, o, imscProfile)
 }
 
-// writeDFXP renders d as TTML for tools that ask for DFXP: the same
-// document as writeTTML, which DFXP readers accept, under the DFXP
+// appendDFXP appends d rendered as TTML for tools that ask for DFXP: the
+// same document as appendTTML, which DFXP readers accept, under the DFXP
 // profile.
-func writeDFXP(w io.Writer, d *Document, o WriteOptions) error {
-	return writeTTMLProfile(w, d, o, dfxpProfile)
+func appendDFXP(b []byte, d *Document, o WriteOptions) ([]byte, error) {
+	return appendTTMLProfile(b, d, o, dfxpProfile)
 }
 
-// writeTTMLProfile renders d as TTML declaring profile.
-func writeTTMLProfile(w io.Writer, d *Document, o WriteOptions, profile string) error {
+// appendTTMLProfile appends d rendered as TTML declaring profile to b,
+// grown once to the document's size.
+func appendTTMLProfile(b []byte, d *Document, o WriteOptions, profile string) ([]byte, error) {
 	for i, c := range d.Cues {
 		if c.Start < 0 || c.End < 0 {
-			return fmt.Errorf("cue %d: negative time %s --> %s: TTML media times start at 0", i+1, c.Start, c.End)
+			return b, fmt.Errorf("cue %d: negative time %s --> %s: TTML media times start at 0", i+1, c.Start, c.End)
 		}
 	}
 	speakers := d.Speakers()
@@ -125,53 +127,70 @@ func writeTTMLProfile(w io.Writer, d *Document, o WriteOptions, profile string) 
 	}
 	ids := ttmlCueIDs(d.Cues, taken)
 
-	b := bufio.NewWriterSize(w, 64<<10)
+	b = slices.Grow(b, ttmlSize(d, ids, speakers))
 	lang := d.Language
 	if lang == "" {
 		lang = "en"
 	}
-	b.WriteString(ttmlHead)
-	b.WriteString(profile)
-	b.WriteString(` xml:lang="`)
-	writeXMLEscaped(b, lang, true)
-	b.WriteString("\"")
-	b.WriteString(ttmlFrameRateAttrs(o.FrameRate))
-	b.WriteString(">\n  <head>\n")
-	writeTTMLMetadata(b, d.Title, speakers)
-	b.WriteString(ttmlLayout)
+	b = append(b, ttmlHead...)
+	b = append(b, profile...)
+	b = append(b, ` xml:lang="`...)
+	b = appendXMLEscaped(b, lang, true)
+	b = append(b, '"')
+	b = append(b, ttmlFrameRateAttrs(o.FrameRate)...)
+	b = append(b, ">\n  <head>\n"...)
+	b = appendTTMLMetadata(b, d.Title, speakers)
+	b = append(b, ttmlLayout...)
 	var frames float64 // frame rate of HH:MM:SS:FF times, 0 for clock times
 	if o.TTMLTimeFrames {
 		frames = o.FrameRate
 	}
-	var scratch []byte
 	for i, c := range d.Cues {
-		scratch = appendTTMLCue(scratch[:0], c, ids[i], agents, frames)
-		b.Write(scratch)
+		b = appendTTMLCue(b, c, ids[i], agents, frames)
 	}
-	b.WriteString("    </div>\n  </body>\n</tt>\n")
-	return b.Flush()
+	return append(b, "    </div>\n  </body>\n</tt>\n"...), nil
 }
 
-// writeTTMLMetadata writes head/metadata: the title and one agent per
-// speaker, or nothing when there is neither.
-func writeTTMLMetadata(b *bufio.Writer, title string, speakers []string) {
-	if title == "" && len(speakers) == 0 {
-		return
+// ttmlSize is about what appendTTMLProfile writes for d, a little more
+// unless the text needs many escapes, so that the output is allocated
+// once.
+func ttmlSize(d *Document, ids, speakers []string) int {
+	n := len(ttmlHead) + len(ttmlLayout) + 256 + 2*len(d.Title)
+	for _, s := range speakers {
+		n += 2*len(s) + 128
 	}
-	b.WriteString("    <metadata>\n")
+	for i, c := range d.Cues {
+		n += 128 + len(ids[i])
+		for _, l := range c.Lines {
+			n += len(l.Text) + 8
+			if l.Speaker != "" {
+				n += 40
+			}
+		}
+	}
+	return n + n/32
+}
+
+// appendTTMLMetadata appends head/metadata: the title and one agent per
+// speaker, or nothing when there is neither.
+func appendTTMLMetadata(b []byte, title string, speakers []string) []byte {
+	if title == "" && len(speakers) == 0 {
+		return b
+	}
+	b = append(b, "    <metadata>\n"...)
 	if title != "" {
-		b.WriteString("      <ttm:title>")
-		writeXMLEscaped(b, title, false)
-		b.WriteString("</ttm:title>\n")
+		b = append(b, "      <ttm:title>"...)
+		b = appendXMLEscaped(b, title, false)
+		b = append(b, "</ttm:title>\n"...)
 	}
 	for i, s := range speakers {
-		b.WriteString(`      <ttm:agent xml:id="speaker`)
-		b.WriteString(strconv.Itoa(i + 1))
-		b.WriteString("\" type=\"person\">\n        <ttm:name type=\"full\">")
-		writeXMLEscaped(b, s, false)
-		b.WriteString("</ttm:name>\n      </ttm:agent>\n")
+		b = append(b, `      <ttm:agent xml:id="speaker`...)
+		b = strconv.AppendInt(b, int64(i+1), 10)
+		b = append(b, "\" type=\"person\">\n        <ttm:name type=\"full\">"...)
+		b = appendXMLEscaped(b, s, false)
+		b = append(b, "</ttm:name>\n      </ttm:agent>\n"...)
 	}
-	b.WriteString("    </metadata>\n")
+	return append(b, "    </metadata>\n"...)
 }
 
 // appendTTMLCue appends one <p> line for c.
@@ -345,12 +364,6 @@ func collapseXMLSpace(s string) string {
 func isXMLChar(r rune) bool {
 	return r == '\t' || r == '\n' || r == '\r' ||
 		r >= 0x20 && r <= 0xD7FF || r >= 0xE000 && r <= 0xFFFD || r >= 0x10000 && r <= 0x10FFFF
-}
-
-// writeXMLEscaped writes s escaped for character data, or for a
-// double-quoted attribute value when attr is set.
-func writeXMLEscaped(b *bufio.Writer, s string, attr bool) {
-	b.Write(appendXMLEscaped(nil, s, attr))
 }
 
 // appendXMLEscaped appends s escaped for character data, or for a

@@ -1,7 +1,7 @@
 package convert
 
 import (
-	"io"
+	"bytes"
 	"strconv"
 	"strings"
 	"time"
@@ -11,7 +11,7 @@ import (
 // turns have one: the speaker-line dialect needs a name on every turn.
 const unknownSpeaker = "Unknown Speaker"
 
-// writeTranscript writes d as a transcript in the speaker-line dialect of
+// appendTranscript appends d written as a transcript in the speaker-line dialect of
 // capconv's seed, which readTranscript detects:
 //
 //	---
@@ -34,8 +34,8 @@ const unknownSpeaker = "Unknown Speaker"
 // dialect). Times are H:MM:SS, with milliseconds when not whole seconds.
 // Losses: cue ends and line breaks; lines without a speaker amid named
 // ones are attributed to "Unknown Speaker".
-func writeTranscript(w io.Writer, d *Document, _ WriteOptions) error {
-	var b []byte
+func appendTranscript(b []byte, d *Document, _ WriteOptions) ([]byte, error) {
+	start := len(b)
 	b = appendFrontMatter(b, d)
 	segs := d.Segments
 	if len(segs) == 0 {
@@ -82,9 +82,8 @@ func writeTranscript(w io.Writer, d *Document, _ WriteOptions) error {
 		b = appendOneLine(b, d.Chapters[ch].Title)
 		b = append(b, "\n\n"...)
 	}
-	b = []byte(strings.TrimRight(string(b), "\n") + "\n")
-	_, err := w.Write(b)
-	return err
+	b = append(b[:start+len(bytes.TrimRight(b[start:], "\n"))], '\n')
+	return b, nil
 }
 
 // appendFrontMatter writes YAML front matter with the document's title,

@@ -69,3 +69,25 @@ func BenchmarkConvert3h(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkConvertLex is the whole in-memory work of "capconv convert
+// x.srt --to vtt" on the 5,502-cue Lex Fridman captions: read with speaker
+// label detection, then write WebVTT.
+func BenchmarkConvertLex(b *testing.B) {
+	data, err := os.ReadFile("../../testdata/captions/lexfridman-333-karpathy.srt")
+	if err != nil {
+		b.Fatal(err)
+	}
+	to := []convert.Format{convert.WebVTT}
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		doc, err := Load(bytes.NewReader(data), "lex.srt", convert.SRT, Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := RenderAll(doc, to, Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

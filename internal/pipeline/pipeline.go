@@ -67,14 +67,14 @@ var ErrWouldOverwriteInput = errors.New("output would overwrite the input")
 // o.From is not set, the content may overrule f (see convert.Detect): f
 // comes from a file name, which the content knows better.
 func Load(r io.Reader, name string, f convert.Format, o Options) (*convert.Document, error) {
-	data, err := io.ReadAll(r)
+	data, err := convert.ReadAll(r) // one allocation for a file
 	if err != nil {
 		return nil, err
 	}
 	if o.From == "" {
 		f = convert.Detect(data, f)
 	}
-	doc, err := convert.Read(bytes.NewReader(data), f, convert.ReadOptions{File: name, Dialect: o.Dialect, Warn: o.Warn, Labels: o.Labels})
+	doc, err := convert.ReadBytes(data, f, convert.ReadOptions{File: name, Dialect: o.Dialect, Warn: o.Warn, Labels: o.Labels})
 	if err != nil {
 		return nil, err
 	}
@@ -104,7 +104,7 @@ func Retime(doc *convert.Document) {
 // speaker labels); a document that already has cues keeps them, and so
 // does a transcript written as a transcript. Then every time moves by
 // o.Offset and, with o.Timing.FPS set, snaps to a frame. doc is not
-// modified.
+// modified; cues that need no change are shared with it.
 func Timed(doc *convert.Document, f convert.Format, o Options) *convert.Document {
 	return timed(doc, f, o, func() *timing.Turns { return timing.NewTurns(doc, o.Timing) })
 }
@@ -124,6 +124,9 @@ func timed(doc *convert.Document, f convert.Format, o Options, turns func() *tim
 		return &d
 	}
 	if len(d.Segments) == 0 {
+		if o.Timing.FPS <= 0 && o.Offset == 0 {
+			return &d // the cues stay as they are: share them
+		}
 		d.Cues = append([]convert.Cue(nil), doc.Cues...)
 		if fps := o.Timing.FPS; fps > 0 {
 			timing.SnapToFrames(d.Cues, fps)
@@ -157,11 +160,7 @@ func shift(d *convert.Document, o Options) {
 
 // Render renders doc in format f, timed for it by Timed.
 func Render(doc *convert.Document, f convert.Format, o Options) ([]byte, error) {
-	var buf bytes.Buffer
-	if err := convert.Write(&buf, Timed(doc, f, o), f, o.Write); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
+	return convert.Marshal(Timed(doc, f, o), f, o.Write)
 }
 
 // RenderAll renders doc in every format of fs, in order. Timing is the
@@ -192,9 +191,8 @@ func renderAll(doc *convert.Document, fs []convert.Format, o Options) ([][]byte,
 	errs := make([]error, len(fs))
 	render := func(i int) {
 		d := timedAs[timingKind(fs[i])]()
-		var buf bytes.Buffer
-		errs[i] = convert.Write(&buf, d, fs[i], o.Write)
-		out[i], docs[i] = buf.Bytes(), d
+		out[i], errs[i] = convert.Marshal(d, fs[i], o.Write)
+		docs[i] = d
 	}
 	if !o.Concurrent || len(fs) == 1 {
 		for i := range fs {
