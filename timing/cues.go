@@ -3,7 +3,6 @@ package timing
 import (
 	"slices"
 	"sort"
-	"strings"
 	"time"
 	"unicode/utf8"
 
@@ -179,9 +178,7 @@ func segmentWords(segs []convert.Segment) [][]word {
 	n := 0
 	for _, s := range segs {
 		for _, p := range s.Paragraphs {
-			for range strings.FieldsSeq(p) {
-				n++
-			}
+			n += countWords(p)
 		}
 	}
 	all := make([]word, 0, n)

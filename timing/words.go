@@ -4,6 +4,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // word is one whitespace-separated token of caption text, with the facts
@@ -18,14 +19,16 @@ type word struct {
 	closesSentence, closesClause, capitalised bool
 }
 
-// newWord returns the word text with its facts.
-func newWord(text string) word {
+// newWord returns the word text, width characters wide, with its facts;
+// ascii tells that text is all ASCII.
+func newWord(text string, width int, ascii bool) word {
+	last := lastRune(text)
 	return word{
 		text:           text,
-		width:          utf8.RuneCountInString(text),
-		class:          classOf(text),
-		closesSentence: endsSentence(text),
-		closesClause:   endsClause(text),
+		width:          width,
+		class:          classify(text, ascii),
+		closesSentence: sentenceEnd(text, last),
+		closesClause:   clauseEnd(text, last),
 		capitalised:    isCapitalised(text),
 	}
 }
@@ -35,13 +38,62 @@ func splitWords(text string) []word {
 	return appendWords(nil, text)
 }
 
-// appendWords appends text's words to ws, so that a caller may reuse one
-// buffer for many texts.
+// asciiSpace marks the ASCII bytes that separate words, as unicode.IsSpace
+// (and so strings.Fields) has them.
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
+
+// spaceAt reports whether text holds a space at i, and its size in bytes:
+// one table lookup for ASCII, unicode.IsSpace for the rest.
+func spaceAt(text string, i int) (bool, int) {
+	if c := text[i]; c < utf8.RuneSelf {
+		return asciiSpace[c], 1
+	}
+	r, size := utf8.DecodeRuneInString(text[i:])
+	return unicode.IsSpace(r), size
+}
+
+// appendWords appends text's words, as strings.Fields cuts them, to ws, so
+// that a caller may reuse one buffer for many texts. It walks the text
+// once, indexing into it: each word's width and whether it is ASCII come
+// out of the same walk.
 func appendWords(ws []word, text string) []word {
-	for f := range strings.FieldsSeq(text) {
-		ws = append(ws, newWord(f))
+	for i := 0; i < len(text); {
+		if sp, size := spaceAt(text, i); sp {
+			i += size
+			continue
+		}
+		start, width, ascii := i, 0, true
+		for i < len(text) {
+			sp, size := spaceAt(text, i)
+			if sp {
+				break
+			}
+			ascii = ascii && text[i] < utf8.RuneSelf
+			width++
+			i += size
+		}
+		ws = append(ws, newWord(text[start:i], width, ascii))
 	}
 	return ws
+}
+
+// countWords returns how many words appendWords finds in text.
+func countWords(text string) int {
+	n, inWord := 0, false
+	for i := 0; i < len(text); {
+		sp, size := false, 1
+		if c := text[i]; c < utf8.RuneSelf {
+			sp = asciiSpace[c] // inline: most bytes are ASCII
+		} else {
+			sp, size = spaceAt(text, i)
+		}
+		if !sp && !inWord {
+			n++
+		}
+		inWord = !sp
+		i += size
+	}
+	return n
 }
 
 // width returns the characters of words joined by single spaces.
@@ -71,6 +123,9 @@ func join(ws []word) string {
 
 // lastRune returns w's last character after closing quotes and brackets.
 func lastRune(w string) rune {
+	if n := len(w); n > 0 && w[n-1] < utf8.RuneSelf && !isASCIICloser(w[n-1]) {
+		return rune(w[n-1])
+	}
 	for {
 		r, size := utf8.DecodeLastRuneInString(w)
 		if size == 0 || !strings.ContainsRune("\"'”’)]»", r) {
@@ -80,40 +135,49 @@ func lastRune(w string) rune {
 	}
 }
 
+// isASCIICloser reports whether c is one of the closing quotes and
+// brackets lastRune skips that are ASCII.
+func isASCIICloser(c byte) bool { return c == '"' || c == '\'' || c == ')' || c == ']' }
+
 // endsSentence reports whether w closes a sentence.
-func endsSentence(w string) bool {
-	switch lastRune(w) {
+func endsSentence(w string) bool { return sentenceEnd(w, lastRune(w)) }
+
+// sentenceEnd is endsSentence given w's lastRune.
+func sentenceEnd(w string, last rune) bool {
+	switch last {
 	case '.', '?', '!', '…', '。', '？', '！':
 		return !isAbbreviation(w)
 	}
 	return false
 }
 
-// endsClause reports whether w closes a clause (comma, colon, semicolon
-// or dash).
-func endsClause(w string) bool {
-	switch lastRune(w) {
+// clauseEnd reports whether w, whose lastRune is last, closes a clause
+// (comma, colon, semicolon or dash).
+func clauseEnd(w string, last rune) bool {
+	switch last {
 	case ',', ';', ':', '—', '–', '，', '、':
 		return true
 	}
 	return w == "-" || w == "--"
 }
 
-// abbreviations end in a period without ending a sentence.
-var abbreviations = map[string]bool{
-	"mr.": true, "mrs.": true, "ms.": true, "dr.": true, "prof.": true, "st.": true,
-	"vs.": true, "etc.": true, "e.g.": true, "i.e.": true, "jr.": true, "sr.": true,
-	"no.": true, "approx.": true, "inc.": true, "co.": true, "u.s.": true,
+// isAbbreviation reports whether w is a word that ends in a period
+// without ending a sentence.
+func isAbbreviation(w string) bool {
+	var buf [16]byte
+	switch lower(buf[:0], w) {
+	case "mr.", "mrs.", "ms.", "dr.", "prof.", "st.", "vs.", "etc.", "e.g.", "i.e.",
+		"jr.", "sr.", "no.", "approx.", "inc.", "co.", "u.s.":
+		return true
+	}
+	return false
 }
 
-func isAbbreviation(w string) bool { return lookupLower(abbreviations, w) }
-
-// lookupLower returns m[strings.ToLower(w)], without allocating for the
-// short ASCII words that make up most text.
-func lookupLower[V any](m map[string]V, w string) V {
-	var buf [16]byte
-	if len(w) > len(buf) || !isASCII(w) {
-		return m[strings.ToLower(w)]
+// lower returns w in lower case, in buf when w is short ASCII (most words)
+// so that nothing is allocated.
+func lower(buf []byte, w string) string {
+	if len(w) > cap(buf) || !isASCII(w) {
+		return strings.ToLower(w)
 	}
 	b := buf[:len(w)]
 	for i := range len(w) {
@@ -123,7 +187,7 @@ func lookupLower[V any](m map[string]V, w string) V {
 		}
 		b[i] = c
 	}
-	return m[string(b)] // the conversion does not allocate in a lookup
+	return unsafe.String(unsafe.SliceData(b), len(b))
 }
 
 func isASCII(s string) bool {
@@ -149,38 +213,68 @@ const (
 	classInfinitive               // "to": never break after it, nor gladly before it
 )
 
-var wordClasses = func() map[string]wordClass {
-	m := map[string]wordClass{}
-	add := func(c wordClass, words string) {
-		for _, w := range strings.Fields(words) {
-			m[w] = c
-		}
-	}
-	add(classConjunction, "and but or nor so yet because although though while whereas if unless until when whenever where wherever whether since than that which who whom whose")
-	add(classPreposition, "about above across after against along among around at before behind below beneath beside between beyond by despite during except for from in inside into like near of on onto outside over past per through throughout toward towards under underneath unlike upon via with within without")
-	// Words that are often a verb's particle ("go out", "set up") or the
-	// infinitive "to": a break before them is not preferred, nor after.
-	add(classParticle, "up out off down back away")
-	add(classInfinitive, "to")
-	add(classDeterminer, "a an the this these those my your his her its our their some any no every each either neither another such much many more most few several all both")
-	add(classAuxiliary, "am is are was were be been being have has had do does did will would shall should can could may might must not don't doesn't didn't won't wouldn't can't cannot couldn't shouldn't isn't aren't wasn't weren't haven't hasn't hadn't i'm you're we're they're it's that's there's i've you've we've they've i'll you'll we'll they'll i'd you'd he'd she'd we'd they'd")
-	add(classSubjectPronoun, "i you he she we they it")
-	return m
-}()
-
 // classOf classifies w, ignoring case and surrounding punctuation.
-func classOf(w string) wordClass {
-	if isASCII(w) {
+func classOf(w string) wordClass { return classify(w, isASCII(w)) }
+
+// classify is classOf, told whether w is all ASCII.
+func classify(w string, ascii bool) wordClass {
+	if ascii {
 		w = strings.Trim(w, "\"'()[]") // the ASCII quotes and brackets: a faster cut set
 	} else {
 		w = strings.Trim(w, "\"'“”‘’()[]")
 		w = strings.ReplaceAll(w, "’", "'")
 	}
-	return lookupLower(wordClasses, w)
+	if len(w) > len("throughout") { // the longest word classified
+		return classOther
+	}
+	var buf [16]byte
+	return classOfLower(lower(buf[:0], w))
+}
+
+// classOfLower classifies a word in lower case. A switch rather than a
+// map: the compiler turns it into a search over constant strings, with no
+// table to build when the program starts and no hashing.
+func classOfLower(w string) wordClass {
+	switch w {
+	case "and", "but", "or", "nor", "so", "yet", "because", "although", "though", "while",
+		"whereas", "if", "unless", "until", "when", "whenever", "where", "wherever", "whether",
+		"since", "than", "that", "which", "who", "whom", "whose":
+		return classConjunction
+	case "about", "above", "across", "after", "against", "along", "among", "around", "at",
+		"before", "behind", "below", "beneath", "beside", "between", "beyond", "by", "despite",
+		"during", "except", "for", "from", "in", "inside", "into", "like", "near", "of", "on",
+		"onto", "outside", "over", "past", "per", "through", "throughout", "toward", "towards",
+		"under", "underneath", "unlike", "upon", "via", "with", "within", "without":
+		return classPreposition
+	// Words that are often a verb's particle ("go out", "set up") or the
+	// infinitive "to": a break before them is not preferred, nor after.
+	case "up", "out", "off", "down", "back", "away":
+		return classParticle
+	case "to":
+		return classInfinitive
+	case "a", "an", "the", "this", "these", "those", "my", "your", "his", "her", "its", "our",
+		"their", "some", "any", "no", "every", "each", "either", "neither", "another", "such",
+		"much", "many", "more", "most", "few", "several", "all", "both":
+		return classDeterminer
+	case "am", "is", "are", "was", "were", "be", "been", "being", "have", "has", "had", "do",
+		"does", "did", "will", "would", "shall", "should", "can", "could", "may", "might", "must",
+		"not", "don't", "doesn't", "didn't", "won't", "wouldn't", "can't", "cannot", "couldn't",
+		"shouldn't", "isn't", "aren't", "wasn't", "weren't", "haven't", "hasn't", "hadn't", "i'm",
+		"you're", "we're", "they're", "it's", "that's", "there's", "i've", "you've", "we've",
+		"they've", "i'll", "you'll", "we'll", "they'll", "i'd", "you'd", "he'd", "she'd", "we'd",
+		"they'd":
+		return classAuxiliary
+	case "i", "you", "he", "she", "we", "they", "it":
+		return classSubjectPronoun
+	}
+	return classOther
 }
 
 // isCapitalised reports whether w starts with an upper-case letter.
 func isCapitalised(w string) bool {
+	if w != "" && w[0] < utf8.RuneSelf && w[0] != '"' && w[0] != '\'' && w[0] != '(' && w[0] != '[' {
+		return 'A' <= w[0] && w[0] <= 'Z'
+	}
 	w = strings.TrimLeft(w, "\"'“‘([")
 	r, _ := utf8.DecodeRuneInString(w)
 	return unicode.IsUpper(r)
