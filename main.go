@@ -10,6 +10,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"runtime/debug"
 	"strings"
 	"syscall"
 	"time"
@@ -21,7 +22,22 @@ import (
 	"github.com/urfave/cli/v2"
 )
 
-func main() { os.Exit(run(os.Args, os.Stdin, os.Stdout, os.Stderr)) }
+func main() {
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(gcPercent)
+	}
+	os.Exit(run(os.Args, os.Stdin, os.Stdout, os.Stderr))
+}
+
+// gcPercent is capconv's GOGC unless the environment sets one: the heap
+// may grow to five times what is live before a collection (the runtime's
+// default is twice, from 4 MB). One conversion keeps most of what it
+// allocates (the document, its words, the timed cues, the outputs) until
+// the outputs are written, so a collection frees little: on the 3 h
+// transcript the default's one collection took 4 ms of a 25 ms run and
+// freed 2 of 5 MB. The price is a few MiB more peak memory on large
+// inputs.
+const gcPercent = 400
 
 // Exit codes.
 const (

@@ -146,7 +146,7 @@ func appendTTMLProfile(b []byte, d *Document, o WriteOptions, profile string) ([
 		frames = o.FrameRate
 	}
 	for i, c := range d.Cues {
-		b = appendTTMLCue(b, c, ids[i], agents, frames)
+		b = appendTTMLCue(b, c, i, ids, agents, frames)
 	}
 	return append(b, "    </div>\n  </body>\n</tt>\n"...), nil
 }
@@ -160,7 +160,10 @@ func ttmlSize(d *Document, ids, speakers []string) int {
 		n += 2*len(s) + 128
 	}
 	for i, c := range d.Cues {
-		n += 128 + len(ids[i])
+		n += 128
+		if ids != nil {
+			n += len(ids[i])
+		}
 		for _, l := range c.Lines {
 			n += len(l.Text) + 8
 			if l.Speaker != "" {
@@ -193,11 +196,21 @@ func appendTTMLMetadata(b []byte, title string, speakers []string) []byte {
 	return append(b, "    </metadata>\n"...)
 }
 
-// appendTTMLCue appends one <p> line for c.
+// appendTTMLCueID appends the xml:id of cue i from ids, the result of
+// ttmlCueIDs: "c" and the cue's number when ids is nil.
+func appendTTMLCueID(dst []byte, i int, ids []string) []byte {
+	if ids == nil {
+		return strconv.AppendInt(append(dst, 'c'), int64(i+1), 10)
+	}
+	return append(dst, ids[i]...)
+}
+
+// appendTTMLCue appends one <p> line for c, cue i of ids (see
+// appendTTMLCueID).
 // With fps set, times are HH:MM:SS:FF frames at fps.
-func appendTTMLCue(dst []byte, c Cue, id string, agents map[string]string, fps float64) []byte {
+func appendTTMLCue(dst []byte, c Cue, i int, ids []string, agents map[string]string, fps float64) []byte {
 	dst = append(dst, `      <p xml:id="`...)
-	dst = append(dst, id...)
+	dst = appendTTMLCueID(dst, i, ids)
 	dst = append(dst, `" begin="`...)
 	dst = appendTTMLCueTime(dst, c.Start, fps)
 	dst = append(dst, `" end="`...)
@@ -298,14 +311,29 @@ func appendTTMLTime(dst []byte, d time.Duration) []byte {
 
 // ttmlCueIDs returns a unique xml:id for each cue. Valid, unclaimed cue
 // ids are claimed first so that a generated cN never steals the id a later
-// cue carries.
+// cue carries. It returns nil when every cue's id is "c" and its number
+// (see appendTTMLCueID): no cue carries an id of its own and no taken id
+// looks like one, which spares a string and a map entry per cue.
 func ttmlCueIDs(cues []Cue, taken map[string]bool) []string {
-	ids := make([]string, len(cues))
+	var ids []string
 	for i, c := range cues {
 		if isNCName(c.ID) && !taken[c.ID] {
+			if ids == nil {
+				ids = make([]string, len(cues))
+			}
 			ids[i] = c.ID
 			taken[c.ID] = true
 		}
+	}
+	if ids == nil {
+		clash := false
+		for id := range taken {
+			clash = clash || len(id) > 1 && id[0] == 'c' && isDigits(id[1:])
+		}
+		if !clash {
+			return nil
+		}
+		ids = make([]string, len(cues))
 	}
 	for i := range cues {
 		if ids[i] != "" {
@@ -366,6 +394,12 @@ func isXMLChar(r rune) bool {
 		r >= 0x20 && r <= 0xD7FF || r >= 0xE000 && r <= 0xFFFD || r >= 0x10000 && r <= 0x10FFFF
 }
 
+// isPlainXML reports whether the byte c is printable ASCII that
+// appendXMLEscaped writes as it is.
+func isPlainXML(c byte, attr bool) bool {
+	return c >= 0x20 && c < 0x7F && c != '&' && c != '<' && c != '>' && (c != '"' || !attr)
+}
+
 // appendXMLEscaped appends s escaped for character data, or for a
 // double-quoted attribute value when attr is set. Carriage returns and, in
 // attributes, tabs and line feeds are character references because XML
@@ -373,6 +407,15 @@ func isXMLChar(r rune) bool {
 // a space.
 func appendXMLEscaped(dst []byte, s string, attr bool) []byte {
 	for i := 0; i < len(s); {
+		// Copy the run of ASCII that needs no escape in one append.
+		j := i
+		for j < len(s) && isPlainXML(s[j], attr) {
+			j++
+		}
+		dst = append(dst, s[i:j]...)
+		if i = j; i == len(s) {
+			break
+		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		switch {
 		case r == '&':

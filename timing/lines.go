@@ -110,34 +110,41 @@ func (b *lineBreaker) bestBreak(ws []word, n, maxChars, reserve int) [][]word {
 	}
 	cost, from := b.cost, b.from
 	cost[at(0, 0)] = 0
-	lineCost := func(k, i, j int) float64 {
-		w := width(i, j)
-		if k == 1 {
-			w += reserve
-		}
-		if w > maxChars && j-i > 1 {
-			return inf
-		}
-		d := (float64(w) - ideal) / float64(maxChars) * 10
-		c := d * d
-		if k < n && float64(w) > ideal {
-			c += 1 + d // bottom-heavy: an upper line longer than the rest costs more
-		}
-		if j < len(ws) {
-			c += b.breakAfter[j]
-		}
-		return c
-	}
+	// A line ws[i:j] as line k costs its imbalance against the ideal
+	// width, squared, plus the cost of the break after it; lines wider
+	// than maxChars (unless one word alone is) are impossible. The loops
+	// spell the cost out rather than call a closure per (k, i, j), and
+	// keep each cell's best in locals: they are the line breaker's work.
 	for k := 1; k <= n; k++ {
+		prev := cost[at(k-1, 0):at(k, 0)]
+		cur, curFrom := cost[at(k, 0):at(k+1, 0)], from[at(k, 0):at(k+1, 0)]
 		for j := k; j <= len(ws); j++ {
+			bestJ, fromJ := cur[j], curFrom[j]
 			for i := k - 1; i < j; i++ {
-				if cost[at(k-1, i)] == inf {
+				p := prev[i]
+				if p == inf {
 					continue
 				}
-				if c := cost[at(k-1, i)] + lineCost(k, i, j); c < cost[at(k, j)] {
-					cost[at(k, j)], from[at(k, j)] = c, i
+				w := width(i, j)
+				if k == 1 {
+					w += reserve
+				}
+				if w > maxChars && j-i > 1 {
+					continue // too wide: an infinite cost
+				}
+				d := (float64(w) - ideal) / float64(maxChars) * 10
+				c := d * d
+				if k < n && float64(w) > ideal {
+					c += 1 + d // bottom-heavy: an upper line longer than the rest costs more
+				}
+				if j < len(ws) {
+					c += b.breakAfter[j]
+				}
+				if c := p + c; c < bestJ {
+					bestJ, fromJ = c, i
 				}
 			}
+			cur[j], curFrom[j] = bestJ, fromJ
 		}
 	}
 	if cost[at(n, len(ws))] == inf {

@@ -37,7 +37,9 @@ func (ck *chunker) splitChunks(ws []word, lim chunkLimits) [][]word {
 	best, from, ends := ck.best, ck.from, ck.ends
 	best[0] = 0
 	for j := 1; j <= n; j++ {
-		best[j] = math.Inf(1)
+		// The best so far lives in locals, not in best[j] and from[j]:
+		// the loop reads best[i] and would otherwise reload it.
+		bestJ, fromJ := math.Inf(1), 0
 		endCost := cueEndCost(ws, j)
 		midSentence := j < n && !ws[j-1].closesSentence
 		// The chunk ws[i:j] grows leftwards: its width and whether it
@@ -56,10 +58,11 @@ func (ck *chunker) splitChunks(ws []word, lim chunkLimits) [][]word {
 			if w < 16 {
 				c += float64(16-w) / 4 // a flash of two words is hard to read
 			}
-			if c := best[i] + c; c < best[j] {
-				best[j], from[j] = c, i
+			if c := best[i] + c; c < bestJ {
+				bestJ, fromJ = c, i
 			}
 		}
+		best[j], from[j] = bestJ, fromJ
 	}
 	out := ck.chunks[:0]
 	for j := n; j > 0; j = from[j] {
