@@ -79,17 +79,20 @@ const (
 	dashSpeaker2 = "Speaker 2"
 )
 
-// notSpeakers are words that precede a colon in ordinary text often enough
-// that they never count as a speaker name, whatever the style.
-var notSpeakers = map[string]bool{
-	"note": true, "notes": true, "nb": true, "warning": true, "caution": true, "tip": true,
-	"example": true, "update": true, "edit": true, "ps": true, "p.s": true, "source": true,
-	"sources": true, "re": true, "subject": true, "step": true, "chapter": true, "part": true,
-	"summary": true, "translation": true, "caption": true, "captions": true, "subtitles": true,
-	"chorus": true, "verse": true, "lyrics": true, "music": true, "location": true,
-	"date": true, "time": true, "address": true, "email": true, "phone": true, "tel": true,
-	"http": true, "https": true, "www": true, "todo": true, "fixme": true, "important": true,
-	"answer": true, "question": true, "i": true, "a": true, "so": true, "and": true, "but": true,
+// isNotSpeaker reports whether w, in lower case, is a word that precedes
+// a colon in ordinary text often enough that it never counts as a speaker
+// name, whatever the style. A switch, not a map: nothing to build when
+// the program starts.
+func isNotSpeaker(w string) bool {
+	switch w {
+	case "note", "notes", "nb", "warning", "caution", "tip", "example", "update", "edit", "ps",
+		"p.s", "source", "sources", "re", "subject", "step", "chapter", "part", "summary",
+		"translation", "caption", "captions", "subtitles", "chorus", "verse", "lyrics", "music",
+		"location", "date", "time", "address", "email", "phone", "tel", "http", "https", "www",
+		"todo", "fixme", "important", "answer", "question", "i", "a", "so", "and", "but":
+		return true
+	}
+	return false
 }
 
 // labelCandidate is a label found in a line: the name and the text after it.
@@ -153,7 +156,7 @@ func isLabelName(s string) bool {
 	if s != strings.TrimSpace(s) || utf8.RuneCountInString(s) > 32 || len(strings.Fields(s)) > 4 {
 		return false
 	}
-	if notSpeakers[strings.ToLower(strings.TrimRight(s, "."))] {
+	if isNotSpeaker(strings.ToLower(strings.TrimRight(s, "."))) {
 		return false
 	}
 	if strings.ContainsAny(s, ",;!?\"()[]{}<>/\\*#@&=") {

@@ -220,11 +220,15 @@ func col(raw, trimmed string, off int) int {
 	return utf8.RuneCountInString(raw[:lead+off]) + 1
 }
 
-// nameParticles may appear in lower case inside a personal name.
-var nameParticles = map[string]bool{
-	"de": true, "da": true, "di": true, "del": true, "della": true, "der": true, "den": true,
-	"van": true, "von": true, "la": true, "le": true, "du": true, "dos": true, "das": true,
-	"bin": true, "ibn": true, "al": true, "el": true, "y": true, "e": true, "ten": true, "ter": true,
+// isNameParticle reports whether w may appear in lower case inside a
+// personal name.
+func isNameParticle(w string) bool {
+	switch w {
+	case "de", "da", "di", "del", "della", "der", "den", "van", "von", "la", "le", "du", "dos",
+		"das", "bin", "ibn", "al", "el", "y", "e", "ten", "ter":
+		return true
+	}
+	return false
 }
 
 // isNameLike reports whether s reads as a speaker name rather than prose:
@@ -243,7 +247,7 @@ func isNameLike(s string) bool {
 		r, _ := utf8.DecodeRuneInString(w)
 		switch {
 		case unicode.IsUpper(r) || unicode.IsDigit(r) || unicode.IsTitle(r):
-		case words > 1 && nameParticles[w]:
+		case words > 1 && isNameParticle(w):
 		default:
 			return false
 		}

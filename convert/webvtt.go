@@ -286,11 +286,28 @@ func voiceName(tag string) (string, bool) {
 	return strings.TrimSpace(string(b)), true
 }
 
-// entities are the named character references decoded in cue text; other
-// names are kept as written.
-var entities = map[string]string{
-	"amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'",
-	"nbsp": "\u00A0", "lrm": "\u200E", "rlm": "\u200F",
+// entity returns the text of the named character reference name, for the
+// names decoded in cue text; other names are kept as written.
+func entity(name string) (string, bool) {
+	switch name {
+	case "amp":
+		return "&", true
+	case "lt":
+		return "<", true
+	case "gt":
+		return ">", true
+	case "quot":
+		return "\"", true
+	case "apos":
+		return "'", true
+	case "nbsp":
+		return "\u00A0", true
+	case "lrm":
+		return "\u200E", true
+	case "rlm":
+		return "\u200F", true
+	}
+	return "", false
 }
 
 // appendEntity decodes the character reference at the start of s (which
@@ -304,7 +321,7 @@ func appendEntity(b []byte, s string) ([]byte, int) {
 	}
 	name := s[1:end]
 	if name[0] != '#' {
-		if v, ok := entities[name]; ok {
+		if v, ok := entity(name); ok {
 			return append(b, v...), end + 1
 		}
 		return append(b, '&'), 1
