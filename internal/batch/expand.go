@@ -47,8 +47,9 @@ func Expand(args []string, skipDir string) ([]Source, []error) {
 	var out []Source
 	var errs []error
 	seen := map[string]bool{}
+	keys := newPathKeys()
 	add := func(s Source) {
-		k := pathKey(s.Path)
+		k := keys.key(s.Path)
 		if !seen[k] {
 			seen[k] = true
 			out = append(out, s)

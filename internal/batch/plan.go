@@ -3,6 +3,7 @@ package batch
 import (
 	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
 	"runtime"
 	"sort"
@@ -77,15 +78,16 @@ func NewPlan(args []string, o pipeline.Options) (*Plan, error) {
 	sort.SliceStable(order, func(a, b int) bool {
 		return !writes[jobs[order[a]].From] && writes[jobs[order[b]].From]
 	})
+	keys := newPathKeys()
 	claimed := map[string]bool{}
 	keep := make([]bool, len(jobs))
 	for _, i := range order {
-		if !srcs[i].Named && claimed[pathKey(jobs[i].Input)] {
+		if !srcs[i].Named && claimed[keys.key(jobs[i].Input)] {
 			continue
 		}
 		keep[i] = true
 		for _, t := range jobs[i].Targets {
-			claimed[pathKey(t.Path)] = true
+			claimed[keys.key(t.Path)] = true
 		}
 	}
 	for i, j := range jobs {
@@ -93,7 +95,7 @@ func NewPlan(args []string, o pipeline.Options) (*Plan, error) {
 			p.Jobs = append(p.Jobs, j)
 		}
 	}
-	if err := conflicts(p.Jobs); err != nil {
+	if err := conflicts(p.Jobs, keys); err != nil {
 		return nil, err
 	}
 	return p, nil
@@ -113,16 +115,16 @@ func targets(s Source, o pipeline.Options) []Target {
 }
 
 // conflicts finds outputs that are inputs and outputs claimed twice.
-func conflicts(jobs []Job) error {
+func conflicts(jobs []Job, keys pathKeys) error {
 	inputs := make(map[string]string, len(jobs))
 	for _, j := range jobs {
-		inputs[pathKey(j.Input)] = j.Input
+		inputs[keys.key(j.Input)] = j.Input
 	}
 	owner := map[string]string{}
 	var errs []error
 	for _, j := range jobs {
 		for _, t := range j.Targets {
-			k := pathKey(t.Path)
+			k := keys.key(t.Path)
 			if in, ok := inputs[k]; ok {
 				errs = append(errs, conflictError{t.Path, j.Input, in, pipeline.ErrWouldOverwriteInput})
 				continue
@@ -162,12 +164,24 @@ func (e conflictError) Is(target error) bool { return target == ErrConflict }
 func (e conflictError) Unwrap() error { return e.cause }
 
 // pathKey returns a key under which two spellings of one path are equal.
-// macOS and Windows file systems ignore case by default.
-func pathKey(p string) string {
-	if abs, err := filepath.Abs(p); err == nil {
-		p = abs
+func pathKey(p string) string { return newPathKeys().key(p) }
+
+// pathKeys makes path keys (see pathKey) against a working directory
+// looked up once: filepath.Abs looks it up on every call, two stat calls
+// each, and a plan takes about ten keys per input.
+type pathKeys struct{ cwd string }
+
+func newPathKeys() pathKeys {
+	cwd, _ := os.Getwd() // on error keys stay relative, as filepath.Abs leaves them
+	return pathKeys{cwd}
+}
+
+func (k pathKeys) key(p string) string {
+	if !filepath.IsAbs(p) && k.cwd != "" {
+		p = filepath.Join(k.cwd, p)
 	}
 	p = filepath.Clean(p)
+	// macOS and Windows file systems ignore case by default.
 	if runtime.GOOS == "windows" || runtime.GOOS == "darwin" {
 		p = strings.ToLower(p)
 	}

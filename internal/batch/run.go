@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/capconv/capconv/convert"
+	"github.com/capconv/capconv/internal/fileio"
 	"github.com/capconv/capconv/internal/pipeline"
 )
 
@@ -160,7 +161,11 @@ func convertJob(ctx context.Context, j Job, o pipeline.Options) Result {
 	}
 	var todo []int
 	for i, t := range j.Targets {
-		if _, err := os.Lstat(t.Path); err == nil && !o.Force {
+		if o.Force {
+			todo = append(todo, i)
+			continue
+		}
+		if _, err := os.Lstat(t.Path); err == nil {
 			r.Outputs[i].Status = Exists
 			continue
 		}
@@ -169,24 +174,25 @@ func convertJob(ctx context.Context, j Job, o pipeline.Options) Result {
 	if len(todo) == 0 {
 		return finish(Skipped, nil)
 	}
-	// convert.Read sizes its buffer from the open file: reading the
-	// file here first would hold the input twice.
-	in, err := os.Open(j.Input)
+	data, err := fileio.ReadFile(j.Input)
 	if err != nil {
 		return finish(Failed, err)
 	}
-	doc, err := pipeline.Load(in, j.Input, j.From, o)
-	in.Close()
+	doc, err := pipeline.LoadBytes(data, j.Input, j.From, o)
 	if err != nil {
 		return finish(Failed, err)
 	}
 	if o.Report != nil {
 		o.Report(j.Input, pipeline.Timed(doc, j.Targets[todo[0]].Format, o))
 	}
+	// tmps[k] is set to "" once put in place: removing a name that is
+	// gone would cost two failing system calls per output.
 	tmps := make([]string, 0, len(todo))
 	defer func() {
 		for _, t := range tmps {
-			os.Remove(t) // no-op once renamed or linked away
+			if t != "" {
+				os.Remove(t)
+			}
 		}
 	}()
 	fs := make([]convert.Format, len(todo))
@@ -211,6 +217,11 @@ func convertJob(ctx context.Context, j Job, o pipeline.Options) Result {
 	if err != nil {
 		return finish(Failed, err)
 	}
+	defer func() {
+		if extra.tmp != "" {
+			os.Remove(extra.tmp)
+		}
+	}()
 	beforePlace(j)
 	if ctx.Err() != nil {
 		return finish(Cancelled, nil)
@@ -224,11 +235,15 @@ func convertJob(ctx context.Context, j Job, o pipeline.Options) Result {
 			return finish(Failed, err)
 		default:
 			r.Outputs[i].Status = Written
+			tmps[k] = ""
 		}
 	}
 	if extra.tmp != "" {
-		defer os.Remove(extra.tmp)
-		if err := place(extra.tmp, extra.path, o.Force); err != nil && !errors.Is(err, pipeline.ErrExists) {
+		err := place(extra.tmp, extra.path, o.Force)
+		if err == nil {
+			extra.tmp = ""
+		}
+		if err != nil && !errors.Is(err, pipeline.ErrExists) {
 			return finish(Failed, err)
 		}
 	}

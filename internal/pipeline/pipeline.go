@@ -14,6 +14,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/capconv/capconv/convert"
+	"github.com/capconv/capconv/internal/fileio"
 	"github.com/capconv/capconv/timing"
 )
 
@@ -71,6 +72,12 @@ func Load(r io.Reader, name string, f convert.Format, o Options) (*convert.Docum
 	if err != nil {
 		return nil, err
 	}
+	return LoadBytes(data, name, f, o)
+}
+
+// LoadBytes is Load for an input already in memory: a caller that knows
+// the file's size reads it in one call rather than in a growing buffer.
+func LoadBytes(data []byte, name string, f convert.Format, o Options) (*convert.Document, error) {
 	if o.From == "" {
 		f = convert.Detect(data, f)
 	}
@@ -317,7 +324,12 @@ func ConvertFile(path string, o Options) ([]string, error) {
 	}
 	var written []string
 	for i, p := range paths {
-		if err := WriteFileAtomic(p, data[i]); err != nil {
+		// checkTarget looked; putting the file in place looks again, in
+		// the same step, for a file created meanwhile.
+		if err := fileio.WriteFile(p, data[i], o.Force); err != nil {
+			if errors.Is(err, fileio.ErrExists) {
+				err = fmt.Errorf("%s: %w", p, ErrExists)
+			}
 			return written, err
 		}
 		written = append(written, p)
@@ -350,28 +362,8 @@ func samePath(a, b string) bool {
 }
 
 // WriteFileAtomic writes data to a temporary file beside path and renames
-// it into place, so readers never see a partial file.
+// it into place, so readers never see a partial file. It replaces any file
+// at path.
 func WriteFileAtomic(path string, data []byte) error {
-	dir := filepath.Dir(path)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return err
-	}
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp*")
-	if err != nil {
-		return err
-	}
-	_, err = tmp.Write(data)
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Chmod(tmp.Name(), 0o644)
-	}
-	if err == nil {
-		err = os.Rename(tmp.Name(), path)
-	}
-	if err != nil {
-		os.Remove(tmp.Name())
-	}
-	return err
+	return fileio.WriteFile(path, data, true)
 }

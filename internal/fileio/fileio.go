@@ -1,0 +1,95 @@
+package fileio
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"strconv"
+)
+
+// ErrExists reports a target that exists when it must not be replaced.
+var ErrExists = errors.New("file exists")
+
+// Mode is the mode outputs are created with, before the umask.
+const Mode = 0o644
+
+// WriteTemp writes data to a new hidden temporary file in path's
+// directory (created when missing), so that putting it in place stays on
+// one file system and is atomic, and returns the temporary file's name.
+// Directory walks pass over hidden files, so a temporary file is never
+// taken for an input. On failure nothing is left behind.
+func WriteTemp(path string, data []byte) (string, error) {
+	dir, base := filepath.Split(path)
+	for try := 0; ; try++ {
+		tmp := dir + "." + base + ".tmp" + strconv.FormatUint(rand.Uint64(), 36)
+		err := writeNew(tmp, data)
+		switch {
+		case err == nil:
+			return tmp, nil
+		case errors.Is(err, fs.ErrNotExist) && try == 0:
+			if err := os.MkdirAll(filepath.Clean(dir), 0o755); err != nil {
+				return "", err
+			}
+		case errors.Is(err, fs.ErrExist) && try < 10:
+			// Another temporary file drew the same name.
+		default:
+			return "", err
+		}
+	}
+}
+
+// Place puts the temporary file tmp at path. With replace it renames,
+// replacing any file there. Without, it fails with an error matching
+// ErrExists when path exists, even when another process created it since
+// the caller last looked; tmp is then left for the caller to remove.
+func Place(tmp, path string, replace bool) error {
+	if replace {
+		return os.Rename(tmp, path)
+	}
+	err := renameNoReplace(tmp, path)
+	if !errors.Is(err, errUnsupported) {
+		return existsError(path, err)
+	}
+	err = os.Link(tmp, path)
+	if err == nil {
+		return os.Remove(tmp)
+	}
+	if errors.Is(err, fs.ErrExist) {
+		return existsError(path, err)
+	}
+	// No hard links here (some FUSE and network file systems): check,
+	// then rename, which leaves a window another process could use.
+	if _, serr := os.Lstat(path); serr == nil {
+		return fmt.Errorf("%s: %w", path, ErrExists)
+	}
+	return os.Rename(tmp, path)
+}
+
+// WriteFile writes data to path atomically: a reader sees the old file or
+// the whole new one. Without replace it fails with an error matching
+// ErrExists when path exists.
+func WriteFile(path string, data []byte, replace bool) error {
+	tmp, err := WriteTemp(path, data)
+	if err != nil {
+		return err
+	}
+	if err := Place(tmp, path, replace); err != nil {
+		os.Remove(tmp)
+		return err
+	}
+	return nil
+}
+
+// existsError turns an EEXIST from putting a file at path into ErrExists.
+func existsError(path string, err error) error {
+	if errors.Is(err, fs.ErrExist) {
+		return fmt.Errorf("%s: %w", path, ErrExists)
+	}
+	return err
+}
+
+// errUnsupported is renameNoReplace's answer where it cannot be done.
+var errUnsupported = errors.New("rename without replacing is not supported")
