@@ -327,12 +327,7 @@ func TestUnknownDialectError(t *testing.T) {
 }
 
 func TestReadTranscriptMetadata(t *testing.T) {
-	tests := []struct {
-		name     string
-		in       string
-		want     *Document
-		warnings int
-	}{
+	tests := []transcriptCase{
 		{
 			name: "front matter, title heading and transcript heading",
 			in: "---\ntitle: 'It''s time'\nlanguage: fr\nduration_seconds: 90.5\nduration: '0:01:30'\ntags:\n- a\n---\n\n" +
@@ -363,20 +358,7 @@ func TestReadTranscriptMetadata(t *testing.T) {
 			warnings: 1,
 		},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			got, warnings, err := readTranscriptString(t, tt.in)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if d := cmp.Diff(tt.want, got); d != "" {
-				t.Errorf("readTranscript() mismatch (-want +got):\n%s", d)
-			}
-			if len(warnings) != tt.warnings {
-				t.Errorf("got warnings %q, want %d", warnings, tt.warnings)
-			}
-		})
-	}
+	runTranscriptCases(t, tests)
 }
 
 func TestReadTranscriptEncodings(t *testing.T) {

@@ -82,12 +82,7 @@ func readTranscriptString(t *testing.T, s string) (*Document, []string, error) {
 }
 
 func TestReadTranscript(t *testing.T) {
-	tests := []struct {
-		name     string
-		in       string
-		want     *Document
-		warnings int
-	}{
+	tests := []transcriptCase{
 		{
 			name: "seed dialect with chapter, mixed hour widths, CRLF, BOM, no final newline",
 			in:   "\uFEFF00:00:00 - Llama 3\r\n\r\nAnn Lee 00:00:00\r\n\r\nHello there.\r\n\r\nBob 0:00:01\r\nFirst line\r\ncontinues.\r\n\r\n\r\nSecond “paragraph”.",
@@ -125,20 +120,7 @@ func TestReadTranscript(t *testing.T) {
 			warnings: 1,
 		},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			got, warnings, err := readTranscriptString(t, tt.in)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if d := cmp.Diff(tt.want, got); d != "" {
-				t.Errorf("readTranscript() mismatch (-want +got):\n%s", d)
-			}
-			if len(warnings) != tt.warnings {
-				t.Errorf("got warnings %q, want %d", warnings, tt.warnings)
-			}
-		})
-	}
+	runTranscriptCases(t, tests)
 }
 
 func TestReadTranscriptSeed(t *testing.T) {
@@ -202,6 +184,34 @@ func TestReadTranscriptInvalid(t *testing.T) {
 			}
 			if !strings.HasPrefix(err.Error(), file+":") {
 				t.Errorf("error %q does not start with the file name", err)
+			}
+		})
+	}
+}
+
+// transcriptCase is one transcript read and the document and number of
+// warnings it must give.
+type transcriptCase struct {
+	name     string
+	in       string
+	want     *Document
+	warnings int
+}
+
+// runTranscriptCases reads each case's input as a transcript and compares.
+func runTranscriptCases(t *testing.T, tests []transcriptCase) {
+	t.Helper()
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, warnings, err := readTranscriptString(t, tt.in)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if d := cmp.Diff(tt.want, got); d != "" {
+				t.Errorf("readTranscript() mismatch (-want +got):\n%s", d)
+			}
+			if len(warnings) != tt.warnings {
+				t.Errorf("got warnings %q, want %d", warnings, tt.warnings)
 			}
 		})
 	}
