@@ -205,22 +205,7 @@ func TestReadSRT(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			data := []byte(tc.input)
-			if tc.file != "" {
-				data = mustRead(t, filepath.Join("..", "testdata", tc.file))
-			}
-			doc, err := readSRT(data, ReadOptions{File: tc.file})
-			if err != nil {
-				t.Fatal(err)
-			}
-			if len(doc.Cues) != tc.count {
-				t.Fatalf("readSRT() read %d cues, want %d", len(doc.Cues), tc.count)
-			}
-			for i, want := range tc.want {
-				if d := cmp.Diff(want, doc.Cues[i]); d != "" {
-					t.Errorf("cue %d mismatch (-want +got):\n%s", i, d)
-				}
-			}
+			checkReadCues(t, readSRT, tc.file, tc.input, tc.count, tc.want)
 		})
 	}
 }
@@ -443,6 +428,28 @@ func BenchmarkWriteSRT(b *testing.B) {
 		buf.Reset()
 		if err := writeSRT(&buf, doc, WriteOptions{}); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// checkReadCues reads file (under ../testdata) or, when file is "", input
+// with read, and checks the number of cues and the cues of want by index.
+func checkReadCues(t *testing.T, read func([]byte, ReadOptions) (*Document, error), file, input string, count int, want map[int]Cue) {
+	t.Helper()
+	data := []byte(input)
+	if file != "" {
+		data = mustRead(t, filepath.Join("..", "testdata", file))
+	}
+	doc, err := read(data, ReadOptions{File: file})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Cues) != count {
+		t.Fatalf("read %d cues, want %d", len(doc.Cues), count)
+	}
+	for i, w := range want {
+		if d := cmp.Diff(w, doc.Cues[i]); d != "" {
+			t.Errorf("cue %d mismatch (-want +got):\n%s", i, d)
 		}
 	}
 }

@@ -49,7 +49,7 @@ func readWebVTT(data []byte, o ReadOptions) (*Document, error) {
 			"%.40q: expected \"WEBVTT\" as the first line", sig)
 	}
 	r := vttReader{sc: sc, o: o}
-	r.skipHeader()
+	r.skipBlock()
 	n := strings.Count(sc.s, "-->")
 	r.doc = &Document{Cues: make([]Cue, 0, n)}
 	r.lines = make([]Line, 0, 2*n+1)
@@ -115,21 +115,6 @@ func (r *vttReader) hold(line string, num int) {
 	r.held, r.heldLine, r.hasHeld = line, num, true
 }
 
-// skipHeader skips the lines after the signature up to a blank line; a
-// line holding "-->" ends the header early and starts the first cue.
-func (r *vttReader) skipHeader() {
-	for {
-		line, num, ok := r.next()
-		if !ok || line == "" {
-			return
-		}
-		if strings.Contains(line, "-->") {
-			r.hold(line, num)
-			return
-		}
-	}
-}
-
 // readBlocks reads every block after the header.
 func (r *vttReader) readBlocks() error {
 	r.sorted = true
@@ -164,8 +149,9 @@ func (r *vttReader) readBlocks() error {
 	}
 }
 
-// skipBlock skips a block without a timing line (NOTE, STYLE, REGION or
-// anything else) up to a blank line or a line holding "-->".
+// skipBlock skips a block without a timing line (the header after the
+// signature, NOTE, STYLE, REGION or anything else) up to a blank line or
+// a line holding "-->", which starts a cue.
 func (r *vttReader) skipBlock() {
 	for {
 		line, num, ok := r.next()

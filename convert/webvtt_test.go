@@ -138,22 +138,7 @@ func TestReadWebVTT(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			data := []byte(tc.input)
-			if tc.file != "" {
-				data = mustRead(t, filepath.Join("..", "testdata", tc.file))
-			}
-			doc, err := readWebVTT(data, ReadOptions{File: tc.file})
-			if err != nil {
-				t.Fatal(err)
-			}
-			if len(doc.Cues) != tc.count {
-				t.Fatalf("readWebVTT() read %d cues, want %d", len(doc.Cues), tc.count)
-			}
-			for i, want := range tc.want {
-				if d := cmp.Diff(want, doc.Cues[i]); d != "" {
-					t.Errorf("cue %d mismatch (-want +got):\n%s", i, d)
-				}
-			}
+			checkReadCues(t, readWebVTT, tc.file, tc.input, tc.count, tc.want)
 		})
 	}
 }
