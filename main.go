@@ -8,16 +8,20 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"runtime/debug"
+	"strconv"
 	"strings"
 	"syscall"
 	"time"
 
 	"github.com/capconv/capconv/convert"
+	"github.com/capconv/capconv/convert/caption"
 	"github.com/capconv/capconv/internal/batch"
-	"github.com/capconv/capconv/internal/pipeline"
+	"github.com/capconv/capconv/internal/fileio"
 	"github.com/capconv/capconv/timing"
 	"github.com/urfave/cli/v2"
 )
@@ -57,6 +61,9 @@ func usagef(format string, args ...any) error { return usageError{fmt.Sprintf(fo
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	app := newApp(stdin, stdout, stderr)
 	err := app.Run(reorderArgs(args, app))
+	if ue, ok := app.Metadata["usage"].(usageError); ok && err == nil {
+		err = ue
+	}
 	if err == nil {
 		return exitOK
 	}
@@ -76,7 +83,17 @@ var errReported = errors.New("failed")
 
 func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
 	return &cli.App{
-		Name:           "capconv",
+		Name:    "capconv",
+		Version: version(),
+		Suggest: true,
+		CommandNotFound: func(c *cli.Context, name string) {
+			msg := fmt.Sprintf("%q is not a capconv command", name)
+			if s := cli.SuggestCommand(c.App.Commands, name); s != "" {
+				msg += "; did you mean " + s + "?"
+			}
+			c.App.Metadata["usage"] = usageError{msg + " (capconv --help lists the commands)"}
+		},
+		Metadata:       map[string]any{},
 		Usage:          "turn timestamped transcripts and caption files into SRT, WebVTT, TTML, ASS, JSON and transcripts",
 		Reader:         stdin,
 		Writer:         stdout,
@@ -85,8 +102,27 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
 		OnUsageError: func(_ *cli.Context, err error, _ bool) error {
 			return usageError{err.Error()}
 		},
-		Commands: []*cli.Command{convertCommand()},
+		Commands: []*cli.Command{convertCommand(), formatsCommand()},
 	}
+}
+
+// version is capconv's version as the build recorded it: the module
+// version for go install, else the VCS revision, else "devel".
+func version() string {
+	bi, ok := debug.ReadBuildInfo()
+	if !ok {
+		return "devel"
+	}
+	v := bi.Main.Version
+	if v == "" || v == "(devel)" {
+		v = "devel"
+		for _, s := range bi.Settings {
+			if s.Key == "vcs.revision" && len(s.Value) >= 12 {
+				v += " " + s.Value[:12]
+			}
+		}
+	}
+	return v + " " + bi.GoVersion
 }
 
 func convertCommand() *cli.Command {
@@ -98,38 +134,78 @@ func convertCommand() *cli.Command {
 			return usageError{err.Error()}
 		},
 		Flags: []cli.Flag{
-			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "output `DIR`, or - for standard output (default: next to each input)"},
-			&cli.StringFlag{Name: "to", Value: "srt,vtt,ttml", Usage: "output `FORMATS`, comma-separated: srt, vtt, ttml, dfxp, ass, txt, json"},
-			&cli.StringFlag{Name: "from", Usage: "input `FORMAT` (srt, vtt, ttml, dfxp, ass, stl, json, txt) or transcript dialect (" + strings.Join(convert.TranscriptDialects(), ", ") + "); default: from the content and the file extension, txt otherwise, with the dialect detected"},
+			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "output `PATH`: a directory; with one input and one format, a file name (-o talk.srt); - for standard output (default: next to each input)"},
+			&cli.StringFlag{Name: "to", Value: "srt,vtt,ttml", Usage: "output `FORMATS`, comma-separated: " + formatNames(convert.WritableFormats())},
+			&cli.StringFlag{Name: "from", Usage: "input `FORMAT` (" + formatNames(convert.ReadableFormats()) + ") or transcript dialect (" + strings.Join(convert.TranscriptDialects(), ", ") + "); default: from the content and the file extension, txt otherwise, with the dialect detected"},
 			&cli.StringFlag{Name: "labels", Value: "auto", Usage: "speaker labels to read from caption text: auto (a convention used consistently), name (Name: ), upper (NAME: ), bracket ([Name] ), dash (- at a change of speaker) or none"},
 			&cli.BoolFlag{Name: "retime", Usage: "re-time the cues of a caption file with the timing model instead of keeping their times"},
 			&cli.StringFlag{Name: "speakers", Usage: "rename speakers with a CSV `FILE` of from,to rows, e.g. SPEAKER_00,Ann Lee"},
 			&cli.BoolFlag{Name: "force", Usage: "replace existing output files (an input is never replaced)"},
 			&cli.StringFlag{Name: "preset", Value: "netflix", Usage: "caption style guide whose limits apply: " + strings.Join(timing.PresetNames(), ", ") + "; the flags below override single values"},
-			&cli.IntFlag{Name: "max-chars", Usage: "most characters per line (netflix 42, bbc 37, dcmp 32)"},
-			&cli.IntFlag{Name: "max-lines", Usage: "most lines per cue (2)"},
-			&cli.Float64Flag{Name: "max-cps", Usage: "fastest reading speed, characters per second (netflix 20)"},
-			&cli.DurationFlag{Name: "min-duration", Usage: "shortest time on screen (netflix 5/6 s, bbc 1.2s, dcmp 2s)"},
-			&cli.DurationFlag{Name: "max-duration", Usage: "longest time on screen (7s)"},
-			&cli.DurationFlag{Name: "min-gap", Usage: "shortest gap between cues (netflix 2 frames; 0 lets cues touch); whole frames with --fps"},
+			&cli.IntFlag{Name: "max-chars", Usage: "most characters per line (`N`; netflix 42, bbc 37, dcmp 32)", DefaultText: "preset"},
+			&cli.IntFlag{Name: "max-lines", Usage: "most lines per cue (`N`)", DefaultText: "preset: 2"},
+			&cli.Float64Flag{Name: "max-cps", Usage: "fastest reading speed, characters per second (`N`)", DefaultText: "preset: netflix 20"},
+			&cli.StringFlag{Name: "min-duration", Usage: "shortest time on screen (`DURATION`: 1.5s, 500ms, or seconds)", DefaultText: "preset: netflix 5/6 s, bbc 1.2s, dcmp 2s"},
+			&cli.StringFlag{Name: "max-duration", Usage: "longest time on screen (`DURATION`)", DefaultText: "preset: 7s"},
+			&cli.StringFlag{Name: "min-gap", Usage: "shortest gap between cues (`DURATION`; 0 lets cues touch); whole frames with --fps", DefaultText: "preset: netflix 2 frames"},
 			&cli.StringFlag{Name: "fps", Usage: "snap every time to frames at `RATE`: " + strings.Join(timing.FrameRateNames(), ", ")},
-			&cli.DurationFlag{Name: "offset", Usage: "shift every time by `DURATION`, e.g. 1.5s or -200ms"},
+			&cli.StringFlag{Name: "offset", Usage: "shift every time by `DURATION`, e.g. 1.5s or -200ms"},
 			&cli.StringFlag{Name: "start-timecode", Usage: "timecode of the media's first frame, e.g. 01:00:00:00 (01:00:00;00 drop-frame at 29.97/59.94); needs --fps"},
 			&cli.StringFlag{Name: "ttml-time", Value: "clock", Usage: "TTML times: clock (HH:MM:SS.mmm) or frames (HH:MM:SS:FF, needs --fps)"},
 			&cli.BoolFlag{Name: "report", Usage: "print a summary per input on stderr: cues, speakers and their rates, reading speeds, rule violations"},
-			&cli.DurationFlag{Name: "duration", Usage: "media duration, e.g. 1h2m3s: where the last turn ends (default: estimated from the speaker's rate)"},
+			&cli.StringFlag{Name: "duration", Usage: "media `DURATION`, e.g. 1h2m3s: where the last turn ends", DefaultText: "estimated from the speaker's rate"},
 			&cli.StringFlag{Name: "srt-labels", Value: "name", Usage: "how SRT shows speakers: name (Name: ), upper (NAME: ), bracket ([Name] ), dash (- ) or none"},
-			&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Usage: "convert `N` files at once (default: one per CPU)"},
-			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print problems only: no progress bar, no summary"},
+			&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Usage: "convert `N` files at once", DefaultText: "one per CPU"},
+			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print problems only: no progress bar, no list of outputs, no summary"},
 			&cli.StringFlag{Name: "report-json", Usage: "write a JSON report of every input to `FILE` (- for standard output)"},
-			&cli.StringFlag{Name: "lang", Usage: "language tag of the text, e.g. en or fr-CA (default en)"},
+			&cli.StringFlag{Name: "lang", Usage: "language `TAG` of the text, e.g. en or fr-CA", DefaultText: "from the input, else en"},
 		},
 		Action: convertAction,
 	}
 }
 
+// formatsCommand lists the format table: what capconv reads and writes
+// and how each format carries speakers.
+func formatsCommand() *cli.Command {
+	return &cli.Command{
+		Name:  "formats",
+		Usage: "list the formats capconv reads and writes, and what each carries",
+		Action: func(c *cli.Context) error {
+			w := c.App.Writer
+			fmt.Fprintf(w, "%-9s %-5s %-6s %-22s %-9s %-8s %s\n", "format", "read", "write", "extensions", "speakers", "times", "about")
+			for _, f := range convert.Formats() {
+				prec := "-"
+				if f.NeedsCues() {
+					prec = f.Precision().String()
+				}
+				fmt.Fprintf(w, "%-9s %-5s %-6s %-22s %-9s %-8s %s\n", f, yesNo(f.CanRead()), yesNo(f.CanWrite()),
+					strings.Join(f.Extensions(), " "), f.Speakers(), prec, f.About())
+			}
+			return nil
+		},
+	}
+}
+
+func yesNo(b bool) string {
+	if b {
+		return "yes"
+	}
+	return "no"
+}
+
+// fewOutputs is the most inputs for which each output written is listed;
+// past it the summary says enough.
+const fewOutputs = 5
+
+// settings are a conversion's flags as the batch and the stdout path take
+// them.
+type settings struct {
+	batch.Options
+	report bool // --report
+}
+
 func convertAction(c *cli.Context) error {
-	o, err := optionsFrom(c)
+	s, err := settingsFrom(c)
 	if err != nil {
 		return err
 	}
@@ -140,54 +216,92 @@ func convertAction(c *cli.Context) error {
 	out := c.String("output")
 	stdio := out == "-" || (len(inputs) == 1 && inputs[0] == "-" && out == "")
 	if stdio {
-		if len(inputs) != 1 || len(o.To) != 1 {
+		if len(inputs) != 1 || len(s.To) != 1 {
 			return usagef("standard output takes one input and one format (--to)")
 		}
-		return convertStream(c, inputs[0], o)
+		return convertStream(c, inputs[0], s)
 	}
 	for _, in := range inputs {
 		if in == "-" {
 			return usagef("standard input needs standard output: use -o - (or no -o)")
 		}
 	}
+	if isOutputFile(out, inputs, s.To) {
+		s.OutFile, s.OutDir = out, ""
+	}
 	workers := c.Int("jobs")
 	if workers < 0 {
 		return usagef("--jobs: %d: expected a number of workers, or 0 for one per CPU", workers)
 	}
-	return convertBatch(c, inputs, o, workers)
+	s.Workers = workers
+	return convertBatch(c, inputs, s)
+}
+
+// isOutputFile reports whether -o names the output file rather than a
+// directory: one input file, one format, and a path that is no directory
+// and ends in that format's extension.
+func isOutputFile(out string, inputs []string, to []convert.Format) bool {
+	if out == "" || len(inputs) != 1 || len(to) != 1 || strings.HasSuffix(out, string(filepath.Separator)) || strings.HasSuffix(out, "/") {
+		return false
+	}
+	if fi, err := os.Stat(inputs[0]); err != nil || fi.IsDir() {
+		return false
+	}
+	if fi, err := os.Stat(out); err == nil && fi.IsDir() {
+		return false
+	}
+	ext := strings.ToLower(filepath.Ext(out))
+	for _, e := range to[0].Extensions() {
+		if e == ext || strings.HasSuffix(strings.ToLower(out), e) {
+			return true
+		}
+	}
+	return false
 }
 
 // convertBatch converts many inputs with a pool of workers, prints one
-// line per problem and a summary, and writes the JSON report if asked.
-// Ctrl-C (SIGINT) or SIGTERM cancels the batch; every output left behind
-// is whole.
-func convertBatch(c *cli.Context, inputs []string, o pipeline.Options, workers int) error {
+// line per problem, the outputs written when there are few inputs, and a
+// summary, and writes the JSON report if asked. Ctrl-C (SIGINT) or
+// SIGTERM cancels the batch; every output left behind is whole.
+func convertBatch(c *cli.Context, inputs []string, s settings) error {
 	quiet := c.Bool("quiet")
-	plan, err := batch.NewPlan(inputs, o)
+	plan, err := batch.NewPlan(inputs, s.Options)
 	if err != nil {
 		return reportAll(c.App.ErrWriter, err)
 	}
 	stderr := c.App.ErrWriter
 	con := batch.NewConsole(stderr, len(plan.Jobs),
 		!quiet && len(plan.Jobs) > batch.ProgressMin && batch.IsTerminal(stderr))
-	o.Warn = func(pos convert.Position, msg string) { con.Printf("warning: %s: %s", pos, msg) }
-	if o.Report != nil {
+	o := s.Options
+	o.Convert.Warn = func(pos caption.Position, msg string) { con.Printf("warning: %s: %s", pos, msg) }
+	if s.report {
 		// Workers report at once: print each report whole, through the console.
-		limits := o.Timing
-		o.Report = func(name string, doc *convert.Document) {
+		limits := o.Convert.Timing
+		o.Report = func(name string, doc *caption.Document) {
 			con.Printf("%s", strings.TrimSuffix(timing.BuildReport(name, doc, limits).String(), "\n"))
+		}
+	}
+	few := len(plan.Jobs)+len(plan.Missing) <= fewOutputs
+	o.OnResult = func(r batch.Result) {
+		con.Result(r)
+		if few && !quiet {
+			for _, out := range r.Outputs {
+				if out.Status == batch.Written {
+					con.Printf("wrote %s", out.Path)
+				}
+			}
 		}
 	}
 	ctx, stop := signal.NotifyContext(c.Context, os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	rep := batch.Run(ctx, plan, batch.Options{Convert: o, Workers: workers, OnResult: con.Result})
+	rep := batch.Run(ctx, plan, o)
 	con.Finish()
 	if ctx.Err() != nil {
 		con.Printf("interrupted: %d inputs not converted", rep.Counts().Cancelled)
 	}
 	if !quiet {
 		hint := ""
-		if rep.Counts().Skipped > 0 && !o.Force {
+		if rep.Counts().Skipped > 0 && !o.Convert.Force {
 			hint = " (their outputs exist: --force replaces them)"
 		}
 		fmt.Fprintf(stderr, "capconv: %s%s\n", rep.Summary(), hint)
@@ -214,7 +328,7 @@ func writeReport(stdout io.Writer, path string, rep *batch.Report) error {
 		_, err := stdout.Write(buf.Bytes())
 		return err
 	}
-	return pipeline.WriteFileAtomic(path, buf.Bytes())
+	return fileio.WriteFile(path, buf.Bytes(), true)
 }
 
 // reportAll prints each problem joined in err on its own line. A refused
@@ -231,29 +345,29 @@ func reportAll(w io.Writer, err error) error {
 }
 
 // convertStream converts one input (a path or - for standard input) to
-// standard output.
-func convertStream(c *cli.Context, in string, o pipeline.Options) error {
-	r, name := c.App.Reader, "<stdin>"
-	if in != "-" {
-		f, err := os.Open(in)
-		if err != nil {
-			return err
-		}
-		defer f.Close()
-		r, name = f, in
+// standard output, through the same conversion as a batch.
+func convertStream(c *cli.Context, in string, s settings) error {
+	o := s.Convert
+	var doc *caption.Document
+	var err error
+	if in == "-" {
+		o.File = "<stdin>" // no extension: the content tells the format
+		doc, err = convert.Read(c.App.Reader, o.From, o)
+	} else {
+		doc, err = convert.ReadFile(in, o)
+		o.File = in
 	}
-	from, err := pipeline.InputFormat(in, o)
 	if err != nil {
 		return err
 	}
-	doc, err := pipeline.Load(r, name, from, o)
+	outs, err := convert.Convert(doc, s.To, o)
 	if err != nil {
 		return err
 	}
-	if o.Report != nil {
-		o.Report(name, pipeline.Timed(doc, o.To[0], o))
+	if s.report {
+		timing.BuildReport(o.File, outs[0].Doc, o.Timing).WriteTo(c.App.ErrWriter)
 	}
-	data, err := pipeline.Render(doc, o.To[0], o)
+	data, err := convert.Marshal(outs[0].Doc, outs[0].Format, o)
 	if err != nil {
 		return err
 	}
@@ -261,71 +375,84 @@ func convertStream(c *cli.Context, in string, o pipeline.Options) error {
 	return err
 }
 
-// optionsFrom turns the command's flags into pipeline options.
-func optionsFrom(c *cli.Context) (pipeline.Options, error) {
-	var o pipeline.Options
+// settingsFrom turns the command's flags into the batch's options.
+func settingsFrom(c *cli.Context) (settings, error) {
+	var s settings
+	o := &s.Convert
 	for _, name := range strings.Split(c.String("to"), ",") {
 		f, err := convert.ParseFormat(name)
-		if err != nil {
-			return o, usagef("--to: %v", err)
+		if err != nil || !f.CanWrite() {
+			return s, usagef("--to: %q: expected formats capconv writes: %s", name, formatNames(convert.WritableFormats()))
 		}
-		if !f.CanWrite() {
-			return o, usagef("--to: capconv does not write %s", f)
-		}
-		o.To = append(o.To, f)
+		s.To = append(s.To, f)
 	}
-	if s := c.String("from"); s != "" {
-		f, dialect, err := parseFrom(s)
+	if v := c.String("from"); v != "" {
+		f, dialect, err := parseFrom(v)
 		if err != nil {
-			return o, err
+			return s, err
 		}
 		o.From, o.Dialect = f, dialect
 	}
 	if path := c.String("speakers"); path != "" {
 		names, err := readSpeakers(path)
 		if err != nil {
-			return o, err
+			return s, err
 		}
 		o.Speakers = names
 	}
 	style, err := convert.ParseLabelStyle(c.String("srt-labels"))
 	if err != nil {
-		return o, usagef("--srt-labels: %v", err)
+		return s, usagef("--srt-labels: %v", err)
 	}
-	o.Write.SRTLabels = style
+	o.SRTLabels = style
 	labels, err := convert.ParseLabelStyle(c.String("labels"))
 	if err != nil {
-		return o, usagef("--labels: %v", err)
+		return s, usagef("--labels: %v", err)
 	}
 	o.Labels = labels
 	o.Retime = c.Bool("retime")
-	if err := timingFrom(c, &o); err != nil {
-		return o, err
+	if err := timingFrom(c, o); err != nil {
+		return s, err
 	}
-	if d := c.Duration("duration"); d < 0 {
-		return o, usagef("--duration: %v: expected a positive duration", d)
+	if v := c.String("duration"); v != "" {
+		d, err := parseDuration("duration", v)
+		if err != nil {
+			return s, err
+		}
+		if d <= 0 {
+			return s, usagef("--duration: %v: expected a positive duration", d)
+		}
+		o.Timing.MediaDuration = d
 	}
 	if out := c.String("output"); out != "-" {
-		o.OutDir = out
+		s.OutDir = out
 	}
 	o.Force = c.Bool("force")
 	o.Language = c.String("lang")
-	o.Timing.MediaDuration = c.Duration("duration")
-	if c.Bool("report") {
-		limits := o.Timing
-		o.Report = func(name string, doc *convert.Document) {
-			timing.BuildReport(name, doc, limits).WriteTo(c.App.ErrWriter)
-		}
-	}
-	o.Warn = func(pos convert.Position, msg string) {
+	s.report = c.Bool("report")
+	o.Warn = func(pos caption.Position, msg string) {
 		fmt.Fprintf(c.App.ErrWriter, "capconv: warning: %s: %s\n", pos, msg)
 	}
-	return o, nil
+	return s, nil
+}
+
+// parseDuration reads a duration flag: Go's syntax (1.5s, 500ms, 1h2m3s)
+// or a plain number of seconds, since "--max-duration 7" means 7 seconds
+// to anyone who did not write Go.
+func parseDuration(flag, v string) (time.Duration, error) {
+	if secs, err := strconv.ParseFloat(v, 64); err == nil && !math.IsInf(secs, 0) && !math.IsNaN(secs) {
+		return time.Duration(secs * float64(time.Second)), nil
+	}
+	d, err := time.ParseDuration(v)
+	if err != nil {
+		return 0, usagef("--%s: %q: expected a duration such as 7s, 1.5s, 500ms or 1h2m3s (a plain number is seconds)", flag, v)
+	}
+	return d, nil
 }
 
 // timingFrom reads the preset, the flags that override its values, and
 // the editor flags (--fps, --offset, --start-timecode, --ttml-time).
-func timingFrom(c *cli.Context, o *pipeline.Options) error {
+func timingFrom(c *cli.Context, o *convert.Options) error {
 	t, err := timing.Preset(c.String("preset"))
 	if err != nil {
 		return usagef("--preset: %v", err)
@@ -352,30 +479,36 @@ func timingFrom(c *cli.Context, o *pipeline.Options) error {
 		if !c.IsSet(f.name) {
 			continue
 		}
-		d := c.Duration(f.name)
+		d, err := parseDuration(f.name, c.String(f.name))
+		if err != nil {
+			return err
+		}
 		if d < 0 || d == 0 && f.name != "min-gap" {
 			return usagef("--%s: %v: expected a positive duration", f.name, d)
 		}
 		if d == 0 {
-			d = -1 // Options: a negative gap lets cues touch
+			d = -1 // timing.Options: a negative gap lets cues touch
 		}
 		*f.dst = d
 	}
 	if t.MinDuration > 0 && t.MaxDuration > 0 && t.MaxDuration < t.MinDuration {
 		return usagef("--max-duration %v is shorter than --min-duration %v", t.MaxDuration, t.MinDuration)
 	}
-	if s := c.String("fps"); s != "" {
-		if t.FPS, err = timing.ParseFPS(s); err != nil {
+	if v := c.String("fps"); v != "" {
+		if t.FPS, err = timing.ParseFPS(v); err != nil {
 			return usagef("--fps: %v", err)
 		}
-		o.Write.FrameRate = t.FPS
 	}
-	o.Offset = c.Duration("offset")
-	if s := c.String("start-timecode"); s != "" {
+	if v := c.String("offset"); v != "" {
+		if o.Offset, err = parseDuration("offset", v); err != nil {
+			return err
+		}
+	}
+	if v := c.String("start-timecode"); v != "" {
 		if t.FPS == 0 {
 			return usagef("--start-timecode needs --fps: a timecode counts frames")
 		}
-		at, err := timing.ParseTimecode(s, t.FPS)
+		at, err := timing.ParseTimecode(v, t.FPS)
 		if err != nil {
 			return usagef("--start-timecode: %v", err)
 		}
@@ -387,7 +520,7 @@ func timingFrom(c *cli.Context, o *pipeline.Options) error {
 		if t.FPS == 0 {
 			return usagef("--ttml-time frames needs --fps")
 		}
-		o.Write.TTMLTimeFrames = true
+		o.TTMLTimeFrames = true
 	default:
 		return usagef("--ttml-time: %q: expected clock or frames", c.String("ttml-time"))
 	}
@@ -407,13 +540,14 @@ func parseFrom(s string) (convert.Format, string, error) {
 		return convert.Transcript, dialect, nil
 	}
 	return "", "", usagef("--from: %q is neither a format (%s) nor a transcript dialect (%s)", s,
-		formatNames(), strings.Join(convert.TranscriptDialects(), ", "))
+		formatNames(convert.ReadableFormats()), strings.Join(convert.TranscriptDialects(), ", "))
 }
 
-func formatNames() string {
-	var names []string
-	for _, f := range convert.Formats() {
-		names = append(names, string(f))
+// formatNames lists fs for help and messages.
+func formatNames(fs []convert.Format) string {
+	names := make([]string, len(fs))
+	for i, f := range fs {
+		names[i] = string(f)
 	}
 	return strings.Join(names, ", ")
 }

@@ -2,12 +2,19 @@ package convert
 
 import (
 	"fmt"
-	"io"
-	"io/fs"
 	"path/filepath"
-	"sort"
 	"strings"
-	"unsafe"
+	"time"
+
+	"github.com/capconv/capconv/convert/caption"
+	"github.com/capconv/capconv/convert/internal/ass"
+	"github.com/capconv/capconv/convert/internal/capjson"
+	"github.com/capconv/capconv/convert/internal/srt"
+	"github.com/capconv/capconv/convert/internal/stl"
+	"github.com/capconv/capconv/convert/internal/text"
+	"github.com/capconv/capconv/convert/internal/transcript"
+	"github.com/capconv/capconv/convert/internal/ttml"
+	"github.com/capconv/capconv/convert/internal/webvtt"
 )
 
 // Format names a file format capconv reads or writes.
@@ -26,126 +33,271 @@ const (
 	ASS Format = "ass"
 	// STL is EBU Tech 3264 subtitling data exchange (read only).
 	STL Format = "stl"
-	// JSON is capconv's own JSON schema (see appendJSON).
+	// JSON is capconv's own JSON schema (see docs/json.md).
 	JSON Format = "json"
+	// Chapters is the WebVTT chapters track: one cue per chapter, the
+	// file an HTML <track kind="chapters"> loads. It goes beside every
+	// WebVTT output of a document with chapters (see SideOutputs).
+	Chapters Format = "chapters"
 )
 
-// ReadOptions tune a reader. The zero value is ready to use.
-type ReadOptions struct {
-	// File names the input in errors and warnings ("" for unnamed input).
-	File string
-	// Dialect names the transcript dialect (see TranscriptDialects); ""
-	// detects it. Other formats ignore it.
-	Dialect string
-	// Warn, when set, receives each repair a reader made to its input.
-	Warn func(pos Position, msg string)
-	// Labels is the speaker label convention that Read turns back into
-	// speakers in caption text (see ApplyLabels). "" is LabelAuto: a
-	// convention the file uses consistently, only when the format carried
-	// no speaker itself. LabelNone keeps the text as it is. Transcripts
-	// ignore it.
-	Labels LabelStyle
+// SpeakerCarriage is how a format carries who speaks.
+type SpeakerCarriage string
 
-	// owned is set by Read, whose input buffer nothing else holds or
-	// changes: readers may then turn it into a string without a copy.
-	owned bool
+// The ways formats carry speakers.
+const (
+	// SpeakerField: a field of each cue or event (ASS Name, JSON).
+	SpeakerField SpeakerCarriage = "field"
+	// SpeakerVoice: markup around the text that a player does not show
+	// (WebVTT <v>, TTML ttm:agent).
+	SpeakerVoice SpeakerCarriage = "voice"
+	// SpeakerLabel: a label in the text ("Name: "), which takes room on
+	// the line, so timing counts it against the line limit.
+	SpeakerLabel SpeakerCarriage = "label"
+	// SpeakerLine: a line of the layout of its own (a transcript's speaker
+	// line).
+	SpeakerLine SpeakerCarriage = "line"
+	// SpeakerNone: not at all.
+	SpeakerNone SpeakerCarriage = "none"
+)
+
+// Keeps lists what of the model a format carries besides times, text and
+// speakers; what a writer cannot carry is dropped.
+type Keeps struct {
+	Title    bool // the document's title
+	Language bool // the language tag
+	CueIDs   bool // cue identifiers
+	Chapters bool // named chapters
+	Ends     bool // cue end times (a transcript has starts only)
+	Styling  bool // inline styling and placement
 }
 
-func (o ReadOptions) warn(line int, format string, args ...any) {
-	if o.Warn != nil {
-		o.Warn(Position{File: o.File, Line: line}, fmt.Sprintf(format, args...))
-	}
-}
-
-func (o ReadOptions) pos(line int) Position { return Position{File: o.File, Line: line} }
-
-// text returns data as a string, sharing its memory when Read owns it.
-func (o ReadOptions) text(data []byte) string {
-	if o.owned && len(data) > 0 {
-		return unsafe.String(unsafe.SliceData(data), len(data))
-	}
-	return string(data)
-}
-
-// WriteOptions tune a writer. The zero value is ready to use.
-type WriteOptions struct {
-	// SRTLabels is how SRT carries speakers (default LabelName).
-	SRTLabels LabelStyle
-	// FrameRate, when not 0, is the media's frame rate in frames per
-	// second (29.97 as 30000/1001): TTML declares it in ttp:frameRate
-	// (and ttp:frameRateMultiplier for the 1000/1001 rates).
-	FrameRate float64
-	// TTMLTimeFrames writes TTML times as HH:MM:SS:FF at FrameRate
-	// instead of HH:MM:SS.mmm; it needs FrameRate.
-	TTMLTimeFrames bool
-}
-
-// codec is one row of the format table: how to read and write a format.
+// codec is one row of the format table: everything the rest of capconv
+// knows about a format. Adding a format is one codec package and one row.
 type codec struct {
-	exts []string // file extensions, the first being the one written
-	read func(data []byte, o ReadOptions) (*Document, error)
-	// write appends the document written in the format to its first
-	// argument, so that a caller may take the bytes without a copy.
-	write func(b []byte, d *Document, o WriteOptions) ([]byte, error)
+	format  Format
+	aliases []string // other names ParseFormat accepts
+	exts    []string // file extensions, the first being the one written
+	about   string   // one line for help and docs
+	// sniff reports whether the raw input or its decoded head (see
+	// text.Head) is in the format; nil for formats without a signature.
+	sniff func(raw, head []byte) bool
+	// guess marks a sniffer that only guesses (SRT has no signature): it
+	// is asked only when the file name says nothing better than a
+	// transcript.
+	guess     bool
+	read      func(data []byte, src text.Source, o Options) (*caption.Document, error)
+	write     func(b []byte, d *caption.Document, o Options) ([]byte, error)
+	speakers  SpeakerCarriage
+	precision time.Duration // the finest time step written (0: not timed)
+	keeps     Keeps
+	// side lists the formats written beside this one when the document
+	// has what they carry (the chapters track beside WebVTT).
+	side []Format
+	// timed is false for a format written from start-only segments: a
+	// transcript written as a transcript is not timed.
+	timed bool
+	// fuzzed says a FuzzRead target covers the reader; the registry test
+	// fails for a readable format without one.
+	fuzzed bool
 }
 
-// formats is the format table every dispatch goes through.
-var formats = map[Format]codec{
-	Transcript: {exts: []string{".txt", ".md"}, read: readTranscript, write: appendTranscript},
-	SRT:        {exts: []string{".srt"}, read: readSRT, write: appendSRT},
-	WebVTT:     {exts: []string{".vtt"}, read: readWebVTT, write: appendWebVTT},
-	TTML:       {exts: []string{".ttml", ".xml"}, read: readTTML, write: appendTTML},
-	DFXP:       {exts: []string{".dfxp"}, read: readTTML, write: appendDFXP},
-	ASS:        {exts: []string{".ass", ".ssa"}, read: readASS, write: appendASS},
-	STL:        {exts: []string{".stl"}, read: readSTL},
-	JSON:       {exts: []string{".json"}, read: readJSON, write: appendJSON},
+// registry is the format table every dispatch goes through, in the order
+// sniffers are tried and formats are listed.
+var registry = []codec{
+	{
+		format: STL, exts: []string{".stl"}, about: "EBU Tech 3264 subtitles (read only)",
+		sniff: func(raw, _ []byte) bool { return stl.Sniff(raw) },
+		read: func(data []byte, src text.Source, _ Options) (*caption.Document, error) {
+			return stl.Read(data, src)
+		},
+		speakers: SpeakerNone, keeps: Keeps{Title: true, Language: true, Ends: true}, fuzzed: true,
+	},
+	{
+		format: WebVTT, aliases: []string{"webvtt"}, exts: []string{".vtt"}, about: "WebVTT, speakers as <v> voices",
+		sniff: func(_, head []byte) bool { return webvtt.Sniff(head) },
+		read: func(data []byte, src text.Source, _ Options) (*caption.Document, error) {
+			return webvtt.Read(data, src)
+		},
+		write: func(b []byte, d *caption.Document, _ Options) ([]byte, error) {
+			return webvtt.Append(b, d)
+		},
+		speakers: SpeakerVoice, precision: time.Millisecond, keeps: Keeps{CueIDs: true, Ends: true},
+		side: []Format{Chapters}, timed: true, fuzzed: true,
+	},
+	{
+		format: ASS, aliases: []string{"ssa"}, exts: []string{".ass", ".ssa"}, about: "Advanced SubStation Alpha, speakers in the Name field",
+		sniff: func(_, head []byte) bool { return ass.Sniff(head) },
+		read: func(data []byte, src text.Source, _ Options) (*caption.Document, error) {
+			return ass.Read(data, src)
+		},
+		write: func(b []byte, d *caption.Document, _ Options) ([]byte, error) {
+			return ass.Append(b, d)
+		},
+		speakers: SpeakerField, precision: 10 * time.Millisecond, keeps: Keeps{Title: true, Ends: true},
+		timed: true, fuzzed: true,
+	},
+	{
+		format: JSON, exts: []string{".json"}, about: "capconv's JSON schema: the whole model",
+		sniff: func(_, head []byte) bool { return capjson.Sniff(head) },
+		read: func(data []byte, src text.Source, _ Options) (*caption.Document, error) {
+			return capjson.Read(data, src)
+		},
+		write: func(b []byte, d *caption.Document, _ Options) ([]byte, error) {
+			return capjson.Append(b, d)
+		},
+		speakers: SpeakerField, precision: time.Millisecond,
+		keeps: Keeps{Title: true, Language: true, CueIDs: true, Chapters: true, Ends: true},
+		timed: true, fuzzed: true,
+	},
+	{
+		format: TTML, aliases: []string{"xml"}, exts: []string{".ttml", ".xml"}, about: "TTML (IMSC 1.1 Text), speakers as ttm:agent",
+		sniff: func(_, head []byte) bool { return ttml.Sniff(head) },
+		read:  readTTML,
+		write: func(b []byte, d *caption.Document, o Options) ([]byte, error) {
+			return ttml.Append(b, d, ttmlOptions(o))
+		},
+		speakers: SpeakerVoice, precision: time.Millisecond,
+		keeps: Keeps{Title: true, Language: true, CueIDs: true, Ends: true}, timed: true, fuzzed: true,
+	},
+	{
+		format: DFXP, exts: []string{".dfxp"}, about: "TTML under the DFXP profile, for editors that ask for .dfxp",
+		read: readTTML,
+		write: func(b []byte, d *caption.Document, o Options) ([]byte, error) {
+			return ttml.AppendDFXP(b, d, ttmlOptions(o))
+		},
+		speakers: SpeakerVoice, precision: time.Millisecond,
+		keeps: Keeps{Title: true, Language: true, CueIDs: true, Ends: true}, timed: true, fuzzed: true,
+	},
+	{
+		format: SRT, exts: []string{".srt"}, about: "SubRip, speakers as text labels (--srt-labels)",
+		sniff: func(_, head []byte) bool { return srt.Sniff(head) }, guess: true,
+		read: func(data []byte, src text.Source, _ Options) (*caption.Document, error) {
+			return srt.Read(data, src)
+		},
+		write: func(b []byte, d *caption.Document, o Options) ([]byte, error) {
+			return srt.Append(b, d, o.SRTLabels)
+		},
+		speakers: SpeakerLabel, precision: time.Millisecond, keeps: Keeps{Ends: true}, timed: true, fuzzed: true,
+	},
+	{
+		format: Transcript, aliases: []string{"transcript", "md"}, exts: []string{".txt", ".md"},
+		about: "start-only transcript: one of the dialects, written as speaker lines",
+		read: func(data []byte, src text.Source, o Options) (*caption.Document, error) {
+			return transcript.Read(data, src, o.Dialect)
+		},
+		write: func(b []byte, d *caption.Document, _ Options) ([]byte, error) {
+			return transcript.Append(b, d)
+		},
+		speakers: SpeakerLine, precision: time.Second, keeps: Keeps{Title: true, Language: true, Chapters: true},
+		fuzzed: true,
+	},
+	{
+		format: Chapters, exts: []string{".chapters.vtt"}, about: "WebVTT chapters track, beside the WebVTT output",
+		write: func(b []byte, d *caption.Document, _ Options) ([]byte, error) {
+			return webvtt.AppendChapters(b, d)
+		},
+		speakers: SpeakerNone, precision: time.Millisecond, keeps: Keeps{Chapters: true, Ends: true}, timed: true,
+	},
+}
+
+func readTTML(data []byte, src text.Source, _ Options) (*caption.Document, error) {
+	return ttml.Read(data, src)
+}
+
+// ttmlOptions are the TTML writer's options: the frame rate is the one
+// the times were snapped to.
+func ttmlOptions(o Options) ttml.WriteOptions {
+	return ttml.WriteOptions{FrameRate: o.Timing.FPS, TimeFrames: o.TTMLTimeFrames}
+}
+
+// row returns f's row of the format table, or nil.
+func row(f Format) *codec {
+	for i := range registry {
+		if registry[i].format == f {
+			return &registry[i]
+		}
+	}
+	return nil
 }
 
 // Formats returns the known formats, sorted by name.
 func Formats() []Format {
-	out := make([]Format, 0, len(formats))
-	for f := range formats {
-		out = append(out, f)
+	out := make([]Format, 0, len(registry))
+	for _, c := range registry {
+		out = append(out, c.format)
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i] < out[j] })
+	sortFormats(out)
 	return out
 }
 
-// ParseFormat returns the format called name (case-insensitive; "webvtt",
-// "xml", "ssa" and "transcript" are accepted as aliases).
-func ParseFormat(name string) (Format, error) {
-	n := strings.ToLower(strings.TrimPrefix(strings.TrimSpace(name), "."))
-	switch n {
-	case "webvtt":
-		n = string(WebVTT)
-	case "xml":
-		n = string(TTML)
-	case "ssa":
-		n = string(ASS)
-	case "transcript":
-		n = string(Transcript)
+// WritableFormats returns the formats capconv writes, sorted by name.
+func WritableFormats() []Format {
+	var out []Format
+	for _, f := range Formats() {
+		if f.CanWrite() {
+			out = append(out, f)
+		}
 	}
-	if _, ok := formats[Format(n)]; !ok {
-		return "", fmt.Errorf("unknown format %q (known: %s)", name, formatList())
-	}
-	return Format(n), nil
+	return out
 }
 
-func formatList() string {
-	var names []string
+// ReadableFormats returns the formats capconv reads, sorted by name.
+func ReadableFormats() []Format {
+	var out []Format
 	for _, f := range Formats() {
-		names = append(names, string(f))
+		if f.CanRead() {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+func sortFormats(fs []Format) {
+	for i := 1; i < len(fs); i++ {
+		for j := i; j > 0 && fs[j] < fs[j-1]; j-- {
+			fs[j], fs[j-1] = fs[j-1], fs[j]
+		}
+	}
+}
+
+// ParseFormat returns the format called name, case-insensitive, by its
+// name or an alias ("webvtt", "xml", "ssa", "transcript", "md").
+func ParseFormat(name string) (Format, error) {
+	n := strings.ToLower(strings.TrimPrefix(strings.TrimSpace(name), "."))
+	for _, c := range registry {
+		if string(c.format) == n {
+			return c.format, nil
+		}
+		for _, a := range c.aliases {
+			if a == n {
+				return c.format, nil
+			}
+		}
+	}
+	return "", fmt.Errorf("unknown format %q (known: %s)", name, joinFormats(Formats()))
+}
+
+// joinFormats lists fs for messages.
+func joinFormats(fs []Format) string {
+	names := make([]string, len(fs))
+	for i, f := range fs {
+		names[i] = string(f)
 	}
 	return strings.Join(names, ", ")
 }
 
-// FormatFromPath guesses a format from path's extension.
+// FormatFromPath guesses a format from path's extension; a WebVTT
+// chapters track (name.chapters.vtt) reads as WebVTT.
 func FormatFromPath(path string) (Format, bool) {
 	ext := strings.ToLower(filepath.Ext(path))
-	for _, f := range Formats() {
-		for _, e := range formats[f].exts {
+	for _, c := range registry {
+		if c.read == nil {
+			continue
+		}
+		for _, e := range c.exts {
 			if e == ext {
-				return f, true
+				return c.format, true
 			}
 		}
 	}
@@ -153,104 +305,70 @@ func FormatFromPath(path string) (Format, bool) {
 }
 
 // Ext returns the file extension written for f, with its dot.
-func (f Format) Ext() string { return formats[f].exts[0] }
-
-// CanWrite reports whether capconv writes f.
-func (f Format) CanWrite() bool { return formats[f].write != nil }
-
-// Read reads a whole document in format f from r.
-func Read(r io.Reader, f Format, o ReadOptions) (*Document, error) {
-	if err := canRead(f); err != nil {
-		return nil, err
+func (f Format) Ext() string {
+	if c := row(f); c != nil {
+		return c.exts[0]
 	}
-	data, err := ReadAll(r)
-	if err != nil {
-		return nil, err
-	}
-	return ReadBytes(data, f, o)
+	return "." + string(f)
 }
 
-// canRead returns an error unless capconv reads f.
-func canRead(f Format) error {
-	if c, ok := formats[f]; !ok || c.read == nil {
-		return fmt.Errorf("capconv cannot read format %q", f)
+// Extensions returns every file extension read as f, with their dots.
+func (f Format) Extensions() []string {
+	if c := row(f); c != nil {
+		return append([]string(nil), c.exts...)
 	}
 	return nil
 }
 
-// ReadBytes is Read from data, which it takes over: the document may share
-// data's memory, so data must not change afterwards. It saves Read's copy
-// of the input when the caller holds it already.
-func ReadBytes(data []byte, f Format, o ReadOptions) (*Document, error) {
-	if err := canRead(f); err != nil {
-		return nil, err
+// About describes f in one line.
+func (f Format) About() string {
+	if c := row(f); c != nil {
+		return c.about
 	}
-	o.owned = true
-	doc, err := formats[f].read(data, o)
-	if err != nil {
-		return nil, err
-	}
-	if f != Transcript {
-		ApplyLabels(doc, o.Labels)
-	}
-	return doc, nil
+	return ""
 }
 
-// ReadAll reads r to its end, as io.ReadAll does. When r knows its size (a regular file, a
-// bytes.Reader, a strings.Reader, a bytes.Buffer), the input is read into
-// one allocation of that size rather than a buffer grown by doubling; the
-// size is only a hint, as in os.ReadFile, so a file that grows meanwhile
-// is still read whole.
-func ReadAll(r io.Reader) ([]byte, error) {
-	size := -1
-	switch r := r.(type) {
-	case interface{ Len() int }:
-		size = r.Len()
-	case interface{ Stat() (fs.FileInfo, error) }:
-		if fi, err := r.Stat(); err == nil && fi.Mode().IsRegular() {
-			size = int(min(fi.Size(), 1<<30))
-		}
+// CanRead reports whether capconv reads f.
+func (f Format) CanRead() bool { c := row(f); return c != nil && c.read != nil }
+
+// CanWrite reports whether capconv writes f.
+func (f Format) CanWrite() bool { c := row(f); return c != nil && c.write != nil }
+
+// Speakers returns how f carries who speaks.
+func (f Format) Speakers() SpeakerCarriage {
+	if c := row(f); c != nil {
+		return c.speakers
 	}
-	if size < 0 {
-		return io.ReadAll(r)
-	}
-	data := make([]byte, 0, size+1) // +1: the read that meets EOF needs room
-	for {
-		n, err := r.Read(data[len(data):cap(data)])
-		data = data[:len(data)+n]
-		if err == io.EOF {
-			return data, nil
-		}
-		if err != nil {
-			return nil, err
-		}
-		if len(data) == cap(data) {
-			data = append(data, 0)[:len(data)]
-		}
-	}
+	return SpeakerNone
 }
 
-// Write renders d in format f to w, in one call of w.Write.
-func Write(w io.Writer, d *Document, f Format, o WriteOptions) error {
-	b, err := Marshal(d, f, o)
-	if err != nil {
-		return err
+// Precision returns the finest time step f writes (a second for a
+// transcript's H:MM:SS, 10 ms for ASS), or 0 for an unknown format.
+func (f Format) Precision() time.Duration {
+	if c := row(f); c != nil {
+		return c.precision
 	}
-	_, err = w.Write(b)
-	return err
+	return 0
 }
 
-// Marshal returns d rendered in format f. Writers size their output
-// before writing it, so the result is allocated once and, unlike Write
-// into a bytes.Buffer, not copied again.
-func Marshal(d *Document, f Format, o WriteOptions) ([]byte, error) {
-	c, ok := formats[f]
-	if !ok || c.write == nil {
-		return nil, fmt.Errorf("capconv cannot write format %q", f)
+// Keeps returns what of the model f carries besides times, text and
+// speakers.
+func (f Format) Keeps() Keeps {
+	if c := row(f); c != nil {
+		return c.keeps
 	}
-	b, err := c.write(nil, d, o)
-	if err != nil {
-		return nil, err
-	}
-	return b, nil
+	return Keeps{}
 }
+
+// SideOutputs returns the formats written beside f when the document has
+// what they carry: Chapters beside WebVTT.
+func (f Format) SideOutputs() []Format {
+	if c := row(f); c != nil {
+		return append([]Format(nil), c.side...)
+	}
+	return nil
+}
+
+// NeedsCues reports whether f is written from timed cues, so that a
+// transcript's segments must be timed first (see Convert).
+func (f Format) NeedsCues() bool { c := row(f); return c != nil && c.timed }

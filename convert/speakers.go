@@ -6,27 +6,12 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/capconv/capconv/convert/caption"
+	"github.com/capconv/capconv/convert/internal/text"
 )
 
-// RenameSpeakers replaces each speaker of d found in names by its new
-// name, in segments and cue lines alike, so that "SPEAKER_00" or
-// "Unknown Speaker" can become a person. Speakers not in names are kept.
-func RenameSpeakers(d *Document, names map[string]string) {
-	for i := range d.Segments {
-		if to, ok := names[d.Segments[i].Speaker]; ok {
-			d.Segments[i].Speaker = to
-		}
-	}
-	for i := range d.Cues {
-		for j := range d.Cues[i].Lines {
-			if to, ok := names[d.Cues[i].Lines[j].Speaker]; ok {
-				d.Cues[i].Lines[j].Speaker = to
-			}
-		}
-	}
-}
-
-// ReadSpeakerMap reads a CSV file of "from,to" rows for RenameSpeakers. A
+// ReadSpeakerMap reads a CSV file of "from,to" rows for Options.Speakers (see caption.Document.RenameSpeakers). A
 // first row "from,to" is a header and skipped; blank lines are skipped.
 // file names the input in errors, which carry the line and column.
 func ReadSpeakerMap(r io.Reader, file string) (map[string]string, error) {
@@ -43,24 +28,24 @@ func ReadSpeakerMap(r io.Reader, file string) (map[string]string, error) {
 		if err != nil {
 			var ce *csv.ParseError
 			if errors.As(err, &ce) {
-				return nil, &ParseError{Pos: Position{File: file, Line: ce.Line, Col: ce.Column}, Err: fmt.Errorf("%w: %v", ErrSyntax, ce.Err)}
+				return nil, &caption.ParseError{Pos: caption.Position{File: file, Line: ce.Line, Col: ce.Column}, Err: fmt.Errorf("%w: %v", caption.ErrSyntax, ce.Err)}
 			}
 			return nil, err
 		}
 		line, _ := cr.FieldPos(0) // only valid after a successful Read
-		pos := Position{File: file, Line: line, Col: 1}
+		pos := caption.Position{File: file, Line: line, Col: 1}
 		if len(rec) != 2 {
-			return nil, errorf(pos, ErrSyntax, "%d fields: expected two, from,to (quote a name that holds a comma)", len(rec))
+			return nil, text.Errorf(pos, caption.ErrSyntax, "%d fields: expected two, from,to (quote a name that holds a comma)", len(rec))
 		}
 		from, to := strings.TrimSpace(rec[0]), strings.TrimSpace(rec[1])
 		if row == 0 && strings.EqualFold(from, "from") && strings.EqualFold(to, "to") {
 			continue
 		}
 		if from == "" {
-			return nil, errorf(pos, ErrSyntax, "empty speaker name in the first field: expected the name as the transcript writes it")
+			return nil, text.Errorf(pos, caption.ErrSyntax, "empty speaker name in the first field: expected the name as the transcript writes it")
 		}
 		if prev, ok := seen[from]; ok {
-			return nil, errorf(pos, ErrSyntax, "%q is renamed twice (first on line %d)", from, prev)
+			return nil, text.Errorf(pos, caption.ErrSyntax, "%q is renamed twice (first on line %d)", from, prev)
 		}
 		seen[from] = line
 		names[from] = to

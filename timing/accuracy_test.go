@@ -11,7 +11,7 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"github.com/capconv/capconv/convert"
+	"github.com/capconv/capconv/convert/caption"
 )
 
 // accuracyFiles are the harness's ground truth: real captions with their
@@ -55,12 +55,12 @@ type score struct {
 // method makes cues from a derived transcript.
 type method struct {
 	name string
-	make func(segs []convert.Segment, duration time.Duration, o Options) []convert.Cue
+	make func(segs []caption.Segment, duration time.Duration, o Options) []caption.Cue
 }
 
 var methods = []method{
-	{"capconv", func(segs []convert.Segment, d time.Duration, o Options) []convert.Cue {
-		doc := &convert.Document{Segments: segs, Duration: d}
+	{"capconv", func(segs []caption.Segment, d time.Duration, o Options) []caption.Cue {
+		doc := &caption.Document{Segments: segs, Duration: d}
 		MakeCues(doc, o)
 		return doc.Cues
 	}},
@@ -69,7 +69,7 @@ var methods = []method{
 }
 
 // measure scores cues against the reference words.
-func measure(ref reference, cues []convert.Cue, o Options) score {
+func measure(ref reference, cues []caption.Cue, o Options) score {
 	want, got := wordsOf(ref.cues), wordsOf(cues)
 	pairs := align(want, got)
 	s := score{Cues: len(cues), Words: len(pairs), Lost: len(want) - len(pairs), Invented: len(got) - len(pairs)}
@@ -176,7 +176,7 @@ const baselineCPS = 15
 // baselineWindows gives each segment the time until the next later start
 // (segments sharing a start share it by characters); the last runs at
 // baselineCPS, bounded by the media duration.
-func baselineWindows(segs []convert.Segment, duration time.Duration) [][2]time.Duration {
+func baselineWindows(segs []caption.Segment, duration time.Duration) [][2]time.Duration {
 	out := make([][2]time.Duration, len(segs))
 	for i := 0; i < len(segs); {
 		j := i + 1
@@ -207,9 +207,9 @@ func baselineWindows(segs []convert.Segment, duration time.Duration) [][2]time.D
 
 // uniformCues is baseline (a): each turn cut into two-line chunks, filled
 // word by word, spread evenly (by characters) over its whole window.
-func uniformCues(segs []convert.Segment, duration time.Duration, o Options) []convert.Cue {
+func uniformCues(segs []caption.Segment, duration time.Duration, o Options) []caption.Cue {
 	o = o.withDefaults()
-	var cues []convert.Cue
+	var cues []caption.Cue
 	for i, w := range baselineWindows(segs, duration) {
 		lines := greedyLines(splitWords(segs[i].Text()), o.MaxChars, 0)
 		var chunks [][][]word
@@ -224,10 +224,10 @@ func uniformCues(segs []convert.Segment, duration time.Duration, o Options) []co
 		}
 		done, start := 0, w[0]
 		for _, c := range chunks {
-			cue := convert.Cue{Start: start}
+			cue := caption.Cue{Start: start}
 			for _, l := range c {
 				done += width(l) + 1
-				cue.Lines = append(cue.Lines, convert.Line{Speaker: segs[i].Speaker, Text: join(l)})
+				cue.Lines = append(cue.Lines, caption.Line{Speaker: segs[i].Speaker, Text: join(l)})
 			}
 			cue.End = w[0] + time.Duration(float64(w[1]-w[0])*float64(done)/float64(total))
 			cues = append(cues, cue)
@@ -239,13 +239,13 @@ func uniformCues(segs []convert.Segment, duration time.Duration, o Options) []co
 
 // nextStartCues is baseline (b), what ffmpeg does: one cue per turn, lines
 // filled word by word, ending at the next turn's start.
-func nextStartCues(segs []convert.Segment, duration time.Duration, o Options) []convert.Cue {
+func nextStartCues(segs []caption.Segment, duration time.Duration, o Options) []caption.Cue {
 	o = o.withDefaults()
-	var cues []convert.Cue
+	var cues []caption.Cue
 	for i, w := range baselineWindows(segs, duration) {
-		cue := convert.Cue{Start: w[0], End: w[1]}
+		cue := caption.Cue{Start: w[0], End: w[1]}
 		for _, l := range greedyLines(splitWords(segs[i].Text()), o.MaxChars, 0) {
-			cue.Lines = append(cue.Lines, convert.Line{Speaker: segs[i].Speaker, Text: join(l)})
+			cue.Lines = append(cue.Lines, caption.Line{Speaker: segs[i].Speaker, Text: join(l)})
 		}
 		if len(cue.Lines) > 0 {
 			cues = append(cues, cue)
@@ -269,7 +269,7 @@ func measureAll(refs map[string]reference, o Options, only func(name string) boo
 		ref := refs[f.name]
 		fig[f.name] = map[string]score{}
 		for _, m := range methods {
-			segs := append([]convert.Segment(nil), ref.segments...)
+			segs := append([]caption.Segment(nil), ref.segments...)
 			s := measure(ref, m.make(segs, ref.duration, o), o)
 			fig[f.name][m.name] = s
 			if pooled[m.name] == nil {

@@ -12,7 +12,7 @@ import (
 
 // threeHours reads the seed transcript repeated to three hours, the
 // length of a long podcast: the size capconv's speed targets are set for.
-func threeHours(b *testing.B) *convert.Document {
+func threeHours(b *testing.B) *caption.Document {
 	b.Helper()
 	seed, err := os.ReadFile("../" + benchdata.SeedTranscript)
 	if err != nil {
@@ -31,7 +31,7 @@ func BenchmarkMakeCues3h(b *testing.B) {
 	for b.Loop() {
 		d := *doc
 		d.Cues = nil
-		d.Chapters = append([]convert.Chapter(nil), doc.Chapters...)
+		d.Chapters = append([]caption.Chapter(nil), doc.Chapters...)
 		MakeCues(&d, Options{})
 	}
 }

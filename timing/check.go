@@ -6,7 +6,7 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"github.com/capconv/capconv/convert"
+	"github.com/capconv/capconv/convert/caption"
 )
 
 // Rule names one readability rule a cue can break.
@@ -62,7 +62,7 @@ const tolerance = time.Millisecond
 
 // Check returns every rule each cue breaks under the limits of o, in cue
 // order.
-func Check(cues []convert.Cue, o Options) []Violation {
+func Check(cues []caption.Cue, o Options) []Violation {
 	o = o.withDefaults()
 	var out []Violation
 	for i, c := range cues {
@@ -102,7 +102,7 @@ func Check(cues []convert.Cue, o Options) []Violation {
 
 // boxedIn reports whether cue i cannot grow: it already starts at the
 // earliest and ends at the latest its neighbours and the minimum gap allow.
-func boxedIn(cues []convert.Cue, i int, o Options) bool {
+func boxedIn(cues []caption.Cue, i int, o Options) bool {
 	slack := o.MinGap + tolerance
 	before := i == 0 || cues[i].Start-cues[i-1].End <= slack
 	after := i+1 < len(cues) && cues[i+1].Start-cues[i].End <= slack
@@ -111,7 +111,7 @@ func boxedIn(cues []convert.Cue, i int, o Options) bool {
 
 // CPS is c's reading speed: its characters, spaces and punctuation
 // included, with one space between lines, per second on screen.
-func CPS(c convert.Cue) float64 {
+func CPS(c caption.Cue) float64 {
 	n := 0
 	for i, l := range c.Lines {
 		if i > 0 {

@@ -6,7 +6,7 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"github.com/capconv/capconv/convert"
+	"github.com/capconv/capconv/convert/caption"
 )
 
 // model holds the few global parameters of the timing model. They were
@@ -82,11 +82,11 @@ const minRateTime = 10 * time.Second
 // then from the one before), no longer than the maximum, gaps of at least
 // o.MinGap and small gaps chained. With o.FPS set, times are snapped to
 // frames.
-func MakeCues(doc *convert.Document, o Options) {
+func MakeCues(doc *caption.Document, o Options) {
 	makeCues(doc, o, defaultModel)
 }
 
-func makeCues(doc *convert.Document, o Options, m model) {
+func makeCues(doc *caption.Document, o Options, m model) {
 	newTurns(doc, o, m).MakeCues(doc, o.LabelWidth)
 }
 
@@ -96,7 +96,7 @@ func makeCues(doc *convert.Document, o Options, m model) {
 // speaker labels are drawn, so outputs whose labels differ (SRT reserves
 // room for them on the line, WebVTT and TTML do not) share it.
 type Turns struct {
-	segs    []convert.Segment
+	segs    []caption.Segment
 	words   [][]word
 	windows []window
 	o       Options
@@ -106,11 +106,11 @@ type Turns struct {
 // NewTurns prepares doc's segments for Turns.MakeCues under o;
 // o.LabelWidth is not used. doc must not change until the last call of
 // MakeCues.
-func NewTurns(doc *convert.Document, o Options) *Turns {
+func NewTurns(doc *caption.Document, o Options) *Turns {
 	return newTurns(doc, o, defaultModel)
 }
 
-func newTurns(doc *convert.Document, o Options, m model) *Turns {
+func newTurns(doc *caption.Document, o Options, m model) *Turns {
 	o = o.withDefaults()
 	if o.MediaDuration == 0 {
 		o.MediaDuration = doc.Duration
@@ -129,7 +129,7 @@ func newTurns(doc *convert.Document, o Options, m model) *Turns {
 // holds the segments t was made from, with labelWidth in place of
 // Options.LabelWidth. t is only read: calls may run concurrently, each on
 // its own doc.
-func (t *Turns) MakeCues(doc *convert.Document, labelWidth func(speaker string) int) {
+func (t *Turns) MakeCues(doc *caption.Document, labelWidth func(speaker string) int) {
 	o, m := t.o, t.m
 	doc.Cues = doc.Cues[:0]
 	var floors []time.Duration // each cue's segment start: no cue shows before its words are printed to start
@@ -169,12 +169,12 @@ func (t *Turns) MakeCues(doc *convert.Document, labelWidth func(speaker string) 
 type turnBuffers struct {
 	chunker
 	lineBreaker lineBreaker
-	lines       []convert.Line // the turn's lines, cue after cue
+	lines       []caption.Line // the turn's lines, cue after cue
 	lineCounts  []int          // how many of them each cue has
 }
 
 // segmentWords splits every segment's text into words, all in one array.
-func segmentWords(segs []convert.Segment) [][]word {
+func segmentWords(segs []caption.Segment) [][]word {
 	n := 0
 	for _, s := range segs {
 		for _, p := range s.Paragraphs {
@@ -256,12 +256,12 @@ func pauseAfter(w word, m model) float64 {
 // segmentWindows gives each segment the time until the next later start.
 // Segments that share a start share the time up to the next later start
 // in proportion to their text, so none gets an empty window.
-func segmentWindows(segs []convert.Segment, o Options, m model) []window {
+func segmentWindows(segs []caption.Segment, o Options, m model) []window {
 	return timeWindows(segs, segmentUnits(segmentWords(segs), m), o, m)
 }
 
 // timeWindows is segmentWindows given each segment's units.
-func timeWindows(segs []convert.Segment, us []float64, o Options, m model) []window {
+func timeWindows(segs []caption.Segment, us []float64, o Options, m model) []window {
 	rates, slow := speakerRates(segs, us, o, m)
 	out := make([]window, len(segs))
 	for i := 0; i < len(segs); {
@@ -311,7 +311,7 @@ type rateSample struct{ rate, weight float64 }
 // to measure. A speaker with too little measured time gets the file's
 // rate, and a file with too little gets o.FallbackCPS. No measured rate
 // is taken below m.minRate: slow marks the speakers measured slower.
-func speakerRates(segs []convert.Segment, us []float64, o Options, m model) (rates map[string]float64, slow map[string]bool) {
+func speakerRates(segs []caption.Segment, us []float64, o Options, m model) (rates map[string]float64, slow map[string]bool) {
 	samples := map[string][]rateSample{}
 	secs := map[string]time.Duration{}
 	var all []rateSample
@@ -376,7 +376,7 @@ func weightedQuantile(s []rateSample, q float64) float64 {
 // breaks each into lines, and appends the cues to cues. The lines' texts
 // share one string per turn and the cues' lines one array, instead of
 // one allocation per line and per cue.
-func (b *turnBuffers) cutTurn(cues []convert.Cue, ws []word, speaker string, w window, lim chunkLimits, m model) []convert.Cue {
+func (b *turnBuffers) cutTurn(cues []caption.Cue, ws []word, speaker string, w window, lim chunkLimits, m model) []caption.Cue {
 	chunks := b.splitChunks(ws, lim)
 	text := turnText(join(ws))
 	b.lines, b.lineCounts = b.lines[:0], b.lineCounts[:0]
@@ -389,7 +389,7 @@ func (b *turnBuffers) cutTurn(cues []convert.Cue, ws []word, speaker string, w w
 		}
 		lines := b.lineBreaker.breakWords(c, lim.maxChars, lim.maxLines, reserve)
 		for _, l := range lines {
-			b.lines = append(b.lines, convert.Line{Speaker: speaker, Text: text.next(l)})
+			b.lines = append(b.lines, caption.Line{Speaker: speaker, Text: text.next(l)})
 		}
 		b.lineCounts = append(b.lineCounts, len(lines))
 	}
@@ -404,7 +404,7 @@ func (b *turnBuffers) cutTurn(cues []convert.Cue, ws []word, speaker string, w w
 			end = w.start + time.Duration(span*done/total)
 		}
 		n := b.lineCounts[k]
-		cues = append(cues, convert.Cue{Start: start, End: end, Lines: lines[:n:n]})
+		cues = append(cues, caption.Cue{Start: start, End: end, Lines: lines[:n:n]})
 		lines = lines[n:]
 		start = end
 	}
@@ -432,7 +432,7 @@ func (t *turnText) next(l []word) string {
 // o.MaxDuration; never starts before floors[i]; leaves o.MinGap before the next cue; and closes gaps of
 // at most o.ChainGap to o.MinGap. Where the neighbours leave no room the
 // cue stays short: Check reports it.
-func makeReadable(cues []convert.Cue, floors []time.Duration, o Options) {
+func makeReadable(cues []caption.Cue, floors []time.Duration, o Options) {
 	for i := range cues {
 		c := &cues[i]
 		next := time.Duration(-1) // latest end the next cue allows
@@ -469,7 +469,7 @@ func makeReadable(cues []convert.Cue, floors []time.Duration, o Options) {
 
 // cueChars counts c's characters with one space between lines, as
 // reading speeds count them.
-func cueChars(c convert.Cue) int {
+func cueChars(c caption.Cue) int {
 	n := 0
 	for i, l := range c.Lines {
 		if i > 0 {

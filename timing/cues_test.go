@@ -7,7 +7,7 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"github.com/capconv/capconv/convert"
+	"github.com/capconv/capconv/convert/caption"
 	"github.com/google/go-cmp/cmp"
 )
 
@@ -18,16 +18,16 @@ Mark Zuckerberg said: "yes." 2024 GPUs, H100s; “quoted” – dash`)
 
 // randomTranscript builds a transcript of n segments with random speakers,
 // gaps (some zero, some long) and texts (some empty, some very long).
-func randomTranscript(r *rand.Rand, n int) *convert.Document {
+func randomTranscript(r *rand.Rand, n int) *caption.Document {
 	speakers := []string{"Ann", "Bob Smith", "Ça Va", "SPEAKER_00"}
-	doc := &convert.Document{}
+	doc := &caption.Document{}
 	at := time.Duration(r.Intn(5)) * time.Second
 	for i := 0; i < n; i++ {
 		var words []string
 		for k := r.Intn(120); k > 0; k-- {
 			words = append(words, vocabulary[r.Intn(len(vocabulary))])
 		}
-		seg := convert.Segment{Start: at, Speaker: speakers[r.Intn(len(speakers))]}
+		seg := caption.Segment{Start: at, Speaker: speakers[r.Intn(len(speakers))]}
 		if len(words) > 0 || r.Intn(4) > 0 {
 			seg.Paragraphs = []string{strings.Join(words, " ")}
 		}
@@ -82,7 +82,7 @@ func snapSlack(o Options) time.Duration {
 }
 
 // checkCueProperties asserts the invariants the package documents.
-func checkCueProperties(t *testing.T, doc *convert.Document, o Options) {
+func checkCueProperties(t *testing.T, doc *caption.Document, o Options) {
 	t.Helper()
 	windows := segmentWindows(doc.Segments, o, defaultModel)
 	var want, got []string
@@ -145,20 +145,20 @@ func checkCueProperties(t *testing.T, doc *convert.Document, o Options) {
 }
 
 func TestLastSegmentEnd(t *testing.T) {
-	seg := func(at time.Duration, who, text string) convert.Segment {
-		return convert.Segment{Start: at, Speaker: who, Paragraphs: []string{text}}
+	seg := func(at time.Duration, who, text string) caption.Segment {
+		return caption.Segment{Start: at, Speaker: who, Paragraphs: []string{text}}
 	}
 	ten := strings.Repeat("x", 99) // 100 characters with the space below
 	tests := []struct {
 		name   string
-		doc    convert.Document
+		doc    caption.Document
 		o      Options
 		want   time.Duration
 		reason string
 	}{
 		{
 			name: "rate of the same speaker measured on the file",
-			doc: convert.Document{Segments: []convert.Segment{
+			doc: caption.Document{Segments: []caption.Segment{
 				seg(0, "Ann", ten+" "+ten), // 199 characters in 10 s: 19.9 cps
 				seg(10*time.Second, "Bob", "hi"),
 				seg(20*time.Second, "Ann", ten), // 99 characters at 19.9 cps
@@ -168,7 +168,7 @@ func TestLastSegmentEnd(t *testing.T) {
 		},
 		{
 			name: "fallback rate for a speaker with too little measured time",
-			doc: convert.Document{Segments: []convert.Segment{
+			doc: caption.Document{Segments: []caption.Segment{
 				seg(0, "Ann", "hello"),
 				seg(2*time.Second, "Bob", strings.TrimSpace(strings.Repeat("yyyy ", 30))),
 			}},
@@ -176,7 +176,7 @@ func TestLastSegmentEnd(t *testing.T) {
 		},
 		{
 			name: "media duration bounds the last segment",
-			doc: convert.Document{Segments: []convert.Segment{
+			doc: caption.Document{Segments: []caption.Segment{
 				seg(0, "Ann", "hello"),
 				seg(2*time.Second, "Bob", "bye"),
 			}},
@@ -201,9 +201,9 @@ func secs(s float64) time.Duration { return time.Duration(s * float64(time.Secon
 // silence in their windows, so their rate is floored and they are marked
 // slow; a file too short to measure keeps the fallback rate, however slow.
 func TestSpeakerRatesFloor(t *testing.T) {
-	var segs []convert.Segment
+	var segs []caption.Segment
 	for i := 0; i < 6; i++ {
-		segs = append(segs, convert.Segment{Start: time.Duration(i) * 10 * time.Second, Speaker: "A", Paragraphs: []string{"Slow words"}})
+		segs = append(segs, caption.Segment{Start: time.Duration(i) * 10 * time.Second, Speaker: "A", Paragraphs: []string{"Slow words"}})
 	}
 	rates, slow := speakerRates(segs, segmentUnits(segmentWords(segs), defaultModel), Options{}.withDefaults(), defaultModel)
 	if rates["A"] != defaultModel.minRate || !slow["A"] {
@@ -236,17 +236,17 @@ func TestTurnsShared(t *testing.T) {
 	for i := range 20 {
 		doc := randomTranscript(r, 1+r.Intn(60))
 		label := func(s string) int { return utf8.RuneCountInString(s) + 2 }
-		var want [2]convert.Document
+		var want [2]caption.Document
 		for k, lw := range []func(string) int{nil, label} {
-			want[k] = convert.Document{Segments: doc.Segments}
+			want[k] = caption.Document{Segments: doc.Segments}
 			MakeCues(&want[k], Options{LabelWidth: lw})
 		}
 		turns := NewTurns(doc, Options{})
-		var got [2]convert.Document
+		var got [2]caption.Document
 		done := make(chan bool)
 		for k, lw := range []func(string) int{nil, label} {
 			go func() {
-				got[k] = convert.Document{Segments: doc.Segments}
+				got[k] = caption.Document{Segments: doc.Segments}
 				turns.MakeCues(&got[k], lw)
 				done <- true
 			}()

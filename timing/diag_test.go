@@ -8,7 +8,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/capconv/capconv/convert"
+	"github.com/capconv/capconv/convert/caption"
 )
 
 // TestAccuracyDiagnose breaks the harness's misses (words not on screen
@@ -24,8 +24,8 @@ func TestAccuracyDiagnose(t *testing.T) {
 	refs := loadReferences(t)
 	for _, f := range accuracyFiles {
 		ref := refs[f.name]
-		segs := append([]convert.Segment(nil), ref.segments...)
-		doc := &convert.Document{Segments: segs, Duration: ref.duration}
+		segs := append([]caption.Segment(nil), ref.segments...)
+		doc := &caption.Document{Segments: segs, Duration: ref.duration}
 		MakeCues(doc, Options{})
 		t.Logf("%s:\n%s%s", f.name, diagnose(ref, doc.Cues, defaultModel), cueShapes(doc.Cues))
 	}
@@ -40,7 +40,7 @@ func (t tally) String() string {
 }
 
 // diagnose returns a breakdown of cues' misses against ref.
-func diagnose(ref reference, cues []convert.Cue, m model) string {
+func diagnose(ref reference, cues []caption.Cue, m model) string {
 	o := Options{}.withDefaults()
 	segs := ref.segments
 	rates, _ := speakerRates(segs, segmentUnits(segmentWords(segs), m), o, m)
@@ -230,7 +230,7 @@ func TestAccuracyOracle(t *testing.T) {
 		}
 		rates, _ := speakerRates(segs, segmentUnits(segmentWords(segs), defaultModel), o, defaultModel)
 		windows := segmentWindows(segs, o, defaultModel)
-		var cues []convert.Cue
+		var cues []caption.Cue
 		var buf turnBuffers
 		var floors []time.Duration
 		for i, s := range segs {
@@ -259,7 +259,7 @@ func TestAccuracyOracle(t *testing.T) {
 
 // cueShapes says how full the cues are and how often they follow
 // sentences: fuller cues stay up longer, sentence-first cues read better.
-func cueShapes(cues []convert.Cue) string {
+func cueShapes(cues []caption.Cue) string {
 	sent, straddle, chars := 0, 0, 0
 	for _, c := range cues {
 		chars += cueChars(c)

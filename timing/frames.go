@@ -7,7 +7,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/capconv/capconv/convert"
+	"github.com/capconv/capconv/convert/caption"
 )
 
 // The NTSC rates are 1000/1001 of the whole rate they are named after.
@@ -53,7 +53,7 @@ func FrameTime(n int64, fps float64) time.Duration {
 // boundary at fps. Cues that did not overlap still do not: a start is
 // never before the previous cue's end, and a cue that would last no frame
 // keeps one when the next cue leaves room for it.
-func SnapToFrames(cues []convert.Cue, fps float64) {
+func SnapToFrames(cues []caption.Cue, fps float64) {
 	if fps <= 0 {
 		return
 	}
@@ -80,7 +80,7 @@ func SnapToFrames(cues []convert.Cue, fps float64) {
 // and keep their times). Cues that would end
 // before 0 are dropped and starts before 0 become 0, since no format can
 // carry a negative time.
-func Shift(doc *convert.Document, d time.Duration) {
+func Shift(doc *caption.Document, d time.Duration) {
 	if d == 0 {
 		return
 	}

@@ -4,7 +4,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/capconv/capconv/convert"
+	"github.com/capconv/capconv/convert/caption"
 	"github.com/google/go-cmp/cmp"
 )
 
@@ -45,21 +45,21 @@ func TestParseTimecode(t *testing.T) {
 }
 
 func TestSnapAndShift(t *testing.T) {
-	doc := &convert.Document{
-		Cues:     []convert.Cue{{Start: 1010 * time.Millisecond, End: 1030 * time.Millisecond}, {Start: 2 * time.Second, End: 3 * time.Second}},
-		Chapters: []convert.Chapter{{Start: 0, End: 3 * time.Second}},
+	doc := &caption.Document{
+		Cues:     []caption.Cue{{Start: 1010 * time.Millisecond, End: 1030 * time.Millisecond}, {Start: 2 * time.Second, End: 3 * time.Second}},
+		Chapters: []caption.Chapter{{Start: 0, End: 3 * time.Second}},
 	}
 	SnapToFrames(doc.Cues, 25)
-	want := []convert.Cue{{Start: 1000 * time.Millisecond, End: 1040 * time.Millisecond}, {Start: 2 * time.Second, End: 3 * time.Second}}
+	want := []caption.Cue{{Start: 1000 * time.Millisecond, End: 1040 * time.Millisecond}, {Start: 2 * time.Second, End: 3 * time.Second}}
 	if d := cmp.Diff(want, doc.Cues); d != "" {
 		t.Errorf("SnapToFrames (-want +got):\n%s", d)
 	}
 	Shift(doc, -1500*time.Millisecond)
-	want = []convert.Cue{{Start: 500 * time.Millisecond, End: 1500 * time.Millisecond}}
+	want = []caption.Cue{{Start: 500 * time.Millisecond, End: 1500 * time.Millisecond}}
 	if d := cmp.Diff(want, doc.Cues); d != "" {
 		t.Errorf("Shift drops cues ending before 0 (-want +got):\n%s", d)
 	}
-	if d := cmp.Diff([]convert.Chapter{{Start: 0, End: 1500 * time.Millisecond}}, doc.Chapters); d != "" {
+	if d := cmp.Diff([]caption.Chapter{{Start: 0, End: 1500 * time.Millisecond}}, doc.Chapters); d != "" {
 		t.Errorf("Shift chapters (-want +got):\n%s", d)
 	}
 }
@@ -85,7 +85,7 @@ func TestPresets(t *testing.T) {
 }
 
 func TestMakeCuesOnFrames(t *testing.T) {
-	doc := &convert.Document{Segments: []convert.Segment{
+	doc := &caption.Document{Segments: []caption.Segment{
 		{Start: 0, Speaker: "A", Paragraphs: []string{"Hello there. How are you doing today?"}},
 		{Start: 3 * time.Second, Speaker: "B", Paragraphs: []string{"Fine, thanks."}},
 	}}

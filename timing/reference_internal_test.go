@@ -4,7 +4,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/capconv/capconv/convert"
+	"github.com/capconv/capconv/convert/caption"
 	"github.com/google/go-cmp/cmp"
 )
 
@@ -12,42 +12,42 @@ import (
 // caption conventions.
 func TestDerive(t *testing.T) {
 	ms := func(n int) time.Duration { return time.Duration(n) * time.Millisecond }
-	c := func(start, end int, lines ...string) convert.Cue {
-		cue := convert.Cue{Start: ms(start), End: ms(end)}
+	c := func(start, end int, lines ...string) caption.Cue {
+		cue := caption.Cue{Start: ms(start), End: ms(end)}
 		for _, l := range lines {
-			cue.Lines = append(cue.Lines, convert.Line{Text: l})
+			cue.Lines = append(cue.Lines, caption.Line{Text: l})
 		}
 		return cue
 	}
-	seg := func(start int, speaker, text string) convert.Segment {
-		return convert.Segment{Start: ms(start), Speaker: speaker, Paragraphs: []string{text}}
+	seg := func(start int, speaker, text string) caption.Segment {
+		return caption.Segment{Start: ms(start), Speaker: speaker, Paragraphs: []string{text}}
 	}
 	tests := []struct {
 		name string
-		cues []convert.Cue
-		want []convert.Segment
+		cues []caption.Cue
+		want []caption.Segment
 	}{
 		{
 			name: "NOVA: capitals labels, sound tags dropped, a label inside a cue",
-			cues: []convert.Cue{
+			cues: []caption.Cue{
 				c(9209, 12312, "( clock ticking )"),
 				c(14848, 17350, "MAN:", "When we think"),
 				c(17350, 18752, "of Einstein."),
 				c(20887, 26760, "Funding is provided", "NARRATOR:", "A hundred years ago,"),
 			},
-			want: []convert.Segment{
+			want: []caption.Segment{
 				seg(14000, "MAN", "When we think of Einstein. Funding is provided"),
 				seg(23000, "NARRATOR", "A hundred years ago,"),
 			},
 		},
 		{
 			name: "Netflix: bracket labels, lower-case brackets are sounds, dialogue dashes",
-			cues: []convert.Cue{
+			cues: []caption.Cue{
 				c(7960, 9480, "[Alba] En 1928,"),
 				c(9640, 13080, "[ríe] las mujeres"),
 				c(59000, 61000, "- Déjala.", "- Tú no te metas."),
 			},
-			want: []convert.Segment{
+			want: []caption.Segment{
 				seg(7000, "Alba", "En 1928, las mujeres"),
 				seg(59000, "Speaker B", "Déjala."),
 				seg(59000, "Alba", "Tú no te metas."), // 59.67 s, inside the cue, truncated
@@ -55,14 +55,14 @@ func TestDerive(t *testing.T) {
 		},
 		{
 			name: "YouTube: a dash with a label names the speaker, and the anonymous name the dashes gave them",
-			cues: []convert.Cue{
+			cues: []caption.Cue{
 				c(0, 2000, "- I think it's possible"),
 				c(2000, 4000, "- The following is a conversation"),
 				c(4000, 5000, "- What is a neural network?"),
 				c(5000, 6000, "- [Lex] Yes."),
 				c(6000, 7000, "- So you're giving me a prompt"),
 			},
-			want: []convert.Segment{
+			want: []caption.Segment{
 				seg(0, "Speaker B", "I think it's possible"),
 				seg(2000, "Lex", "The following is a conversation"),
 				seg(4000, "Speaker B", "What is a neural network?"),
@@ -72,24 +72,24 @@ func TestDerive(t *testing.T) {
 		},
 		{
 			name: "Netflix: a name in brackets in a cue without speech is a sound",
-			cues: []convert.Cue{
+			cues: []caption.Cue{
 				c(0, 2000, "[Alba] Hola."),
 				c(2000, 3000, "[Ángeles ríe]", "[lapicero cae]"),
 				c(3000, 4000, "Gracias."),
 			},
-			want: []convert.Segment{
+			want: []caption.Segment{
 				seg(0, "Alba", "Hola. Gracias."),
 			},
 		},
 		{
 			name: "no speakers: a paragraph every 20 s at a sentence end",
-			cues: []convert.Cue{
+			cues: []caption.Cue{
 				c(0, 10500, "One sentence."),
 				c(10500, 21000, "Another one,"),
 				c(21000, 23000, "still going."),
 				c(23000, 25000, "New paragraph."),
 			},
-			want: []convert.Segment{
+			want: []caption.Segment{
 				seg(0, "", "One sentence. Another one, still going."),
 				seg(23000, "", "New paragraph."),
 			},

@@ -28,7 +28,7 @@ type timedWord struct {
 // wordsOf places each word of cues at its character midpoint inside its
 // cue: the cue's time shared among its characters, lines joined by one
 // space. Both sides of the harness are measured this way.
-func wordsOf(cues []convert.Cue) []timedWord {
+func wordsOf(cues []caption.Cue) []timedWord {
 	var out []timedWord
 	for k, c := range cues {
 		var texts []string
@@ -98,7 +98,7 @@ type spokenLine struct {
 // anonymous name the dash would have guessed becomes that speaker's name
 // everywhere. A bracket in a cue that says nothing ("[Beltrán cuelga]")
 // describes a sound, not a speaker. Sound tags are removed.
-func readSpeech(cues []convert.Cue) (spoken [][]spokenLine, marked bool) {
+func readSpeech(cues []caption.Cue) (spoken [][]spokenLine, marked bool) {
 	cur, prev := "", ""
 	alias := map[string]string{} // anonymous name → the label that named it
 	canon := func(s string) string {
@@ -183,8 +183,8 @@ const paragraphSpan = 20 * time.Second
 
 // reference is one caption file prepared for the harness.
 type reference struct {
-	cues     []convert.Cue // the spoken text of each cue, speakers set
-	segments []convert.Segment
+	cues     []caption.Cue // the spoken text of each cue, speakers set
+	segments []caption.Segment
 	duration time.Duration // the last cue's end, rounded up to a second
 }
 
@@ -193,10 +193,10 @@ type reference struct {
 // one speaker form a turn, which starts at its first word's cue start
 // (interpolated when a label starts it inside a cue) truncated to the
 // second, as transcript tools print it.
-func derive(cues []convert.Cue) reference {
+func derive(cues []caption.Cue) reference {
 	spoken, marked := readSpeech(cues)
 	var ref reference
-	var seg *convert.Segment
+	var seg *caption.Segment
 	var words []string
 	flush := func() {
 		if seg != nil && len(words) > 0 {
@@ -206,7 +206,7 @@ func derive(cues []convert.Cue) reference {
 		seg, words = nil, nil
 	}
 	for k, c := range cues {
-		rc := convert.Cue{Start: c.Start, End: c.End}
+		rc := caption.Cue{Start: c.Start, End: c.End}
 		var all []string
 		for _, l := range spoken[k] {
 			if l.text != "" {
@@ -224,12 +224,12 @@ func derive(cues []convert.Cue) reference {
 			}
 			at := c.Start + time.Duration(float64(c.End-c.Start)*float64(pos)/float64(max(total, 1)))
 			pos += utf8.RuneCountInString(l.text) + 1
-			rc.Lines = append(rc.Lines, convert.Line{Speaker: l.speaker, Text: l.text})
+			rc.Lines = append(rc.Lines, caption.Line{Speaker: l.speaker, Text: l.text})
 			startsParagraph := !marked && seg != nil && at-seg.Start >= paragraphSpan &&
 				len(words) > 0 && endsSentence(words[len(words)-1])
 			if l.newTurn || seg == nil || l.speaker != seg.Speaker || startsParagraph {
 				flush()
-				seg = &convert.Segment{Start: at.Truncate(time.Second), Speaker: l.speaker}
+				seg = &caption.Segment{Start: at.Truncate(time.Second), Speaker: l.speaker}
 			}
 			words = append(words, strings.Fields(l.text)...)
 		}
@@ -258,7 +258,7 @@ func loadReference(t testing.TB, caption, transcript string) reference {
 	return ref
 }
 
-func readFile(t testing.TB, path string) *convert.Document {
+func readFile(t testing.TB, path string) *caption.Document {
 	t.Helper()
 	f, err := os.Open(path)
 	if err != nil {

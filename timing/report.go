@@ -7,7 +7,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/capconv/capconv/convert"
+	"github.com/capconv/capconv/convert/caption"
 )
 
 // Report summarises a timed document: its cues, its speakers and their
@@ -51,7 +51,7 @@ var speedBands = []float64{0, 10, 15, 17, 20, 25}
 
 // BuildReport summarises doc's cues under the limits of o. doc.Segments,
 // when present, give the speakers' measured rates.
-func BuildReport(name string, doc *convert.Document, o Options) Report {
+func BuildReport(name string, doc *caption.Document, o Options) Report {
 	o = o.withDefaults()
 	r := Report{Name: name, Cues: len(doc.Cues), Limits: o, Violations: Check(doc.Cues, o)}
 	for i, from := range speedBands {

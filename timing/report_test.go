@@ -5,14 +5,14 @@ import (
 	"testing"
 	"time"
 
-	"github.com/capconv/capconv/convert"
+	"github.com/capconv/capconv/convert/caption"
 	"github.com/google/go-cmp/cmp"
 )
 
-func cue(start, end time.Duration, speaker string, lines ...string) convert.Cue {
-	c := convert.Cue{Start: start, End: end}
+func cue(start, end time.Duration, speaker string, lines ...string) caption.Cue {
+	c := caption.Cue{Start: start, End: end}
 	for _, l := range lines {
-		c.Lines = append(c.Lines, convert.Line{Speaker: speaker, Text: l})
+		c.Lines = append(c.Lines, caption.Line{Speaker: speaker, Text: l})
 	}
 	return c
 }
@@ -22,18 +22,18 @@ func TestCheck(t *testing.T) {
 	long := strings.Repeat("word ", 10) // 50 characters with spaces
 	tests := []struct {
 		name string
-		cues []convert.Cue
+		cues []caption.Cue
 		want []Rule
 	}{
-		{"readable", []convert.Cue{cue(0, 2*s, "A", "Hello there.")}, nil},
-		{"three lines", []convert.Cue{cue(0, 3*s, "A", "a", "b", "c")}, []Rule{RuleLines}},
-		{"long line", []convert.Cue{cue(0, 5*s, "A", long)}, []Rule{RuleChars}},
-		{"one long word is allowed", []convert.Cue{cue(0, 5*s, "A", strings.Repeat("x", 50))}, nil},
-		{"too short", []convert.Cue{cue(0, s/2, "A", "Hi.")}, []Rule{RuleMinDuration}},
-		{"too long", []convert.Cue{cue(0, 8*s, "A", "Hi.")}, []Rule{RuleMaxDuration}},
-		{"too fast", []convert.Cue{cue(0, s, "A", "This is far too much text", "to read in a single second.")}, []Rule{RuleCPS}},
-		{"overlap", []convert.Cue{cue(0, 2*s, "A", "One."), cue(s, 3*s, "A", "Two.")}, []Rule{RuleOverlap}},
-		{"gap under 2 frames", []convert.Cue{cue(0, 2*s, "A", "One."), cue(2*s, 4*s, "A", "Two.")}, []Rule{RuleGap}},
+		{"readable", []caption.Cue{cue(0, 2*s, "A", "Hello there.")}, nil},
+		{"three lines", []caption.Cue{cue(0, 3*s, "A", "a", "b", "c")}, []Rule{RuleLines}},
+		{"long line", []caption.Cue{cue(0, 5*s, "A", long)}, []Rule{RuleChars}},
+		{"one long word is allowed", []caption.Cue{cue(0, 5*s, "A", strings.Repeat("x", 50))}, nil},
+		{"too short", []caption.Cue{cue(0, s/2, "A", "Hi.")}, []Rule{RuleMinDuration}},
+		{"too long", []caption.Cue{cue(0, 8*s, "A", "Hi.")}, []Rule{RuleMaxDuration}},
+		{"too fast", []caption.Cue{cue(0, s, "A", "This is far too much text", "to read in a single second.")}, []Rule{RuleCPS}},
+		{"overlap", []caption.Cue{cue(0, 2*s, "A", "One."), cue(s, 3*s, "A", "Two.")}, []Rule{RuleOverlap}},
+		{"gap under 2 frames", []caption.Cue{cue(0, 2*s, "A", "One."), cue(2*s, 4*s, "A", "Two.")}, []Rule{RuleGap}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -50,7 +50,7 @@ func TestCheck(t *testing.T) {
 
 func TestBuildReport(t *testing.T) {
 	s := time.Second
-	doc := &convert.Document{Cues: []convert.Cue{
+	doc := &caption.Document{Cues: []caption.Cue{
 		cue(0, 2*s, "Ann", "Hello there."),               // 12 chars in 2 s: 6 cps
 		cue(2*s, 3*s, "Bob", "Far too fast to read it."), // 24 cps, touches cue 1
 	}}

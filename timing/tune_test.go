@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/capconv/capconv/convert"
+	"github.com/capconv/capconv/convert/caption"
 )
 
 // TestAccuracyTune varies each global parameter of the model around its
@@ -28,7 +28,7 @@ func TestAccuracyTune(t *testing.T) {
 					continue
 				}
 				ref := refs[f.name]
-				doc := &convert.Document{Segments: append([]convert.Segment(nil), ref.segments...), Duration: ref.duration}
+				doc := &caption.Document{Segments: append([]caption.Segment(nil), ref.segments...), Duration: ref.duration}
 				makeCues(doc, Options{}, m)
 				s := measure(ref, doc.Cues, Options{})
 				pooled.pool(s)

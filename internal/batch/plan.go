@@ -10,14 +10,13 @@ import (
 	"strings"
 
 	"github.com/capconv/capconv/convert"
-	"github.com/capconv/capconv/internal/pipeline"
 )
 
 // ErrCollision reports two inputs that would write the same output.
 var ErrCollision = errors.New("two inputs would write the same output")
 
 // ErrConflict marks a plan refused before any work started; its causes
-// are ErrCollision and pipeline.ErrWouldOverwriteInput.
+// are ErrCollision and convert.ErrWouldOverwriteInput.
 var ErrConflict = errors.New("conflicting outputs")
 
 // Job is one input and the outputs it will write.
@@ -26,14 +25,9 @@ type Job struct {
 	Input string
 	// From is the format Input is read in.
 	From convert.Format
-	// Targets are the outputs, one per requested format.
-	Targets []Target
-}
-
-// Target is one output file of a Job.
-type Target struct {
-	Path   string
-	Format convert.Format
+	// Targets are the outputs, one per requested format, each followed
+	// by its side outputs (see convert.Targets).
+	Targets []convert.Target
 }
 
 // Plan is every job of a batch, decided before any file is written.
@@ -44,8 +38,8 @@ type Plan struct {
 	Missing []error
 }
 
-// NewPlan expands args and plans every output under o (o.To, o.From,
-// o.OutDir). With o.OutDir set, each input tree is mirrored under it.
+// NewPlan expands args and plans every output under o (o.To, o.OutDir,
+// o.Convert.From). With o.OutDir set, each input tree is mirrored under it.
 //
 // A file found by walking a directory or a glob (not one named on the
 // command line) whose path is an output of another input is dropped: it is
@@ -55,7 +49,7 @@ type Plan struct {
 //
 // The returned error, when not nil, matches ErrConflict and joins one
 // error per conflicting output (errors.Join); nothing should then run.
-func NewPlan(args []string, o pipeline.Options) (*Plan, error) {
+func NewPlan(args []string, o Options) (*Plan, error) {
 	srcs, missing := Expand(args, o.OutDir)
 	p := &Plan{Missing: missing}
 	writes := map[convert.Format]bool{}
@@ -64,11 +58,8 @@ func NewPlan(args []string, o pipeline.Options) (*Plan, error) {
 	}
 	jobs := make([]Job, len(srcs))
 	for i, s := range srcs {
-		from, err := pipeline.InputFormat(s.Path, o)
-		if err != nil {
-			return nil, err
-		}
-		jobs[i] = Job{Input: s.Path, From: from, Targets: targets(s, o)}
+		from := inputFormat(s.Path, o.Convert.From)
+		jobs[i] = Job{Input: s.Path, From: from, Targets: targets(s, from, o)}
 	}
 	// Decide which found files are outputs, sources first.
 	order := make([]int, len(jobs))
@@ -95,23 +86,46 @@ func NewPlan(args []string, o pipeline.Options) (*Plan, error) {
 			p.Jobs = append(p.Jobs, j)
 		}
 	}
+	if o.OutFile != "" {
+		if len(p.Jobs) != 1 || len(o.To) != 1 {
+			return nil, fmt.Errorf("%s: an output file takes one input and one format", o.OutFile)
+		}
+		j := &p.Jobs[0]
+		dir := filepath.Dir(o.OutFile)
+		for i := range j.Targets {
+			if j.Targets[i].Side {
+				j.Targets[i].Path = convert.OutputPath(o.OutFile, j.Targets[i].Format, dir)
+			} else {
+				j.Targets[i].Path = o.OutFile
+			}
+		}
+	}
 	if err := conflicts(p.Jobs, keys); err != nil {
 		return nil, err
 	}
 	return p, nil
 }
 
+// inputFormat is the format a file is planned as: the one asked for, or
+// the one its extension names (a transcript when it names none). Reading
+// may still find another in the content (see convert.Detect).
+func inputFormat(path string, from convert.Format) convert.Format {
+	if from != "" {
+		return from
+	}
+	if f, ok := convert.FormatFromPath(path); ok {
+		return f
+	}
+	return convert.Transcript
+}
+
 // targets returns where s's outputs go.
-func targets(s Source, o pipeline.Options) []Target {
+func targets(s Source, from convert.Format, o Options) []convert.Target {
 	dir := filepath.Dir(s.Path)
 	if o.OutDir != "" {
 		dir = filepath.Join(o.OutDir, filepath.Dir(s.Rel()))
 	}
-	ts := make([]Target, len(o.To))
-	for i, f := range o.To {
-		ts[i] = Target{Path: pipeline.OutputPath(s.Path, f, dir), Format: f}
-	}
-	return ts
+	return convert.Targets(s.Path, from, o.To, dir)
 }
 
 // conflicts finds outputs that are inputs and outputs claimed twice.
@@ -126,7 +140,7 @@ func conflicts(jobs []Job, keys pathKeys) error {
 		for _, t := range j.Targets {
 			k := keys.key(t.Path)
 			if in, ok := inputs[k]; ok {
-				errs = append(errs, conflictError{t.Path, j.Input, in, pipeline.ErrWouldOverwriteInput})
+				errs = append(errs, conflictError{t.Path, j.Input, in, convert.ErrWouldOverwriteInput})
 				continue
 			}
 			if prev, ok := owner[k]; ok {
@@ -148,7 +162,7 @@ type conflictError struct {
 }
 
 func (e conflictError) Error() string {
-	if errors.Is(e.cause, pipeline.ErrWouldOverwriteInput) {
+	if errors.Is(e.cause, convert.ErrWouldOverwriteInput) {
 		if pathKey(e.by) == pathKey(e.other) {
 			return fmt.Sprintf("%s: %v (choose --to without %s, or an output directory with -o)",
 				e.out, e.cause, strings.TrimPrefix(filepath.Ext(e.out), "."))

@@ -6,12 +6,12 @@ import (
 	"fmt"
 	"os"
 	"runtime"
+	"slices"
 	"sync"
 	"time"
 
 	"github.com/capconv/capconv/convert"
-	"github.com/capconv/capconv/internal/fileio"
-	"github.com/capconv/capconv/internal/pipeline"
+	"github.com/capconv/capconv/convert/caption"
 )
 
 // Status is the outcome of one input.
@@ -57,30 +57,41 @@ type Result struct {
 
 // Output is one target and what became of it.
 type Output struct {
-	Target
+	convert.Target
 	Status Status
 }
 
-// Options tune a batch run.
+// Options describe a batch: what to write, where, and how.
 type Options struct {
-	// Convert is how each file is converted; its To and OutDir must be the
-	// ones the plan was made with.
-	Convert pipeline.Options
+	// To lists the formats to write.
+	To []convert.Format
+	// OutDir is where outputs go, each input tree mirrored under it; ""
+	// puts each output beside its input.
+	OutDir string
+	// OutFile, when set, is the path of the only output of a batch of one
+	// input and one format (its side outputs go beside it); OutDir is
+	// then ignored.
+	OutFile string
+	// Convert is how each file is read, timed and written; its Force
+	// replaces existing outputs.
+	Convert convert.Options
 	// Workers is the number of files converted at once (default: the
 	// number of CPUs).
 	Workers int
 	// OnResult, when set, receives each result as it is known, from one
 	// goroutine at a time, in completion order (for progress and logs).
 	OnResult func(Result)
+	// Report, when set, receives each input's name and its document as
+	// timed for its first output, from the workers concurrently.
+	Report func(input string, doc *caption.Document)
+
+	// convert and beforePlace are test hooks: convert replaces
+	// convert.Convert to test the engine apart from the writers, and
+	// beforePlace runs after a job's temporary files are written and
+	// before they are put in place, to cancel at the worst moment.
+	convert     func(doc *caption.Document, to []convert.Format, o convert.Options) ([]convert.Output, error)
+	beforePlace func(Job)
 }
-
-// renderAll renders a job's outputs; tests replace it to test the engine
-// apart from the writers.
-var renderAll = pipeline.RenderWithChapters
-
-// beforePlace runs after a job's temporary files are written and before
-// they are put in place; tests use it to cancel at the worst moment.
-var beforePlace = func(Job) {}
 
 // Run converts every job of p and returns the report, with one result per
 // job (in plan order) after one per missing argument. When ctx is
@@ -92,9 +103,14 @@ func Run(ctx context.Context, p *Plan, o Options) *Report {
 	if n <= 0 {
 		n = runtime.NumCPU()
 	}
-	conv := o.Convert
-	// Workers left without a file render one file's formats concurrently.
-	conv.Concurrent = conv.Concurrent || len(p.Jobs) < n
+	if o.convert == nil {
+		o.convert = convert.Convert
+	}
+	if o.beforePlace == nil {
+		o.beforePlace = func(Job) {}
+	}
+	// Workers left without a file write one file's formats concurrently.
+	concurrent := len(p.Jobs) < n
 	rep := &Report{Files: make([]Result, 0, len(p.Missing)+len(p.Jobs))}
 	emit := o.OnResult
 	if emit == nil {
@@ -115,7 +131,7 @@ func Run(ctx context.Context, p *Plan, o Options) *Report {
 		go func() {
 			defer wg.Done()
 			for i := range idx {
-				results[i] = convertJob(ctx, p.Jobs[i], conv)
+				results[i] = convertJob(ctx, p.Jobs[i], o, concurrent)
 				finished <- i
 			}
 		}()
@@ -147,47 +163,58 @@ func Run(ctx context.Context, p *Plan, o Options) *Report {
 }
 
 // convertJob converts one input: it skips outputs that exist (unless
-// forced), renders the rest in memory, writes them to temporary files,
-// then puts them all in place unless ctx was cancelled meanwhile.
-func convertJob(ctx context.Context, j Job, o pipeline.Options) Result {
+// forced), renders the rest one after the other (or all at once when
+// concurrent), each into a temporary file as soon as it is rendered, then
+// puts them all in place unless ctx was cancelled meanwhile.
+func convertJob(ctx context.Context, j Job, o Options, concurrent bool) Result {
 	start := time.Now()
 	r := Result{Input: j.Input, Outputs: outputs(j, NotWritten)}
 	finish := func(s Status, err error) Result {
 		r.Status, r.Err, r.Elapsed = s, err, time.Since(start)
+		r.Outputs = slices.DeleteFunc(r.Outputs, func(out Output) bool { return out.Side && out.Status == NotWritten })
 		return r
 	}
 	if ctx.Err() != nil {
 		return finish(Cancelled, nil)
 	}
-	var todo []int
-	for i, t := range j.Targets {
-		if o.Force {
-			todo = append(todo, i)
-			continue
-		}
-		if _, err := os.Lstat(t.Path); err == nil {
-			r.Outputs[i].Status = Exists
-			continue
-		}
-		todo = append(todo, i)
-	}
+	todo := j.todo(o.Convert.Force, r.Outputs)
 	if len(todo) == 0 {
 		return finish(Skipped, nil)
 	}
-	data, err := fileio.ReadFile(j.Input)
+	doc, err := convert.ReadFile(j.Input, o.Convert)
 	if err != nil {
 		return finish(Failed, err)
 	}
-	doc, err := pipeline.LoadBytes(data, j.Input, j.From, o)
+	var fs []convert.Format
+	for _, i := range todo {
+		if !j.Targets[i].Side {
+			fs = append(fs, j.Targets[i].Format)
+		}
+	}
+	outs, err := o.convert(doc, fs, o.Convert)
 	if err != nil {
-		return finish(Failed, err)
+		return finish(Failed, fmt.Errorf("%s: %w", j.Input, err))
 	}
-	if o.Report != nil {
-		o.Report(j.Input, pipeline.Timed(doc, j.Targets[todo[0]].Format, o))
+	doc = nil // the outputs hold what they need of it
+	if o.Report != nil && len(outs) > 0 {
+		o.Report(j.Input, outs[0].Doc)
 	}
-	// tmps[k] is set to "" once put in place: removing a name that is
-	// gone would cost two failing system calls per output.
-	tmps := make([]string, 0, len(todo))
+	// Match each output to its target: outputs come in target order, and
+	// a side output only when the document has what it carries.
+	slot := make([]int, len(outs))
+	for k, at := range outs {
+		slot[k] = -1
+		for _, i := range todo {
+			if j.Targets[i].Format == at.Format {
+				slot[k] = i
+				break
+			}
+		}
+		if slot[k] < 0 {
+			return finish(Failed, fmt.Errorf("%s: %s output was not planned", j.Input, at.Format))
+		}
+	}
+	tmps := make([]string, len(outs))
 	defer func() {
 		for _, t := range tmps {
 			if t != "" {
@@ -195,41 +222,39 @@ func convertJob(ctx context.Context, j Job, o pipeline.Options) Result {
 			}
 		}
 	}()
-	fs := make([]convert.Format, len(todo))
-	for k, i := range todo {
-		fs[k] = j.Targets[i].Format
-	}
-	outs, chapters, err := renderAll(doc, fs, o)
-	if err != nil {
-		return finish(Failed, fmt.Errorf("%s: %w", j.Input, err))
-	}
-	for k, i := range todo {
-		tmp, err := writeTemp(j.Targets[i].Path, outs[k])
+	errs := make([]error, len(outs))
+	write := func(k int) {
+		data, err := convert.Marshal(outs[k].Doc, outs[k].Format, o.Convert)
 		if err != nil {
-			return finish(Failed, err)
+			errs[k] = fmt.Errorf("%s: %w", j.Input, err)
+			return
 		}
-		tmps = append(tmps, tmp)
-		if ctx.Err() != nil {
-			return finish(Cancelled, nil)
+		tmps[k], errs[k] = writeTemp(j.Targets[slot[k]].Path, data)
+	}
+	if concurrent && len(outs) > 1 {
+		var wg sync.WaitGroup
+		for k := range outs {
+			wg.Go(func() { write(k) })
+		}
+		wg.Wait()
+	} else {
+		for k := range outs {
+			if write(k); errs[k] != nil || ctx.Err() != nil {
+				break
+			}
 		}
 	}
-	extra, err := chaptersTrack(j, todo, chapters)
-	if err != nil {
+	if err := errors.Join(errs...); err != nil {
 		return finish(Failed, err)
 	}
-	defer func() {
-		if extra.tmp != "" {
-			os.Remove(extra.tmp)
-		}
-	}()
-	beforePlace(j)
+	o.beforePlace(j)
 	if ctx.Err() != nil {
 		return finish(Cancelled, nil)
 	}
-	for k, i := range todo {
-		err := place(tmps[k], j.Targets[i].Path, o.Force)
+	for k, i := range slot {
+		err := place(tmps[k], j.Targets[i].Path, o.Convert.Force)
 		switch {
-		case errors.Is(err, pipeline.ErrExists):
+		case errors.Is(err, convert.ErrExists):
 			r.Outputs[i].Status = Exists
 		case err != nil:
 			return finish(Failed, err)
@@ -238,38 +263,33 @@ func convertJob(ctx context.Context, j Job, o pipeline.Options) Result {
 			tmps[k] = ""
 		}
 	}
-	if extra.tmp != "" {
-		err := place(extra.tmp, extra.path, o.Force)
-		if err == nil {
-			extra.tmp = ""
-		}
-		if err != nil && !errors.Is(err, pipeline.ErrExists) {
-			return finish(Failed, err)
-		}
-	}
 	return finish(statusOf(r.Outputs), nil)
 }
 
-// chapterFile is a chapters track written to a temporary file, to be put
-// at path.
-type chapterFile struct{ tmp, path string }
-
-// chaptersTrack writes chapters, the WebVTT chapters track rendered with
-// the outputs (see pipeline.RenderWithChapters), to a temporary file beside
-// the WebVTT output; it is not a target of its own.
-func chaptersTrack(j Job, todo []int, chapters []byte) (chapterFile, error) {
-	if chapters == nil {
-		return chapterFile{}, nil
-	}
-	for _, i := range todo {
-		if j.Targets[i].Format != convert.WebVTT {
+// todo returns the indexes of j's targets to render: every main target
+// unless it exists (without force; its status becomes Exists in outs),
+// and the side outputs of those.
+func (j Job) todo(force bool, outs []Output) []int {
+	var todo []int
+	main := false
+	for i, t := range j.Targets {
+		if t.Side {
+			if main {
+				todo = append(todo, i)
+			}
 			continue
 		}
-		path := pipeline.ChaptersPath(j.Targets[i].Path)
-		tmp, err := writeTemp(path, chapters)
-		return chapterFile{tmp, path}, err
+		main = force
+		if !force {
+			if _, err := os.Lstat(t.Path); err == nil {
+				outs[i].Status = Exists
+				continue
+			}
+			main = true
+		}
+		todo = append(todo, i)
 	}
-	return chapterFile{}, nil
+	return todo
 }
 
 // statusOf is Converted when any output was written, Skipped otherwise.

@@ -4,8 +4,8 @@ import (
 	"errors"
 	"fmt"
 
+	"github.com/capconv/capconv/convert"
 	"github.com/capconv/capconv/internal/fileio"
-	"github.com/capconv/capconv/internal/pipeline"
 )
 
 // writeTemp writes data to a new hidden temporary file beside path (see
@@ -16,12 +16,12 @@ func writeTemp(path string, data []byte) (string, error) {
 
 // place moves tmp to path. With force it replaces any file there. Without,
 // a file another process created since the plan was checked is never
-// replaced: the error then matches pipeline.ErrExists and tmp stays for
+// replaced: the error then matches convert.ErrExists and tmp stays for
 // the caller to remove (see fileio.Place).
 func place(tmp, path string, force bool) error {
 	err := fileio.Place(tmp, path, force)
 	if errors.Is(err, fileio.ErrExists) {
-		return fmt.Errorf("%s: %w", path, pipeline.ErrExists)
+		return fmt.Errorf("%s: %w", path, convert.ErrExists)
 	}
 	return err
 }

@@ -36,7 +36,7 @@ func WriteTemp(path string, data []byte) (string, error) {
 		case errors.Is(err, fs.ErrExist) && try < 10:
 			// Another temporary file drew the same name.
 		default:
-			return "", err
+			return "", named(path, err)
 		}
 	}
 }
@@ -47,11 +47,11 @@ func WriteTemp(path string, data []byte) (string, error) {
 // the caller last looked; tmp is then left for the caller to remove.
 func Place(tmp, path string, replace bool) error {
 	if replace {
-		return os.Rename(tmp, path)
+		return named(path, os.Rename(tmp, path))
 	}
 	err := renameNoReplace(tmp, path)
 	if !errors.Is(err, errUnsupported) {
-		return existsError(path, err)
+		return named(path, existsError(path, err))
 	}
 	err = os.Link(tmp, path)
 	if err == nil {
@@ -65,7 +65,23 @@ func Place(tmp, path string, replace bool) error {
 	if _, serr := os.Lstat(path); serr == nil {
 		return fmt.Errorf("%s: %w", path, ErrExists)
 	}
-	return os.Rename(tmp, path)
+	return named(path, os.Rename(tmp, path))
+}
+
+// named makes err name path, the file the user asked for, rather than the
+// hidden temporary file it went through: "out/a.srt: permission denied".
+func named(path string, err error) error {
+	var pe *fs.PathError
+	var le *os.LinkError
+	switch {
+	case err == nil || errors.Is(err, ErrExists):
+		return err
+	case errors.As(err, &pe):
+		return &fs.PathError{Op: pe.Op, Path: path, Err: pe.Err}
+	case errors.As(err, &le):
+		return &fs.PathError{Op: le.Op, Path: path, Err: le.Err}
+	}
+	return fmt.Errorf("%s: %w", path, err)
 }
 
 // WriteFile writes data to path atomically: a reader sees the old file or

@@ -1,13 +1,20 @@
-package convert
+// Package text is the text layer every reader shares: decoding (byte order
+// marks, UTF-8, UTF-16, Windows-1252), line scanning, clock parsing and
+// formatting, and the positions and errors readers report. Keeping it in
+// one place means every format accepts the same encodings and names a bad
+// line the same way.
+package text
 
 import (
 	"bytes"
 	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
+
+	"github.com/capconv/capconv/convert/caption"
 )
 
-// decodeText turns raw input into UTF-8 lines without terminators. Every
+// Lines turns raw input into UTF-8 lines without terminators. Every
 // text reader shares it, so that all formats accept the same encodings:
 //
 //   - UTF-8, with or without a byte order mark;
@@ -15,12 +22,12 @@ import (
 //     "Unicode");
 //   - anything else that is not valid UTF-8 is read as Windows-1252, the
 //     usual encoding of older Windows exports, and announced through
-//     ReadOptions.Warn, because the guess may be wrong.
+//     Source.Warn, because the guess may be wrong.
 //
 // Input that holds NUL bytes or many control characters is binary, not
-// text, and fails with ErrNotText. LF, CRLF and lone CR end lines.
-func decodeText(data []byte, o ReadOptions) ([]string, error) {
-	s, err := decodeBytes(data, o)
+// text, and fails with caption.ErrNotText. LF, CRLF and lone CR end lines.
+func Lines(data []byte, o Source) ([]string, error) {
+	s, err := Decode(data, o)
 	if err != nil {
 		return nil, err
 	}
@@ -50,25 +57,15 @@ func unixNewlines(s string) string {
 	}
 }
 
-// decodeBytes returns data as one UTF-8 string, following decodeText's
+// Decode returns data as one UTF-8 string, following Lines'
 // rules, for readers that scan the text themselves (SRT).
-func decodeBytes(data []byte, o ReadOptions) (string, error) {
-	var s string
-	utf16 := true
-	switch {
-	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}):
-		s = decodeUTF16(data[2:], false)
-	case bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
-		s = decodeUTF16(data[2:], true)
-	default:
-		utf16 = false
-	}
-	if utf16 {
+func Decode(data []byte, o Source) (string, error) {
+	if s, ok := utf16Text(data); ok {
 		// U+0000 is no more text in UTF-16 than in UTF-8; refusing it
 		// here keeps every reader's output free of it, so that what a
 		// writer writes reads back.
 		if i := strings.IndexByte(s, 0); i >= 0 {
-			return "", errorf(o.pos(strings.Count(s[:i], "\n")+1), ErrNotText, "U+0000 in UTF-16 text: binary data")
+			return "", Errorf(o.Pos(strings.Count(s[:i], "\n")+1), caption.ErrNotText, "U+0000 in UTF-16 text: binary data")
 		}
 		return s, nil
 	}
@@ -77,18 +74,18 @@ func decodeBytes(data []byte, o ReadOptions) (string, error) {
 	}
 	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
 	if utf8.Valid(data) {
-		return o.text(data), nil
+		return o.String(data), nil
 	}
-	o.warn(firstInvalidLine(data), "not valid UTF-8: read as Windows-1252 (convert the file to UTF-8 if the accents look wrong)")
+	o.Warnf(FirstInvalidLine(data), "not valid UTF-8: read as Windows-1252 (convert the file to UTF-8 if the accents look wrong)")
 	return decodeWindows1252(data), nil
 }
 
 // refuseBinary refuses binary input: a NUL byte never occurs in text (UTF-16
 // without a byte order mark included, which capconv cannot tell apart
 // from binary), and text has few control characters.
-func refuseBinary(data []byte, o ReadOptions) error {
+func refuseBinary(data []byte, o Source) error {
 	if i := bytes.IndexByte(data, 0); i >= 0 {
-		return errorf(o.pos(bytes.Count(data[:i], []byte("\n"))+1), ErrNotText,
+		return Errorf(o.Pos(bytes.Count(data[:i], []byte("\n"))+1), caption.ErrNotText,
 			"NUL byte at offset %d: binary data, or UTF-16 without a byte order mark", i)
 	}
 	head := data[:min(len(data), 1024)]
@@ -99,7 +96,7 @@ func refuseBinary(data []byte, o ReadOptions) error {
 		}
 	}
 	if controls > 0 && controls*10 > len(head) {
-		return errorf(o.pos(1), ErrNotText, "%d control characters in the first %d bytes: binary data", controls, len(head))
+		return Errorf(o.Pos(1), caption.ErrNotText, "%d control characters in the first %d bytes: binary data", controls, len(head))
 	}
 	return nil
 }
@@ -144,8 +141,8 @@ func decodeWindows1252(data []byte) string {
 	return b.String()
 }
 
-// firstInvalidLine returns the 1-based line of the first invalid UTF-8 byte.
-func firstInvalidLine(data []byte) int {
+// FirstInvalidLine returns the 1-based line of the first invalid UTF-8 byte.
+func FirstInvalidLine(data []byte) int {
 	line := 1
 	for len(data) > 0 {
 		r, size := utf8.DecodeRune(data)
@@ -158,4 +155,40 @@ func firstInvalidLine(data []byte) int {
 		data = data[size:]
 	}
 	return line
+}
+
+// Head returns the start of data (up to 2 KiB) as UTF-8 without a byte
+// order mark, decoding UTF-16 with one, for the format sniffers.
+func Head(data []byte) []byte {
+	data = data[:min(len(data), 2048)]
+	if s, ok := utf16Text(data); ok {
+		return []byte(s)
+	}
+	return bytes.TrimPrefix(data, []byte("\uFEFF"))
+}
+
+// utf16Text decodes data when it starts with a UTF-16 byte order mark.
+func utf16Text(data []byte) (string, bool) {
+	switch {
+	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}):
+		return decodeUTF16(data[2:], false), true
+	case bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
+		return decodeUTF16(data[2:], true), true
+	}
+	return "", false
+}
+
+// FromUTF16 returns data as UTF-8 when it is UTF-16 with a byte order
+// mark (what Windows tools save as "Unicode"), and data itself otherwise,
+// for readers of formats that are UTF-8 by definition (WebVTT, TTML) but
+// arrive as UTF-16 all the same. U+0000 is refused as Decode refuses it.
+func FromUTF16(data []byte, o Source) ([]byte, bool, error) {
+	s, ok := utf16Text(data)
+	if !ok {
+		return data, false, nil
+	}
+	if i := strings.IndexByte(s, 0); i >= 0 {
+		return nil, true, Errorf(o.Pos(strings.Count(s[:i], "\n")+1), caption.ErrNotText, "U+0000 in UTF-16 text: binary data")
+	}
+	return []byte(s), true, nil
 }

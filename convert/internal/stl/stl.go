@@ -1,4 +1,4 @@
-package convert
+package stl
 
 import (
 	"bytes"
@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"github.com/asticode/go-astisub"
+	"github.com/capconv/capconv/convert/caption"
+	"github.com/capconv/capconv/convert/internal/text"
 )
 
 // This file is the one place where capconv meets go-astisub: toAstisub and
@@ -22,33 +24,33 @@ var stlLanguages = map[string]string{
 	astisub.LanguageJapanese: "ja", astisub.LanguageNorwegian: "no",
 }
 
-// readSTL reads EBU STL (Tech 3264) through astisub: times relative to
+// Read reads EBU STL (Tech 3264) through astisub: times relative to
 // the programme's start timecode, text rows as lines, the original
 // programme title and the language when astisub knows it. STL has no
 // speaker field; labels in the text are read by ReadOptions.Labels.
 // astisub's errors carry no position, so they are reported at the file.
-func readSTL(data []byte, o ReadOptions) (doc *Document, err error) {
+func Read(data []byte, o text.Source) (doc *caption.Document, err error) {
 	if len(data) < 1024 {
-		return nil, errorf(o.pos(0), ErrSyntax, "%d bytes: an EBU STL file starts with a 1024-byte GSI block", len(data))
+		return nil, text.Errorf(o.Pos(0), caption.ErrSyntax, "%d bytes: an EBU STL file starts with a 1024-byte GSI block", len(data))
 	}
 	defer func() {
 		// astisub indexes its input without bounds checks in places; a
 		// malformed file must be an error, not a crash.
 		if r := recover(); r != nil {
-			doc, err = nil, errorf(o.pos(0), ErrSyntax, "malformed EBU STL: %v", r)
+			doc, err = nil, text.Errorf(o.Pos(0), caption.ErrSyntax, "malformed EBU STL: %v", r)
 		}
 	}()
 	subs, err := astisub.ReadFromSTL(bytes.NewReader(data), astisub.STLOptions{})
 	if err != nil {
-		return nil, errorf(o.pos(0), ErrSyntax, "EBU STL: %v", err)
+		return nil, text.Errorf(o.Pos(0), caption.ErrSyntax, "EBU STL: %v", err)
 	}
 	doc = fromAstisub(subs)
 	if len(doc.Cues) == 0 {
-		return nil, errorf(o.pos(0), ErrNoContent, "no subtitle in the EBU STL file")
+		return nil, text.Errorf(o.Pos(0), caption.ErrNoContent, "no subtitle in the EBU STL file")
 	}
 	for _, c := range doc.Cues {
 		if c.Start < 0 || c.End < c.Start {
-			return nil, errorf(o.pos(0), ErrBadTimestamp, "subtitle %s --> %s: expected 0 <= start <= end", fmtClock(c.Start), fmtClock(c.End))
+			return nil, text.Errorf(o.Pos(0), caption.ErrBadTimestamp, "subtitle %s --> %s: expected 0 <= start <= end", text.FormatClock(c.Start), text.FormatClock(c.End))
 		}
 	}
 	return doc, nil
@@ -57,21 +59,21 @@ func readSTL(data []byte, o ReadOptions) (doc *Document, err error) {
 // fromAstisub maps astisub subtitles to a Document: each item a cue, each
 // line of it a Line whose speaker is its VoiceName. Empty lines are left
 // out and cues are sorted by start.
-func fromAstisub(s *astisub.Subtitles) *Document {
-	doc := &Document{}
+func fromAstisub(s *astisub.Subtitles) *caption.Document {
+	doc := &caption.Document{}
 	if s.Metadata != nil {
 		doc.Title = strings.TrimSpace(s.Metadata.Title)
 		doc.Language = stlLanguages[s.Metadata.Language]
 	}
 	for _, it := range s.Items {
-		c := Cue{Start: it.StartAt, End: it.EndAt}
+		c := caption.Cue{Start: it.StartAt, End: it.EndAt}
 		for _, l := range it.Lines {
 			var b strings.Builder
 			for _, li := range l.Items {
 				b.WriteString(li.Text)
 			}
 			if t := strings.TrimSpace(b.String()); t != "" {
-				c.Lines = append(c.Lines, Line{Speaker: strings.TrimSpace(l.VoiceName), Text: t})
+				c.Lines = append(c.Lines, caption.Line{Speaker: strings.TrimSpace(l.VoiceName), Text: t})
 			}
 		}
 		doc.Cues = append(doc.Cues, c)
@@ -83,7 +85,7 @@ func fromAstisub(s *astisub.Subtitles) *Document {
 // toAstisub maps a Document to astisub subtitles: each cue an item, each
 // line an astisub line with its speaker as VoiceName, the title and
 // language as metadata.
-func toAstisub(d *Document) *astisub.Subtitles {
+func toAstisub(d *caption.Document) *astisub.Subtitles {
 	s := astisub.NewSubtitles()
 	s.Metadata = &astisub.Metadata{Title: d.Title}
 	for name, tag := range stlLanguages {
@@ -99,4 +101,18 @@ func toAstisub(d *Document) *astisub.Subtitles {
 		s.Items = append(s.Items, it)
 	}
 	return s
+}
+
+// Sniff reports whether data opens with an EBU STL GSI block: a code page
+// number, then "STL25.01" or "STL30.01".
+func Sniff(data []byte) bool {
+	if len(data) < 11 || string(data[3:6]) != "STL" {
+		return false
+	}
+	for _, c := range data[:3] {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
 }

@@ -1,4 +1,4 @@
-package convert
+package transcript
 
 import (
 	"fmt"
@@ -7,6 +7,10 @@ import (
 	"strings"
 	"sync"
 	"unicode/utf8"
+
+	"github.com/capconv/capconv/convert/caption"
+	"github.com/capconv/capconv/convert/internal/labels"
+	"github.com/capconv/capconv/convert/internal/text"
 )
 
 // A dialect is one layout of timestamped transcript. Each is a table
@@ -28,7 +32,7 @@ type dialect struct {
 	// dominate reading (TestDialectMatchers).
 	find func(line string) (turnSpans, bool)
 	// checkName rejects turn lines whose speaker does not read as a name
-	// (see isNameLike), for layouts that prose can imitate: "we met at
+	// (see labels.IsNameLike), for layouts that prose can imitate: "we met at
 	// 10:30" is text, not a turn of "we met at".
 	checkName bool
 	// chapters recognises "00:00:00 - Title" chapter lines. Speakerless
@@ -273,9 +277,9 @@ func isOtterFooter(l string) bool {
 	return l != "" && (l[0] == 't' || l[0] == 'T') && otterFooter().MatchString(l)
 }
 
-// TranscriptDialects returns the names of the transcript dialects capconv
+// Dialects returns the names of the transcript dialects capconv
 // reads, in the order detection prefers them on a tie.
-func TranscriptDialects() []string {
+func Dialects() []string {
 	out := make([]string, len(dialects))
 	for i, d := range dialects {
 		out[i] = d.name
@@ -288,7 +292,7 @@ func TranscriptDialects() []string {
 func ParseDialect(name string) (string, error) {
 	d := dialectNamed(name)
 	if d == nil {
-		return "", fmt.Errorf("unknown transcript dialect %q (known: %s)", name, strings.Join(TranscriptDialects(), ", "))
+		return "", fmt.Errorf("unknown transcript dialect %q (known: %s)", name, strings.Join(Dialects(), ", "))
 	}
 	return d.name, nil
 }
@@ -336,7 +340,7 @@ func (d *dialect) match(line string) (t turnLine, ok, rejected bool) {
 	t.clock, t.clockAt = group(0), sp[0]
 	t.speaker = collapseSpace(group(1))
 	t.text = group(2)
-	if d.checkName && !isNameLike(t.speaker) {
+	if d.checkName && !labels.IsNameLike(t.speaker) {
 		return turnLine{}, false, true
 	}
 	return t, true, false
@@ -437,7 +441,7 @@ func scoreDialect(d *dialect, lines []string, from int) score {
 			continue
 		}
 		s.shapes++
-		if _, err := parseClock(t.clock); err == nil {
+		if _, err := text.ParseClock(t.clock); err == nil {
 			s.turns++
 		}
 	}
@@ -446,7 +450,7 @@ func scoreDialect(d *dialect, lines []string, from int) score {
 
 // detectDialect returns the dialect that explains most turn lines of
 // lines[from:], or an ErrUnknownDialect error saying what each tried.
-func detectDialect(lines []string, from int, o ReadOptions) (*dialect, error) {
+func detectDialect(lines []string, from int, o text.Source) (*dialect, error) {
 	var best *dialect
 	var bestScore score
 	scores := make([]score, len(dialects))
@@ -466,7 +470,7 @@ var anyClock = lazyRegexp(`(^|[^\d:])` + clockPattern)
 
 // unknownDialectError shows the first lines read, why each dialect failed
 // on them, and how to force one.
-func unknownDialectError(lines []string, from int, scores []score, o ReadOptions) error {
+func unknownDialectError(lines []string, from int, scores []score, o text.Source) error {
 	var b strings.Builder
 	b.WriteString("none matches the first lines read:")
 	firstClock := 0
@@ -477,7 +481,7 @@ func unknownDialectError(lines []string, from int, scores []score, o ReadOptions
 			continue
 		}
 		if shown < 3 {
-			fmt.Fprintf(&b, "\n\t%s: %s", o.pos(i+1), shorten(line, 72))
+			fmt.Fprintf(&b, "\n\t%s: %s", o.Pos(i+1), shorten(line, 72))
 			shown++
 		}
 		if firstClock == 0 && anyClock().MatchString(line) {
@@ -495,15 +499,15 @@ func unknownDialectError(lines []string, from int, scores []score, o ReadOptions
 		why := "no line has a time"
 		switch {
 		case scores[i].rejected > 0:
-			why = fmt.Sprintf("%s: the text before the time does not read as a speaker name", o.pos(scores[i].rejected))
+			why = fmt.Sprintf("%s: the text before the time does not read as a speaker name", o.Pos(scores[i].rejected))
 		case firstClock > 0:
-			why = fmt.Sprintf("%s: a time, but not laid out like this", o.pos(firstClock))
+			why = fmt.Sprintf("%s: a time, but not laid out like this", o.Pos(firstClock))
 		}
 		fmt.Fprintf(&b, "\n\t%-14s %-38q %s", d.name, d.example, why)
 	}
 	b.WriteString("\nuse --from NAME to read the file as one of these dialects")
 	line := max(1, len(lines))
-	return &ParseError{Pos: o.pos(line), Err: fmt.Errorf("%w: %s", ErrUnknownDialect, b.String())}
+	return &caption.ParseError{Pos: o.Pos(line), Err: fmt.Errorf("%w: %s", caption.ErrUnknownDialect, b.String())}
 }
 
 // shorten cuts s to at most n characters, marking the cut.

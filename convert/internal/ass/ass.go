@@ -1,10 +1,14 @@
-package convert
+package ass
 
 import (
+	"bytes"
 	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	"github.com/capconv/capconv/convert/caption"
+	"github.com/capconv/capconv/convert/internal/text"
 )
 
 // ASS and SSA are read and written by hand rather than through astisub,
@@ -25,22 +29,22 @@ Style: Default,Arial,54,&H00FFFFFF,&H000000FF,&H00000000,&H80000000,0,0,0,0,100,
 Format: Layer, Start, End, Style, Name, MarginL, MarginR, MarginV, Effect, Text
 `
 
-// appendASS appends d as Advanced SubStation Alpha (v4.00+). Each cue is a
+// Append appends d as Advanced SubStation Alpha (v4.00+). Each cue is a
 // Dialogue event whose Name field is the speaker; a cue with several
 // speakers becomes one event per run of lines of one speaker, all with
-// the cue's times (readASS joins them back). Lines are joined by the hard
+// the cue's times (Read joins them back). Lines are joined by the hard
 // break \N. Times are written in centiseconds, ASS's precision.
 //
 // ASS has no escaping, so text that would read as markup is altered as
 // little as possible: "{" and "}" become "\{" and "\}" (libass shows them
 // as braces), a backslash before n, N or h gets a U+2060 WORD JOINER
-// after it and U+00A0 is written \h; readASS undoes all three. Losses: times below 10 ms, and line
+// after it and U+00A0 is written \h; Read undoes all three. Losses: times below 10 ms, and line
 // breaks inside a text (they become spaces).
-func appendASS(b []byte, d *Document, _ WriteOptions) ([]byte, error) {
+func Append(b []byte, d *caption.Document) ([]byte, error) {
 	b = append(b, "[Script Info]\n; Written by capconv\n"...)
 	if t := strings.TrimSpace(d.Title); t != "" {
 		b = append(b, "Title: "...)
-		b = appendOneLine(b, t)
+		b = text.AppendOneLine(b, t)
 		b = append(b, '\n')
 	}
 	b = append(b, "ScriptType: v4.00+\nWrapStyle: 0\nScaledBorderAndShadow: yes\nPlayResX: 1920\nPlayResY: 1080\n\n"...)
@@ -53,7 +57,7 @@ func appendASS(b []byte, d *Document, _ WriteOptions) ([]byte, error) {
 			b = appendASSTime(b, c.End)
 			b = append(b, ",Default,"...)
 			// The Name field ends at a comma.
-			b = appendOneLine(b, strings.ReplaceAll(run[0].Speaker, ",", "\u201A"))
+			b = text.AppendOneLine(b, strings.ReplaceAll(run[0].Speaker, ",", "\u201A"))
 			b = append(b, ",0,0,0,,"...)
 			for i, l := range run {
 				if i > 0 {
@@ -69,11 +73,11 @@ func appendASS(b []byte, d *Document, _ WriteOptions) ([]byte, error) {
 
 // speakerRuns splits lines into runs of consecutive lines of one speaker;
 // a cue without lines is one empty run, so that it is still written.
-func speakerRuns(lines []Line) [][]Line {
+func speakerRuns(lines []caption.Line) [][]caption.Line {
 	if len(lines) == 0 {
-		return [][]Line{{{}}}
+		return [][]caption.Line{{{}}}
 	}
-	var runs [][]Line
+	var runs [][]caption.Line
 	start := 0
 	for i := 1; i <= len(lines); i++ {
 		if i == len(lines) || lines[i].Speaker != lines[start].Speaker {
@@ -118,27 +122,27 @@ func appendASSText(b []byte, s string) []byte {
 	return b
 }
 
-// readASS reads SubStation Alpha (v4) and Advanced SubStation Alpha
+// Read reads SubStation Alpha (v4) and Advanced SubStation Alpha
 // (v4.00+): the Title of [Script Info] and the Dialogue events of
 // [Events], whose fields follow that section's Format line (the last
 // field, Text, may hold commas). The Name field is the speaker. In Text,
 // override blocks {…} are removed, \N and \n break lines, \h is a
-// no-break space, and appendASS's escapes are undone. Comment events,
+// no-break space, and Append's escapes are undone. Comment events,
 // styles and other sections are skipped. Consecutive events with the
-// same times and different speakers become one cue (how appendASS writes
+// same times and different speakers become one cue (how Append writes
 // a dialogue cue). Events are sorted by start time, as players show them.
-func readASS(data []byte, o ReadOptions) (*Document, error) {
-	s, err := decodeBytes(data, o)
+func Read(data []byte, o text.Source) (*caption.Document, error) {
+	s, err := text.Decode(data, o)
 	if err != nil {
 		return nil, err
 	}
-	sc := newLineScanner(s)
-	doc := &Document{}
+	sc := text.NewScanner(s)
+	doc := &caption.Document{}
 	section := ""
 	var fields []string // the [Events] Format line's fields, lower case
 	sorted := true
 	for {
-		raw, ok := sc.next()
+		raw, ok := sc.Next()
 		if !ok {
 			break
 		}
@@ -154,7 +158,7 @@ func readASS(data []byte, o ReadOptions) (*Document, error) {
 		key, value, ok := strings.Cut(line, ":")
 		if !ok {
 			if section == "events" {
-				return nil, errorf(Position{File: o.File, Line: sc.line, Col: 1}, ErrSyntax,
+				return nil, text.Errorf(caption.Position{File: o.File, Line: sc.Line(), Col: 1}, caption.ErrSyntax,
 					"%.40q: expected \"Format:\" or \"Dialogue:\"", line)
 			}
 			continue
@@ -167,7 +171,7 @@ func readASS(data []byte, o ReadOptions) (*Document, error) {
 			fields = strings.Split(strings.ToLower(strings.ReplaceAll(value, " ", "")), ",")
 		case section == "events" && key == "Dialogue":
 			col := utf8.RuneCountInString(raw[:strings.Index(raw, ":")+1]) + 2
-			c, err := parseASSEvent(value, fields, Position{File: o.File, Line: sc.line, Col: col})
+			c, err := parseASSEvent(value, fields, caption.Position{File: o.File, Line: sc.Line(), Col: col})
 			if err != nil {
 				return nil, err
 			}
@@ -184,26 +188,26 @@ func readASS(data []byte, o ReadOptions) (*Document, error) {
 		}
 	}
 	if len(doc.Cues) == 0 {
-		return nil, errorf(o.pos(max(1, sc.line)), ErrNoContent, "no Dialogue event found in [Events]")
+		return nil, text.Errorf(o.Pos(max(1, sc.Line())), caption.ErrNoContent, "no Dialogue event found in [Events]")
 	}
 	if !sorted {
-		o.warn(0, "events are not in start order: sorted them")
-		sortCuesStable(doc.Cues)
+		o.Warnf(0, "events are not in start order: sorted them")
+		caption.SortCues(doc.Cues)
 	}
 	return doc, nil
 }
 
 // parseASSEvent parses the fields of a Dialogue line, value starting at pos.
-func parseASSEvent(value string, fields []string, pos Position) (Cue, error) {
+func parseASSEvent(value string, fields []string, pos caption.Position) (caption.Cue, error) {
 	if fields == nil {
-		return Cue{}, errorf(pos, ErrSyntax, "Dialogue before the Format line of [Events]")
+		return caption.Cue{}, text.Errorf(pos, caption.ErrSyntax, "Dialogue before the Format line of [Events]")
 	}
 	parts := strings.SplitN(value, ",", len(fields))
 	if len(parts) < len(fields) {
-		return Cue{}, errorf(pos, ErrSyntax, "%d fields: expected %d (%s)", len(parts), len(fields), strings.Join(fields, ", "))
+		return caption.Cue{}, text.Errorf(pos, caption.ErrSyntax, "%d fields: expected %d (%s)", len(parts), len(fields), strings.Join(fields, ", "))
 	}
-	var c Cue
-	speaker, text := "", ""
+	var c caption.Cue
+	speaker, body := "", ""
 	col := pos.Col
 	for i, f := range fields {
 		v := strings.TrimSpace(parts[i])
@@ -216,26 +220,26 @@ func parseASSEvent(value string, fields []string, pos Position) (Cue, error) {
 		case "name":
 			speaker = strings.ReplaceAll(v, "\u201A", ",")
 		case "text":
-			text = parts[i]
+			body = parts[i]
 		}
 		if err != nil {
-			return Cue{}, errorf(Position{File: pos.File, Line: pos.Line, Col: col}, ErrBadTimestamp,
+			return caption.Cue{}, text.Errorf(caption.Position{File: pos.File, Line: pos.Line, Col: col}, caption.ErrBadTimestamp,
 				"%s %q: %v", f, v, err)
 		}
 		col += utf8.RuneCountInString(parts[i]) + 1
 	}
 	if c.End < c.Start {
-		return Cue{}, errorf(pos, ErrBadTimestamp, "end %s is before start %s", fmtClock(c.End), fmtClock(c.Start))
+		return caption.Cue{}, text.Errorf(pos, caption.ErrBadTimestamp, "end %s is before start %s", text.FormatClock(c.End), text.FormatClock(c.Start))
 	}
-	for _, t := range assTextLines(text) {
-		c.Lines = append(c.Lines, Line{Speaker: speaker, Text: t})
+	for _, t := range assTextLines(body) {
+		c.Lines = append(c.Lines, caption.Line{Speaker: speaker, Text: t})
 	}
 	return c, nil
 }
 
 // parseASSTime parses H:MM:SS.cc (any number of fraction digits).
 func parseASSTime(s string) (time.Duration, error) {
-	return parseClock(s)
+	return text.ParseClock(s)
 }
 
 // assTextLines decodes an event's Text into its lines.
@@ -282,4 +286,10 @@ func assTextLines(s string) []string {
 		}
 	}
 	return out
+}
+
+// Sniff reports whether head, the decoded start of a file, opens an ASS
+// or SSA script.
+func Sniff(head []byte) bool {
+	return bytes.HasPrefix(bytes.TrimLeft(head, " \t\r\n"), []byte("[Script Info]"))
 }

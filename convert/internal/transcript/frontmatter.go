@@ -1,9 +1,11 @@
-package convert
+package transcript
 
 import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/capconv/capconv/convert/internal/text"
 )
 
 // Transcripts published on web sites often open with metadata: YAML front
@@ -27,7 +29,7 @@ var frontMatterKey = lazyRegexp(`^([A-Za-z_][\w-]*)\s*:\s*(.*?)\s*$`)
 // readFrontMatter reads YAML front matter: a first line "---", then
 // "key: value" lines, then "---" or "...". Without the closing line there
 // is no front matter, and the lines are read as transcript.
-func readFrontMatter(lines []string, o ReadOptions) frontMatter {
+func readFrontMatter(lines []string, o text.Source) frontMatter {
 	var fm frontMatter
 	if len(lines) == 0 || strings.TrimSpace(lines[0]) != "---" {
 		return fm
@@ -59,7 +61,7 @@ func readFrontMatter(lines []string, o ReadOptions) frontMatter {
 		case "duration_seconds", "duration":
 			d, ok := parseDurationValue(value)
 			if !ok {
-				o.warn(i+1, "front matter %s %q is not a duration such as 1:02:03 or 3723.5: ignored", m[1], value)
+				o.Warnf(i+1, "front matter %s %q is not a duration such as 1:02:03 or 3723.5: ignored", m[1], value)
 				continue
 			}
 			if key == "duration_seconds" {
@@ -75,7 +77,7 @@ func readFrontMatter(lines []string, o ReadOptions) frontMatter {
 		fm.duration = clock
 	}
 	if secondsLine > 0 && clockLine > 0 && (seconds-clock).Abs() >= time.Second {
-		o.warn(clockLine, "front matter duration %s disagrees with duration_seconds %s: using duration_seconds", fmtClock(clock), fmtClock(seconds))
+		o.Warnf(clockLine, "front matter duration %s disagrees with duration_seconds %s: using duration_seconds", text.FormatClock(clock), text.FormatClock(seconds))
 	}
 	return fm
 }
@@ -106,7 +108,7 @@ func parseDurationValue(v string) (time.Duration, bool) {
 	if f, err := strconv.ParseFloat(v, 64); err == nil && f > 0 && f < 1e7 {
 		return time.Duration(f * float64(time.Second)), true
 	}
-	if d, err := parseClock(v); err == nil && d > 0 {
+	if d, err := text.ParseClock(v); err == nil && d > 0 {
 		return d, true
 	}
 	if d, err := time.ParseDuration(v); err == nil && d > 0 {

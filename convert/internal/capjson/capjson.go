@@ -1,4 +1,4 @@
-package convert
+package capjson
 
 import (
 	"bytes"
@@ -11,6 +11,9 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	"github.com/capconv/capconv/convert/caption"
+	"github.com/capconv/capconv/convert/internal/text"
 )
 
 // The JSON format is capconv's own, for programs that consume captions:
@@ -83,15 +86,15 @@ func (s *jsonSeconds) UnmarshalJSON(b []byte) error {
 	if err != nil {
 		return fmt.Errorf("%w: %s: expected a number of seconds", errBadSeconds, b)
 	}
-	if f < 0 || math.IsNaN(f) || f > float64(maxTTMLTime/time.Second) {
-		return fmt.Errorf("%w: %s: expected seconds between 0 and %d", errBadSeconds, b, maxTTMLTime/time.Second)
+	if f < 0 || math.IsNaN(f) || f > float64(caption.MaxTime/time.Second) {
+		return fmt.Errorf("%w: %s: expected seconds between 0 and %d", errBadSeconds, b, caption.MaxTime/time.Second)
 	}
 	*s = jsonSeconds(math.Round(f * float64(time.Second)))
 	return nil
 }
 
-// appendJSON appends d written in capconv's JSON schema, indented by two spaces.
-func appendJSON(dst []byte, d *Document, _ WriteOptions) ([]byte, error) {
+// Append appends d written in capconv's JSON schema, indented by two spaces.
+func Append(dst []byte, d *caption.Document) ([]byte, error) {
 	out := jsonDoc{Title: d.Title, Language: d.Language, Duration: jsonSeconds(d.Duration), Cues: []jsonCue{}}
 	for _, c := range d.Chapters {
 		out.Chapters = append(out.Chapters, jsonChapter{jsonSeconds(c.Start), jsonSeconds(c.End), c.Title})
@@ -121,12 +124,12 @@ func appendJSON(dst []byte, d *Document, _ WriteOptions) ([]byte, error) {
 	return b.Bytes(), nil
 }
 
-// readJSON reads capconv's JSON schema. Unknown keys are ignored. Errors
+// Read reads capconv's JSON schema. Unknown keys are ignored. Errors
 // point at the offending cue or value: a cue whose "speakers" does not
 // match its "lines" in length, or whose end is before its start, fails at
 // that cue. Cues are sorted by start.
-func readJSON(data []byte, o ReadOptions) (*Document, error) {
-	s, err := decodeBytes(data, o)
+func Read(data []byte, o text.Source) (*caption.Document, error) {
+	s, err := text.Decode(data, o)
 	if err != nil {
 		return nil, err
 	}
@@ -136,24 +139,24 @@ func readJSON(data []byte, o ReadOptions) (*Document, error) {
 		return nil, err
 	}
 	if len(jd.Cues) == 0 {
-		return nil, errorf(o.pos(1), ErrNoContent, "no cue: expected a JSON object with a non-empty \"cues\" array")
+		return nil, text.Errorf(o.Pos(1), caption.ErrNoContent, "no cue: expected a JSON object with a non-empty \"cues\" array")
 	}
-	doc := &Document{Title: jd.Title, Language: jd.Language, Duration: time.Duration(jd.Duration)}
+	doc := &caption.Document{Title: jd.Title, Language: jd.Language, Duration: time.Duration(jd.Duration)}
 	for _, c := range jd.Chapters {
-		doc.Chapters = append(doc.Chapters, Chapter{Start: time.Duration(c.Start), End: time.Duration(c.End), Title: c.Title})
+		doc.Chapters = append(doc.Chapters, caption.Chapter{Start: time.Duration(c.Start), End: time.Duration(c.End), Title: c.Title})
 	}
 	for _, jc := range jd.Cues {
-		c := Cue{ID: jc.ID, Start: time.Duration(jc.Start), End: time.Duration(jc.End)}
+		c := caption.Cue{ID: jc.ID, Start: time.Duration(jc.Start), End: time.Duration(jc.End)}
 		for j, t := range jc.Lines {
 			sp := jc.Speaker
 			if jc.Speakers != nil {
 				sp = jc.Speakers[j]
 			}
-			c.Lines = append(c.Lines, Line{Speaker: sp, Text: t})
+			c.Lines = append(c.Lines, caption.Line{Speaker: sp, Text: t})
 		}
 		doc.Cues = append(doc.Cues, c)
 	}
-	sortCuesStable(doc.Cues)
+	caption.SortCues(doc.Cues)
 	return doc, nil
 }
 
@@ -161,7 +164,7 @@ func readJSON(data []byte, o ReadOptions) (*Document, error) {
 // errors can name where the cue starts.
 type jsonReader struct {
 	s   string
-	o   ReadOptions
+	o   text.Source
 	dec *json.Decoder
 }
 
@@ -175,7 +178,7 @@ func (r *jsonReader) skip(off int64) int64 {
 }
 
 // at returns the position of the value at or after byte offset off.
-func (r *jsonReader) at(off int64) Position { return offsetPos(r.s, r.skip(off), r.o.File) }
+func (r *jsonReader) at(off int64) caption.Position { return offsetPos(r.s, r.skip(off), r.o.File) }
 
 // fail turns a decoding error into a ParseError at its offset, or at off.
 // The offsets of Decode's errors count from the start of the value it
@@ -193,21 +196,21 @@ func (r *jsonReader) fail(err error, off int64, decoded bool) error {
 		// scan of the whole input gives the true one.
 		var v any
 		if uerr := json.Unmarshal([]byte(r.s), &v); errors.As(uerr, &se) {
-			return errorf(offsetPos(r.s, se.Offset-1, r.o.File), ErrSyntax, "%v", uerr)
+			return text.Errorf(offsetPos(r.s, se.Offset-1, r.o.File), caption.ErrSyntax, "%v", uerr)
 		}
-		return errorf(r.at(off), ErrSyntax, "%v", err)
+		return text.Errorf(r.at(off), caption.ErrSyntax, "%v", err)
 	case errors.As(err, &te):
 		// The offset is just past the value of the wrong type.
-		return errorf(offsetPos(r.s, base+te.Offset-1, r.o.File), ErrSyntax, "%v", err)
+		return text.Errorf(offsetPos(r.s, base+te.Offset-1, r.o.File), caption.ErrSyntax, "%v", err)
 	case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
 		if strings.TrimSpace(r.s) == "" {
-			return errorf(r.o.pos(1), ErrNoContent, "empty file: expected a JSON object with \"cues\"")
+			return text.Errorf(r.o.Pos(1), caption.ErrNoContent, "empty file: expected a JSON object with \"cues\"")
 		}
-		return errorf(offsetPos(r.s, int64(len(r.s)), r.o.File), ErrSyntax, "unexpected end of JSON")
+		return text.Errorf(offsetPos(r.s, int64(len(r.s)), r.o.File), caption.ErrSyntax, "unexpected end of JSON")
 	case errors.Is(err, errBadSeconds):
-		return errorf(r.at(off), ErrBadTimestamp, "%v", err)
+		return text.Errorf(r.at(off), caption.ErrBadTimestamp, "%v", err)
 	}
-	return errorf(r.at(off), ErrSyntax, "%v", err)
+	return text.Errorf(r.at(off), caption.ErrSyntax, "%v", err)
 }
 
 // document reads the top-level object.
@@ -243,7 +246,7 @@ func (r *jsonReader) document() (jsonDoc, error) {
 			err = r.dec.Decode(&skip)
 		}
 		if err != nil {
-			var pe *ParseError
+			var pe *caption.ParseError
 			if errors.As(err, &pe) {
 				return jd, err
 			}
@@ -271,10 +274,10 @@ func (r *jsonReader) cues() ([]jsonCue, error) {
 		}
 		switch {
 		case jc.End < jc.Start:
-			return nil, errorf(r.at(off), ErrBadTimestamp, "cue %d: end %s is before start %s",
-				len(out)+1, fmtClock(time.Duration(jc.End)), fmtClock(time.Duration(jc.Start)))
+			return nil, text.Errorf(r.at(off), caption.ErrBadTimestamp, "cue %d: end %s is before start %s",
+				len(out)+1, text.FormatClock(time.Duration(jc.End)), text.FormatClock(time.Duration(jc.Start)))
 		case jc.Speakers != nil && len(jc.Speakers) != len(jc.Lines):
-			return nil, errorf(r.at(off), ErrSyntax, "cue %d: %d speakers for %d lines: expected one per line",
+			return nil, text.Errorf(r.at(off), caption.ErrSyntax, "cue %d: %d speakers for %d lines: expected one per line",
 				len(out)+1, len(jc.Speakers), len(jc.Lines))
 		}
 		out = append(out, jc)
@@ -287,7 +290,7 @@ func (r *jsonReader) cues() ([]jsonCue, error) {
 }
 
 // offsetPos turns a byte offset in s into a position.
-func offsetPos(s string, off int64, file string) Position {
+func offsetPos(s string, off int64, file string) caption.Position {
 	off = min(max(off, 0), int64(len(s)))
 	line, start := 1, 0
 	for i := 0; i < int(off); i++ {
@@ -295,5 +298,9 @@ func offsetPos(s string, off int64, file string) Position {
 			line, start = line+1, i+1
 		}
 	}
-	return Position{File: file, Line: line, Col: utf8.RuneCountInString(s[start:off]) + 1}
+	return caption.Position{File: file, Line: line, Col: utf8.RuneCountInString(s[start:off]) + 1}
 }
+
+// Sniff reports whether head, the decoded start of a file, opens a JSON
+// object.
+func Sniff(head []byte) bool { return bytes.HasPrefix(bytes.TrimLeft(head, " \t\r\n"), []byte("{")) }

@@ -1,4 +1,4 @@
-package convert
+package transcript
 
 import (
 	"fmt"
@@ -7,6 +7,9 @@ import (
 	"time"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/capconv/capconv/convert/caption"
+	"github.com/capconv/capconv/convert/internal/text"
 )
 
 // A transcript is read line by line in one dialect (see dialect.go),
@@ -29,16 +32,17 @@ import (
 // chapterLine: "00:00:00 - Title".
 var chapterLine = lazyRegexp(`^(` + clockPattern + `)\s+[-–—]\s+(\S.*)$`)
 
-// readTranscript reads a start-only transcript.
-func readTranscript(data []byte, o ReadOptions) (*Document, error) {
-	lines, err := decodeText(data, o)
+// Read reads a start-only transcript in the dialect named dialect (see
+// Dialects), or in the one detected when dialect is "".
+func Read(data []byte, o text.Source, dialect string) (*caption.Document, error) {
+	lines, err := text.Lines(data, o)
 	if err != nil {
 		return nil, err
 	}
 	fm := readFrontMatter(lines, o)
-	d := dialectNamed(o.Dialect)
-	if o.Dialect != "" && d == nil {
-		_, err := ParseDialect(o.Dialect)
+	d := dialectNamed(dialect)
+	if dialect != "" && d == nil {
+		_, err := ParseDialect(dialect)
 		return nil, err
 	}
 	if d == nil {
@@ -56,9 +60,9 @@ func readTranscript(data []byte, o ReadOptions) (*Document, error) {
 // transcriptBuilder accumulates segments, paragraphs and chapters while a
 // dialect walks the lines.
 type transcriptBuilder struct {
-	o        ReadOptions
+	o        text.Source
 	example  string // a turn line of the dialect, for messages
-	doc      Document
+	doc      caption.Document
 	preamble []string // text seen before the first segment
 	preLine  int      // line of the first preamble text
 	para     []string // lines of the paragraph being read
@@ -71,11 +75,11 @@ type transcriptBuilder struct {
 func (b *transcriptBuilder) startSegment(line int, col int, start time.Duration, speaker string) error {
 	b.endParagraph()
 	if start < b.last {
-		return errorf(Position{File: b.o.File, Line: line, Col: col}, ErrTimeGoesBack,
-			"%s is earlier than %s on line %d: expected times in order", fmtClock(start), fmtClock(b.last), b.lastLine)
+		return text.Errorf(caption.Position{File: b.o.File, Line: line, Col: col}, caption.ErrTimeGoesBack,
+			"%s is earlier than %s on line %d: expected times in order", text.FormatClock(start), text.FormatClock(b.last), b.lastLine)
 	}
 	b.last, b.lastLine = start, line
-	b.doc.Segments = append(b.doc.Segments, Segment{Start: start, Speaker: speaker, Pos: b.o.pos(line)})
+	b.doc.Segments = append(b.doc.Segments, caption.Segment{Start: start, Speaker: speaker, Pos: b.o.Pos(line)})
 	return nil
 }
 
@@ -83,10 +87,10 @@ func (b *transcriptBuilder) startSegment(line int, col int, start time.Duration,
 func (b *transcriptBuilder) addChapter(line int, col int, start time.Duration, title string) error {
 	b.endParagraph()
 	if n := len(b.doc.Chapters); n > 0 && start < b.doc.Chapters[n-1].Start {
-		return errorf(Position{File: b.o.File, Line: line, Col: col}, ErrTimeGoesBack,
-			"chapter at %s is earlier than the chapter before it: expected chapters in order", fmtClock(start))
+		return text.Errorf(caption.Position{File: b.o.File, Line: line, Col: col}, caption.ErrTimeGoesBack,
+			"chapter at %s is earlier than the chapter before it: expected chapters in order", text.FormatClock(start))
 	}
-	b.doc.Chapters = append(b.doc.Chapters, Chapter{Start: start, Title: title})
+	b.doc.Chapters = append(b.doc.Chapters, caption.Chapter{Start: start, Title: title})
 	return nil
 }
 
@@ -118,37 +122,37 @@ func (b *transcriptBuilder) endParagraph() {
 }
 
 // finish applies the documented repairs and returns the document.
-func (b *transcriptBuilder) finish(lineCount int) (*Document, error) {
+func (b *transcriptBuilder) finish(lineCount int) (*caption.Document, error) {
 	b.endParagraph()
 	if len(b.doc.Segments) == 0 {
-		return nil, errorf(b.o.pos(max(1, lineCount)), ErrNoContent,
+		return nil, text.Errorf(b.o.Pos(max(1, lineCount)), caption.ErrNoContent,
 			"no turn found: expected a line such as %q", b.example)
 	}
 	if len(b.preamble) > 0 {
 		switch {
 		case len(b.preamble) == 1 && isTitleLike(b.preamble[0]) && b.doc.Title == "":
 			b.doc.Title = b.preamble[0]
-			b.o.warn(b.preLine, "text before the first speaker line taken as the title %q", b.doc.Title)
+			b.o.Warnf(b.preLine, "text before the first speaker line taken as the title %q", b.doc.Title)
 		case len(b.preamble) == 1 && isTitleLike(b.preamble[0]):
 			// The front matter or a heading already named the title; a
 			// subtitle or tag line is metadata too, not speech.
 			if b.preamble[0] != b.doc.Title {
-				b.o.warn(b.preLine, "line %q before the first speaker line left out: the title is already %q", b.preamble[0], b.doc.Title)
+				b.o.Warnf(b.preLine, "line %q before the first speaker line left out: the title is already %q", b.preamble[0], b.doc.Title)
 			}
 		default:
 			first := &b.doc.Segments[0]
 			first.Paragraphs = append(b.preamble, first.Paragraphs...)
-			b.o.warn(b.preLine, "text before the first speaker line given to the first segment (%s)", first.Pos)
+			b.o.Warnf(b.preLine, "text before the first speaker line given to the first segment (%s)", first.Pos)
 		}
 	}
 	for _, s := range b.doc.Segments {
 		if len(s.Paragraphs) == 0 {
-			b.o.warn(s.Pos.Line, "speaker line without text: kept as a pause that ends the segment before it")
+			b.o.Warnf(s.Pos.Line, "speaker line without text: kept as a pause that ends the segment before it")
 		}
 	}
 	if n := len(b.doc.Segments); b.doc.Duration > 0 && b.doc.Segments[n-1].Start >= b.doc.Duration {
-		b.o.warn(b.doc.Segments[n-1].Pos.Line, "the last turn starts at %s, after the stated duration %s: duration ignored",
-			fmtClock(b.doc.Segments[n-1].Start), fmtClock(b.doc.Duration))
+		b.o.Warnf(b.doc.Segments[n-1].Pos.Line, "the last turn starts at %s, after the stated duration %s: duration ignored",
+			text.FormatClock(b.doc.Segments[n-1].Start), text.FormatClock(b.doc.Duration))
 		b.doc.Duration = 0
 	}
 	for i := range b.doc.Chapters {
@@ -161,7 +165,7 @@ func (b *transcriptBuilder) finish(lineCount int) (*Document, error) {
 }
 
 // parseDialect reads the lines after the front matter in dialect d.
-func parseDialect(lines []string, fm frontMatter, d *dialect, o ReadOptions) (*Document, error) {
+func parseDialect(lines []string, fm frontMatter, d *dialect, o text.Source) (*caption.Document, error) {
 	b := &transcriptBuilder{o: o, example: d.example}
 	b.doc.Title, b.doc.Language, b.doc.Duration = fm.title, fm.language, fm.duration
 	unescape := d.markdown || isMarkdownFile(o.File)
@@ -181,10 +185,10 @@ func parseDialect(lines []string, fm frontMatter, d *dialect, o ReadOptions) (*D
 		// A chapter line starts with its time.
 		if d.chapters && startsWithDigit(line) {
 			if m := chapterLine().FindStringSubmatchIndex(line); m != nil {
-				c := col(raw, line, m[2])
-				start, err := parseClock(line[m[2]:m[3]])
+				c := text.Col(raw, line, m[2])
+				start, err := text.ParseClock(line[m[2]:m[3]])
 				if err != nil {
-					return nil, &ParseError{Pos: Position{File: o.File, Line: n, Col: c}, Err: fmt.Errorf("%w: %v", ErrBadTimestamp, err)}
+					return nil, &caption.ParseError{Pos: caption.Position{File: o.File, Line: n, Col: c}, Err: fmt.Errorf("%w: %v", caption.ErrBadTimestamp, err)}
 				}
 				if err := b.addChapter(n, c, start, strings.TrimSpace(line[m[4]:m[5]])); err != nil {
 					return nil, err
@@ -193,10 +197,10 @@ func parseDialect(lines []string, fm frontMatter, d *dialect, o ReadOptions) (*D
 			}
 		}
 		if t, ok, _ := d.match(line); ok {
-			c := col(raw, line, t.clockAt)
-			start, err := parseClock(t.clock)
+			c := text.Col(raw, line, t.clockAt)
+			start, err := text.ParseClock(t.clock)
 			if err != nil {
-				return nil, &ParseError{Pos: Position{File: o.File, Line: n, Col: c}, Err: fmt.Errorf("%w: %v", ErrBadTimestamp, err)}
+				return nil, &caption.ParseError{Pos: caption.Position{File: o.File, Line: n, Col: c}, Err: fmt.Errorf("%w: %v", caption.ErrBadTimestamp, err)}
 			}
 			if err := b.startSegment(n, c, start, t.speaker); err != nil {
 				return nil, err
@@ -213,83 +217,10 @@ func parseDialect(lines []string, fm frontMatter, d *dialect, o ReadOptions) (*D
 	return b.finish(len(lines))
 }
 
-// col converts a byte offset into trimmed (a part of raw) into a 1-based
-// column of raw, counted in characters.
-func col(raw, trimmed string, off int) int {
-	lead := strings.Index(raw, trimmed)
-	return utf8.RuneCountInString(raw[:lead+off]) + 1
-}
-
-// isNameParticle reports whether w may appear in lower case inside a
-// personal name.
-func isNameParticle(w string) bool {
-	switch w {
-	case "de", "da", "di", "del", "della", "der", "den", "van", "von", "la", "le", "du", "dos",
-		"das", "bin", "ibn", "al", "el", "y", "e", "ten", "ter":
-		return true
-	}
-	return false
-}
-
-// isNameLike reports whether s reads as a speaker name rather than prose:
-// at most six words, each capitalised, a digit, or a name particle, and no
-// sentence punctuation. "Mark Zuckerberg", "Speaker 1" and "SPEAKER_00"
-// are names; "we met at" and "The meeting starts." are not.
-func isNameLike(s string) bool {
-	if utf8.RuneCountInString(s) > 48 {
-		return false
-	}
-	words := 0
-	for w, rest := nextWord(s); w != ""; w, rest = nextWord(rest) {
-		if words++; words > 6 {
-			return false
-		}
-		r, _ := utf8.DecodeRuneInString(w)
-		switch {
-		case unicode.IsUpper(r) || unicode.IsDigit(r) || unicode.IsTitle(r):
-		case words > 1 && isNameParticle(w):
-		default:
-			return false
-		}
-		trimmed := strings.TrimRight(w, ".,;:!?\"”’")
-		if trimmed != w && !isInitial(w) {
-			return false
-		}
-	}
-	return words > 0
-}
-
-// nextWord returns the first word of s as strings.Fields splits it, and
-// what follows it; it spares isNameLike, run on every candidate turn
-// line, the allocation of Fields' slice.
-func nextWord(s string) (word, rest string) {
-	s = strings.TrimLeftFunc(s, unicode.IsSpace)
-	if i := strings.IndexFunc(s, unicode.IsSpace); i >= 0 {
-		return s[:i], s[i:]
-	}
-	return s, ""
-}
-
-// isInitial reports whether w is an initial such as "J.".
-func isInitial(w string) bool {
-	r, size := utf8.DecodeRuneInString(w)
-	return unicode.IsUpper(r) && w[size:] == "."
-}
-
 // isTitleLike reports whether a lone line before the first segment reads
 // as a title: short, and not a finished sentence.
 // A rule such as "---" names nothing.
 func isTitleLike(s string) bool {
 	return utf8.RuneCountInString(s) <= 100 && !strings.ContainsAny(s[len(s)-1:], ".?!") &&
 		strings.IndexFunc(s, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0
-}
-
-// fmtClock renders d as H:MM:SS(.mmm) for messages.
-func fmtClock(d time.Duration) string {
-	ms := d.Milliseconds()
-	s := fmt.Sprintf("%d:%02d:%02d", ms/3600000, ms/60000%60, ms/1000%60)
-	if ms%1000 != 0 {
-		s += fmt.Sprintf(".%03d", ms%1000)
-	}
-	return s
 }

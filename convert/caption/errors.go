@@ -1,4 +1,4 @@
-package convert
+package caption
 
 import (
 	"errors"
@@ -63,8 +63,3 @@ type unknownDialect struct{}
 
 func (unknownDialect) Error() string        { return "unknown transcript dialect" }
 func (unknownDialect) Is(target error) bool { return target == ErrNoContent }
-
-// errorf builds a ParseError whose message is cause followed by detail.
-func errorf(pos Position, cause error, format string, args ...any) *ParseError {
-	return &ParseError{Pos: pos, Err: fmt.Errorf("%w: "+format, append([]any{cause}, args...)...)}
-}

@@ -1,18 +1,21 @@
-package convert
+package transcript
 
 import (
 	"bytes"
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/capconv/capconv/convert/caption"
+	"github.com/capconv/capconv/convert/internal/text"
 )
 
 // unknownSpeaker names lines without a speaker in a transcript whose other
 // turns have one: the speaker-line dialect needs a name on every turn.
 const unknownSpeaker = "Unknown Speaker"
 
-// appendTranscript appends d written as a transcript in the speaker-line dialect of
-// capconv's seed, which readTranscript detects:
+// Append appends d written as a transcript in the speaker-line dialect of
+// capconv's seed, which Read detects:
 //
 //	---
 //	title: "Episode 12"
@@ -34,7 +37,7 @@ const unknownSpeaker = "Unknown Speaker"
 // dialect). Times are H:MM:SS, with milliseconds when not whole seconds.
 // Losses: cue ends and line breaks; lines without a speaker amid named
 // ones are attributed to "Unknown Speaker".
-func appendTranscript(b []byte, d *Document, _ WriteOptions) ([]byte, error) {
+func Append(b []byte, d *caption.Document) ([]byte, error) {
 	start := len(b)
 	b = appendFrontMatter(b, d)
 	segs := d.Segments
@@ -50,13 +53,13 @@ func appendTranscript(b []byte, d *Document, _ WriteOptions) ([]byte, error) {
 		for ; ch < len(d.Chapters) && d.Chapters[ch].Start <= s.Start; ch++ {
 			b = appendTxtClock(b, d.Chapters[ch].Start)
 			b = append(b, " - "...)
-			b = appendOneLine(b, strings.TrimSpace(d.Chapters[ch].Title))
+			b = text.AppendOneLine(b, strings.TrimSpace(d.Chapters[ch].Title))
 			b = append(b, "\n\n"...)
 		}
 		if !named {
 			b = appendTxtClock(b, s.Start)
 			b = append(b, ' ')
-			b = appendOneLine(b, s.Text())
+			b = text.AppendOneLine(b, s.Text())
 			b = append(b, "\n\n"...)
 			continue
 		}
@@ -64,7 +67,7 @@ func appendTranscript(b []byte, d *Document, _ WriteOptions) ([]byte, error) {
 		if sp == "" {
 			sp = unknownSpeaker
 		}
-		b = appendOneLine(b, sp)
+		b = text.AppendOneLine(b, sp)
 		b = append(b, ' ')
 		b = appendTxtClock(b, s.Start)
 		b = append(b, "\n\n"...)
@@ -72,14 +75,14 @@ func appendTranscript(b []byte, d *Document, _ WriteOptions) ([]byte, error) {
 			if strings.TrimSpace(p) == "" {
 				continue
 			}
-			b = appendOneLine(b, p)
+			b = text.AppendOneLine(b, p)
 			b = append(b, "\n\n"...)
 		}
 	}
 	for ; ch < len(d.Chapters); ch++ {
 		b = appendTxtClock(b, d.Chapters[ch].Start)
 		b = append(b, " - "...)
-		b = appendOneLine(b, d.Chapters[ch].Title)
+		b = text.AppendOneLine(b, d.Chapters[ch].Title)
 		b = append(b, "\n\n"...)
 	}
 	b = append(b[:start+len(bytes.TrimRight(b[start:], "\n"))], '\n')
@@ -88,7 +91,7 @@ func appendTranscript(b []byte, d *Document, _ WriteOptions) ([]byte, error) {
 
 // appendFrontMatter writes YAML front matter with the document's title,
 // language and duration, or nothing when none is known.
-func appendFrontMatter(b []byte, d *Document) []byte {
+func appendFrontMatter(b []byte, d *caption.Document) []byte {
 	if d.Title == "" && d.Language == "" && d.Duration == 0 {
 		return b
 	}
@@ -129,17 +132,17 @@ func appendTxtClock(b []byte, d time.Duration) []byte {
 // without any speaker keeps one segment per cue, since each cue's start
 // is all the timing a transcript of it has. The --retime option uses it
 // to re-time captions as if they were a transcript.
-func CuesToSegments(cues []Cue) []Segment { return cueTurns(cues) }
+func CuesToSegments(cues []caption.Cue) []caption.Segment { return cueTurns(cues) }
 
 // cueTurns implements CuesToSegments.
-func cueTurns(cues []Cue) []Segment {
+func cueTurns(cues []caption.Cue) []caption.Segment {
 	named := false
 	for _, c := range cues {
 		for _, l := range c.Lines {
 			named = named || l.Speaker != ""
 		}
 	}
-	var out []Segment
+	var out []caption.Segment
 	var words []string
 	flush := func() {
 		if n := len(out); n > 0 && len(words) > 0 {
@@ -156,7 +159,7 @@ func cueTurns(cues []Cue) []Segment {
 			newTurn := len(out) == 0 || l.Speaker != out[len(out)-1].Speaker || (!named && i == 0)
 			if newTurn {
 				flush()
-				out = append(out, Segment{Start: c.Start, Speaker: l.Speaker})
+				out = append(out, caption.Segment{Start: c.Start, Speaker: l.Speaker})
 			}
 			words = append(words, t)
 		}

@@ -1,4 +1,4 @@
-package pipeline
+package convert_test
 
 import (
 	"bytes"

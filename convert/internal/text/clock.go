@@ -1,13 +1,14 @@
-package convert
+package text
 
 import (
 	"fmt"
+	"strconv"
 	"time"
 )
 
-// parseClock parses a transcript time: M:SS, MM:SS, H:MM:SS or HH:MM:SS
+// ParseClock parses a transcript time: M:SS, MM:SS, H:MM:SS or HH:MM:SS
 // (hours of any width), with optional fractional seconds after "." or ",".
-func parseClock(s string) (time.Duration, error) {
+func ParseClock(s string) (time.Duration, error) {
 	var fields [3]int
 	n, i := 0, 0
 	for {
@@ -67,4 +68,28 @@ func parseClock(s string) (time.Duration, error) {
 		return 0, fmt.Errorf("%q: seconds must be below 60", s)
 	}
 	return time.Duration(h)*time.Hour + time.Duration(m)*time.Minute + time.Duration(sec)*time.Second + frac, nil
+}
+
+// FormatClock renders d as H:MM:SS(.mmm), the way messages quote a time.
+func FormatClock(d time.Duration) string {
+	ms := d.Milliseconds()
+	s := fmt.Sprintf("%d:%02d:%02d", ms/3600000, ms/60000%60, ms/1000%60)
+	if ms%1000 != 0 {
+		s += fmt.Sprintf(".%03d", ms%1000)
+	}
+	return s
+}
+
+// AppendClock appends d as HH:MM:SS<sep>mmm, rounded to the millisecond;
+// hours take more digits when needed and negative times are written as 0.
+func AppendClock(b []byte, d time.Duration, sep byte) []byte {
+	ms := max(d, 0).Round(time.Millisecond).Milliseconds()
+	h := ms / 3600000
+	if h < 10 {
+		b = append(b, '0')
+	}
+	b = strconv.AppendInt(b, h, 10)
+	m, s, f := ms/60000%60, ms/1000%60, ms%1000
+	return append(b, ':', byte('0'+m/10), byte('0'+m%10), ':', byte('0'+s/10), byte('0'+s%10), sep,
+		byte('0'+f/100), byte('0'+f/10%10), byte('0'+f%10))
 }

@@ -1,4 +1,17 @@
-package convert
+// Package caption is capconv's canonical model of a caption or transcript
+// file: a Document of start-only Segments or timed Cues, their Lines and
+// speakers, the chapters, and the positioned errors readers report. It
+// uses the standard library only, so that the timing package and every
+// codec can share it without pulling in any format.
+//
+// Invariants every reader establishes and every writer may rely on:
+//
+//   - Times are time.Duration from the start of the media; writers round.
+//   - Segments are in non-decreasing Start order.
+//   - Cues are in non-decreasing Start order and Start <= End.
+//   - Speakers are data: every Line carries its speaker ("" when unknown),
+//     never a label baked into the text.
+package caption
 
 import (
 	"sort"
@@ -113,7 +126,29 @@ func (d *Document) Speakers() []string {
 	return out
 }
 
-// sortCuesStable sorts cues by Start, keeping the order of equal starts.
-func sortCuesStable(cs []Cue) {
+// SortCues sorts cues by Start, keeping the order of equal starts.
+func SortCues(cs []Cue) {
 	sort.SliceStable(cs, func(i, j int) bool { return cs[i].Start < cs[j].Start })
+}
+
+// MaxTime bounds every time a reader accepts (about 36 years), so that
+// offsets added to it cannot overflow.
+const MaxTime = time.Duration(1) << 60
+
+// RenameSpeakers replaces each speaker of d found in names by its new
+// name, in segments and cue lines alike, so that "SPEAKER_00" or
+// "Unknown Speaker" can become a person. Speakers not in names are kept.
+func (d *Document) RenameSpeakers(names map[string]string) {
+	for i := range d.Segments {
+		if to, ok := names[d.Segments[i].Speaker]; ok {
+			d.Segments[i].Speaker = to
+		}
+	}
+	for i := range d.Cues {
+		for j := range d.Cues[i].Lines {
+			if to, ok := names[d.Cues[i].Lines[j].Speaker]; ok {
+				d.Cues[i].Lines[j].Speaker = to
+			}
+		}
+	}
 }

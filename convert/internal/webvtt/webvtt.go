@@ -1,4 +1,4 @@
-package convert
+package webvtt
 
 import (
 	"bytes"
@@ -8,6 +8,9 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	"github.com/capconv/capconv/convert/caption"
+	"github.com/capconv/capconv/convert/internal/text"
 )
 
 // WebVTT is read by a hand-written parser that follows the W3C parsing
@@ -21,7 +24,7 @@ import (
 // vttTiming is what the WebVTT reader and its errors ask for.
 const vttTiming = "HH:MM:SS.mmm --> HH:MM:SS.mmm (hours optional)"
 
-// readWebVTT reads a WebVTT file. The first line must be "WEBVTT", alone or
+// Read reads a WebVTT file. The first line must be "WEBVTT", alone or
 // followed by a space or tab and any text; a BOM is allowed. Header lines
 // up to the first blank line are skipped, as are NOTE, STYLE and REGION
 // blocks and cue settings. CR, LF and CRLF endings may be mixed; U+0000 and
@@ -36,31 +39,38 @@ const vttTiming = "HH:MM:SS.mmm --> HH:MM:SS.mmm (hours optional)"
 // line is kept as text. A line left empty by removing tags is dropped.
 //
 // A file without any cue is an ErrNoContent error. Losses: cue settings,
-// styles, regions and comments (including the NOTE appendWebVTT writes for
+// styles, regions and comments (including the NOTE Append writes for
 // the title) are not read.
-func readWebVTT(data []byte, o ReadOptions) (*Document, error) {
-	sc := newLineScanner(vttText(data, o))
-	sig, _ := sc.next()
+func Read(data []byte, o text.Source) (*caption.Document, error) {
+	data, utf16, err := text.FromUTF16(data, o)
+	if err != nil {
+		return nil, err
+	}
+	if utf16 {
+		o.Owned = true // the decoded copy is ours
+	}
+	sc := text.NewScanner(vttText(data, o))
+	sig, _ := sc.Next()
 	if !isVTTSignature(sig) {
-		if strings.TrimSpace(sc.s) == "" {
-			return nil, errorf(o.pos(1), ErrNoContent, "empty file: expected \"WEBVTT\" and cues")
+		if strings.TrimSpace(sc.Text()) == "" {
+			return nil, text.Errorf(o.Pos(1), caption.ErrNoContent, "empty file: expected \"WEBVTT\" and cues")
 		}
-		return nil, errorf(Position{File: o.File, Line: 1, Col: 1}, ErrSyntax,
+		return nil, text.Errorf(caption.Position{File: o.File, Line: 1, Col: 1}, caption.ErrSyntax,
 			"%.40q: expected \"WEBVTT\" as the first line", sig)
 	}
 	r := vttReader{sc: sc, o: o}
 	r.skipBlock()
-	n := strings.Count(sc.s, "-->")
-	r.doc = &Document{Cues: make([]Cue, 0, n)}
-	r.lines = make([]Line, 0, 2*n+1)
+	n := strings.Count(sc.Text(), "-->")
+	r.doc = &caption.Document{Cues: make([]caption.Cue, 0, n)}
+	r.lines = make([]caption.Line, 0, 2*n+1)
 	if err := r.readBlocks(); err != nil {
 		return nil, err
 	}
 	if len(r.doc.Cues) == 0 {
-		return nil, errorf(o.pos(max(1, sc.line)), ErrNoContent, "no cue found: expected %s", vttTiming)
+		return nil, text.Errorf(o.Pos(max(1, sc.Line())), caption.ErrNoContent, "no cue found: expected %s", vttTiming)
 	}
 	if !r.sorted {
-		o.warn(0, "cues are not in start order: sorted them")
+		o.Warnf(0, "cues are not in start order: sorted them")
 		sort.SliceStable(r.doc.Cues, func(i, j int) bool { return r.doc.Cues[i].Start < r.doc.Cues[j].Start })
 	}
 	return r.doc, nil
@@ -68,13 +78,13 @@ func readWebVTT(data []byte, o ReadOptions) (*Document, error) {
 
 // vttText returns the input as a string without its BOM, with U+0000 and
 // invalid UTF-8 replaced by U+FFFD.
-func vttText(data []byte, o ReadOptions) string {
+func vttText(data []byte, o text.Source) string {
 	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
 	if !utf8.Valid(data) {
-		o.warn(firstInvalidLine(data), "invalid UTF-8 replaced by U+FFFD")
+		o.Warnf(text.FirstInvalidLine(data), "invalid UTF-8 replaced by U+FFFD")
 		data = bytes.ToValidUTF8(data, []byte("\uFFFD"))
 	}
-	s := o.text(data)
+	s := o.String(data)
 	if strings.IndexByte(s, 0) >= 0 {
 		s = strings.ReplaceAll(s, "\x00", "\uFFFD")
 	}
@@ -87,13 +97,13 @@ func isVTTSignature(line string) bool {
 	return ok && (rest == "" || rest[0] == ' ' || rest[0] == '\t')
 }
 
-// vttReader holds the state of one readWebVTT call.
+// vttReader holds the state of one Read call.
 type vttReader struct {
-	sc     *lineScanner
-	o      ReadOptions
-	doc    *Document
-	lines  []Line // backing array shared by all cues
-	sorted bool   // false once a cue starts before the one before it
+	sc     *text.Scanner
+	o      text.Source
+	doc    *caption.Document
+	lines  []caption.Line // backing array shared by all cues
+	sorted bool           // false once a cue starts before the one before it
 
 	held     string // a line read ahead that starts the next block
 	heldLine int
@@ -106,8 +116,8 @@ func (r *vttReader) next() (string, int, bool) {
 		r.hasHeld = false
 		return r.held, r.heldLine, true
 	}
-	line, ok := r.sc.next()
-	return line, r.sc.line, ok
+	line, ok := r.sc.Next()
+	return line, r.sc.Line(), ok
 }
 
 // hold keeps line, which holds "-->", as the first line of the next block.
@@ -128,7 +138,7 @@ func (r *vttReader) readBlocks() error {
 		}
 		id := ""
 		if !strings.Contains(line, "-->") {
-			next, ok := r.sc.peek()
+			next, ok := r.sc.Peek()
 			if !ok || !strings.Contains(next, "-->") {
 				r.skipBlock()
 				continue
@@ -167,7 +177,7 @@ func (r *vttReader) skipBlock() {
 
 // readCueText reads the text lines of c up to a blank line or a line
 // holding "-->".
-func (r *vttReader) readCueText(c *Cue) {
+func (r *vttReader) readCueText(c *caption.Cue) {
 	first := len(r.lines)
 	t := cueText{lines: r.lines}
 	for {
@@ -187,7 +197,7 @@ func (r *vttReader) readCueText(c *Cue) {
 
 // cueText turns the raw text lines of one cue into Lines.
 type cueText struct {
-	lines []Line
+	lines []caption.Line
 	voice string // the open voice span's name, or ""
 	buf   []byte
 }
@@ -195,7 +205,7 @@ type cueText struct {
 // add parses one raw line of cue text.
 func (t *cueText) add(raw string) {
 	if strings.IndexByte(raw, '<') < 0 && strings.IndexByte(raw, '&') < 0 {
-		t.lines = append(t.lines, Line{Speaker: t.voice, Text: raw})
+		t.lines = append(t.lines, caption.Line{Speaker: t.voice, Text: raw})
 		return
 	}
 	speaker := t.voice
@@ -215,8 +225,8 @@ func (t *cueText) add(raw string) {
 			tag := raw[i+1 : i+1+j]
 			i += j + 2
 			if name, ok := voiceName(tag); ok && name != "" {
-				if opened || !isBlank(string(t.buf)) {
-					t.lines = append(t.lines, Line{Speaker: speaker, Text: strings.TrimRight(string(t.buf), " \t")})
+				if opened || !text.IsBlank(string(t.buf)) {
+					t.lines = append(t.lines, caption.Line{Speaker: speaker, Text: strings.TrimRight(string(t.buf), " \t")})
 					skipLead = true
 				}
 				t.buf = t.buf[:0]
@@ -240,7 +250,7 @@ func (t *cueText) add(raw string) {
 		}
 	}
 	if opened || len(t.buf) > 0 {
-		t.lines = append(t.lines, Line{Speaker: speaker, Text: string(t.buf)})
+		t.lines = append(t.lines, caption.Line{Speaker: speaker, Text: string(t.buf)})
 	}
 }
 
@@ -332,21 +342,21 @@ func appendEntity(b []byte, s string) ([]byte, int) {
 
 // parseVTTTiming parses "start --> end [settings]" read on line num; cue
 // settings are ignored.
-func parseVTTTiming(line string, num int, o ReadOptions) (Cue, error) {
-	bad := func(off int, format string, args ...any) (Cue, error) {
-		return Cue{}, errorf(Position{File: o.File, Line: num, Col: utf8.RuneCountInString(line[:off]) + 1},
-			ErrBadTimestamp, format, args...)
+func parseVTTTiming(line string, num int, o text.Source) (caption.Cue, error) {
+	bad := func(off int, format string, args ...any) (caption.Cue, error) {
+		return caption.Cue{}, text.Errorf(caption.Position{File: o.File, Line: num, Col: utf8.RuneCountInString(line[:off]) + 1},
+			caption.ErrBadTimestamp, format, args...)
 	}
-	i := skipSpace(line, 0)
+	i := text.SkipSpace(line, 0)
 	start, j, msg := parseVTTTime(line, i)
 	if msg != "" {
 		return bad(i, "%.60q: %s: expected %s", line, msg, vttTiming)
 	}
-	j = skipSpace(line, j)
+	j = text.SkipSpace(line, j)
 	if !strings.HasPrefix(line[j:], "-->") {
 		return bad(j, "%.60q: expected \"-->\" after the start time (%s)", line, vttTiming)
 	}
-	k := skipSpace(line, j+3)
+	k := text.SkipSpace(line, j+3)
 	// What follows the end time is cue settings, even without white space
 	// before it (the W3C rules), and ignored.
 	end, _, msg := parseVTTTime(line, k)
@@ -354,9 +364,9 @@ func parseVTTTiming(line string, num int, o ReadOptions) (Cue, error) {
 		return bad(k, "%.60q: %s: expected %s", line, msg, vttTiming)
 	}
 	if end < start {
-		return bad(k, "end %s is before start %s: expected end >= start", fmtClock(end), fmtClock(start))
+		return bad(k, "end %s is before start %s: expected end >= start", text.FormatClock(end), text.FormatClock(start))
 	}
-	return Cue{Start: start, End: end}, nil
+	return caption.Cue{Start: start, End: end}, nil
 }
 
 // parseVTTTime parses a WebVTT timestamp at s[i:] by the specification's
@@ -418,7 +428,7 @@ func parseVTTTime(s string, i int) (time.Duration, int, string) {
 		time.Duration(v3)*time.Second + time.Duration(v4)*time.Millisecond, i, ""
 }
 
-// appendWebVTT appends d written as WebVTT to b: the "WEBVTT" line, a NOTE block with the
+// Append appends d written as WebVTT to b: the "WEBVTT" line, a NOTE block with the
 // title when there is one, then each cue with its identifier (left out
 // when it holds "-->" or a line break, which would end it), its times
 // rounded to the millisecond and its lines. Text is escaped (&amp; &lt;
@@ -427,7 +437,7 @@ func parseVTTTime(s string, i int) (time.Duration, int, string) {
 // and </v> at the end of its last; voice spans are never nested. Losses:
 // a line without text or speaker is left out (a blank line ends a cue) and
 // line breaks inside a text, name or title become spaces.
-func appendWebVTT(b []byte, d *Document, _ WriteOptions) ([]byte, error) {
+func Append(b []byte, d *caption.Document) ([]byte, error) {
 	// Grow b once: times take 32 bytes, a voice span its name and seven
 	// more; escapes are rare and covered by the slack.
 	size := 16 + len(d.Title)
@@ -444,7 +454,7 @@ func appendWebVTT(b []byte, d *Document, _ WriteOptions) ([]byte, error) {
 	b = append(b, "WEBVTT\n\n"...)
 	if t := strings.ReplaceAll(d.Title, "-->", "->"); strings.TrimSpace(t) != "" {
 		b = append(b, "NOTE "...)
-		b = appendOneLine(b, t)
+		b = text.AppendOneLine(b, t)
 		b = append(b, "\n\n"...)
 	}
 	for _, c := range d.Cues {
@@ -452,9 +462,9 @@ func appendWebVTT(b []byte, d *Document, _ WriteOptions) ([]byte, error) {
 			b = append(b, c.ID...)
 			b = append(b, '\n')
 		}
-		b = appendClock(b, c.Start, '.')
+		b = text.AppendClock(b, c.Start, '.')
 		b = append(b, " --> "...)
-		b = appendClock(b, c.End, '.')
+		b = text.AppendClock(b, c.End, '.')
 		b = append(b, '\n')
 		b = appendVTTLines(b, c.Lines)
 		b = append(b, '\n')
@@ -465,11 +475,11 @@ func appendWebVTT(b []byte, d *Document, _ WriteOptions) ([]byte, error) {
 // appendVTTLines appends the text lines of a cue with their voice spans.
 // A line without text gets a span of its own, "<v Name></v>", so that it
 // is never an empty line.
-func appendVTTLines(b []byte, lines []Line) []byte {
+func appendVTTLines(b []byte, lines []caption.Line) []byte {
 	for i, l := range lines {
 		if l.Text == "" && voiceLabel(l.Speaker) == "" {
 			// Write only the lines that leave a non-empty line of text.
-			kept := append([]Line(nil), lines[:i]...)
+			kept := append([]caption.Line(nil), lines[:i]...)
 			for _, l := range lines[i:] {
 				if l.Text != "" || voiceLabel(l.Speaker) != "" {
 					kept = append(kept, l)
@@ -497,7 +507,7 @@ func appendVTTLines(b []byte, lines []Line) []byte {
 
 // sameVoice reports whether lines[j] continues the voice span of lines[i],
 // whose voice is name. Lines without text stand alone.
-func sameVoice(lines []Line, i, j int, name string) bool {
+func sameVoice(lines []caption.Line, i, j int, name string) bool {
 	return j >= 0 && j < len(lines) && lines[i].Text != "" && lines[j].Text != "" &&
 		voiceLabel(lines[j].Speaker) == name
 }
@@ -534,4 +544,12 @@ func appendEscaped(b []byte, s string) []byte {
 		last = i + 1
 	}
 	return append(b, s[last:]...)
+}
+
+// Sniff reports whether head, the decoded start of a file, opens with the
+// WebVTT signature.
+func Sniff(head []byte) bool {
+	head = bytes.TrimLeft(head, " \t\r\n")
+	return bytes.HasPrefix(head, []byte("WEBVTT")) &&
+		(len(head) == 6 || head[6] == ' ' || head[6] == '\t' || head[6] == '\r' || head[6] == '\n')
 }

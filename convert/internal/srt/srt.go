@@ -1,4 +1,4 @@
-package convert
+package srt
 
 import (
 	"slices"
@@ -7,6 +7,10 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	"github.com/capconv/capconv/convert/caption"
+	"github.com/capconv/capconv/convert/internal/labels"
+	"github.com/capconv/capconv/convert/internal/text"
 )
 
 // SRT is read and written by hand rather than through astisub: it is the
@@ -18,63 +22,7 @@ import (
 // srtTiming is what the SRT reader and its errors ask for.
 const srtTiming = "HH:MM:SS,mmm --> HH:MM:SS,mmm"
 
-// lineScanner walks text line by line. Lines are substrings of the input;
-// a trailing CR is dropped so CRLF input needs no copy (lone CRs are
-// rewritten by newLineScanner before scanning).
-type lineScanner struct {
-	s    string
-	pos  int
-	line int // 1-based number of the line last returned
-}
-
-// newLineScanner prepares s, already free of its BOM, for scanning. Input
-// with lone CR line endings (classic Mac) is copied once with LF endings;
-// LF and CRLF input is scanned in place.
-func newLineScanner(s string) *lineScanner {
-	for i := strings.IndexByte(s, '\r'); i >= 0; {
-		if i+1 >= len(s) || s[i+1] != '\n' {
-			s = strings.ReplaceAll(strings.ReplaceAll(s, "\r\n", "\n"), "\r", "\n")
-			break
-		}
-		j := strings.IndexByte(s[i+1:], '\r')
-		if j < 0 {
-			break
-		}
-		i += 1 + j
-	}
-	return &lineScanner{s: s}
-}
-
-// next returns the next line without its terminator.
-func (sc *lineScanner) next() (string, bool) {
-	if sc.pos >= len(sc.s) {
-		return "", false
-	}
-	rest := sc.s[sc.pos:]
-	i := strings.IndexByte(rest, '\n')
-	if i < 0 {
-		i = len(rest)
-		sc.pos = len(sc.s)
-	} else {
-		sc.pos += i + 1
-	}
-	sc.line++
-	line := rest[:i]
-	if n := len(line); n > 0 && line[n-1] == '\r' {
-		line = line[:n-1]
-	}
-	return line, true
-}
-
-// peek returns the next line without consuming it.
-func (sc *lineScanner) peek() (string, bool) {
-	saved := *sc
-	line, ok := sc.next()
-	*sc = saved
-	return line, ok
-}
-
-// readSRT reads SubRip as found in the wild. It accepts a BOM; LF, CRLF
+// Read reads SubRip as found in the wild. It accepts a BOM; LF, CRLF
 // and CR line endings; missing cue numbers; extra blank lines; "." for ","
 // before the milliseconds, times without milliseconds or with one or two
 // digits (",04" is 40 ms) and without hours; coordinates or other text
@@ -86,17 +34,17 @@ func (sc *lineScanner) peek() (string, bool) {
 // A text block after a blank line that is neither a cue number nor a
 // timing line is taken as more text of the cue before it, with a warning.
 // Cues out of Start order are sorted, with a warning.
-func readSRT(data []byte, o ReadOptions) (*Document, error) {
-	s, err := decodeBytes(data, o)
+func Read(data []byte, o text.Source) (*caption.Document, error) {
+	s, err := text.Decode(data, o)
 	if err != nil {
 		return nil, err
 	}
-	sc := newLineScanner(s)
+	sc := text.NewScanner(s)
 	// Every cue has a timing line, so counting arrows sizes the cue slice
 	// once; a cue usually holds one or two lines.
-	n := strings.Count(sc.s, "-->")
-	doc := &Document{Cues: make([]Cue, 0, n)}
-	lines := make([]Line, 0, 2*n+1)
+	n := strings.Count(sc.Text(), "-->")
+	doc := &caption.Document{Cues: make([]caption.Cue, 0, n)}
+	lines := make([]caption.Line, 0, 2*n+1)
 	first := 0        // index in lines of the current cue's first line
 	inCue := false    // a timing line was read and no blank line since
 	afterGap := false // a blank line ended a cue
@@ -108,7 +56,7 @@ func readSRT(data []byte, o ReadOptions) (*Document, error) {
 		first = len(lines)
 	}
 	for {
-		line, ok := sc.next()
+		line, ok := sc.Next()
 		if !ok {
 			break
 		}
@@ -118,32 +66,32 @@ func readSRT(data []byte, o ReadOptions) (*Document, error) {
 			afterGap = len(doc.Cues) > 0
 			continue
 		}
-		timing, num := line, sc.line
+		timing, num := line, sc.Line()
 		switch {
 		case looksLikeTiming(line):
-		case isDigits(line) && nextIsTiming(sc):
-			timing, _ = sc.next()
-			num = sc.line
+		case text.IsDigits(line) && nextIsTiming(sc):
+			timing, _ = sc.Next()
+			num = sc.Line()
 		case inCue:
-			lines = append(lines, Line{Text: line})
+			lines = append(lines, caption.Line{Text: line})
 			continue
-		case isDigits(line):
-			return nil, errorf(Position{File: o.File, Line: num + 1, Col: 1}, ErrBadTimestamp,
+		case text.IsDigits(line):
+			return nil, text.Errorf(caption.Position{File: o.File, Line: num + 1, Col: 1}, caption.ErrBadTimestamp,
 				"cue %s has no timing line: expected %s", line, srtTiming)
 		case afterGap:
-			o.warn(num, "text after a blank line taken as more text of the cue before it")
-			lines = append(lines, Line{Text: line})
+			o.Warnf(num, "text after a blank line taken as more text of the cue before it")
+			lines = append(lines, caption.Line{Text: line})
 			inCue = true
 			continue
 		default:
-			return nil, errorf(Position{File: o.File, Line: num, Col: 1}, ErrSyntax,
+			return nil, text.Errorf(caption.Position{File: o.File, Line: num, Col: 1}, caption.ErrSyntax,
 				"unexpected text: expected a cue number or %s", srtTiming)
 		}
 		c, err := parseSRTTiming(strings.TrimRight(timing, " \t"), num, o)
 		if err != nil {
 			if inCue && timing == line {
 				// "10 --> 20 km" inside a cue is text, not a broken cue.
-				lines = append(lines, Line{Text: line})
+				lines = append(lines, caption.Line{Text: line})
 				continue
 			}
 			return nil, err
@@ -157,10 +105,10 @@ func readSRT(data []byte, o ReadOptions) (*Document, error) {
 	}
 	finish()
 	if len(doc.Cues) == 0 {
-		return nil, errorf(o.pos(max(1, sc.line)), ErrNoContent, "no cue found: expected %s", srtTiming)
+		return nil, text.Errorf(o.Pos(max(1, sc.Line())), caption.ErrNoContent, "no cue found: expected %s", srtTiming)
 	}
 	if !sorted {
-		o.warn(0, "cues are not in start order: sorted them")
+		o.Warnf(0, "cues are not in start order: sorted them")
 		sort.SliceStable(doc.Cues, func(i, j int) bool { return doc.Cues[i].Start < doc.Cues[j].Start })
 	}
 	return doc, nil
@@ -169,61 +117,41 @@ func readSRT(data []byte, o ReadOptions) (*Document, error) {
 // looksLikeTiming reports whether line is meant as a timing line: it starts
 // with a digit and holds an arrow. A text line such as "A --> B" is text.
 func looksLikeTiming(line string) bool {
-	line = line[skipSpace(line, 0):]
+	line = line[text.SkipSpace(line, 0):]
 	return line != "" && line[0] >= '0' && line[0] <= '9' && strings.Contains(line, "-->")
 }
 
 // nextIsTiming reports whether the line after the scanner's position is a
 // timing line, which makes the current line a cue number.
-func nextIsTiming(sc *lineScanner) bool {
-	next, ok := sc.peek()
+func nextIsTiming(sc *text.Scanner) bool {
+	next, ok := sc.Peek()
 	return ok && looksLikeTiming(next)
 }
 
-// isDigits reports whether s is a non-empty run of ASCII digits.
-func isDigits(s string) bool {
-	if s == "" {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
-			return false
-		}
-	}
-	return true
-}
-
 // parseSRTTiming parses "start --> end [anything]" read on line num.
-func parseSRTTiming(line string, num int, o ReadOptions) (Cue, error) {
-	bad := func(off int, format string, args ...any) (Cue, error) {
-		return Cue{}, errorf(Position{File: o.File, Line: num, Col: utf8.RuneCountInString(line[:off]) + 1},
-			ErrBadTimestamp, format, args...)
+func parseSRTTiming(line string, num int, o text.Source) (caption.Cue, error) {
+	bad := func(off int, format string, args ...any) (caption.Cue, error) {
+		return caption.Cue{}, text.Errorf(caption.Position{File: o.File, Line: num, Col: utf8.RuneCountInString(line[:off]) + 1},
+			caption.ErrBadTimestamp, format, args...)
 	}
-	i := skipSpace(line, 0)
+	i := text.SkipSpace(line, 0)
 	start, j, ok := parseSRTTime(line, i)
 	if !ok || (j < len(line) && line[j] != ' ' && line[j] != '\t' && line[j] != '-') {
 		return bad(i, "%q: expected %s", line, srtTiming)
 	}
-	j = skipSpace(line, j)
+	j = text.SkipSpace(line, j)
 	if !strings.HasPrefix(line[j:], "-->") {
 		return bad(j, "%q: expected \"-->\" after the start time (%s)", line, srtTiming)
 	}
-	k := skipSpace(line, j+3)
+	k := text.SkipSpace(line, j+3)
 	end, m, ok := parseSRTTime(line, k)
 	if !ok || (m < len(line) && line[m] != ' ' && line[m] != '\t') {
 		return bad(k, "%q: expected an end time (%s)", line, srtTiming)
 	}
 	if end < start {
-		return bad(k, "end %s is before start %s: expected end >= start", fmtClock(end), fmtClock(start))
+		return bad(k, "end %s is before start %s: expected end >= start", text.FormatClock(end), text.FormatClock(start))
 	}
-	return Cue{Start: start, End: end}, nil
-}
-
-func skipSpace(s string, i int) int {
-	for i < len(s) && (s[i] == ' ' || s[i] == '\t') {
-		i++
-	}
-	return i
+	return caption.Cue{Start: start, End: end}, nil
 }
 
 // parseSRTTime parses [H…:]MM:SS[(,|.)f…] at s[i:] and returns the time
@@ -281,7 +209,7 @@ func parseSRTTime(s string, i int) (time.Duration, int, bool) {
 	return d, i, true
 }
 
-// appendSRT appends d's cues written as SubRip to b: cues numbered from 1, times rounded
+// Append appends d's cues written as SubRip to b: cues numbered from 1, times rounded
 // to the millisecond, a blank line after each cue and LF line endings.
 //
 // No byte order mark is written: most tools accept SRT with or without
@@ -289,17 +217,16 @@ func parseSRTTime(s string, i int) (time.Duration, int, bool) {
 // escaped ("&" stays literal) because SRT has no escaping.
 //
 // SRT has no speaker field, so speakers travel as labels in the style
-// o.SRTLabels: a label before the first line of a cue whose speaker
+// style: a label before the first line of a cue whose speaker
 // differs from the previous cue's, not on every cue of a turn. A cue whose
 // lines have two or more speakers is a dialogue cue: the first line of
 // each speaker starts with "-" (Netflix style, no space) and the label. Losses: a line without text
 // cannot be written (a blank line ends a cue) and is left out; line
 // breaks inside a text or a name become spaces; a change back to an
 // unknown speaker cannot be labelled.
-func appendSRT(b []byte, d *Document, o WriteOptions) ([]byte, error) {
-	style := o.SRTLabels
+func Append(b []byte, d *caption.Document, style labels.Style) ([]byte, error) {
 	if style == "" {
-		style = LabelName
+		style = labels.Name
 	}
 	// Grow b once: the cue number and times take at most 40 bytes, a label
 	// its name and four more (upper case may take more bytes; rare).
@@ -318,14 +245,14 @@ func appendSRT(b []byte, d *Document, o WriteOptions) ([]byte, error) {
 	for i, c := range d.Cues {
 		b = strconv.AppendInt(b, int64(i+1), 10)
 		b = append(b, '\n')
-		b = appendClock(b, c.Start, ',')
+		b = text.AppendClock(b, c.Start, ',')
 		b = append(b, " --> "...)
-		b = appendClock(b, c.End, ',')
+		b = text.AppendClock(b, c.End, ',')
 		b = append(b, '\n')
 		dialogue := isDialogue(c.Lines)
 		labelled := false
 		for _, l := range c.Lines {
-			if isBlank(l.Text) {
+			if text.IsBlank(l.Text) {
 				continue
 			}
 			switch {
@@ -334,15 +261,15 @@ func appendSRT(b []byte, d *Document, o WriteOptions) ([]byte, error) {
 				// a dash and its label, so that a dash without a label
 				// reads as another, unknown speaker.
 				b = append(b, '-')
-				if style != LabelDash {
-					b = appendOneLine(b, style.Label(l.Speaker))
+				if style != labels.Dash {
+					b = text.AppendOneLine(b, style.Label(l.Speaker))
 				}
 			case !dialogue && !labelled && l.Speaker != prev:
-				b = appendOneLine(b, style.Label(l.Speaker))
+				b = text.AppendOneLine(b, style.Label(l.Speaker))
 			}
 			labelled = true
 			prev = l.Speaker
-			b = appendOneLine(b, l.Text)
+			b = text.AppendOneLine(b, l.Text)
 			b = append(b, '\n')
 		}
 		b = append(b, '\n')
@@ -352,10 +279,10 @@ func appendSRT(b []byte, d *Document, o WriteOptions) ([]byte, error) {
 
 // isDialogue reports whether the written lines of a cue have two or more
 // speakers (counting "" as one).
-func isDialogue(lines []Line) bool {
+func isDialogue(lines []caption.Line) bool {
 	first, seen := "", false
 	for _, l := range lines {
-		if isBlank(l.Text) {
+		if text.IsBlank(l.Text) {
 			continue
 		}
 		if !seen {
@@ -367,35 +294,25 @@ func isDialogue(lines []Line) bool {
 	return false
 }
 
-// isBlank reports whether s would read back as a blank line.
-func isBlank(s string) bool { return strings.TrimLeft(s, " \t\r\n") == "" }
-
-// appendOneLine appends s with each CR or LF replaced by a space, so text
-// never breaks the block structure of a line-based format.
-func appendOneLine(b []byte, s string) []byte {
-	if strings.IndexByte(s, '\n') < 0 && strings.IndexByte(s, '\r') < 0 {
-		return append(b, s...)
-	}
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c == '\n' || c == '\r' {
-			b = append(b, ' ')
-		} else {
-			b = append(b, c)
+// Sniff reports whether the first non-blank line of head, the decoded
+// start of a file, is a cue number followed by a timing line, or a timing
+// line. SRT has no signature: this is a guess, for files whose name says
+// nothing better.
+func Sniff(head []byte) bool {
+	sc := text.NewScanner(string(head))
+	for {
+		line, ok := sc.Next()
+		if !ok {
+			return false
 		}
+		if text.IsBlank(line) {
+			continue
+		}
+		line = strings.Trim(line, " \t")
+		if looksLikeTiming(line) {
+			return true
+		}
+		next, _ := sc.Next()
+		return text.IsDigits(line) && looksLikeTiming(strings.Trim(next, " \t"))
 	}
-	return b
-}
-
-// appendClock appends d as HH:MM:SS<sep>mmm, rounded to the millisecond;
-// hours take more digits when needed and negative times are written as 0.
-func appendClock(b []byte, d time.Duration, sep byte) []byte {
-	ms := max(d, 0).Round(time.Millisecond).Milliseconds()
-	h := ms / 3600000
-	if h < 10 {
-		b = append(b, '0')
-	}
-	b = strconv.AppendInt(b, h, 10)
-	m, s, f := ms/60000%60, ms/1000%60, ms%1000
-	return append(b, ':', byte('0'+m/10), byte('0'+m%10), ':', byte('0'+s/10), byte('0'+s%10), sep,
-		byte('0'+f/100), byte('0'+f/10%10), byte('0'+f%10))
 }

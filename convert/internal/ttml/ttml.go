@@ -1,4 +1,4 @@
-package convert
+package ttml
 
 import (
 	"bytes"
@@ -13,6 +13,9 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	"github.com/capconv/capconv/convert/caption"
+	"github.com/capconv/capconv/convert/internal/text"
 )
 
 // TTML is written by hand, shaped for the IMSC 1.1 Text profile, so that
@@ -96,22 +99,34 @@ const ttmlLayout = `    <styling>
     <div>
 `
 
-// appendTTML appends d rendered as an IMSC 1.1 Text profile TTML
-// document to b.
-func appendTTML(b []byte, d *Document, o WriteOptions) ([]byte, error) {
+// WriteOptions tune the TTML writer. The zero value writes clock times
+// and declares no frame rate.
+type WriteOptions struct {
+	// FrameRate, when not 0, is the media's frame rate in frames per
+	// second (29.97 as 30000/1001): the document declares it in
+	// ttp:frameRate (and ttp:frameRateMultiplier for the 1000/1001 rates).
+	FrameRate float64
+	// TimeFrames writes times as HH:MM:SS:FF at FrameRate instead of
+	// HH:MM:SS.mmm; it needs FrameRate.
+	TimeFrames bool
+}
+
+// Append appends d rendered as an IMSC 1.1 Text profile TTML document to
+// b.
+func Append(b []byte, d *caption.Document, o WriteOptions) ([]byte, error) {
 	return appendTTMLProfile(b, d, o, imscProfile)
 }
 
-// appendDFXP appends d rendered as TTML for tools that ask for DFXP: the
-// same document as appendTTML, which DFXP readers accept, under the DFXP
+// AppendDFXP appends d rendered as TTML for tools that ask for DFXP: the
+// same document as Append, which DFXP readers accept, under the DFXP
 // profile.
-func appendDFXP(b []byte, d *Document, o WriteOptions) ([]byte, error) {
+func AppendDFXP(b []byte, d *caption.Document, o WriteOptions) ([]byte, error) {
 	return appendTTMLProfile(b, d, o, dfxpProfile)
 }
 
 // appendTTMLProfile appends d rendered as TTML declaring profile to b,
 // grown once to the document's size.
-func appendTTMLProfile(b []byte, d *Document, o WriteOptions, profile string) ([]byte, error) {
+func appendTTMLProfile(b []byte, d *caption.Document, o WriteOptions, profile string) ([]byte, error) {
 	for i, c := range d.Cues {
 		if c.Start < 0 || c.End < 0 {
 			return b, fmt.Errorf("cue %d: negative time %s --> %s: TTML media times start at 0", i+1, c.Start, c.End)
@@ -142,7 +157,7 @@ func appendTTMLProfile(b []byte, d *Document, o WriteOptions, profile string) ([
 	b = appendTTMLMetadata(b, d.Title, speakers)
 	b = append(b, ttmlLayout...)
 	var frames float64 // frame rate of HH:MM:SS:FF times, 0 for clock times
-	if o.TTMLTimeFrames {
+	if o.TimeFrames {
 		frames = o.FrameRate
 	}
 	for i, c := range d.Cues {
@@ -154,7 +169,7 @@ func appendTTMLProfile(b []byte, d *Document, o WriteOptions, profile string) ([
 // ttmlSize is about what appendTTMLProfile writes for d, a little more
 // unless the text needs many escapes, so that the output is allocated
 // once.
-func ttmlSize(d *Document, ids, speakers []string) int {
+func ttmlSize(d *caption.Document, ids, speakers []string) int {
 	n := len(ttmlHead) + len(ttmlLayout) + 256 + 2*len(d.Title)
 	for _, s := range speakers {
 		n += 2*len(s) + 128
@@ -208,7 +223,7 @@ func appendTTMLCueID(dst []byte, i int, ids []string) []byte {
 // appendTTMLCue appends one <p> line for c, cue i of ids (see
 // appendTTMLCueID).
 // With fps set, times are HH:MM:SS:FF frames at fps.
-func appendTTMLCue(dst []byte, c Cue, i int, ids []string, agents map[string]string, fps float64) []byte {
+func appendTTMLCue(dst []byte, c caption.Cue, i int, ids []string, agents map[string]string, fps float64) []byte {
 	dst = append(dst, `      <p xml:id="`...)
 	dst = appendTTMLCueID(dst, i, ids)
 	dst = append(dst, `" begin="`...)
@@ -314,7 +329,7 @@ func appendTTMLTime(dst []byte, d time.Duration) []byte {
 // cue carries. It returns nil when every cue's id is "c" and its number
 // (see appendTTMLCueID): no cue carries an id of its own and no taken id
 // looks like one, which spares a string and a map entry per cue.
-func ttmlCueIDs(cues []Cue, taken map[string]bool) []string {
+func ttmlCueIDs(cues []caption.Cue, taken map[string]bool) []string {
 	var ids []string
 	for i, c := range cues {
 		if isNCName(c.ID) && !taken[c.ID] {
@@ -328,7 +343,7 @@ func ttmlCueIDs(cues []Cue, taken map[string]bool) []string {
 	if ids == nil {
 		clash := false
 		for id := range taken {
-			clash = clash || len(id) > 1 && id[0] == 'c' && isDigits(id[1:])
+			clash = clash || len(id) > 1 && id[0] == 'c' && text.IsDigits(id[1:])
 		}
 		if !clash {
 			return nil
@@ -483,20 +498,28 @@ func isNameChar(r rune) bool {
 		r >= 0x300 && r <= 0x36F || r >= 0x203F && r <= 0x2040
 }
 
-// readTTML reads a TTML or DFXP document.
-func readTTML(data []byte, o ReadOptions) (*Document, error) {
+// Read reads a TTML or DFXP document.
+func Read(data []byte, o text.Source) (*caption.Document, error) {
+	data, utf16, err := text.FromUTF16(data, o)
+	if err != nil {
+		return nil, err
+	}
 	if bytes.IndexByte(data, 0) >= 0 {
-		return nil, &ParseError{Pos: o.pos(0), Err: ErrNotText}
+		return nil, &caption.ParseError{Pos: o.Pos(0), Err: caption.ErrNotText}
 	}
 	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
 	if !utf8.Valid(data) {
-		return nil, errorf(o.pos(firstInvalidLine(data)), ErrSyntax, "invalid UTF-8: expected UTF-8 text")
+		return nil, text.Errorf(o.Pos(text.FirstInvalidLine(data)), caption.ErrSyntax, "invalid UTF-8: expected UTF-8 text")
 	}
 	r := &ttmlReader{o: o, dec: xml.NewDecoder(bytes.NewReader(data)), agents: map[string]string{}}
 	r.dec.CharsetReader = func(label string, in io.Reader) (io.Reader, error) {
 		switch strings.ToLower(label) {
 		case "utf8", "us-ascii", "ascii":
 			return in, nil
+		case "utf-16", "utf-16le", "utf-16be", "utf16":
+			if utf16 {
+				return in, nil // decoded to UTF-8 above
+			}
 		}
 		return nil, fmt.Errorf("expected UTF-8")
 	}
@@ -509,9 +532,9 @@ func readTTML(data []byte, o ReadOptions) (*Document, error) {
 			pos = r.bodyPos
 		}
 		if r.sawP {
-			return nil, errorf(pos, ErrNoContent, "no timed <p>: expected a <p> with begin and end (or dur)")
+			return nil, text.Errorf(pos, caption.ErrNoContent, "no timed <p>: expected a <p> with begin and end (or dur)")
 		}
-		return nil, errorf(pos, ErrNoContent, "no <p> in <body>: expected at least one timed <p>")
+		return nil, text.Errorf(pos, caption.ErrNoContent, "no <p> in <body>: expected at least one timed <p>")
 	}
 	sort.SliceStable(r.doc.Cues, func(i, j int) bool { return r.doc.Cues[i].Start < r.doc.Cues[j].Start })
 	return &r.doc, nil
@@ -550,16 +573,16 @@ type ttmlFrame struct {
 	agent       string // speaker of the content
 	preserve    bool   // xml:space="preserve" is in force
 	fullName    bool   // ttm:name type="full"
-	pos         Position
+	pos         caption.Position
 }
 
-// ttmlReader holds the state of one readTTML call.
+// ttmlReader holds the state of one Read call.
 type ttmlReader struct {
-	o        ReadOptions
+	o        text.Source
 	dec      *xml.Decoder
 	ns       string // namespace of the tt root
 	timing   ttmlTiming
-	doc      Document
+	doc      caption.Document
 	stack    []ttmlFrame
 	agents   map[string]string // agent id → name ("" when unnamed)
 	agentID  string            // agent being declared
@@ -567,19 +590,19 @@ type ttmlReader struct {
 	cue      ttmlCue           // p being read
 	sawP     bool
 	rootDone bool
-	rootPos  Position
-	bodyPos  Position
+	rootPos  caption.Position
+	bodyPos  caption.Position
 }
 
 // run walks the token stream.
 func (r *ttmlReader) run() error {
 	for {
 		line, col := r.dec.InputPos()
-		pos := Position{File: r.o.File, Line: line, Col: col}
+		pos := caption.Position{File: r.o.File, Line: line, Col: col}
 		tok, err := r.dec.Token()
 		if err == io.EOF {
 			if !r.rootDone {
-				return errorf(pos, ErrSyntax, "no <tt> root element: expected a TTML document")
+				return text.Errorf(pos, caption.ErrSyntax, "no <tt> root element: expected a TTML document")
 			}
 			return nil
 		}
@@ -608,10 +631,10 @@ func (r *ttmlReader) syntaxError(err error) error {
 	if se, ok := err.(*xml.SyntaxError); ok {
 		msg = se.Msg
 	}
-	return errorf(Position{File: r.o.File, Line: line, Col: col}, ErrSyntax, "malformed XML: %s", msg)
+	return text.Errorf(caption.Position{File: r.o.File, Line: line, Col: col}, caption.ErrSyntax, "malformed XML: %s", msg)
 }
 
-func (r *ttmlReader) warn(pos Position, format string, args ...any) {
+func (r *ttmlReader) warn(pos caption.Position, format string, args ...any) {
 	if r.o.Warn != nil {
 		r.o.Warn(pos, fmt.Sprintf(format, args...))
 	}
@@ -653,7 +676,7 @@ func (r *ttmlReader) metaAttr(t xml.StartElement, suffix, local string) (string,
 }
 
 // start opens an element.
-func (r *ttmlReader) start(t xml.StartElement, pos Position) error {
+func (r *ttmlReader) start(t xml.StartElement, pos caption.Position) error {
 	if len(r.stack) == 0 {
 		return r.startRoot(t, pos)
 	}
@@ -708,12 +731,12 @@ func (r *ttmlReader) start(t xml.StartElement, pos Position) error {
 }
 
 // startRoot checks the root element and reads its parameters.
-func (r *ttmlReader) startRoot(t xml.StartElement, pos Position) error {
+func (r *ttmlReader) startRoot(t xml.StartElement, pos caption.Position) error {
 	if r.rootDone {
-		return errorf(pos, ErrSyntax, "element <%s> after </tt>: expected a single root element", t.Name.Local)
+		return text.Errorf(pos, caption.ErrSyntax, "element <%s> after </tt>: expected a single root element", t.Name.Local)
 	}
 	if t.Name.Local != "tt" {
-		return errorf(pos, ErrSyntax, "root element <%s>: expected <tt>", t.Name.Local)
+		return text.Errorf(pos, caption.ErrSyntax, "root element <%s>: expected <tt>", t.Name.Local)
 	}
 	r.ns, r.rootPos = t.Name.Space, pos
 	if !r.isKnownNS(t.Name.Space) {
@@ -822,10 +845,10 @@ func (r *ttmlReader) endCue(f ttmlFrame) {
 }
 
 // chars handles character data.
-func (r *ttmlReader) chars(t xml.CharData, pos Position) error {
+func (r *ttmlReader) chars(t xml.CharData, pos caption.Position) error {
 	if len(r.stack) == 0 {
 		if len(bytes.TrimLeft(t, " \t\r\n")) > 0 {
-			return errorf(pos, ErrSyntax, "text outside the <tt> root: expected only markup there")
+			return text.Errorf(pos, caption.ErrSyntax, "text outside the <tt> root: expected only markup there")
 		}
 		return nil
 	}
@@ -839,7 +862,7 @@ func (r *ttmlReader) chars(t xml.CharData, pos Position) error {
 }
 
 // speaker resolves a ttm:agent reference list to a speaker name.
-func (r *ttmlReader) speaker(ref string, pos Position) string {
+func (r *ttmlReader) speaker(ref string, pos caption.Position) string {
 	var names []string
 	for _, id := range strings.Fields(ref) {
 		name, ok := r.agents[id]
@@ -856,8 +879,8 @@ func (r *ttmlReader) speaker(ref string, pos Position) string {
 
 // ttmlCue collects the lines of the p being read.
 type ttmlCue struct {
-	cue     Cue
-	pos     Position
+	cue     caption.Cue
+	pos     caption.Position
 	line    []byte
 	speaker string
 	pending bool // collapsible white space waits for the next character
@@ -887,7 +910,7 @@ func (c *ttmlCue) add(text []byte, preserve bool, agent string) {
 // breakLine ends the current line; an empty line is dropped.
 func (c *ttmlCue) breakLine() {
 	if len(c.line) > 0 {
-		c.cue.Lines = append(c.cue.Lines, Line{Speaker: c.speaker, Text: string(c.line)})
+		c.cue.Lines = append(c.cue.Lines, caption.Line{Speaker: c.speaker, Text: string(c.line)})
 	}
 	c.line, c.speaker, c.pending = c.line[:0], "", false
 }
@@ -902,12 +925,12 @@ type ttmlTiming struct {
 }
 
 // parseTiming reads the time parameters on the tt root.
-func (r *ttmlReader) parseTiming(t xml.StartElement, pos Position) (ttmlTiming, error) {
+func (r *ttmlReader) parseTiming(t xml.StartElement, pos caption.Position) (ttmlTiming, error) {
 	tm := ttmlTiming{frameRate: big.NewRat(30, 1), subFrameRate: 1}
 	positive := func(name, v string) (int64, error) {
 		n, err := strconv.ParseInt(strings.TrimSpace(v), 10, 32)
 		if err != nil || n <= 0 {
-			return 0, errorf(pos, ErrSyntax, "ttp:%s=%q: expected a positive integer", name, v)
+			return 0, text.Errorf(pos, caption.ErrSyntax, "ttp:%s=%q: expected a positive integer", name, v)
 		}
 		return n, nil
 	}
@@ -923,7 +946,7 @@ func (r *ttmlReader) parseTiming(t xml.StartElement, pos Position) (ttmlTiming, 
 		// TTML separates the two numbers with space; some writers use ':'.
 		f := strings.FieldsFunc(v, func(c rune) bool { return c == ':' || isXMLSpace(byte(c)) })
 		if len(f) != 2 {
-			return tm, errorf(pos, ErrSyntax, "ttp:frameRateMultiplier=%q: expected two integers such as \"1000 1001\"", v)
+			return tm, text.Errorf(pos, caption.ErrSyntax, "ttp:frameRateMultiplier=%q: expected two integers such as \"1000 1001\"", v)
 		}
 		num, err := positive("frameRateMultiplier", f[0])
 		if err != nil {
@@ -960,16 +983,12 @@ func (r *ttmlReader) parseTiming(t xml.StartElement, pos Position) (ttmlTiming, 
 	return tm, nil
 }
 
-// maxTTMLTime bounds every time read, so that nested offsets cannot
-// overflow (about 36 years).
-const maxTTMLTime = time.Duration(1) << 60
-
-// errTTMLTimeRange reports a time beyond maxTTMLTime.
-var errTTMLTimeRange = fmt.Errorf("out of range: expected at most %.0f hours", maxTTMLTime.Hours())
+// errTTMLTimeRange reports a time beyond caption.MaxTime.
+var errTTMLTimeRange = fmt.Errorf("out of range: expected at most %.0f hours", caption.MaxTime.Hours())
 
 // resolveTiming sets f's active interval from its begin, end and dur and
 // its parent's interval.
-func (r *ttmlReader) resolveTiming(f *ttmlFrame, parent *ttmlFrame, t xml.StartElement, pos Position) error {
+func (r *ttmlReader) resolveTiming(f *ttmlFrame, parent *ttmlFrame, t xml.StartElement, pos caption.Position) error {
 	ref, known := parent.begin, parent.known
 	if parent.seq {
 		ref, known = parent.cursor, parent.cursorKnown
@@ -982,7 +1001,7 @@ func (r *ttmlReader) resolveTiming(f *ttmlFrame, parent *ttmlFrame, t xml.StartE
 		}
 		d, err := r.timing.parse(v)
 		if err != nil {
-			return 0, false, errorf(pos, ErrBadTimestamp, "%s=%q on <%s>: %v", name, v, t.Name.Local, err)
+			return 0, false, text.Errorf(pos, caption.ErrBadTimestamp, "%s=%q on <%s>: %v", name, v, t.Name.Local, err)
 		}
 		return d, true, nil
 	}
@@ -1025,10 +1044,10 @@ func (r *ttmlReader) resolveTiming(f *ttmlFrame, parent *ttmlFrame, t xml.StartE
 	return nil
 }
 
-// addTTMLTime adds an offset to a reference time within maxTTMLTime.
-func addTTMLTime(ref, off time.Duration, pos Position, name string) (time.Duration, error) {
-	if off > maxTTMLTime-ref {
-		return 0, errorf(pos, ErrBadTimestamp, "%s: %s after %s is %v", name, fmtTTMLTime(off), fmtTTMLTime(ref), errTTMLTimeRange)
+// addTTMLTime adds an offset to a reference time within caption.MaxTime.
+func addTTMLTime(ref, off time.Duration, pos caption.Position, name string) (time.Duration, error) {
+	if off > caption.MaxTime-ref {
+		return 0, text.Errorf(pos, caption.ErrBadTimestamp, "%s: %s after %s is %v", name, fmtTTMLTime(off), fmtTTMLTime(ref), errTTMLTimeRange)
 	}
 	return ref + off, nil
 }
@@ -1058,7 +1077,7 @@ func (tm ttmlTiming) parse(s string) (time.Duration, error) {
 	n := new(big.Int).Lsh(ns.Num(), 1)
 	n.Add(n, ns.Denom())
 	n.Quo(n, new(big.Int).Lsh(ns.Denom(), 1))
-	if !n.IsInt64() || n.Int64() > int64(maxTTMLTime) {
+	if !n.IsInt64() || n.Int64() > int64(caption.MaxTime) {
 		return 0, errTTMLTimeRange
 	}
 	return time.Duration(n.Int64()), nil
@@ -1171,4 +1190,43 @@ func ttmlDecimal(s string, min, max int) (*big.Rat, bool) {
 		return nil, false
 	}
 	return new(big.Rat).SetString(s)
+}
+
+// Sniff reports whether head, the decoded start of a file, is XML whose
+// root is a tt element.
+func Sniff(head []byte) bool {
+	head = bytes.TrimLeft(head, " \t\r\n")
+	return bytes.HasPrefix(head, []byte("<")) && hasTTRoot(head)
+}
+
+// hasTTRoot reports whether an XML head opens a tt element, prefixed or
+// not, after its prolog and comments.
+func hasTTRoot(head []byte) bool {
+	for len(head) > 0 {
+		head = bytes.TrimLeft(head, " \t\r\n")
+		switch {
+		case bytes.HasPrefix(head, []byte("<?")), bytes.HasPrefix(head, []byte("<!--")), bytes.HasPrefix(head, []byte("<!")):
+			end := []byte(">")
+			if bytes.HasPrefix(head, []byte("<!--")) {
+				end = []byte("-->")
+			}
+			i := bytes.Index(head, end)
+			if i < 0 {
+				return false
+			}
+			head = head[i+len(end):]
+		case bytes.HasPrefix(head, []byte("<")):
+			name := head[1:]
+			if i := bytes.IndexAny(name, " \t\r\n/>"); i >= 0 {
+				name = name[:i]
+			}
+			if i := bytes.IndexByte(name, ':'); i >= 0 {
+				name = name[i+1:]
+			}
+			return string(name) == "tt"
+		default:
+			return false
+		}
+	}
+	return false
 }

@@ -1,0 +1,296 @@
+package convert
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"sync"
+	"time"
+	"unicode/utf8"
+
+	"github.com/capconv/capconv/convert/caption"
+	"github.com/capconv/capconv/convert/internal/labels"
+	"github.com/capconv/capconv/convert/internal/text"
+	"github.com/capconv/capconv/convert/internal/transcript"
+	"github.com/capconv/capconv/timing"
+)
+
+// Options tune reading, timing and writing alike. The zero value detects
+// the input's format, reads speaker labels a caption file uses
+// consistently, times with the Netflix limits and writes SRT labels as
+// "Name: ".
+type Options struct {
+	// File names the input in errors and warnings; ReadFile sets it.
+	File string
+	// From is the input's format; "" detects it from the content, and from
+	// File's extension when the content has no signature.
+	From Format
+	// Dialect names the transcript dialect (see TranscriptDialects); ""
+	// detects it.
+	Dialect string
+	// Labels is the speaker label convention taken out of caption text
+	// (see LabelStyle); "" is LabelAuto, only for a file whose format
+	// carried no speaker. Transcripts ignore it.
+	Labels LabelStyle
+	// Speakers renames speakers after reading: "SPEAKER_00" → "Ann Lee"
+	// (see ReadSpeakerMap).
+	Speakers map[string]string
+	// Language, when set, replaces the document's language tag.
+	Language string
+	// Warn, when set, receives each repair a reader made to its input.
+	Warn func(pos caption.Position, msg string)
+
+	// Timing tunes how segments become cues, and FPS snaps every time
+	// to a frame; its zero value is the Netflix preset.
+	Timing timing.Options
+	// Retime re-times a caption file's cues with the timing model, as if
+	// they were a transcript's turns; by default cue times are kept.
+	Retime bool
+	// Offset moves every output time, for transcripts and caption files
+	// alike (an editor's start timecode is one).
+	Offset time.Duration
+
+	// SRTLabels is how SRT shows speakers ("" is LabelName).
+	SRTLabels LabelStyle
+	// TTMLTimeFrames writes TTML times as HH:MM:SS:FF at Timing.FPS
+	// instead of HH:MM:SS.mmm; it needs Timing.FPS.
+	TTMLTimeFrames bool
+	// Force lets WriteFile and ConvertFile replace an existing file (never
+	// an input of ConvertFile).
+	Force bool
+}
+
+// ErrNotTimed reports a document written in a format that needs cues
+// while it holds only start-only segments: Convert times them.
+var ErrNotTimed = errors.New("the document has segments but no cues: time it with Convert first")
+
+// ErrCannotRead and ErrCannotWrite report a format capconv does not read
+// or write.
+var (
+	ErrCannotRead  = errors.New("capconv cannot read this format")
+	ErrCannotWrite = errors.New("capconv cannot write this format")
+)
+
+// Read reads a whole document from r in format f, or in the format its
+// content shows when f is "" (see Detect; o.File's extension is the hint).
+// Speaker labels are taken out of caption text (o.Labels), speakers are
+// renamed (o.Speakers), the language is set (o.Language), and with
+// o.Retime a caption file's cues become start-only segments again.
+func Read(r io.Reader, f Format, o Options) (*caption.Document, error) {
+	data, err := readAll(r)
+	if err != nil {
+		return nil, err
+	}
+	// data is ours alone: the document may share its memory.
+	return readBytes(data, f, o, true)
+}
+
+// ReadBytes is Read from data, which it does not keep: the document holds
+// copies, so the caller may reuse data.
+func ReadBytes(data []byte, f Format, o Options) (*caption.Document, error) {
+	return readBytes(data, f, o, false)
+}
+
+func readBytes(data []byte, f Format, o Options, owned bool) (*caption.Document, error) {
+	if f == "" {
+		f = o.From
+	}
+	if f == "" {
+		hint, _ := FormatFromPath(o.File)
+		f = Detect(data, hint)
+	}
+	c := row(f)
+	if c == nil || c.read == nil {
+		return nil, fmt.Errorf("%s: %w", f, ErrCannotRead)
+	}
+	doc, err := c.read(data, text.Source{File: o.File, Warn: o.Warn, Owned: owned}, o)
+	if err != nil {
+		return nil, err
+	}
+	if f != Transcript {
+		labels.Apply(doc, o.Labels)
+	}
+	doc.RenameSpeakers(o.Speakers)
+	if o.Language != "" {
+		doc.Language = o.Language
+	}
+	if o.Retime && len(doc.Cues) > 0 {
+		doc.Segments = transcript.CuesToSegments(doc.Cues)
+		doc.Cues = nil
+	}
+	return doc, nil
+}
+
+// maxInput bounds what readAll reads of a file whose size it knows in one
+// allocation; larger files are read in growing steps.
+const maxInput = 1 << 30
+
+// readAll reads r to its end, as io.ReadAll does. When r knows its size (a
+// regular file, a bytes.Reader, a strings.Reader, a bytes.Buffer), the
+// input is read into one allocation of that size rather than a buffer
+// grown by doubling; the size is only a hint, as in os.ReadFile, so a file
+// that grows meanwhile is still read whole.
+func readAll(r io.Reader) ([]byte, error) {
+	size := -1
+	switch r := r.(type) {
+	case interface{ Len() int }:
+		size = r.Len()
+	case interface{ Stat() (fs.FileInfo, error) }:
+		if fi, err := r.Stat(); err == nil && fi.Mode().IsRegular() {
+			size = int(min(fi.Size(), maxInput))
+		}
+	}
+	if size < 0 {
+		return io.ReadAll(r)
+	}
+	data := make([]byte, 0, size+1) // +1: the read that meets EOF needs room
+	for {
+		n, err := r.Read(data[len(data):cap(data)])
+		data = data[:len(data)+n]
+		if err == io.EOF {
+			return data, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+		if len(data) == cap(data) {
+			data = append(data, 0)[:len(data)]
+		}
+	}
+}
+
+// Output is one document of a conversion, ready to be written in Format.
+type Output struct {
+	Format Format
+	Doc    *caption.Document
+}
+
+// Convert returns doc prepared for each format of to, in order: when doc
+// holds start-only segments and a format needs cues, the segments are
+// timed (the costly step, done once for every format that times alike;
+// a format that shows speakers as text labels reserves room for them);
+// then every time moves by o.Offset and, with o.Timing.FPS, snaps to a
+// frame. A format's side outputs follow it when doc has what they carry
+// (the chapters track after WebVTT, when doc has chapters). doc is not
+// modified; cues that need no change are shared with it.
+func Convert(doc *caption.Document, to []Format, o Options) ([]Output, error) {
+	turns := sync.OnceValue(func() *timing.Turns { return timing.NewTurns(doc, o.Timing) })
+	timedAs := map[timingKind]*caption.Document{}
+	as := func(f Format) *caption.Document {
+		k := kindOf(f)
+		if d, ok := timedAs[k]; ok {
+			return d
+		}
+		d := timed(doc, f, o, turns)
+		timedAs[k] = d
+		return d
+	}
+	var outs []Output
+	asked := map[Format]bool{}
+	for _, f := range to {
+		asked[f] = true
+	}
+	for _, f := range to {
+		c := row(f)
+		if c == nil || c.write == nil {
+			return nil, fmt.Errorf("%s: %w", f, ErrCannotWrite)
+		}
+		outs = append(outs, Output{Format: f, Doc: as(f)})
+		for _, s := range c.side {
+			if !asked[s] && carries(doc, s) {
+				outs = append(outs, Output{Format: s, Doc: as(f)})
+			}
+		}
+	}
+	return outs, nil
+}
+
+// carries reports whether doc has what side output s carries.
+func carries(doc *caption.Document, s Format) bool {
+	return s == Chapters && len(doc.Chapters) > 0
+}
+
+// timingKind groups the formats that Convert times alike.
+type timingKind struct {
+	timed  bool // from segments into cues
+	labels bool // with room on the line for speaker labels
+}
+
+func kindOf(f Format) timingKind {
+	return timingKind{timed: f.NeedsCues(), labels: f.Speakers() == SpeakerLabel}
+}
+
+// timed returns a copy of doc timed for format f, taking doc's turns
+// prepared for timing from turns, which it calls only when doc's segments
+// are to become cues.
+func timed(doc *caption.Document, f Format, o Options, turns func() *timing.Turns) *caption.Document {
+	d := *doc
+	d.Chapters = append([]caption.Chapter(nil), doc.Chapters...)
+	if !f.NeedsCues() && len(d.Segments) > 0 {
+		d.Segments = append([]caption.Segment(nil), doc.Segments...)
+		for i := range d.Segments {
+			d.Segments[i].Start = max(d.Segments[i].Start+o.Offset, 0)
+		}
+		d.Cues = append([]caption.Cue(nil), doc.Cues...)
+		shift(&d, o)
+		return &d
+	}
+	if len(d.Segments) == 0 {
+		if o.Timing.FPS <= 0 && o.Offset == 0 {
+			return &d // the cues stay as they are: share them
+		}
+		d.Cues = append([]caption.Cue(nil), doc.Cues...)
+		if fps := o.Timing.FPS; fps > 0 {
+			timing.SnapToFrames(d.Cues, fps)
+		}
+		shift(&d, o)
+		return &d
+	}
+	var labelWidth func(string) int
+	if f.Speakers() == SpeakerLabel {
+		style := o.SRTLabels
+		labelWidth = func(speaker string) int {
+			return utf8.RuneCountInString(style.Label(speaker))
+		}
+	}
+	d.Cues = nil
+	turns().MakeCues(&d, labelWidth)
+	shift(&d, o)
+	return &d
+}
+
+// shift moves d's times by o.Offset, on frames when o.Timing.FPS is set.
+func shift(d *caption.Document, o Options) {
+	if o.Offset == 0 {
+		return
+	}
+	timing.Shift(d, o.Offset)
+	if fps := o.Timing.FPS; fps > 0 {
+		timing.SnapToFrames(d.Cues, fps)
+	}
+}
+
+// Write renders d in format f to w, in one call of w.Write. A document of
+// segments alone must be timed by Convert first (ErrNotTimed).
+func Write(w io.Writer, d *caption.Document, f Format, o Options) error {
+	b, err := Marshal(d, f, o)
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(b)
+	return err
+}
+
+// Marshal returns d rendered in format f. Writers size their output
+// before writing it, so the result is allocated once.
+func Marshal(d *caption.Document, f Format, o Options) ([]byte, error) {
+	c := row(f)
+	if c == nil || c.write == nil {
+		return nil, fmt.Errorf("%s: %w", f, ErrCannotWrite)
+	}
+	if c.timed && len(d.Cues) == 0 && len(d.Segments) > 0 {
+		return nil, fmt.Errorf("%s: %w", f, ErrNotTimed)
+	}
+	return c.write(nil, d, o)
+}

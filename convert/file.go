@@ -1,0 +1,153 @@
+package convert
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/capconv/capconv/convert/caption"
+	"github.com/capconv/capconv/internal/fileio"
+)
+
+// ErrExists reports an output file that exists while Options.Force is off.
+var ErrExists = errors.New("output exists (use --force to replace it)")
+
+// ErrWouldOverwriteInput reports an output that is the input file.
+var ErrWouldOverwriteInput = errors.New("output would overwrite the input")
+
+// ReadFile reads the document at path (see Read), named path in errors.
+// Its format is o.From, else what the content shows, else what the
+// extension says.
+func ReadFile(path string, o Options) (*caption.Document, error) {
+	data, err := fileio.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	o.File = path
+	return readBytes(data, o.From, o, true)
+}
+
+// WriteFile writes d in format f to path, atomically: a reader of path
+// sees no file, the old one or the whole new one, never a part. An
+// existing file is replaced only with o.Force (ErrExists otherwise).
+func WriteFile(path string, d *caption.Document, f Format, o Options) error {
+	data, err := Marshal(d, f, o)
+	if err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	return placeFile(path, data, o.Force)
+}
+
+// placeFile writes data to path atomically, refusing to replace a file
+// unless force.
+func placeFile(path string, data []byte, force bool) error {
+	err := fileio.WriteFile(path, data, force)
+	if errors.Is(err, fileio.ErrExists) {
+		return fmt.Errorf("%s: %w", path, ErrExists)
+	}
+	return err
+}
+
+// OutputPath returns where the output in format f of input goes: in dir,
+// or beside input when dir is "", named after input (talk.txt →
+// talk.vtt, and talk.chapters.vtt for its chapters).
+func OutputPath(input string, f Format, dir string) string {
+	if dir == "" {
+		dir = filepath.Dir(input)
+	}
+	base := strings.TrimSuffix(filepath.Base(input), filepath.Ext(input))
+	return filepath.Join(dir, base+f.Ext())
+}
+
+// Target is one planned output file.
+type Target struct {
+	Path   string
+	Format Format
+	// Side marks a side output (see Format.SideOutputs): written only when
+	// the document has what it carries.
+	Side bool
+}
+
+// Targets plans the outputs of input, read as format from, in each format
+// of to (see OutputPath), each followed by its side outputs when from can
+// carry what they need: a transcript's WebVTT output plans its chapters
+// track, which two inputs may then be refused for claiming, as any other
+// output.
+func Targets(input string, from Format, to []Format, dir string) []Target {
+	asked := map[Format]bool{}
+	for _, f := range to {
+		asked[f] = true
+	}
+	var ts []Target
+	for _, f := range to {
+		ts = append(ts, Target{Path: OutputPath(input, f, dir), Format: f})
+		for _, s := range f.SideOutputs() {
+			if !asked[s] && from.Keeps().Chapters && s.Keeps().Chapters {
+				ts = append(ts, Target{Path: OutputPath(input, s, dir), Format: s, Side: true})
+			}
+		}
+	}
+	return ts
+}
+
+// ConvertFile converts the file at path into every format of to, writing
+// each into dir (beside path when dir is ""), and returns the paths
+// written. Every output is rendered before any is written, so a bad input
+// leaves nothing behind; an output that is the input is refused, and one
+// that exists is refused without o.Force.
+func ConvertFile(path, dir string, to []Format, o Options) ([]string, error) {
+	doc, err := ReadFile(path, o)
+	if err != nil {
+		return nil, err
+	}
+	outs, err := Convert(doc, to, o)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	paths := make([]string, len(outs))
+	data := make([][]byte, len(outs))
+	for i, out := range outs {
+		paths[i] = OutputPath(path, out.Format, dir)
+		if err := checkTarget(paths[i], path, o.Force); err != nil {
+			return nil, err
+		}
+		if data[i], err = Marshal(out.Doc, out.Format, o); err != nil {
+			return nil, fmt.Errorf("%s: %w", path, err)
+		}
+	}
+	var written []string
+	for i, p := range paths {
+		if err := placeFile(p, data[i], o.Force); err != nil {
+			return written, err
+		}
+		written = append(written, p)
+	}
+	return written, nil
+}
+
+// checkTarget refuses an output path that is the input, or that exists
+// while force is off.
+func checkTarget(out, input string, force bool) error {
+	if SameFile(out, input) {
+		return fmt.Errorf("%s: %w", out, ErrWouldOverwriteInput)
+	}
+	if _, err := os.Lstat(out); err == nil && !force {
+		return fmt.Errorf("%s: %w", out, ErrExists)
+	}
+	return nil
+}
+
+// SameFile reports whether a and b name the same file: the same path, or,
+// when both exist, the same file through links.
+func SameFile(a, b string) bool {
+	if sa, err := os.Stat(a); err == nil {
+		if sb, err := os.Stat(b); err == nil {
+			return os.SameFile(sa, sb)
+		}
+	}
+	aa, err1 := filepath.Abs(a)
+	ab, err2 := filepath.Abs(b)
+	return err1 == nil && err2 == nil && aa == ab
+}

@@ -1,0 +1,476 @@
+// Package labels knows how speakers are shown in caption text when a format
+// has no field for them: "Name: ", "NAME: ", "[Name] " and dialogue dashes.
+// Writers put a label at each change of speaker; readers take labels back
+// out of the text when a file uses them consistently.
+package labels
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/capconv/capconv/convert/caption"
+)
+
+// Style is a speaker label convention in text: how a format without a
+// speaker field (SRT, or WebVTT and TTML written without voices) shows who
+// speaks. Writers put a label at each change of speaker; readers turn
+// labels back into Line.Speaker (ReadOptions.Labels).
+type Style string
+
+// The label styles.
+const (
+	// Auto, for readers only, takes whichever convention below the
+	// file uses consistently, or none; writers treat it as Name. It
+	// is the zero value's meaning for ReadOptions.Labels.
+	Auto Style = "auto"
+	// Name is "Mark Zuckerberg: " (Otter, Zoom, podcast hosts); the
+	// writers' default.
+	Name Style = "name"
+	// Upper is "MARK ZUCKERBERG: " (broadcast); readers also accept
+	// the label alone on its line and a leading ">> ".
+	Upper Style = "upper"
+	// Bracket is "[Mark Zuckerberg] ".
+	Bracket Style = "bracket"
+	// Dash is "- " at each change of speaker, without a name (YouTube
+	// and Netflix dialogue). A dash says that the speaker changes, not who
+	// speaks: readers alternate between two anonymous speakers, "Speaker 1"
+	// and "Speaker 2", right for the usual interview.
+	Dash Style = "dash"
+	// None is no label: writers leave speakers out, readers keep the
+	// text as it is.
+	None Style = "none"
+)
+
+// Styles returns the names Parse accepts.
+func Styles() []string {
+	return []string{"auto", "name", "upper", "bracket", "dash", "none"}
+}
+
+// Parse returns the label style called name ("" is Auto).
+func Parse(name string) (Style, error) {
+	switch s := Style(strings.ToLower(strings.TrimSpace(name))); s {
+	case Auto, Name, Upper, Bracket, Dash, None:
+		return s, nil
+	case "":
+		return Auto, nil
+	}
+	return "", fmt.Errorf("unknown label style %q (known: %s)", name, strings.Join(Styles(), ", "))
+}
+
+// Label returns the text put before the first line spoken by speaker, with
+// its trailing space, or "" when s is None or speaker is "".
+func (s Style) Label(speaker string) string {
+	if speaker == "" {
+		return ""
+	}
+	switch s {
+	case Upper:
+		return strings.ToUpper(speaker) + ": "
+	case Bracket:
+		return "[" + speaker + "] "
+	case Dash:
+		return "- "
+	case None:
+		return ""
+	}
+	return speaker + ": "
+}
+
+// Anonymous speakers of the dash convention.
+const (
+	dashSpeaker1 = "Speaker 1"
+	dashSpeaker2 = "Speaker 2"
+)
+
+// isNotSpeaker reports whether w, in lower case, is a word that precedes
+// a colon in ordinary text often enough that it never counts as a speaker
+// name, whatever the style. A switch, not a map: nothing to build when
+// the program starts.
+func isNotSpeaker(w string) bool {
+	switch w {
+	case "note", "notes", "nb", "warning", "caution", "tip", "example", "update", "edit", "ps",
+		"p.s", "source", "sources", "re", "subject", "step", "chapter", "part", "summary",
+		"translation", "caption", "captions", "subtitles", "chorus", "verse", "lyrics", "music",
+		"location", "date", "time", "address", "email", "phone", "tel", "http", "https", "www",
+		"todo", "fixme", "important", "answer", "question", "i", "a", "so", "and", "but":
+		return true
+	}
+	return false
+}
+
+// labelCandidate is a label found in a line: the name and the text after it.
+type labelCandidate struct {
+	name, rest string
+}
+
+// cutStyledLabel splits a label of style s off the front of t (which has
+// no dialogue dash). It accepts only name-shaped labels, so that prose
+// such as "Note: …", "at 10:30" or "[laughs]" is not taken for one.
+func cutStyledLabel(t string, s Style) (labelCandidate, bool) {
+	switch s {
+	case Bracket:
+		if !strings.HasPrefix(t, "[") {
+			return labelCandidate{}, false
+		}
+		i := strings.IndexByte(t, ']')
+		if i <= 1 {
+			return labelCandidate{}, false
+		}
+		name, rest := strings.TrimSpace(t[1:i]), strings.TrimSpace(t[i+1:])
+		// A bracket alone on its line is a sound ("[music]"), not a label;
+		// a label names someone, so it is capitalised.
+		if rest == "" || !isLabelName(name) || !startsUpper(name) {
+			return labelCandidate{}, false
+		}
+		return labelCandidate{name, rest}, true
+	case Name, Upper:
+		t = strings.TrimPrefix(t, ">>")
+		t = strings.TrimLeft(t, " \t")
+		i := strings.IndexByte(t, ':')
+		if i <= 0 {
+			return labelCandidate{}, false
+		}
+		name, rest := t[:i], t[i+1:]
+		if rest != "" && rest[0] != ' ' && rest[0] != '\t' {
+			return labelCandidate{}, false // "10:30", "http://"
+		}
+		rest = strings.TrimSpace(rest)
+		if !isLabelName(name) {
+			return labelCandidate{}, false
+		}
+		upper := strings.ToUpper(name) == name && strings.ToLower(name) != name
+		if s == Upper && !upper {
+			return labelCandidate{}, false
+		}
+		if s == Name && (upper && !strings.Contains(name, "_") || rest == "") {
+			// Capitals and a label on a line of its own are Upper's;
+			// SPEAKER_00 is a diarisation name.
+			return labelCandidate{}, false
+		}
+		return labelCandidate{name, rest}, true
+	}
+	return labelCandidate{}, false
+}
+
+// isLabelName reports whether s reads as a speaker's name: at most four
+// words and 32 characters, capitalised words, digits or name particles,
+// no sentence punctuation, and not a common non-name ("Note").
+func isLabelName(s string) bool {
+	if s != strings.TrimSpace(s) || utf8.RuneCountInString(s) > 32 || len(strings.Fields(s)) > 4 {
+		return false
+	}
+	if isNotSpeaker(strings.ToLower(strings.TrimRight(s, "."))) {
+		return false
+	}
+	if strings.ContainsAny(s, ",;!?\"()[]{}<>/\\*#@&=") {
+		return false
+	}
+	return IsNameLike(s)
+}
+
+// startsUpper reports whether s starts with an upper-case letter.
+func startsUpper(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r) || unicode.IsTitle(r)
+}
+
+// cutDash removes a leading dialogue dash ("- " or "-", as Netflix writes
+// it) from t. "-5 degrees" and "--" are not dashes.
+func cutDash(t string) (string, bool) {
+	if !strings.HasPrefix(t, "-") {
+		return t, false
+	}
+	rest := t[1:]
+	r, _ := utf8.DecodeRuneInString(rest)
+	if rest == "" || r == '-' || unicode.IsDigit(r) {
+		return t, false
+	}
+	return strings.TrimLeft(rest, " \t"), true
+}
+
+// isDialogueCue reports whether a cue is a dialogue: its first line and at
+// least one other start with a dialogue dash, each dash starting another
+// speaker's lines (lines without a dash continue the speaker before).
+func isDialogueCue(lines []caption.Line) bool {
+	if len(lines) < 2 {
+		return false
+	}
+	n := 0
+	for i, l := range lines {
+		if _, ok := cutDash(l.Text); ok {
+			n++
+		} else if i == 0 {
+			return false
+		}
+	}
+	return n >= 2
+}
+
+// labelChoice is what a reader applies: a name style (or "") and whether
+// dashes mark changes of speaker.
+type labelChoice struct {
+	style Style // Name, Upper, Bracket or ""
+	dash  bool
+	names map[string]bool // accepted names (nil: every name-shaped label)
+}
+
+// Apply turns the speaker labels in the text of d's cues into
+// speakers, by style s: the label is removed from the text and its name
+// becomes the speaker of its line and of every line after it up to the
+// next label; a label alone on its line names the lines below it. With
+// Auto (or ""), it first looks for a convention the cues use
+// consistently (see Detect) and does nothing without one.
+// None does nothing. Lines that already have a speaker are left
+// alone, and so is a document whose cues have any speaker under
+// Auto: it carries speakers in its format already. The cues' lines
+// are rewritten in place.
+func Apply(d *caption.Document, s Style) {
+	var c labelChoice
+	switch s {
+	case None:
+		return
+	case Auto, "":
+		if hasSpeaker(d) {
+			return
+		}
+		c = detectLabels(d.Cues)
+	case Dash:
+		c = labelChoice{dash: true}
+	default:
+		// A named style also reads the dialogue dashes Append writes.
+		c = labelChoice{style: s}
+	}
+	if c.style == "" && !c.dash {
+		return
+	}
+	applyLabels(d, c)
+}
+
+// hasSpeaker reports whether any segment or cue line of d has a speaker.
+func hasSpeaker(d *caption.Document) bool {
+	for _, s := range d.Segments {
+		if s.Speaker != "" {
+			return true
+		}
+	}
+	for _, c := range d.Cues {
+		for _, l := range c.Lines {
+			if l.Speaker != "" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// Detect returns the label convention that d's cues use
+// consistently (Upper, Name, Bracket or Dash), or
+// None. A name style counts only when at least three labels use it,
+// a small set of names covers most of them (a name said once is rarely a
+// speaker), and, for Name, only names said twice or more are taken;
+// dashes count when at least three lines start with one.
+func Detect(d *caption.Document) Style {
+	c := detectLabels(d.Cues)
+	switch {
+	case c.style != "":
+		return c.style
+	case c.dash:
+		return Dash
+	}
+	return None
+}
+
+// nameStyles are the label styles that carry a name, in the order
+// detectLabels prefers them when they tie.
+var nameStyles = [...]Style{Upper, Name, Bracket}
+
+// detectLabels implements Detect, also returning the accepted names.
+// It reads the cues once, trying every style on each line that could
+// hold a label at all: caption files without labels cost one byte test and
+// one search for a colon per line, and no allocation.
+func detectLabels(cues []caption.Cue) labelChoice {
+	var counts [len(nameStyles)]map[string]int // per style, labels per name
+	var totals [len(nameStyles)]int
+	dashes := 0
+	for _, c := range cues {
+		dialogue := isDialogueCue(c.Lines)
+		for _, l := range c.Lines {
+			t, dashed := cutDash(l.Text)
+			if dashed {
+				dashes++
+			} else if dialogue {
+				continue
+			}
+			if !mayHoldLabel(t) {
+				continue
+			}
+			for k, s := range nameStyles {
+				if lc, ok := cutStyledLabel(t, s); ok {
+					if counts[k] == nil {
+						counts[k] = map[string]int{}
+					}
+					counts[k][lc.name]++
+					totals[k]++
+				}
+			}
+		}
+	}
+	var best labelChoice
+	bestCount := 0
+	for k, s := range nameStyles {
+		total := totals[k]
+		if total < 3 {
+			continue
+		}
+		repeated, names := 0, map[string]bool{}
+		for n, m := range counts[k] {
+			if m >= 2 {
+				repeated += m
+			}
+			if m >= 2 || s != Name {
+				names[n] = true
+			}
+		}
+		// Consistent: three labels or more, most of them by names said
+		// again, and far fewer names than labels.
+		ok := 2*repeated >= total && 2*len(counts[k]) <= total+1
+		if ok && repeated > bestCount {
+			best, bestCount = labelChoice{style: s, names: names}, repeated
+		}
+	}
+	best.dash = dashes >= 3
+	return best
+}
+
+// mayHoldLabel reports whether t, without its dialogue dash, could start
+// with a label of some style: a bracket first, or a colon somewhere. It
+// is the cheap test that lets most caption lines skip cutStyledLabel.
+func mayHoldLabel(t string) bool {
+	return t != "" && (t[0] == '[' || strings.IndexByte(t, ':') >= 0)
+}
+
+// turn is a run of lines read as one speaker's: started by a label, a
+// dialogue dash, or the start of the document.
+type turn struct {
+	name   string // the label's name, "" when the turn has no label
+	dashed bool   // a dialogue dash started it
+}
+
+// applyLabels sets speakers from labels by choice c. It first cuts the
+// text into turns, then names the turns without a label: with dashes only,
+// they alternate between two anonymous speakers; with labels naming
+// exactly two people (an interview labelled only now and then, as in the
+// Lex Fridman captions), a dash switches to the other one; otherwise a
+// dash without a label is an unknown speaker. Lines before the first
+// label or dash have no speaker.
+//
+// Each cue's lines are rewritten in place (a label's own line is dropped,
+// so a cue only shrinks); the turn of every kept line is kept in one
+// array for the whole document, so the work allocates twice, not per cue.
+func applyLabels(d *caption.Document, c labelChoice) {
+	n := 0
+	for _, cue := range d.Cues {
+		n += len(cue.Lines)
+	}
+	turns := make([]turn, 1, 64)
+	lineTurns := make([]int32, 0, n) // the turn of each kept line, cue after cue; -1: speaker kept
+	for i := range d.Cues {
+		cue := &d.Cues[i]
+		dialogue := isDialogueCue(cue.Lines)
+		kept := 0
+		for _, l := range cue.Lines {
+			if l.Speaker != "" {
+				cue.Lines[kept] = l
+				kept++
+				lineTurns = append(lineTurns, -1)
+				continue
+			}
+			t, dashed := l.Text, false
+			if dialogue || c.dash {
+				t, dashed = cutDash(t)
+			}
+			if lc, ok := cutStyledLabel(t, c.style); ok && (c.names == nil || c.names[lc.name]) {
+				turns = append(turns, turn{name: lc.name, dashed: dashed})
+				if lc.rest == "" {
+					continue // the label's own line names the lines below it
+				}
+				t = lc.rest
+			} else if dashed {
+				turns = append(turns, turn{dashed: true})
+			}
+			cue.Lines[kept] = caption.Line{Text: t}
+			kept++
+			lineTurns = append(lineTurns, int32(len(turns)-1))
+		}
+		cue.Lines = cue.Lines[:kept:kept]
+	}
+	nameTurns(turns, c.style == "")
+	k := 0
+	for i := range d.Cues {
+		lines := d.Cues[i].Lines
+		for j := range lines {
+			if t := lineTurns[k]; t >= 0 {
+				lines[j].Speaker = turns[t].name
+			}
+			k++
+		}
+	}
+}
+
+// nameTurns names the dashed turns that have no label (see applyLabels).
+func nameTurns(turns []turn, dashOnly bool) {
+	if dashOnly {
+		cur := ""
+		for i := range turns {
+			if turns[i].dashed {
+				cur = nextDashSpeaker(cur)
+				turns[i].name = cur
+			}
+		}
+		return
+	}
+	var pair []string
+	for _, t := range turns {
+		if t.name != "" && !slices.Contains(pair, t.name) {
+			pair = append(pair, t.name)
+		}
+	}
+	if len(pair) != 2 {
+		return
+	}
+	other := func(n string) string {
+		if n == pair[0] {
+			return pair[1]
+		}
+		return pair[0]
+	}
+	first := -1
+	for i := range turns {
+		switch {
+		case turns[i].name != "":
+			if first < 0 {
+				first = i
+			}
+		case turns[i].dashed && first >= 0:
+			turns[i].name = other(turns[i-1].name)
+		}
+	}
+	// Dashes before the first label alternate back from it.
+	for i := first - 1; i >= 0 && first > 0; i-- {
+		if !turns[i].dashed {
+			break
+		}
+		turns[i].name = other(turns[i+1].name)
+	}
+}
+
+// nextDashSpeaker returns the anonymous speaker after cur.
+func nextDashSpeaker(cur string) string {
+	if cur == dashSpeaker1 {
+		return dashSpeaker2
+	}
+	return dashSpeaker1
+}
