@@ -5,7 +5,7 @@ import (
 	"testing"
 
 	"github.com/capconv/capconv/convert"
-	"github.com/capconv/capconv/internal/pipeline"
+
 	"github.com/google/go-cmp/cmp"
 )
 
@@ -28,7 +28,23 @@ func TestNewPlan(t *testing.T) {
 			files: []string{"a.txt"},
 			args:  []string{"a.txt"},
 			to:    []convert.Format{convert.SRT, convert.WebVTT},
-			want:  map[string][]string{"a.txt": {"a.srt", "a.vtt"}},
+			want:  map[string][]string{"a.txt": {"a.srt", "a.vtt", "a.chapters.vtt"}},
+		},
+		{
+			name:   "chapters track planned only for inputs that carry chapters",
+			reason: "a transcript may have chapters, an SRT file never does",
+			files:  []string{"a.srt", "a.chapters.srt"},
+			args:   []string{"a.srt", "a.chapters.srt"},
+			to:     []convert.Format{convert.WebVTT},
+			want:   map[string][]string{"a.srt": {"a.vtt"}, "a.chapters.srt": {"a.chapters.vtt"}},
+		},
+		{
+			name:    "chapters track collides like any output",
+			reason:  "a.txt's chapters track would be a.chapters.txt's WebVTT output",
+			files:   []string{"a.txt", "a.chapters.txt"},
+			args:    []string{"a.txt", "a.chapters.txt"},
+			to:      []convert.Format{convert.WebVTT},
+			wantErr: ErrCollision,
 		},
 		{
 			name:   "directory walked recursively by extension",
@@ -49,7 +65,7 @@ func TestNewPlan(t *testing.T) {
 			args:   []string{"d"},
 			to:     []convert.Format{convert.SRT, convert.WebVTT},
 			// b.srt → b.srt would overwrite itself.
-			wantErr: pipeline.ErrWouldOverwriteInput,
+			wantErr: convert.ErrWouldOverwriteInput,
 		},
 		{
 			name:  "outputs of an earlier run, other formats",
@@ -110,7 +126,7 @@ func TestNewPlan(t *testing.T) {
 			files:   []string{"a.srt"},
 			args:    []string{"a.srt"},
 			to:      []convert.Format{convert.SRT},
-			wantErr: pipeline.ErrWouldOverwriteInput,
+			wantErr: convert.ErrWouldOverwriteInput,
 		},
 		{
 			name:    "output is another named input",
@@ -118,7 +134,7 @@ func TestNewPlan(t *testing.T) {
 			files:   []string{"a.txt", "a.srt"},
 			args:    []string{"a.txt", "a.srt"},
 			to:      []convert.Format{convert.SRT},
-			wantErr: pipeline.ErrWouldOverwriteInput,
+			wantErr: convert.ErrWouldOverwriteInput,
 		},
 		{
 			name:        "missing file and empty glob",
@@ -146,7 +162,7 @@ func TestNewPlan(t *testing.T) {
 			}
 			writeTree(t, dir, files)
 			chdir(t, dir)
-			p, err := NewPlan(tc.args, pipeline.Options{To: tc.to, OutDir: tc.outDir})
+			p, err := NewPlan(tc.args, Options{To: tc.to, OutDir: tc.outDir})
 			if tc.wantErr != nil {
 				if !errors.Is(err, tc.wantErr) || !errors.Is(err, ErrConflict) {
 					t.Fatalf("NewPlan() error = %v, want %v and ErrConflict", err, tc.wantErr)
@@ -178,12 +194,12 @@ func TestConflictsListEveryOutput(t *testing.T) {
 	dir := t.TempDir()
 	writeTree(t, dir, map[string]string{"d1/x.txt": "", "d1/y.txt": "", "d2/x.txt": "", "d2/y.txt": ""})
 	chdir(t, dir)
-	_, err := NewPlan([]string{"d1", "d2"}, pipeline.Options{To: []convert.Format{convert.SRT, convert.WebVTT}, OutDir: "o"})
+	_, err := NewPlan([]string{"d1", "d2"}, Options{To: []convert.Format{convert.SRT, convert.WebVTT}, OutDir: "o"})
 	j, ok := err.(interface{ Unwrap() []error })
 	if !ok {
 		t.Fatalf("NewPlan() error = %v, want joined conflicts", err)
 	}
-	if n := len(j.Unwrap()); n != 4 {
-		t.Errorf("NewPlan() gave %d conflicts, want 4 (2 files × 2 formats): %v", n, err)
+	if n := len(j.Unwrap()); n != 6 {
+		t.Errorf("NewPlan() gave %d conflicts, want 6 (2 files × 2 formats and the chapters track): %v", n, err)
 	}
 }

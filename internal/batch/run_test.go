@@ -9,30 +9,33 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/capconv/capconv/convert"
-	"github.com/capconv/capconv/internal/pipeline"
+	"github.com/capconv/capconv/convert/caption"
+
 	"github.com/google/go-cmp/cmp"
 )
 
-// fakeRender stands in for the writers: the engine is tested apart from
-// them, and a rendered output names its format and first speaker.
-func fakeRender(doc *convert.Document, fs []convert.Format, _ pipeline.Options) ([][]byte, []byte, error) {
-	out := make([][]byte, len(fs))
+// fakeConvert stands in for the timing model: the engine is tested apart
+// from it, and an output is one cue that names its format and the first
+// speaker.
+func fakeConvert(doc *caption.Document, fs []convert.Format, _ convert.Options) ([]convert.Output, error) {
+	out := make([]convert.Output, len(fs))
 	for i, f := range fs {
-		out[i] = fmt.Appendf(nil, "%s %s\n", f, doc.Segments[0].Speaker)
+		line := caption.Line{Speaker: doc.Segments[0].Speaker, Text: string(f)}
+		out[i] = convert.Output{Format: f, Doc: &caption.Document{Cues: []caption.Cue{{End: time.Second, Lines: []caption.Line{line}}}}}
 	}
-	return out, nil, nil
+	return out, nil
 }
 
-func useFakeRender(t *testing.T) {
-	t.Helper()
-	old := renderAll
-	renderAll = fakeRender
-	t.Cleanup(func() { renderAll = old })
+// fake returns o running on fakeConvert.
+func fake(o Options) Options {
+	o.convert = fakeConvert
+	return o
 }
 
-func plan(t *testing.T, args []string, o pipeline.Options) *Plan {
+func plan(t *testing.T, args []string, o Options) *Plan {
 	t.Helper()
 	p, err := NewPlan(args, o)
 	if err != nil {
@@ -42,7 +45,6 @@ func plan(t *testing.T, args []string, o pipeline.Options) *Plan {
 }
 
 func TestRun(t *testing.T) {
-	useFakeRender(t)
 	tests := []struct {
 		name   string
 		files  map[string]string
@@ -87,8 +89,9 @@ func TestRun(t *testing.T) {
 				dir := t.TempDir()
 				writeTree(t, dir, tc.files)
 				chdir(t, dir)
-				o := pipeline.Options{To: []convert.Format{convert.SRT, convert.WebVTT}, Force: tc.force}
-				rep := Run(context.Background(), plan(t, []string{"d"}, o), Options{Convert: o, Workers: workers})
+				o := fake(Options{To: []convert.Format{convert.SRT, convert.WebVTT}, Workers: workers})
+				o.Convert.Force = tc.force
+				rep := Run(context.Background(), plan(t, []string{"d"}, o), o)
 				got := map[string]Status{}
 				for _, r := range rep.Files {
 					got[filepath.ToSlash(r.Input)] = r.Status
@@ -120,7 +123,6 @@ func TestRun(t *testing.T) {
 // written but not yet in place: that job must leave nothing behind, the
 // jobs after it must not start, and no temporary file may remain.
 func TestRunCancelled(t *testing.T) {
-	useFakeRender(t)
 	dir := t.TempDir()
 	files := map[string]string{}
 	for i := range 10 {
@@ -130,15 +132,13 @@ func TestRunCancelled(t *testing.T) {
 	chdir(t, dir)
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	old := beforePlace
-	defer func() { beforePlace = old }()
-	beforePlace = func(j Job) {
+	o := fake(Options{To: []convert.Format{convert.SRT, convert.WebVTT, convert.TTML}, Workers: 1})
+	o.beforePlace = func(j Job) {
 		if filepath.Base(j.Input) == "f03.txt" {
 			cancel()
 		}
 	}
-	o := pipeline.Options{To: []convert.Format{convert.SRT, convert.WebVTT, convert.TTML}}
-	rep := Run(ctx, plan(t, []string{"d"}, o), Options{Convert: o, Workers: 1})
+	rep := Run(ctx, plan(t, []string{"d"}, o), o)
 
 	c := rep.Counts()
 	if c.Converted != 3 || c.Cancelled != 7 {
@@ -162,21 +162,20 @@ func TestRunCancelled(t *testing.T) {
 			continue
 		}
 		data, _ := os.ReadFile(filepath.FromSlash(f))
-		if !bytes.HasSuffix(data, []byte("Ann\n")) {
+		if !bytes.HasSuffix(data, []byte("\n")) || !bytes.Contains(data, []byte("Ann")) {
 			t.Errorf("%s = %q: not a whole output", f, data)
 		}
 	}
 }
 
 func TestRunCancelledBeforeStart(t *testing.T) {
-	useFakeRender(t)
 	dir := t.TempDir()
 	writeTree(t, dir, map[string]string{"a.txt": goodTranscript, "b.txt": goodTranscript})
 	chdir(t, dir)
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	o := pipeline.Options{To: []convert.Format{convert.SRT}}
-	rep := Run(ctx, plan(t, []string{"a.txt", "b.txt"}, o), Options{Convert: o, Workers: 2})
+	o := fake(Options{To: []convert.Format{convert.SRT}, Workers: 2})
+	rep := Run(ctx, plan(t, []string{"a.txt", "b.txt"}, o), o)
 	if c := rep.Counts(); c.Cancelled != 2 {
 		t.Errorf("Counts() = %+v, want 2 cancelled", c)
 	}
@@ -194,7 +193,7 @@ func TestPlaceKeepsExistingFile(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer os.Remove(tmp)
-	if err := place(tmp, path, false); !errors.Is(err, pipeline.ErrExists) {
+	if err := place(tmp, path, false); !errors.Is(err, convert.ErrExists) {
 		t.Errorf("place() error = %v, want ErrExists", err)
 	}
 	if data, _ := os.ReadFile(path); string(data) != "mine" {
@@ -203,12 +202,11 @@ func TestPlaceKeepsExistingFile(t *testing.T) {
 }
 
 func TestWriteJSON(t *testing.T) {
-	useFakeRender(t)
 	dir := t.TempDir()
 	writeTree(t, dir, map[string]string{"a.txt": goodTranscript, "b.txt": badTranscript})
 	chdir(t, dir)
-	o := pipeline.Options{To: []convert.Format{convert.SRT}}
-	rep := Run(context.Background(), plan(t, []string{"a.txt", "b.txt", "c.txt"}, o), Options{Convert: o, Workers: 2})
+	o := fake(Options{To: []convert.Format{convert.SRT}, Workers: 2})
+	rep := Run(context.Background(), plan(t, []string{"a.txt", "b.txt", "c.txt"}, o), o)
 	var buf bytes.Buffer
 	if err := rep.WriteJSON(&buf); err != nil {
 		t.Fatal(err)
