@@ -26,6 +26,15 @@ import (
 	"github.com/urfave/cli/v2"
 )
 
+func init() {
+	// Help states a default only where there is one worth stating:
+	// "(default: false)" on every switch is noise.
+	stringify := cli.FlagStringer
+	cli.FlagStringer = func(f cli.Flag) string {
+		return strings.TrimSuffix(strings.TrimSuffix(stringify(f), " (default: false)"), " (default: 0)")
+	}
+}
+
 func main() {
 	if os.Getenv("GOGC") == "" {
 		debug.SetGCPercent(gcPercent)
@@ -88,10 +97,16 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
 		Suggest: true,
 		CommandNotFound: func(c *cli.Context, name string) {
 			msg := fmt.Sprintf("%q is not a capconv command", name)
-			if s := cli.SuggestCommand(c.App.Commands, name); s != "" {
-				msg += "; did you mean " + s + "?"
+			var names []string
+			for _, cmd := range c.App.Commands {
+				names = append(names, cmd.Names()...)
 			}
-			c.App.Metadata["usage"] = usageError{msg + " (capconv --help lists the commands)"}
+			if s := closest(name, names); s != "" {
+				msg += fmt.Sprintf("; did you mean %s?", s)
+			} else {
+				msg += " (capconv --help lists the commands)"
+			}
+			c.App.Metadata["usage"] = usageError{msg}
 		},
 		Metadata:       map[string]any{},
 		Usage:          "turn timestamped transcripts and caption files into SRT, WebVTT, TTML, ASS, JSON and transcripts",
@@ -130,8 +145,8 @@ func convertCommand() *cli.Command {
 		Name:      "convert",
 		Usage:     "convert transcripts or caption files",
 		ArgsUsage: "INPUT... (files, directories walked recursively, glob patterns; - for standard input)",
-		OnUsageError: func(_ *cli.Context, err error, _ bool) error {
-			return usageError{err.Error()}
+		OnUsageError: func(c *cli.Context, err error, _ bool) error {
+			return flagUsageError(c.Command.Flags, err)
 		},
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "output `PATH`: a directory; with one input and one format, a file name (-o talk.srt); - for standard output (default: next to each input)"},
@@ -162,6 +177,61 @@ func convertCommand() *cli.Command {
 		},
 		Action: convertAction,
 	}
+}
+
+// flagUsageError is err, from parsing flags, with the flag the user
+// probably meant: "--too" → "did you mean --to?".
+func flagUsageError(flags []cli.Flag, err error) error {
+	msg := err.Error()
+	if name, ok := strings.CutPrefix(msg, "flag provided but not defined: "); ok {
+		name = strings.TrimLeft(name, "-")
+		msg = fmt.Sprintf("unknown flag --%s", name)
+		var names []string
+		for _, f := range flags {
+			names = append(names, f.Names()...)
+		}
+		if s := closest(name, names); s != "" {
+			if len(s) > 1 {
+				s = "-" + s
+			}
+			msg += fmt.Sprintf("; did you mean -%s?", s)
+		}
+	}
+	return usageError{msg}
+}
+
+// closest returns the candidate nearest to name by edit distance, or ""
+// when none is near enough to be what the user meant (a third of the
+// name's letters, at least one).
+func closest(name string, candidates []string) string {
+	best, bestDist := "", max(1, len(name)/3)+1
+	for _, c := range candidates {
+		if d := editDistance(name, c); d < bestDist {
+			best, bestDist = c, d
+		}
+	}
+	return best
+}
+
+// editDistance is the Levenshtein distance between a and b, in bytes.
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
 }
 
 // formatsCommand lists the format table: what capconv reads and writes
@@ -281,23 +351,22 @@ func convertBatch(c *cli.Context, inputs []string, s settings) error {
 			con.Printf("%s", strings.TrimSuffix(timing.BuildReport(name, doc, limits).String(), "\n"))
 		}
 	}
-	few := len(plan.Jobs)+len(plan.Missing) <= fewOutputs
-	o.OnResult = func(r batch.Result) {
-		con.Result(r)
-		if few && !quiet {
-			for _, out := range r.Outputs {
-				if out.Status == batch.Written {
-					con.Printf("wrote %s", out.Path)
-				}
-			}
-		}
-	}
+	o.OnResult = con.Result
 	ctx, stop := signal.NotifyContext(c.Context, os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	rep := batch.Run(ctx, plan, o)
 	con.Finish()
 	if ctx.Err() != nil {
 		con.Printf("interrupted: %d inputs not converted", rep.Counts().Cancelled)
+	}
+	if !quiet && len(plan.Jobs)+len(plan.Missing) <= fewOutputs {
+		for _, r := range rep.Files {
+			for _, out := range r.Outputs {
+				if out.Status == batch.Written {
+					fmt.Fprintf(stderr, "capconv: wrote %s\n", out.Path)
+				}
+			}
+		}
 	}
 	if !quiet {
 		hint := ""

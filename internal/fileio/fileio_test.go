@@ -226,3 +226,21 @@ func TestReadFile(t *testing.T) {
 		t.Errorf("ReadFile(missing) error = %v, want ErrNotExist", err)
 	}
 }
+
+// TestErrorNamesTarget: a failure names the file asked for, never the
+// hidden temporary file it goes through.
+func TestErrorNamesTarget(t *testing.T) {
+	dir := t.TempDir()
+	notDir := filepath.Join(dir, "file")
+	if err := os.WriteFile(notDir, []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	target := filepath.Join(notDir, "out.srt")
+	err := WriteFile(target, []byte("data"), false)
+	if err == nil {
+		t.Fatal("WriteFile() into a file's path succeeded")
+	}
+	if msg := err.Error(); !strings.Contains(msg, target) || strings.Contains(msg, ".tmp") {
+		t.Errorf("WriteFile() error = %q, want it to name %s and no temporary file", msg, target)
+	}
+}
