@@ -23,18 +23,18 @@ func threeHours(b *testing.B) []byte {
 
 // BenchmarkRender3h measures Render, timing included, per format.
 func BenchmarkRender3h(b *testing.B) {
-	doc, err := Load(bytes.NewReader(threeHours(b)), "3h.txt", convert.Transcript, Options{})
+	doc, err := load(bytes.NewReader(threeHours(b)), "3h.txt", convert.Transcript, convert.Options{})
 	if err != nil {
 		b.Fatal(err)
 	}
 	for _, f := range []convert.Format{convert.SRT, convert.WebVTT, convert.TTML} {
 		b.Run(string(f), func(b *testing.B) {
-			if _, err := Render(doc, f, Options{}); err != nil {
+			if _, err := render(doc, f, convert.Options{}); err != nil {
 				b.Skipf("%s: %v", f, err)
 			}
 			b.ReportAllocs()
 			for b.Loop() {
-				if _, err := Render(doc, f, Options{}); err != nil {
+				if _, err := render(doc, f, convert.Options{}); err != nil {
 					b.Fatal(err)
 				}
 			}
@@ -48,23 +48,23 @@ func BenchmarkRender3h(b *testing.B) {
 func BenchmarkConvert3h(b *testing.B) {
 	data := threeHours(b)
 	var to []convert.Format
-	doc, err := Load(bytes.NewReader(data), "3h.txt", convert.Transcript, Options{})
+	doc, err := load(bytes.NewReader(data), "3h.txt", convert.Transcript, convert.Options{})
 	if err != nil {
 		b.Fatal(err)
 	}
 	for _, f := range []convert.Format{convert.SRT, convert.WebVTT, convert.TTML} {
-		if _, err := Render(doc, f, Options{}); err == nil {
+		if _, err := render(doc, f, convert.Options{}); err == nil {
 			to = append(to, f)
 		}
 	}
 	b.SetBytes(int64(len(data)))
 	b.ReportAllocs()
 	for b.Loop() {
-		doc, err := Load(bytes.NewReader(data), "3h.txt", convert.Transcript, Options{})
+		doc, err := load(bytes.NewReader(data), "3h.txt", convert.Transcript, convert.Options{})
 		if err != nil {
 			b.Fatal(err)
 		}
-		if _, err := RenderAll(doc, to, Options{}); err != nil {
+		if _, _, err := renderAll(doc, to, convert.Options{}); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -74,7 +74,7 @@ func BenchmarkConvert3h(b *testing.B) {
 // x.srt --to vtt" on the 5,502-cue Lex Fridman captions: read with speaker
 // label detection, then write WebVTT.
 func BenchmarkConvertLex(b *testing.B) {
-	data, err := os.ReadFile("../../testdata/captions/lexfridman-333-karpathy.srt")
+	data, err := os.ReadFile("../testdata/captions/lexfridman-333-karpathy.srt")
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -82,11 +82,11 @@ func BenchmarkConvertLex(b *testing.B) {
 	b.SetBytes(int64(len(data)))
 	b.ReportAllocs()
 	for b.Loop() {
-		doc, err := Load(bytes.NewReader(data), "lex.srt", convert.SRT, Options{})
+		doc, err := load(bytes.NewReader(data), "lex.srt", convert.SRT, convert.Options{})
 		if err != nil {
 			b.Fatal(err)
 		}
-		if _, err := RenderAll(doc, to, Options{}); err != nil {
+		if _, _, err := renderAll(doc, to, convert.Options{}); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/capconv/capconv/convert"
+	"github.com/capconv/capconv/convert/caption"
 	"github.com/google/go-cmp/cmp"
 )
 
@@ -34,6 +35,16 @@ var corpusCases = []corpusCase{
 	{file: "captions/nova-einstein.dfxp", cues: 1847, nSpeaker: 25, speakers: []string{"MAN", "MAN 2", "ACTOR AS EINSTEIN"}},
 	{file: "captions/nova-einstein.srt", cues: 1847, nSpeaker: 25, speakers: []string{"MAN", "MAN 2", "ACTOR AS EINSTEIN"}},
 	{file: "captions/talkpython-404-clean-code.vtt", cues: 1411, reason: "no speakers, no labels"},
+	{file: "captions/film-fr-anchorman.srt", cues: 120, nSpeaker: 2, speakers: []string{"Speaker 1", "Speaker 2"},
+		reason: "film dialogue dashes only: a dash says the speaker changes, not who speaks"},
+	{file: "captions/podcast-virtual-coffee-s1e4.srt", cues: 174, nSpeaker: 3, speakers: []string{"Bekah Hawrot Weigel", "Dan Ott", "Vic Vijayakumar"},
+		reason: "Name: labels at each change of speaker only"},
+	{file: "captions/talk-zh-sim-to-real-grasping.srt", cues: 179, reason: "Chinese, one presenter, no marks"},
+	{file: "captions/teams-starmine-call.vtt", cues: 105, nSpeaker: 5,
+		speakers: []string{"Rian Campbell", "Daren Smith", "Roshan Goonewardena", "Dorflinger, Julia", "Meixler, Nathaniel"},
+		reason: "Teams <v Name> voices, Last, First names kept as written"},
+	{file: "captions/zoom-class-preasync.vtt", cues: 113, nSpeaker: 8, speakers: []string{"Dominik Böhler", "Gaurang Thanekar", "Matilda Simon"},
+		reason: "Zoom Name: labels, a few cues without one"},
 	{file: "captions/talkpython-youtube-313-pydantic.vtt", cues: 1481, nSpeaker: 2, speakers: []string{"Speaker 1", "Speaker 2"},
 		reason: "dashes only: two anonymous speakers"},
 	{file: "malformed/astisub-example-in-carriage-return.srt", cues: 3},
@@ -53,28 +64,28 @@ var corpusCases = []corpusCase{
 	{file: "malformed/wpt-newlines.vtt", cues: 4},
 	{file: "malformed/wpt-timings-omitted-hours.vtt", cues: 3},
 	{file: "malformed/wpt-two-voices.vtt", cues: 1, nSpeaker: 2, speakers: []string{"foo", "bar"}},
-	{file: "invalid/astisub-broken-1-in.vtt", line: 1, col: 1, err: convert.ErrSyntax},
-	{file: "invalid/astisub-example-in.vtt", line: 29, col: 1, err: convert.ErrBadTimestamp, reason: "00:01:39 has no milliseconds"},
-	{file: "invalid/ttconv-bad-signature.vtt", line: 1, col: 1, err: convert.ErrSyntax},
-	{file: "invalid/ttconv-lwsp-default.ttml", line: 12, col: 5, err: convert.ErrNoContent, reason: "every p is untimed"},
-	{file: "invalid/ttml-bad-begin.ttml", line: 6, col: 7, err: convert.ErrBadTimestamp},
-	{file: "invalid/ttml-bad-frames.ttml", line: 7, col: 7, err: convert.ErrBadTimestamp},
-	{file: "invalid/ttml-html-entity.ttml", line: 5, col: 66, err: convert.ErrSyntax},
-	{file: "invalid/ttml-mismatched-tag.ttml", line: 6, col: 79, err: convert.ErrSyntax},
-	{file: "invalid/ttml-no-p.ttml", line: 6, col: 3, err: convert.ErrNoContent},
-	{file: "invalid/ttml-not-tt.ttml", line: 3, col: 1, err: convert.ErrSyntax},
-	{file: "invalid/ttml-truncated.ttml", line: 6, col: 1, err: convert.ErrSyntax},
-	{file: "invalid/webvtt-py-empty.vtt", line: 1, err: convert.ErrNoContent},
-	{file: "invalid/webvtt-py-invalid.vtt", line: 1, col: 1, err: convert.ErrSyntax, reason: "named .vtt, no WEBVTT line: not taken for SRT"},
-	{file: "invalid/webvtt-py-missing-timeframe.srt", line: 6, col: 1, err: convert.ErrBadTimestamp},
-	{file: "invalid/wpt-arrows.vtt", line: 3, col: 1, err: convert.ErrBadTimestamp},
-	{file: "invalid/wpt-nulls.vtt", line: 27, col: 13, err: convert.ErrBadTimestamp},
-	{file: "invalid/wpt-signature-bom.vtt", line: 1, err: convert.ErrNoContent},
-	{file: "invalid/wpt-timings-60.vtt", line: 3, col: 1, err: convert.ErrBadTimestamp},
-	{file: "invalid/wpt-timings-eof.vtt", line: 3, col: 17, err: convert.ErrBadTimestamp},
-	{file: "invalid/wpt-timings-garbage.vtt", line: 3, col: 1, err: convert.ErrBadTimestamp},
-	{file: "invalid/wpt-timings-negative.vtt", line: 6, col: 18, err: convert.ErrBadTimestamp},
-	{file: "invalid/wpt-timings-too-short.vtt", line: 6, col: 1, err: convert.ErrBadTimestamp},
+	{file: "invalid/astisub-broken-1-in.vtt", line: 1, col: 1, err: caption.ErrSyntax},
+	{file: "invalid/astisub-example-in.vtt", line: 29, col: 1, err: caption.ErrBadTimestamp, reason: "00:01:39 has no milliseconds"},
+	{file: "invalid/ttconv-bad-signature.vtt", line: 1, col: 1, err: caption.ErrSyntax},
+	{file: "invalid/ttconv-lwsp-default.ttml", line: 12, col: 5, err: caption.ErrNoContent, reason: "every p is untimed"},
+	{file: "invalid/ttml-bad-begin.ttml", line: 6, col: 7, err: caption.ErrBadTimestamp},
+	{file: "invalid/ttml-bad-frames.ttml", line: 7, col: 7, err: caption.ErrBadTimestamp},
+	{file: "invalid/ttml-html-entity.ttml", line: 5, col: 66, err: caption.ErrSyntax},
+	{file: "invalid/ttml-mismatched-tag.ttml", line: 6, col: 79, err: caption.ErrSyntax},
+	{file: "invalid/ttml-no-p.ttml", line: 6, col: 3, err: caption.ErrNoContent},
+	{file: "invalid/ttml-not-tt.ttml", line: 3, col: 1, err: caption.ErrSyntax},
+	{file: "invalid/ttml-truncated.ttml", line: 6, col: 1, err: caption.ErrSyntax},
+	{file: "invalid/webvtt-py-empty.vtt", line: 1, err: caption.ErrNoContent},
+	{file: "invalid/webvtt-py-invalid.vtt", line: 1, col: 1, err: caption.ErrSyntax, reason: "named .vtt, no WEBVTT line: not taken for SRT"},
+	{file: "invalid/webvtt-py-missing-timeframe.srt", line: 6, col: 1, err: caption.ErrBadTimestamp},
+	{file: "invalid/wpt-arrows.vtt", line: 3, col: 1, err: caption.ErrBadTimestamp},
+	{file: "invalid/wpt-nulls.vtt", line: 27, col: 13, err: caption.ErrBadTimestamp},
+	{file: "invalid/wpt-signature-bom.vtt", line: 1, err: caption.ErrNoContent},
+	{file: "invalid/wpt-timings-60.vtt", line: 3, col: 1, err: caption.ErrBadTimestamp},
+	{file: "invalid/wpt-timings-eof.vtt", line: 3, col: 17, err: caption.ErrBadTimestamp},
+	{file: "invalid/wpt-timings-garbage.vtt", line: 3, col: 1, err: caption.ErrBadTimestamp},
+	{file: "invalid/wpt-timings-negative.vtt", line: 6, col: 18, err: caption.ErrBadTimestamp},
+	{file: "invalid/wpt-timings-too-short.vtt", line: 6, col: 1, err: caption.ErrBadTimestamp},
 }
 
 // corpusFiles lists the caption files under testdata/captions, malformed
@@ -83,7 +94,7 @@ func corpusFiles(t *testing.T) []string {
 	t.Helper()
 	var out []string
 	for _, dir := range []string{"captions", "malformed", "invalid"} {
-		files, err := filepath.Glob(filepath.Join("..", "..", "testdata", dir, "*"))
+		files, err := filepath.Glob(filepath.Join("..", "testdata", dir, "*"))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -100,7 +111,7 @@ func corpusFiles(t *testing.T) []string {
 // TestCorpus reads every caption file of the test corpus as the CLI does
 // (format from the name and the content, labels auto) and checks that it
 // either converts to every format capconv writes, or fails with a
-// *convert.ParseError at a known position.
+// *caption.ParseError at a known position.
 func TestCorpus(t *testing.T) {
 	listed := map[string]bool{}
 	for _, tc := range corpusCases {
@@ -113,12 +124,12 @@ func TestCorpus(t *testing.T) {
 	}
 	for _, tc := range corpusCases {
 		t.Run(tc.file, func(t *testing.T) {
-			path := filepath.Join("..", "..", "testdata", tc.file)
-			doc, err := loadPath(path, Options{})
+			path := filepath.Join("..", "testdata", tc.file)
+			doc, err := loadPath(path, convert.Options{})
 			if tc.err != nil {
-				var pe *convert.ParseError
+				var pe *caption.ParseError
 				if !errors.As(err, &pe) || !errors.Is(err, tc.err) {
-					t.Fatalf("Load() error = %v, want a *ParseError wrapping %v", err, tc.err)
+					t.Fatalf("load() error = %v, want a *ParseError wrapping %v", err, tc.err)
 				}
 				if pe.Pos.Line != tc.line || pe.Pos.Col != tc.col || pe.Pos.File != path {
 					t.Errorf("error at %s, want %s:%d:%d", pe.Pos, path, tc.line, tc.col)
@@ -126,7 +137,7 @@ func TestCorpus(t *testing.T) {
 				return
 			}
 			if err != nil {
-				t.Fatalf("Load() = %v", err)
+				t.Fatalf("load() = %v", err)
 			}
 			if len(doc.Cues) != tc.cues {
 				t.Errorf("%d cues, want %d", len(doc.Cues), tc.cues)
@@ -138,16 +149,16 @@ func TestCorpus(t *testing.T) {
 			if d := cmp.Diff(tc.speakers, sp[:min(len(sp), len(tc.speakers))]); d != "" {
 				t.Errorf("first speakers (-want +got):\n%s", d)
 			}
-			for _, f := range convert.Formats() {
-				if !f.CanWrite() {
-					continue
+			for _, f := range convert.WritableFormats() {
+				if f == convert.Chapters {
+					continue // caption files have no chapters to write
 				}
-				data, err := Render(doc, f, Options{})
+				data, err := render(doc, f, convert.Options{})
 				if err != nil {
-					t.Errorf("Render(%s) = %v", f, err)
+					t.Errorf("render(%s) = %v", f, err)
 					continue
 				}
-				back, err := convert.Read(bytes.NewReader(data), f, convert.ReadOptions{File: "out" + f.Ext()})
+				back, err := convert.Read(bytes.NewReader(data), f, convert.Options{File: "out" + f.Ext()})
 				if err != nil {
 					t.Errorf("reading back the %s output: %v", f, err)
 					continue
@@ -161,17 +172,8 @@ func TestCorpus(t *testing.T) {
 }
 
 // loadPath loads a file as ConvertFile does.
-func loadPath(path string, o Options) (*convert.Document, error) {
-	f, err := InputFormat(path, o)
-	if err != nil {
-		return nil, err
-	}
-	in, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer in.Close()
-	return Load(in, path, f, o)
+func loadPath(path string, o convert.Options) (*caption.Document, error) {
+	return convert.ReadFile(path, o)
 }
 
 // TestCorpusCopies checks, where the shared corpus is at hand (beside the
@@ -181,14 +183,14 @@ func loadPath(path string, o Options) (*convert.Document, error) {
 func TestCorpusCopies(t *testing.T) {
 	root := os.Getenv("CAPCONV_CORPUS")
 	if root == "" {
-		root = "../../../shared/corpus"
+		root = "../../shared/corpus"
 	}
 	if _, err := os.Stat(root); err != nil {
 		t.Skip("no shared corpus here")
 	}
 	have := map[string]bool{}
 	for _, f := range corpusFiles(t) {
-		data, err := os.ReadFile(filepath.Join("..", "..", "testdata", f))
+		data, err := os.ReadFile(filepath.Join("..", "testdata", f))
 		if err != nil {
 			t.Fatal(err)
 		}

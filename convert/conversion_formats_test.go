@@ -2,6 +2,7 @@ package convert_test
 
 import (
 	"bytes"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -9,6 +10,7 @@ import (
 	"time"
 
 	"github.com/capconv/capconv/convert"
+	"github.com/capconv/capconv/convert/caption"
 	"github.com/google/go-cmp/cmp"
 )
 
@@ -19,18 +21,18 @@ func TestRetime(t *testing.T) {
 		"2\n00:00:01,500 --> 00:00:09,000\nI hope well.\n\n" +
 		"3\n00:00:09,000 --> 00:00:10,000\n- Fine, thanks.\n\n" +
 		"4\n00:00:10,000 --> 00:00:11,000\n- Good.\n\n"
-	kept, err := Load(strings.NewReader(in), "in.srt", convert.SRT, Options{})
+	kept, err := load(strings.NewReader(in), "in.srt", convert.SRT, convert.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if got := kept.Cues[1].End; got != 9*time.Second {
 		t.Errorf("without --retime cue 2 ends at %s, want 9s as written", got)
 	}
-	doc, err := Load(strings.NewReader(in), "in.srt", convert.SRT, Options{Retime: true})
+	doc, err := load(strings.NewReader(in), "in.srt", convert.SRT, convert.Options{Retime: true})
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []convert.Segment{
+	want := []caption.Segment{
 		{Start: time.Second, Speaker: "Speaker 1", Paragraphs: []string{"Hello there, how are you doing today? I hope well."}},
 		{Start: 9 * time.Second, Speaker: "Speaker 2", Paragraphs: []string{"Fine, thanks."}},
 		{Start: 10 * time.Second, Speaker: "Speaker 1", Paragraphs: []string{"Good."}},
@@ -40,7 +42,7 @@ func TestRetime(t *testing.T) {
 	}
 	// The timing model places speech within each turn's window; the cue
 	// that ran 1.5 s to 9 s as written is gone.
-	timed := Timed(doc, convert.WebVTT, Options{})
+	timed := timedFor(t, doc, convert.WebVTT, convert.Options{})
 	if len(timed.Cues) == 0 || timed.Cues[0].Start < time.Second || timed.Cues[0].Speaker() != "Speaker 1" {
 		t.Fatalf("retimed cues: %+v", timed.Cues)
 	}
@@ -60,7 +62,7 @@ func TestChaptersTrack(t *testing.T) {
 	if err := os.WriteFile(in, []byte(txt), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	written, err := ConvertFile(in, Options{To: []convert.Format{convert.WebVTT, convert.SRT}})
+	written, err := convert.ConvertFile(in, "", []convert.Format{convert.WebVTT, convert.SRT}, convert.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -76,7 +78,7 @@ func TestChaptersTrack(t *testing.T) {
 		t.Errorf("chapters track:\n%s", got)
 	}
 	srtOnly := filepath.Join(dir, "srt")
-	if _, err := ConvertFile(in, Options{To: []convert.Format{convert.SRT}, OutDir: srtOnly}); err != nil {
+	if _, err := convert.ConvertFile(in, srtOnly, []convert.Format{convert.SRT}, convert.Options{}); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := os.Stat(filepath.Join(srtOnly, "talk.chapters.vtt")); err == nil {
@@ -87,27 +89,27 @@ func TestChaptersTrack(t *testing.T) {
 // TestLoadDetects checks that content overrules a misleading name.
 func TestLoadDetects(t *testing.T) {
 	vtt := "WEBVTT\n\n00:00.000 --> 00:01.000\n<v Ann>Hi</v>\n"
-	doc, err := Load(strings.NewReader(vtt), "wrong.srt", convert.SRT, Options{})
+	doc, err := load(strings.NewReader(vtt), "wrong.srt", convert.SRT, convert.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if doc.Cues[0].Speaker() != "Ann" {
 		t.Errorf("WebVTT named .srt: %+v", doc.Cues)
 	}
-	if _, err := Load(strings.NewReader(vtt), "wrong.srt", convert.SRT, Options{From: convert.SRT}); err == nil {
+	if _, err := load(strings.NewReader(vtt), "wrong.srt", convert.SRT, convert.Options{From: convert.SRT}); err == nil {
 		t.Error("--from srt did not override detection")
 	}
 }
 
-// TestRenderAllConcurrent checks that rendering the formats concurrently,
-// from shared timing, gives what rendering each on its own gives, every
-// time, and that the chapters track is the one timed as WebVTT.
-func TestRenderAllConcurrent(t *testing.T) {
-	data, err := os.ReadFile("../../testdata/000_2e7f89a82c8d846d.txt")
+// TestConvertAllAtOnce checks that converting to every format at once,
+// from shared timing, gives what converting to each on its own gives, and
+// that the chapters track follows WebVTT, timed as WebVTT is.
+func TestConvertAllAtOnce(t *testing.T) {
+	data, err := os.ReadFile("../testdata/000_2e7f89a82c8d846d.txt")
 	if err != nil {
 		t.Fatal(err)
 	}
-	doc, err := Load(bytes.NewReader(data), "seed.txt", convert.Transcript, Options{})
+	doc, err := load(bytes.NewReader(data), "seed.txt", convert.Transcript, convert.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -115,31 +117,50 @@ func TestRenderAllConcurrent(t *testing.T) {
 		t.Fatal("the seed transcript has no chapters to test the track with")
 	}
 	fs := []convert.Format{convert.SRT, convert.WebVTT, convert.TTML, convert.Transcript, convert.JSON}
-	o := Options{Offset: 3 * time.Second, Concurrent: true}
+	o := convert.Options{Offset: 3 * time.Second}
 	var want []string
 	for _, f := range fs {
-		b, err := Render(doc, f, o)
+		b, err := render(doc, f, o)
 		if err != nil {
 			t.Fatal(err)
 		}
 		want = append(want, string(b))
+		if f == convert.WebVTT {
+			track, err := convert.Marshal(timedFor(t, doc, convert.WebVTT, o), convert.Chapters, o)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want = append(want, string(track))
+		}
 	}
-	var chapters bytes.Buffer
-	if err := convert.WriteChapters(&chapters, Timed(doc, convert.WebVTT, o)); err != nil {
+	got, out, err := renderAll(doc, fs, o)
+	if err != nil {
 		t.Fatal(err)
 	}
-	for range 20 {
-		out, track, err := RenderWithChapters(doc, fs, o)
-		if err != nil {
-			t.Fatal(err)
+	wantFormats := []convert.Format{convert.SRT, convert.WebVTT, convert.Chapters, convert.TTML, convert.Transcript, convert.JSON}
+	if d := cmp.Diff(wantFormats, got); d != "" {
+		t.Fatalf("Convert() formats (-want +got):\n%s", d)
+	}
+	for i := range got {
+		if string(out[i]) != want[i] {
+			t.Errorf("%s differs from converting it alone:\n%s", got[i], cmp.Diff(want[i], string(out[i])))
 		}
-		for i := range fs {
-			if string(out[i]) != want[i] {
-				t.Fatalf("%s differs from Render's:\n%s", fs[i], cmp.Diff(want[i], string(out[i])))
-			}
+	}
+}
+
+// TestWriteNeedsCues: a transcript read but not converted has no cues, and
+// writing it as captions says so instead of writing an empty file.
+func TestWriteNeedsCues(t *testing.T) {
+	doc, err := convert.Read(strings.NewReader("Ann Lee 0:00:01\nHello there.\n"), convert.Transcript, convert.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range []convert.Format{convert.SRT, convert.WebVTT, convert.TTML} {
+		if _, err := convert.Marshal(doc, f, convert.Options{}); !errors.Is(err, convert.ErrNotTimed) {
+			t.Errorf("Marshal(%s) of segments = %v, want ErrNotTimed", f, err)
 		}
-		if string(track) != chapters.String() {
-			t.Fatalf("chapters track (-want +got):\n%s", cmp.Diff(chapters.String(), string(track)))
-		}
+	}
+	if _, err := convert.Marshal(doc, convert.Transcript, convert.Options{}); err != nil {
+		t.Errorf("Marshal(txt) of segments = %v", err)
 	}
 }

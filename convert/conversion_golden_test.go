@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/capconv/capconv/convert"
+	"github.com/capconv/capconv/convert/caption"
 	"github.com/google/go-cmp/cmp"
 )
 
@@ -21,15 +22,15 @@ var goldenCases = []string{"000_2e7f89a82c8d846d.txt"}
 
 var goldenFormats = []convert.Format{convert.SRT, convert.WebVTT, convert.TTML, convert.DFXP, convert.ASS, convert.JSON, convert.Transcript}
 
-func loadCase(t *testing.T, name string) *convert.Document {
+func loadCase(t *testing.T, name string) *caption.Document {
 	t.Helper()
-	path := filepath.Join("..", "..", "testdata", name)
+	path := filepath.Join("..", "testdata", name)
 	f, err := os.Open(path)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	doc, err := Load(f, path, convert.Transcript, Options{})
+	doc, err := load(f, path, convert.Transcript, convert.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -41,12 +42,12 @@ func TestGolden(t *testing.T) {
 		doc := loadCase(t, name)
 		for _, f := range goldenFormats {
 			t.Run(name+"/"+string(f), func(t *testing.T) {
-				got, err := Render(doc, f, Options{})
+				got, err := render(doc, f, convert.Options{})
 				if err != nil {
 					t.Fatal(err)
 				}
 				base := strings.TrimSuffix(name, filepath.Ext(name))
-				golden := filepath.Join("..", "..", "testdata", base+".golden"+f.Ext())
+				golden := filepath.Join("..", "testdata", base+".golden"+f.Ext())
 				if *update {
 					if err := os.WriteFile(golden, got, 0o644); err != nil {
 						t.Fatal(err)
@@ -57,7 +58,7 @@ func TestGolden(t *testing.T) {
 					t.Fatalf("%v (run go test ./... -update to create it)", err)
 				}
 				if d := cmp.Diff(string(want), string(got)); d != "" {
-					t.Errorf("Render(%s) mismatch with %s (-want +got):\n%s", f, golden, d)
+					t.Errorf("render(%s) mismatch with %s (-want +got):\n%s", f, golden, d)
 				}
 			})
 		}
@@ -68,12 +69,12 @@ func TestGolden(t *testing.T) {
 // in whole milliseconds, lines and their speakers.
 type cueView struct {
 	Start, End int64
-	Lines      []convert.Line
+	Lines      []caption.Line
 }
 
 // viewAt returns what cues must carry, times rounded to unit, the
 // format's precision.
-func viewAt(cues []convert.Cue, unit time.Duration) []cueView {
+func viewAt(cues []caption.Cue, unit time.Duration) []cueView {
 	out := make([]cueView, len(cues))
 	for i, c := range cues {
 		out[i] = cueView{c.Start.Round(unit).Milliseconds(), c.End.Round(unit).Milliseconds(), c.Lines}
@@ -94,19 +95,19 @@ func precision(f convert.Format) time.Duration {
 // so that txt output loses nothing the timing model uses.
 func TestTranscriptRoundTrip(t *testing.T) {
 	doc := loadCase(t, goldenCases[0])
-	txt, err := Render(doc, convert.Transcript, Options{})
+	txt, err := render(doc, convert.Transcript, convert.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	back, err := Load(bytes.NewReader(txt), "seed.txt", convert.Transcript, Options{})
+	back, err := load(bytes.NewReader(txt), "seed.txt", convert.Transcript, convert.Options{})
 	if err != nil {
 		t.Fatalf("reading the txt output: %v\n%s", err, txt)
 	}
-	want, err := Render(doc, convert.WebVTT, Options{})
+	want, err := render(doc, convert.WebVTT, convert.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	got, err := Render(back, convert.WebVTT, Options{})
+	got, err := render(back, convert.WebVTT, convert.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -129,16 +130,16 @@ func TestRoundTrip(t *testing.T) {
 			continue // TestTranscriptRoundTrip
 		}
 		t.Run(string(f), func(t *testing.T) {
-			o := Options{}
-			data, err := Render(doc, f, o)
+			o := convert.Options{}
+			data, err := render(doc, f, o)
 			if err != nil {
 				t.Fatal(err)
 			}
-			got, err := convert.Read(bytes.NewReader(data), f, convert.ReadOptions{File: "out" + f.Ext(), Labels: convert.LabelName})
+			got, err := convert.Read(bytes.NewReader(data), f, convert.Options{File: "out" + f.Ext(), Labels: convert.LabelName})
 			if err != nil {
 				t.Fatal(err)
 			}
-			want := Timed(doc, f, o)
+			want := timedFor(t, doc, f, o)
 			if d := cmp.Diff(viewAt(want.Cues, precision(f)), viewAt(got.Cues, precision(f))); d != "" {
 				t.Errorf("round trip through %s (-want +got):\n%s", f, d)
 			}

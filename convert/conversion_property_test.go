@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/capconv/capconv/convert"
+	"github.com/capconv/capconv/convert/caption"
 )
 
 var propertyWords = append(strings.Fields(`the a and but of to in I you we think that it's really
@@ -39,7 +40,7 @@ func randomSeedDialect(r *rand.Rand) string {
 // spoken is one word of a document and who says it.
 type spoken struct{ speaker, word string }
 
-func wordsOfSegments(d *convert.Document) []spoken {
+func wordsOfSegments(d *caption.Document) []spoken {
 	var out []spoken
 	for _, s := range d.Segments {
 		for _, w := range strings.Fields(s.Text()) {
@@ -49,7 +50,7 @@ func wordsOfSegments(d *convert.Document) []spoken {
 	return out
 }
 
-func wordsOfCues(cues []convert.Cue) []spoken {
+func wordsOfCues(cues []caption.Cue) []spoken {
 	var out []spoken
 	for _, c := range cues {
 		for _, l := range c.Lines {
@@ -69,7 +70,7 @@ func TestEveryWordOnceInOrder(t *testing.T) {
 	r := rand.New(rand.NewSource(7))
 	for iter := 0; iter < 60; iter++ {
 		src := randomSeedDialect(r)
-		doc, err := Load(strings.NewReader(src), "gen.txt", convert.Transcript, Options{})
+		doc, err := load(strings.NewReader(src), "gen.txt", convert.Transcript, convert.Options{})
 		if err != nil {
 			t.Fatalf("iteration %d: %v\n%s", iter, err, src)
 		}
@@ -79,14 +80,14 @@ func TestEveryWordOnceInOrder(t *testing.T) {
 			if f == convert.SRT {
 				// Read SRT as plain text: a label is then a word of its
 				// own, expected at each change of speaker.
-				want = withLabels(Timed(doc, f, Options{}).Cues, convert.LabelName)
+				want = withLabels(timedFor(t, doc, f, convert.Options{}).Cues, convert.LabelName)
 				labels = convert.LabelNone
 			}
-			data, err := Render(doc, f, Options{})
+			data, err := render(doc, f, convert.Options{})
 			if err != nil {
 				t.Fatal(err)
 			}
-			back, err := convert.Read(bytes.NewReader(data), f, convert.ReadOptions{File: "gen" + f.Ext(), Labels: labels})
+			back, err := convert.Read(bytes.NewReader(data), f, convert.Options{File: "gen" + f.Ext(), Labels: labels})
 			if err != nil {
 				t.Fatalf("iteration %d, %s: %v\n%s", iter, f, err, data)
 			}
@@ -114,7 +115,7 @@ func TestEveryWordOnceInOrder(t *testing.T) {
 // withLabels returns the words of cues as SRT shows them, speakerless,
 // with the label of style s before the first word of each change of
 // speaker.
-func withLabels(cues []convert.Cue, s convert.LabelStyle) []spoken {
+func withLabels(cues []caption.Cue, s convert.LabelStyle) []spoken {
 	var out []spoken
 	prev := ""
 	for _, w := range wordsOfCues(cues) {
