@@ -16,7 +16,7 @@ import (
 	"time"
 
 	"github.com/capconv/capconv/convert"
-	"github.com/capconv/capconv/internal/pipeline"
+	"github.com/capconv/capconv/convert/caption"
 )
 
 // What each tool checks, and what it cannot:
@@ -71,7 +71,7 @@ type sample struct {
 	name   string
 	path   string
 	format convert.Format
-	doc    *convert.Document // read with LabelNone: the text as written
+	doc    *caption.Document // read with LabelNone: the text as written
 }
 
 var (
@@ -130,13 +130,12 @@ func makeSamples(dir string) ([]sample, error) {
 		if err != nil {
 			return nil, err
 		}
-		from, _ := pipeline.InputFormat(in, pipeline.Options{})
-		doc, err := pipeline.Load(bytes.NewReader(data), in, from, pipeline.Options{})
+		doc, err := convert.ReadBytes(data, "", convert.Options{File: in})
 		if err != nil {
 			return nil, err
 		}
 		for _, f := range outFormats {
-			out1, err := pipeline.Render(doc, f, pipeline.Options{})
+			out1, err := render(doc, f)
 			if err != nil {
 				return nil, err
 			}
@@ -169,7 +168,7 @@ func readSample(name, path string, f convert.Format) (sample, error) {
 	if err != nil {
 		return sample{}, err
 	}
-	doc, err := convert.Read(bytes.NewReader(data), f, convert.ReadOptions{File: path, Labels: convert.LabelNone})
+	doc, err := convert.Read(bytes.NewReader(data), f, convert.Options{File: path, Labels: convert.LabelNone})
 	if err != nil {
 		return sample{}, fmt.Errorf("capconv cannot read its own %s: %w", name, err)
 	}
@@ -185,7 +184,7 @@ type toolCue struct {
 }
 
 // cueText joins a cue's lines as the tools do.
-func cueText(c convert.Cue) string {
+func cueText(c caption.Cue) string {
 	var lines []string
 	for _, l := range c.Lines {
 		lines = append(lines, l.Text)
@@ -221,8 +220,8 @@ func compareCues(t *testing.T, s sample, got []toolCue) {
 
 // assEvents splits cues as the ASS writer does, into one event per run of
 // lines of one speaker: what a tool other than capconv reads.
-func assEvents(cues []convert.Cue) []convert.Cue {
-	var out []convert.Cue
+func assEvents(cues []caption.Cue) []caption.Cue {
+	var out []caption.Cue
 	for _, c := range cues {
 		start := 0
 		for i := 1; i <= len(c.Lines); i++ {
@@ -259,7 +258,7 @@ func TestFFmpeg(t *testing.T) {
 			if stderr.Len() > 0 {
 				t.Errorf("ffmpeg warned:\n%s", stderr.String())
 			}
-			back, err := convert.Read(&stdout, convert.WebVTT, convert.ReadOptions{File: "ffmpeg output", Labels: convert.LabelNone})
+			back, err := convert.Read(&stdout, convert.WebVTT, convert.Options{File: "ffmpeg output", Labels: convert.LabelNone})
 			if err != nil {
 				t.Fatalf("reading ffmpeg's WebVTT: %v", err)
 			}
@@ -443,7 +442,7 @@ func TestTTConv(t *testing.T) {
 	need(t, hasPythonModule("ttconv"), "python3-ttconv (for "+python+")")
 	type check struct {
 		s    sample
-		cues []convert.Cue // the cues of a rendered chunk; nil for a whole file
+		cues []caption.Cue // the cues of a rendered chunk; nil for a whole file
 	}
 	var checks []check
 	var jobs []pythonJob
@@ -462,7 +461,7 @@ func TestTTConv(t *testing.T) {
 			continue
 		}
 		rendered[key] = true
-		full, err := convert.Read(mustOpen(t, s.path), s.format, convert.ReadOptions{Labels: convert.LabelNone})
+		full, err := convert.Read(mustOpen(t, s.path), s.format, convert.Options{Labels: convert.LabelNone})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -471,7 +470,7 @@ func TestTTConv(t *testing.T) {
 			part.Cues = full.Cues[i:min(i+ttconvChunk, len(full.Cues))]
 			p := filepath.Join(dir, fmt.Sprintf("%s-%d%s", strings.ReplaceAll(s.name, "/", "_"), i, s.format.Ext()))
 			var b bytes.Buffer
-			if err := convert.Write(&b, &part, s.format, convert.WriteOptions{}); err != nil {
+			if err := convert.Write(&b, &part, s.format, convert.Options{}); err != nil {
 				t.Fatal(err)
 			}
 			if err := os.WriteFile(p, b.Bytes(), 0o644); err != nil {
@@ -514,7 +513,7 @@ func mustOpen(t *testing.T, path string) *os.File {
 
 // checkTimes checks that every begin and end of cues is one of ttconv's
 // significant times, within a millisecond, and that ttconv has no other.
-func checkTimes(t *testing.T, cues []convert.Cue, times []float64) {
+func checkTimes(t *testing.T, cues []caption.Cue, times []float64) {
 	t.Helper()
 	sort.Float64s(times)
 	has := func(d time.Duration) bool {
@@ -541,7 +540,7 @@ func checkTimes(t *testing.T, cues []convert.Cue, times []float64) {
 }
 
 // checkRendered checks that each cue's text is shown at its begin time.
-func checkRendered(t *testing.T, cues []convert.Cue, shown []shownAt) {
+func checkRendered(t *testing.T, cues []caption.Cue, shown []shownAt) {
 	t.Helper()
 	for i, c := range cues {
 		k := sort.Search(len(shown), func(k int) bool { return shown[k].At >= c.Start.Seconds()-0.001 })
@@ -562,4 +561,14 @@ func checkRendered(t *testing.T, cues []convert.Cue, shown []shownAt) {
 			return
 		}
 	}
+}
+
+// render returns doc converted to and written in format f, as the
+// command does.
+func render(doc *caption.Document, f convert.Format) ([]byte, error) {
+	outs, err := convert.Convert(doc, []convert.Format{f}, convert.Options{})
+	if err != nil {
+		return nil, err
+	}
+	return convert.Marshal(outs[0].Doc, f, convert.Options{})
 }
