@@ -42,7 +42,7 @@ var corpusCases = []corpusCase{
 	{file: "captions/talk-zh-sim-to-real-grasping.srt", cues: 179, reason: "Chinese, one presenter, no marks"},
 	{file: "captions/teams-starmine-call.vtt", cues: 105, nSpeaker: 5,
 		speakers: []string{"Rian Campbell", "Daren Smith", "Roshan Goonewardena", "Dorflinger, Julia", "Meixler, Nathaniel"},
-		reason: "Teams <v Name> voices, Last, First names kept as written"},
+		reason:   "Teams <v Name> voices, Last, First names kept as written"},
 	{file: "captions/zoom-class-preasync.vtt", cues: 113, nSpeaker: 8, speakers: []string{"Dominik Böhler", "Gaurang Thanekar", "Matilda Simon"},
 		reason: "Zoom Name: labels, a few cues without one"},
 	{file: "captions/talkpython-youtube-313-pydantic.vtt", cues: 1481, nSpeaker: 2, speakers: []string{"Speaker 1", "Speaker 2"},

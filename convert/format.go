@@ -97,9 +97,6 @@ type codec struct {
 	// timed is false for a format written from start-only segments: a
 	// transcript written as a transcript is not timed.
 	timed bool
-	// fuzzed says a FuzzRead target covers the reader; the registry test
-	// fails for a readable format without one.
-	fuzzed bool
 }
 
 // registry is the format table every dispatch goes through, in the order
@@ -111,7 +108,7 @@ var registry = []codec{
 		read: func(data []byte, src text.Source, _ Options) (*caption.Document, error) {
 			return stl.Read(data, src)
 		},
-		speakers: SpeakerNone, keeps: Keeps{Title: true, Language: true, Ends: true}, fuzzed: true,
+		speakers: SpeakerNone, keeps: Keeps{Title: true, Language: true, Ends: true},
 	},
 	{
 		format: WebVTT, aliases: []string{"webvtt"}, exts: []string{".vtt"}, about: "WebVTT, speakers as <v> voices",
@@ -123,7 +120,7 @@ var registry = []codec{
 			return webvtt.Append(b, d)
 		},
 		speakers: SpeakerVoice, precision: time.Millisecond, keeps: Keeps{CueIDs: true, Ends: true},
-		side: []Format{Chapters}, timed: true, fuzzed: true,
+		side: []Format{Chapters}, timed: true,
 	},
 	{
 		format: ASS, aliases: []string{"ssa"}, exts: []string{".ass", ".ssa"}, about: "Advanced SubStation Alpha, speakers in the Name field",
@@ -135,7 +132,7 @@ var registry = []codec{
 			return ass.Append(b, d)
 		},
 		speakers: SpeakerField, precision: 10 * time.Millisecond, keeps: Keeps{Title: true, Ends: true},
-		timed: true, fuzzed: true,
+		timed: true,
 	},
 	{
 		format: JSON, exts: []string{".json"}, about: "capconv's JSON schema: the whole model",
@@ -148,7 +145,7 @@ var registry = []codec{
 		},
 		speakers: SpeakerField, precision: time.Millisecond,
 		keeps: Keeps{Title: true, Language: true, CueIDs: true, Chapters: true, Ends: true},
-		timed: true, fuzzed: true,
+		timed: true,
 	},
 	{
 		format: TTML, aliases: []string{"xml"}, exts: []string{".ttml", ".xml"}, about: "TTML (IMSC 1.1 Text), speakers as ttm:agent",
@@ -158,7 +155,7 @@ var registry = []codec{
 			return ttml.Append(b, d, ttmlOptions(o))
 		},
 		speakers: SpeakerVoice, precision: time.Millisecond,
-		keeps: Keeps{Title: true, Language: true, CueIDs: true, Ends: true}, timed: true, fuzzed: true,
+		keeps: Keeps{Title: true, Language: true, CueIDs: true, Ends: true}, timed: true,
 	},
 	{
 		format: DFXP, exts: []string{".dfxp"}, about: "TTML under the DFXP profile, for editors that ask for .dfxp",
@@ -167,7 +164,7 @@ var registry = []codec{
 			return ttml.AppendDFXP(b, d, ttmlOptions(o))
 		},
 		speakers: SpeakerVoice, precision: time.Millisecond,
-		keeps: Keeps{Title: true, Language: true, CueIDs: true, Ends: true}, timed: true, fuzzed: true,
+		keeps: Keeps{Title: true, Language: true, CueIDs: true, Ends: true}, timed: true,
 	},
 	{
 		format: SRT, exts: []string{".srt"}, about: "SubRip, speakers as text labels (--srt-labels)",
@@ -178,7 +175,7 @@ var registry = []codec{
 		write: func(b []byte, d *caption.Document, o Options) ([]byte, error) {
 			return srt.Append(b, d, o.SRTLabels)
 		},
-		speakers: SpeakerLabel, precision: time.Millisecond, keeps: Keeps{Ends: true}, timed: true, fuzzed: true,
+		speakers: SpeakerLabel, precision: time.Millisecond, keeps: Keeps{Ends: true}, timed: true,
 	},
 	{
 		format: Transcript, aliases: []string{"transcript", "md"}, exts: []string{".txt", ".md"},
@@ -190,7 +187,6 @@ var registry = []codec{
 			return transcript.Append(b, d)
 		},
 		speakers: SpeakerLine, precision: time.Second, keeps: Keeps{Title: true, Language: true, Chapters: true},
-		fuzzed: true,
 	},
 	{
 		format: Chapters, exts: []string{".chapters.vtt"}, about: "WebVTT chapters track, beside the WebVTT output",
@@ -302,6 +298,14 @@ func FormatFromPath(path string) (Format, bool) {
 		}
 	}
 	return "", false
+}
+
+// Names returns f's name and the aliases ParseFormat accepts for it.
+func (f Format) Names() []string {
+	if c := row(f); c != nil {
+		return append([]string{string(f)}, c.aliases...)
+	}
+	return nil
 }
 
 // Ext returns the file extension written for f, with its dot.

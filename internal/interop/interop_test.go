@@ -572,3 +572,21 @@ func render(doc *caption.Document, f convert.Format) ([]byte, error) {
 	}
 	return convert.Marshal(outs[0].Doc, f, convert.Options{})
 }
+
+// noInterop names the formats capconv writes that no third-party parser
+// here reads, and why; every other written format must be in outFormats.
+var noInterop = map[convert.Format]string{
+	convert.JSON:       "capconv's own schema: no other program reads it",
+	convert.Transcript: "a start-only transcript: no caption parser reads it",
+	convert.Chapters:   "a WebVTT file of chapter titles, written by the WebVTT cue writer that TestPythonWebVTT and TestFFmpeg check",
+}
+
+// TestEveryFormatHasInterop fails when a format capconv writes has no
+// third-party parser checking it and no reason why.
+func TestEveryFormatHasInterop(t *testing.T) {
+	for _, f := range convert.WritableFormats() {
+		if _, ok := noInterop[f]; !ok && !slicesContains(outFormats, f) {
+			t.Errorf("%s: capconv writes it, but no interop test reads it (add it to outFormats or to noInterop with a reason)", f)
+		}
+	}
+}
