@@ -1,81 +1,83 @@
-// Package convert owns capconv's canonical caption model, the registry of
-// formats it reads and writes, and the errors those readers report.
+// Package convert reads, converts and writes captions and transcripts: it
+// is capconv's library and the one conversion path of the command and its
+// batches.
 //
-// Every reader turns its input into a *Document; every writer renders a
-// *Document. Formats never convert into each other directly.
+//	doc, err := convert.ReadFile("talk.txt", opts)            // detect, read
+//	outs, err := convert.Convert(doc, []convert.Format{convert.WebVTT}, opts) // time
+//	err = convert.WriteFile("talk.vtt", outs[0].Doc, convert.WebVTT, opts)     // write
 //
-// # The model
+// Read and Write mirror each other on an io.Reader and an io.Writer;
+// ReadFile, WriteFile and ConvertFile do the same on files, atomically.
+// One Options struct tunes reading (format, dialect, labels, speakers),
+// timing (timing.Options, offset, frame rate) and writing (SRT labels,
+// TTML frame times). The model is package caption; the timing model is
+// package timing.
 //
-// A Document holds either start-only Segments (a transcript: each segment
-// knows when it starts and who speaks, not when it ends) or timed Cues (a
-// caption file), or both once the timing package has turned segments into
-// cues. Its invariants:
+// # A document's state
 //
-//   - Times are time.Duration from the start of the media; writers round.
-//   - Segments are in non-decreasing Start order.
-//   - Cues are in non-decreasing Start order and Start <= End.
-//   - Speakers are data: every Line carries its speaker ("" when unknown),
-//     never a label baked into the text.
+// A transcript reads as start-only Segments, a caption file as timed
+// Cues. Convert prepares a document for each target format: it times the
+// segments into cues when the format needs cues (Format.NeedsCues), once
+// for every format that times alike, and applies the offset and the frame
+// rate. Writing a document of segments alone in a format that needs cues
+// fails with ErrNotTimed.
+//
+// # Layout
+//
+//	convert/             this package: Options, Read, Convert, Write, files, the format registry
+//	convert/caption      the model: Document, Cue, Line, Segment, Chapter, positions, errors
+//	convert/internal/text        decoding (BOM, UTF-16, Windows-1252), line scanning, clocks
+//	convert/internal/labels      speaker labels in caption text ("Name: ", "[Name]", dashes)
+//	convert/internal/transcript  the transcript dialects, their detection, the transcript writer
+//	convert/internal/srt, webvtt, ttml, ass, stl, capjson  one package per format
 //
 // # What each format carries
 //
+// The registry in format.go is the one place that knows each format: its
+// names and extensions, a content sniffer, how it carries speakers
+// (SpeakerCarriage: a field, a voice span, a text label that takes room
+// on the line), its time precision, what else it keeps (Keeps) and its
+// side outputs. `capconv formats` prints it. In short:
+//
 //   - Transcript (txt, md): start times, speakers, paragraphs, chapters,
 //     and a title, language and duration from front matter; no end times.
-//     Written in the speaker-line dialect.
-//   - SRT: times and text. Speakers travel as a text label convention
-//     (LabelStyle) at each change of speaker; no BOM is written and text is
-//     not escaped, so "&" stays literal.
-//   - WebVTT: times, cue identifiers and a voice span <v Name> per speaker.
-//   - TTML (IMSC 1.1 Text profile) and DFXP (the same document under the
-//     TTML1 DFXP profile): times, cue identifiers, a ttm:agent per speaker
-//     declared in head/metadata, and the document's language and title.
+//     Read in ten dialects (TranscriptDialects, docs/dialects.md), written
+//     in the speaker-line dialect.
+//   - SRT: times and text. Speakers travel as a text label at each change
+//     of speaker (Options.SRTLabels); no BOM is written and text is not
+//     escaped, so "&" stays literal.
+//   - WebVTT: times, cue identifiers and a voice span <v Name> per
+//     speaker; chapters go beside it as a chapters track (Chapters).
+//   - TTML (IMSC 1.1 Text) and DFXP (the same document under the DFXP
+//     profile): times, cue identifiers, a ttm:agent per speaker, the
+//     language and the title.
 //   - ASS/SSA: times in centiseconds, the speaker in each event's Name
 //     field, the title.
 //   - EBU STL (read only, through go-astisub): times, text rows, the title.
-//   - JSON (capconv's schema, see json.go): everything in the model but
-//     segments.
+//   - JSON (capconv's schema, docs/json.md): the whole model but segments.
 //
-// Read detects labels in caption text (ReadOptions.Labels, ApplyLabels):
+// Read takes speaker labels back out of caption text (Options.Labels):
 // "Name:", "NAME:", "[Name]" and dialogue dashes become speakers when a
-// file uses them consistently. Detect tells a format from content.
+// file uses them consistently. Detect tells a format from content, so a
+// WebVTT file named .srt reads as WebVTT.
 //
-// # Transcript dialects
+// Text readers accept UTF-8 with or without a byte order mark and UTF-16
+// LE or BE with one, and fall back to Windows-1252 with a warning when
+// the input is not valid UTF-8 (WebVTT and TTML, UTF-8 by definition,
+// replace or refuse invalid bytes instead). Input with NUL bytes or many
+// control characters fails with caption.ErrNotText.
 //
-// Transcripts come in many layouts. Read detects the dialect by scoring
-// each on the first 200 non-blank lines and taking the one whose turn
-// lines explain most of them (ties go to the earlier, more specific one
-// below); ReadOptions.Dialect names one instead. Every dialect shares one
-// reader: a turn line starts a segment, other lines are its paragraphs,
-// so a turn may continue on following lines in any dialect. Times may be
-// M:SS, MM:SS, H:MM:SS or HH:MM:SS with fractional seconds, and may widen
-// after an hour; equal times on adjacent lines are kept (the timing
-// package spreads them), earlier ones fail with ErrTimeGoesBack.
+// # Adding a format
 //
-//	rev             Lenny Rachitsky (00:00:09):          text on the lines below
-//	rev-inline      Ann Lee (00:00:09) Welcome back.
-//	otter           Emma  0:22                           two spaces; text below; "Transcribed by https://otter.ai" dropped
-//	bracketed       [Speaker 1] [00:08] know, as         Whisper and diarization tools
-//	markdown        **Emma** [0:18] Welcome.             HTML entities decoded
-//	markdown-label  **[00:48] SPEAKER_01:** Oh, okay.    AssemblyAI / Descript-like, entities decoded
-//	time-name       [00:00:05] Ann Lee: Hello.
-//	speaker-line    Mark Zuckerberg 0:00:01              text below; "00:00:00 - Title" chapter lines
-//	timestamped     00:00:07 But it is important.        no speakers (Talk Python)
-//	youtube         0:05                                 no speakers; text on the next line (YouTube's copied transcript)
-//
-// Speaker names are kept as written ("Unknown Speaker", "SPEAKER_00",
-// "Speaker 1"), with runs of spaces collapsed; RenameSpeakers and
-// ReadSpeakerMap rename them. Consecutive segments of one speaker stay
-// separate segments, since each start time is information.
-//
-// Before the first turn, YAML front matter (title, language or lang,
-// duration_seconds or duration), Markdown headings and a bare "Transcript"
-// line are metadata, never text: the first heading is the title unless the
-// front matter gave one, and a stated duration ends the last turn.
-//
-// # Encodings
-//
-// Text readers accept UTF-8 with or without a byte order mark, UTF-16 LE
-// or BE with a byte order mark, and fall back to Windows-1252 with a
-// warning when the input is not valid UTF-8. Input with NUL bytes or many
-// control characters fails with ErrNotText.
+//  1. Write a package under convert/internal (say scc) with Read(data,
+//     text.Source), Append(b, doc) and, if the format has a signature,
+//     Sniff(head). Use internal/text for decoding, lines and clocks, and
+//     report errors with text.Errorf at a position.
+//  2. Add its Format constant and one row to the registry in format.go:
+//     names, extensions, sniffer, reader, writer, speaker carriage,
+//     precision, Keeps, side outputs.
+//  3. Add a FuzzRead<Name> target, a golden case under testdata/golden
+//     (in.<ext> and out.<ext>), and an interop case in internal/interop
+//     (or a reason in noInterop): TestRegistryCoverage and
+//     TestEveryFormatHasInterop fail until they exist.
 package convert

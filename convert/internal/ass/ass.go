@@ -1,3 +1,6 @@
+// Package ass reads Advanced SubStation Alpha and SSA scripts and writes
+// ASS (v4.00+): one Dialogue event per cue and speaker, the speaker in
+// the Name field, times in centiseconds.
 package ass
 
 import (

@@ -1,3 +1,5 @@
+// Package capjson reads and writes capconv's own JSON schema, which
+// carries the whole model but segments (docs/json.md).
 package capjson
 
 import (

@@ -1,3 +1,7 @@
+// Package srt reads and writes SubRip (.srt): numbered cues, times to the
+// millisecond and plain text. SRT has no speaker field: the writer puts a
+// label at each change of speaker in the style it is given, and labels in
+// the text are read back by package labels.
 package srt
 
 import (

@@ -1,3 +1,5 @@
+// Package stl reads EBU Tech 3264 subtitle files through go-astisub, the
+// only place capconv uses it.
 package stl
 
 import (

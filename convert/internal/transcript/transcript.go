@@ -1,3 +1,6 @@
+// Package transcript reads start-only transcripts in the dialects people
+// write them in (Dialects), detecting the dialect from the lines, and
+// writes a document back as a transcript in the speaker-line dialect.
 package transcript
 
 import (

@@ -1,3 +1,6 @@
+// Package ttml reads TTML and DFXP documents and writes TTML under the
+// IMSC 1.1 Text profile or the DFXP profile: times as clock values or
+// frames, one ttm:agent per speaker, the language and the title.
 package ttml
 
 import (

@@ -1,3 +1,6 @@
+// Package webvtt reads and writes WebVTT (.vtt): cues with identifiers and
+// times, speakers as <v Name> voice spans, and the chapters track written
+// beside the captions.
 package webvtt
 
 import (
