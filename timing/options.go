@@ -40,10 +40,6 @@ type Options struct {
 	// MediaDuration, when not 0, is where the media ends: no cue ends
 	// after it.
 	MediaDuration time.Duration
-	// LabelWidth, when set, gives the characters a speaker label takes at
-	// the start of the first cue of each turn (SRT carries speakers as
-	// text), so that line limits count the label.
-	LabelWidth func(speaker string) int
 }
 
 // Defaults used where an Options field is zero: the Netflix English
