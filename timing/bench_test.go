@@ -1,12 +1,11 @@
 package timing
 
 import (
-	"bytes"
 	"os"
 	"testing"
 	"time"
 
-	"github.com/capconv/capconv/convert"
+	"github.com/capconv/capconv/convert/caption"
 	"github.com/capconv/capconv/internal/benchdata"
 )
 
@@ -18,7 +17,7 @@ func threeHours(b *testing.B) *caption.Document {
 	if err != nil {
 		b.Fatal(err)
 	}
-	doc, err := convert.Read(bytes.NewReader(benchdata.Repeat(seed, 3*time.Hour)), convert.Transcript, convert.ReadOptions{})
+	doc, err := ReadDocument(benchdata.SeedTranscript, benchdata.Repeat(seed, 3*time.Hour))
 	if err != nil {
 		b.Fatal(err)
 	}

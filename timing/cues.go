@@ -87,14 +87,16 @@ func MakeCues(doc *caption.Document, o Options) {
 }
 
 func makeCues(doc *caption.Document, o Options, m model) {
-	newTurns(doc, o, m).MakeCues(doc, o.LabelWidth)
+	newTurns(doc, o, m).MakeCues(doc, nil)
 }
 
 // Turns are a transcript's segments made ready to be cut into cues: split
 // into words, each given its time window from its speaker's measured
 // rate. That is most of MakeCues's work and does not depend on how
-// speaker labels are drawn, so outputs whose labels differ (SRT reserves
-// room for them on the line, WebVTT and TTML do not) share it.
+// speaker labels are drawn, so a caller that writes one transcript in
+// several formats prepares the Turns once (NewTurns) and cuts cues for
+// each label width from them (Turns.MakeCues): SRT reserves room on the
+// line for its text labels, WebVTT and TTML do not.
 type Turns struct {
 	segs    []caption.Segment
 	words   [][]word
@@ -103,9 +105,10 @@ type Turns struct {
 	m       model
 }
 
-// NewTurns prepares doc's segments for Turns.MakeCues under o;
-// o.LabelWidth is not used. doc must not change until the last call of
-// MakeCues.
+// NewTurns prepares doc's segments for Turns.MakeCues under o, for
+// callers that cut cues from them more than once; MakeCues(doc, o) is
+// NewTurns(doc, o).MakeCues(doc, nil). doc must not change until the last
+// call of MakeCues.
 func NewTurns(doc *caption.Document, o Options) *Turns {
 	return newTurns(doc, o, defaultModel)
 }
@@ -126,9 +129,11 @@ func newTurns(doc *caption.Document, o Options, m model) *Turns {
 }
 
 // MakeCues does what the package's MakeCues does to doc, a document that
-// holds the segments t was made from, with labelWidth in place of
-// Options.LabelWidth. t is only read: calls may run concurrently, each on
-// its own doc.
+// holds the segments t was made from. labelWidth, when not nil, gives the
+// characters a speaker label takes at the start of the first cue of each
+// turn, for a format that carries speakers as text (SRT), so that line
+// limits count the label. t is only read: calls may run concurrently,
+// each on its own doc.
 func (t *Turns) MakeCues(doc *caption.Document, labelWidth func(speaker string) int) {
 	o, m := t.o, t.m
 	doc.Cues = doc.Cues[:0]

@@ -48,8 +48,9 @@ func TestMakeCuesProperties(t *testing.T) {
 	for iter := 0; iter < 300; iter++ {
 		doc := randomTranscript(r, 1+r.Intn(30))
 		o := Options{MaxChars: 20 + r.Intn(30), MaxLines: 1 + r.Intn(3)}
+		var labelWidth func(string) int
 		if r.Intn(2) == 0 {
-			o.LabelWidth = func(s string) int { return utf8.RuneCountInString(s) + 2 }
+			labelWidth = func(s string) int { return utf8.RuneCountInString(s) + 2 }
 		}
 		if r.Intn(2) == 0 {
 			p, _ := Preset(PresetNames()[r.Intn(len(PresetNames()))])
@@ -58,8 +59,8 @@ func TestMakeCuesProperties(t *testing.T) {
 		if r.Intn(2) == 0 {
 			o.FPS, _ = ParseFPS(FrameRateNames()[r.Intn(len(FrameRateNames()))])
 		}
-		MakeCues(doc, o)
-		checkCueProperties(t, doc, o.withDefaults())
+		NewTurns(doc, o).MakeCues(doc, labelWidth)
+		checkCueProperties(t, doc, o.withDefaults(), labelWidth)
 		for _, c := range doc.Cues {
 			for _, at := range []time.Duration{c.Start, c.End} {
 				if o.FPS > 0 && FrameTime(Frame(at, o.FPS), o.FPS) != at {
@@ -68,7 +69,7 @@ func TestMakeCuesProperties(t *testing.T) {
 			}
 		}
 		if t.Failed() {
-			t.Fatalf("iteration %d, options %+v", iter, o)
+			t.Fatalf("iteration %d, options %+v, labels %t", iter, o, labelWidth != nil)
 		}
 	}
 }
@@ -81,8 +82,9 @@ func snapSlack(o Options) time.Duration {
 	return FrameTime(1, o.FPS)/2 + 1
 }
 
-// checkCueProperties asserts the invariants the package documents.
-func checkCueProperties(t *testing.T, doc *caption.Document, o Options) {
+// checkCueProperties asserts the invariants the package documents, for
+// cues cut with labelWidth (see Turns.MakeCues).
+func checkCueProperties(t *testing.T, doc *caption.Document, o Options, labelWidth func(string) int) {
 	t.Helper()
 	windows := segmentWindows(doc.Segments, o, defaultModel)
 	var want, got []string
@@ -105,8 +107,8 @@ func checkCueProperties(t *testing.T, doc *caption.Document, o Options) {
 				t.Errorf("cue %d starts at %v before cue %d ends at %v", k, c.Start, k-1, doc.Cues[k-1].End)
 			}
 			reserve := 0
-			if first && o.LabelWidth != nil && s.Speaker != prevSpeaker {
-				reserve = o.LabelWidth(s.Speaker)
+			if first && labelWidth != nil && s.Speaker != prevSpeaker {
+				reserve = labelWidth(s.Speaker)
 			}
 			tooLong := false
 			for li, l := range c.Lines {
@@ -230,7 +232,8 @@ func TestSlowSpeakerSilence(t *testing.T) {
 }
 
 // TestTurnsShared checks that cues cut from one Turns, for two label
-// widths at once, are those MakeCues makes for each on its own.
+// widths at once, are those a Turns of their own makes for each, and that
+// MakeCues is Turns.MakeCues without labels.
 func TestTurnsShared(t *testing.T) {
 	r := rand.New(rand.NewSource(7))
 	for i := range 20 {
@@ -239,7 +242,12 @@ func TestTurnsShared(t *testing.T) {
 		var want [2]caption.Document
 		for k, lw := range []func(string) int{nil, label} {
 			want[k] = caption.Document{Segments: doc.Segments}
-			MakeCues(&want[k], Options{LabelWidth: lw})
+			NewTurns(&want[k], Options{}).MakeCues(&want[k], lw)
+		}
+		plain := caption.Document{Segments: doc.Segments}
+		MakeCues(&plain, Options{})
+		if d := cmp.Diff(want[0].Cues, plain.Cues); d != "" {
+			t.Errorf("transcript %d (-Turns.MakeCues +MakeCues):\n%s", i, d)
 		}
 		turns := NewTurns(doc, Options{})
 		var got [2]caption.Document
@@ -255,7 +263,7 @@ func TestTurnsShared(t *testing.T) {
 		<-done
 		for k := range want {
 			if d := cmp.Diff(want[k].Cues, got[k].Cues); d != "" {
-				t.Errorf("transcript %d, label style %d (-MakeCues +Turns.MakeCues):\n%s", i, k, d)
+				t.Errorf("transcript %d, label style %d (-own Turns +shared Turns):\n%s", i, k, d)
 			}
 		}
 	}

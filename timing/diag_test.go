@@ -1,8 +1,23 @@
 package timing
 
+// The accuracy benchmarks below measure the timing model against the
+// harness's real captions (accuracy_test.go) and show their tables; they
+// are how the model is studied and tuned, not regression checks
+// (TestAccuracy is the one). Run them once each, as
+//
+//	go test ./timing -run '^$' -bench Accuracy -benchtime 1x
+//
+// or one at a time (-bench AccuracyDiagnose, AccuracyOracle,
+// AccuracyTune; -bench AccuracyTune/grid for the grid alone). Their
+// figures are metrics, so benchstat compares two runs: %within is the
+// share of words on screen within ±0.5 s of being spoken, median-s the
+// median word-time error in seconds. The oracle's table is in its log;
+// the others are too long for it (the testing package cuts a benchmark's
+// log after ten lines) and go to standard output, which go test -bench
+// shows.
+
 import (
 	"fmt"
-	"os"
 	"sort"
 	"strings"
 	"testing"
@@ -11,24 +26,44 @@ import (
 	"github.com/capconv/capconv/convert/caption"
 )
 
-// TestAccuracyDiagnose breaks the harness's misses (words not on screen
-// within ±0.5 s of being spoken) down by file, by how long a turn's window
-// is against what its words need, by the cue's place in its turn, by
-// direction (cue too early or too late) and by speaker, and shows where
-// the speech of long windows really sits. It runs only when CAPCONV_DIAG
-// is set.
-func TestAccuracyDiagnose(t *testing.T) {
-	if os.Getenv("CAPCONV_DIAG") == "" {
-		t.Skip("set CAPCONV_DIAG=1 to break the misses down")
+// printTable shows a table too long for b's log on standard output.
+func printTable(b *testing.B, title, table string) {
+	fmt.Printf("%s: %s\n%s", b.Name(), title, table)
+}
+
+// reportScore reports s's key figures as b's metrics, each unit ending in
+// suffix.
+func reportScore(b *testing.B, s score, suffix string) {
+	b.ReportMetric(100*s.Within, "%within"+suffix)
+	b.ReportMetric(s.Median, "median-s"+suffix)
+	b.ReportMetric(100*s.OnScreen, "%on-screen"+suffix)
+	b.ReportMetric(100*s.Readable, "%readable"+suffix)
+}
+
+// BenchmarkAccuracyDiagnose breaks the harness's misses (words not on
+// screen within ±0.5 s of being spoken) down by file, by how long a
+// turn's window is against what its words need, by the cue's place in its
+// turn, by direction (cue too early or too late) and by speaker, and
+// shows where the speech of long windows really sits.
+func BenchmarkAccuracyDiagnose(b *testing.B) {
+	refs := loadReferences(b)
+	var report strings.Builder
+	var pooled score
+	for b.Loop() {
+		report.Reset()
+		pooled = score{}
+		for _, f := range accuracyFiles {
+			ref := refs[f.name]
+			segs := append([]caption.Segment(nil), ref.segments...)
+			doc := &caption.Document{Segments: segs, Duration: ref.duration}
+			MakeCues(doc, Options{})
+			pooled.pool(measure(ref, doc.Cues, Options{}))
+			fmt.Fprintf(&report, "%s:\n%s%s", f.name, diagnose(ref, doc.Cues, defaultModel), cueShapes(doc.Cues))
+		}
+		pooled.finish()
 	}
-	refs := loadReferences(t)
-	for _, f := range accuracyFiles {
-		ref := refs[f.name]
-		segs := append([]caption.Segment(nil), ref.segments...)
-		doc := &caption.Document{Segments: segs, Duration: ref.duration}
-		MakeCues(doc, Options{})
-		t.Logf("%s:\n%s%s", f.name, diagnose(ref, doc.Cues, defaultModel), cueShapes(doc.Cues))
-	}
+	reportScore(b, pooled, "")
+	printTable(b, "misses of the Netflix preset, file by file", report.String())
 }
 
 // tally counts words and misses under one label.
@@ -196,65 +231,73 @@ func diagnose(ref reference, cues []caption.Cue, m model) string {
 	return b.String()
 }
 
-// TestAccuracyOracle measures what a perfect turn-level model would
+// BenchmarkAccuracyOracle measures what a perfect turn-level model would
 // reach: each turn's cues spread over the true time from its first word
 // to its last (taken from the reference), then made readable as usual.
 // What it misses is drift inside turns, which no turn-level rule fixes.
-func TestAccuracyOracle(t *testing.T) {
-	if os.Getenv("CAPCONV_DIAG") == "" {
-		t.Skip("set CAPCONV_DIAG=1")
-	}
-	refs := loadReferences(t)
-	o := Options{}.withDefaults()
+func BenchmarkAccuracyOracle(b *testing.B) {
+	refs := loadReferences(b)
+	var report strings.Builder
 	var pooled score
-	for _, f := range accuracyFiles {
-		ref := refs[f.name]
-		segs := ref.segments
-		want := wordsOf(ref.cues)
-		var mine []timedWord
-		var segOf []int
-		for i, s := range segs {
-			for _, w := range strings.Fields(s.Text()) {
-				mine = append(mine, timedWord{key: wordKey(w)})
-				segOf = append(segOf, i)
-			}
+	for b.Loop() {
+		report.Reset()
+		pooled = score{}
+		for _, f := range accuracyFiles {
+			s := measureOracle(refs[f.name])
+			pooled.pool(s)
+			fmt.Fprintf(&report, "%-10s median %.2f ±0.5 s %.1f%% readable %.1f%%\n", f.name, s.Median, 100*s.Within, 100*s.Readable)
 		}
-		first := map[int]time.Duration{}
-		last := map[int]time.Duration{}
-		for _, p := range align(want, mine) {
-			si := segOf[p[1]]
-			if _, ok := first[si]; !ok {
-				first[si] = want[p[0]].at
-			}
-			last[si] = want[p[0]].at
-		}
-		rates, _ := speakerRates(segs, segmentUnits(segmentWords(segs), defaultModel), o, defaultModel)
-		windows := segmentWindows(segs, o, defaultModel)
-		var cues []caption.Cue
-		var buf turnBuffers
-		var floors []time.Duration
-		for i, s := range segs {
-			ws := splitWords(s.Text())
-			lim := chunkLimits{maxChars: o.MaxChars, maxLines: o.MaxLines}
-			lim.maxWidth = max(o.MaxChars, int(o.MaxDuration.Seconds()*rates[s.Speaker]))
-			w := windows[i].speech(defaultModel)
-			if a, ok := first[i]; ok {
-				// word midpoints: widen by half a word's time each side
-				half := seconds(3 / rates[s.Speaker])
-				w.start, w.end = a-half, last[i]+half
-			}
-			cues = buf.cutTurn(cues, ws, s.Speaker, w, lim, defaultModel)
-			for len(floors) < len(cues) {
-				floors = append(floors, windows[i].start)
-			}
-		}
-		makeReadable(cues, floors, o)
-		s := measure(ref, cues, o)
-		pooled.pool(s)
-		t.Logf("%-10s oracle turn extents: median %.2f ±0.5 s %.1f%% readable %.1f%%", f.name, s.Median, 100*s.Within, 100*s.Readable)
+		pooled.finish()
+		fmt.Fprintf(&report, "%-10s median %.2f ±0.5 s %.1f%% readable %.1f%%\n", "pooled", pooled.Median, 100*pooled.Within, 100*pooled.Readable)
 	}
-	pooled.finish()
-	t.Logf("pooled     oracle turn extents: median %.2f ±0.5 s %.1f%% readable %.1f%%", pooled.Median, 100*pooled.Within, 100*pooled.Readable)
+	reportScore(b, pooled, "")
+	b.Logf("oracle turn extents:\n%s", report.String())
+}
+
+// measureOracle scores the oracle's cues for ref.
+func measureOracle(ref reference) score {
+	o := Options{}.withDefaults()
+	segs := ref.segments
+	want := wordsOf(ref.cues)
+	var mine []timedWord
+	var segOf []int
+	for i, s := range segs {
+		for _, w := range strings.Fields(s.Text()) {
+			mine = append(mine, timedWord{key: wordKey(w)})
+			segOf = append(segOf, i)
+		}
+	}
+	first := map[int]time.Duration{}
+	last := map[int]time.Duration{}
+	for _, p := range align(want, mine) {
+		si := segOf[p[1]]
+		if _, ok := first[si]; !ok {
+			first[si] = want[p[0]].at
+		}
+		last[si] = want[p[0]].at
+	}
+	rates, _ := speakerRates(segs, segmentUnits(segmentWords(segs), defaultModel), o, defaultModel)
+	windows := segmentWindows(segs, o, defaultModel)
+	var cues []caption.Cue
+	var buf turnBuffers
+	var floors []time.Duration
+	for i, s := range segs {
+		ws := splitWords(s.Text())
+		lim := chunkLimits{maxChars: o.MaxChars, maxLines: o.MaxLines}
+		lim.maxWidth = max(o.MaxChars, int(o.MaxDuration.Seconds()*rates[s.Speaker]))
+		w := windows[i].speech(defaultModel)
+		if a, ok := first[i]; ok {
+			// word midpoints: widen by half a word's time each side
+			half := seconds(3 / rates[s.Speaker])
+			w.start, w.end = a-half, last[i]+half
+		}
+		cues = buf.cutTurn(cues, ws, s.Speaker, w, lim, defaultModel)
+		for len(floors) < len(cues) {
+			floors = append(floors, windows[i].start)
+		}
+	}
+	makeReadable(cues, floors, o)
+	return measure(ref, cues, o)
 }
 
 // cueShapes says how full the cues are and how often they follow

@@ -8,10 +8,12 @@
 //
 // The timing model is measured, not guessed: the accuracy harness in
 // accuracy_test.go scores it word by word against real captions (go test
-// ./timing -run Accuracy -v) and fails when a committed figure gets worse.
+// ./timing -run Accuracy -v) and fails when a committed figure gets worse;
+// the benchmarks in diag_test.go and tune_test.go break its misses down
+// and vary the model's parameters.
 //
-// Everything here is a pure function over the convert model: no I/O and no
-// knowledge of file formats.
+// Everything here is a pure function over the caption model: no I/O and
+// no knowledge of file formats.
 //
 // Invariants of the cues MakeCues makes: sorted by start, never
 // overlapping, none before its segment's start, one speaker per cue,

@@ -78,6 +78,14 @@ func TestPresets(t *testing.T) {
 	if _, err := Preset("hbo"); err == nil {
 		t.Error("Preset(hbo) succeeded")
 	}
+	netflix, _ := Preset("Netflix")
+	if d := cmp.Diff(Options{}.withDefaults(), netflix.withDefaults()); d != "" {
+		t.Errorf("the zero Options is not the netflix preset (-zero +netflix):\n%s", d)
+	}
+	netflix.MaxChars = 10
+	if again, _ := Preset("netflix"); again.MaxChars != DefaultMaxChars {
+		t.Errorf("changing what Preset returned changed the preset: MaxChars %d", again.MaxChars)
+	}
 	o := Options{FPS: 25}.withDefaults()
 	if o.MinGap != 80*time.Millisecond {
 		t.Errorf("2 frames at 24 fps rounded up to whole frames at 25 fps = %v, want 80ms", o.MinGap)

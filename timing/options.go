@@ -40,14 +40,10 @@ type Options struct {
 	// MediaDuration, when not 0, is where the media ends: no cue ends
 	// after it.
 	MediaDuration time.Duration
-	// LabelWidth, when set, gives the characters a speaker label takes at
-	// the start of the first cue of each turn (SRT carries speakers as
-	// text), so that line limits count the label.
-	LabelWidth func(speaker string) int
 }
 
 // Defaults used where an Options field is zero: the Netflix English
-// template (see Netflix).
+// template (Preset("netflix")).
 const (
 	DefaultMaxChars    = 42
 	DefaultMaxLines    = 2
@@ -124,41 +120,42 @@ func wordsPerMinute(wpm float64) float64 {
 	return wpm * charsPerWord / 60
 }
 
-// Presets are the named style guides' limits (sources in CAPTIONS.md).
-// Fields a guide does not set keep their default.
-var (
-	// Netflix is the Netflix English (USA) template: 42 characters, 2
-	// lines, 20 cps for adult programmes, 5/6 s to 7 s, 2-frame gaps and
-	// chaining of gaps up to 12 frames. It is also the zero Options.
-	Netflix = Options{
+// presets are the named style guides' limits (sources in CAPTIONS.md),
+// set here and nowhere else: Preset hands out copies, so no caller can
+// change what a name means. Fields a guide does not set keep their
+// default.
+var presets = map[string]Options{
+	// The Netflix English (USA) template: 42 characters, 2 lines, 20 cps
+	// for adult programmes, 5/6 s to 7 s, 2-frame gaps and chaining of
+	// gaps up to 12 frames. The zero Options means the same.
+	"netflix": {
 		MaxChars: 42, MaxLines: 2, MaxCPS: 20,
 		MinDuration: DefaultMinDuration, MaxDuration: 7 * time.Second,
-	}
-	// BBC follows the BBC subtitle guidelines: 37 characters (Teletext), 2
-	// lines, at most 180 words per minute, at least 0.3 s per word (1.2 s
-	// for a typical four-word cue), no chaining rule.
-	BBC = Options{
+	},
+	// The BBC subtitle guidelines: 37 characters (Teletext), 2 lines, at
+	// most 180 words per minute, at least 0.3 s per word (1.2 s for a
+	// typical four-word cue), no chaining rule.
+	"bbc": {
 		MaxChars: 37, MaxLines: 2, MaxCPS: wordsPerMinute(180),
 		MinDuration: 1200 * time.Millisecond, MaxDuration: 7 * time.Second,
 		ChainGap: -1,
-	}
-	// DCMP follows the DCMP captioning key: 32 characters (CEA-608), 2
-	// lines, 160 words per minute for adult programmes, at least 2 s.
-	DCMP = Options{
+	},
+	// The DCMP captioning key: 32 characters (CEA-608), 2 lines, 160 words
+	// per minute for adult programmes, at least 2 s.
+	"dcmp": {
 		MaxChars: 32, MaxLines: 2, MaxCPS: wordsPerMinute(160),
 		MinDuration: 2 * time.Second, MaxDuration: 7 * time.Second,
 		ChainGap: -1,
-	}
-	// YouTube publishes no limits; its captions roll cue after cue without
-	// gaps, so the preset keeps the default limits and lets cues touch.
-	YouTube = Options{
+	},
+	// YouTube publishes no limits; its captions roll cue after cue
+	// without gaps, so the preset keeps the default limits and lets cues
+	// touch.
+	"youtube": {
 		MaxChars: 42, MaxLines: 2, MaxCPS: 20,
 		MinDuration: DefaultMinDuration, MaxDuration: 7 * time.Second,
 		MinGap: -1, ChainGap: -1,
-	}
-)
-
-var presets = map[string]Options{"netflix": Netflix, "bbc": BBC, "dcmp": DCMP, "youtube": YouTube}
+	},
+}
 
 // PresetNames returns the preset names Preset accepts, sorted.
 func PresetNames() []string {
@@ -170,8 +167,11 @@ func PresetNames() []string {
 	return names
 }
 
-// Preset returns the options of the named preset (netflix, bbc, dcmp,
-// youtube; case does not matter).
+// Preset returns a copy of the options of the named style guide's preset
+// (see PresetNames; case does not matter): netflix, the Netflix English
+// template and the same as the zero Options; bbc, the BBC subtitle
+// guidelines; dcmp, the DCMP captioning key; youtube, the default limits
+// with cues that may touch, as YouTube's captions roll.
 func Preset(name string) (Options, error) {
 	o, ok := presets[strings.ToLower(name)]
 	if !ok {

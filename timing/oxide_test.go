@@ -1,7 +1,6 @@
 package timing_test
 
 import (
-	"os"
 	"strings"
 	"testing"
 
@@ -14,12 +13,7 @@ import (
 // segments often share a start with the line before, and checks that the
 // cues say every word of the segments, in order, and stay in time order.
 func TestMakeCuesKeepsEveryWordOfOxide(t *testing.T) {
-	f, err := os.Open("../testdata/transcripts/oxide-and-friends_time-timezones_transcript.txt")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	doc, err := convert.Read(f, convert.Transcript, convert.ReadOptions{File: f.Name()})
+	doc, err := convert.ReadFile("../testdata/transcripts/oxide-and-friends_time-timezones_transcript.txt", convert.Options{From: convert.Transcript})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -2,7 +2,6 @@ package timing
 
 import (
 	"os"
-	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -10,7 +9,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/capconv/capconv/convert"
+	"github.com/capconv/capconv/convert/caption"
 )
 
 // This file turns real caption files into the two sides of the accuracy
@@ -258,20 +257,26 @@ func loadReference(t testing.TB, caption, transcript string) reference {
 	return ref
 }
 
+// ReadDocument reads the caption or transcript data of the file called
+// name, in the format name's extension says (a transcript when it says
+// none), with speaker labels left in the text, as readSpeech needs them.
+//
+// The tests read files with package convert, which imports timing, so an
+// internal test cannot import it: that is an import cycle. ReadDocument is
+// declared here, in a file of package timing built only for tests, and set
+// by the init of convert_test.go, an external test (package timing_test)
+// that may import convert. It is exported only so that the external test
+// can reach it; it is no part of the package's API.
+var ReadDocument func(name string, data []byte) (*caption.Document, error)
+
+// readFile reads the file at path with ReadDocument.
 func readFile(t testing.TB, path string) *caption.Document {
 	t.Helper()
-	f, err := os.Open(path)
+	data, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer f.Close()
-	format, ok := convert.FormatFromPath(path)
-	if !ok {
-		format = convert.Transcript
-	}
-	// readSpeech reads the speaker marks itself, on the text as written:
-	// keep Read's own label reading (auto by default) out of it.
-	doc, err := convert.Read(f, format, convert.ReadOptions{File: filepath.Base(path), Labels: convert.LabelNone})
+	doc, err := ReadDocument(path, data)
 	if err != nil {
 		t.Fatal(err)
 	}

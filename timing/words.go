@@ -4,7 +4,6 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
-	"unsafe"
 )
 
 // word is one whitespace-separated token of caption text, with the facts
@@ -165,7 +164,7 @@ func clauseEnd(w string, last rune) bool {
 // without ending a sentence.
 func isAbbreviation(w string) bool {
 	var buf [16]byte
-	switch lower(buf[:0], w) {
+	switch string(lower(buf[:0], w)) {
 	case "mr.", "mrs.", "ms.", "dr.", "prof.", "st.", "vs.", "etc.", "e.g.", "i.e.",
 		"jr.", "sr.", "no.", "approx.", "inc.", "co.", "u.s.":
 		return true
@@ -173,21 +172,38 @@ func isAbbreviation(w string) bool {
 	return false
 }
 
-// lower returns w in lower case, in buf when w is short ASCII (most words)
-// so that nothing is allocated.
-func lower(buf []byte, w string) string {
-	if len(w) > cap(buf) || !isASCII(w) {
-		return strings.ToLower(w)
-	}
-	b := buf[:len(w)]
+// lower appends w in lower case (as strings.ToLower has it) to buf, an
+// empty slice, or returns nil when w's lower case would not fit in buf's
+// capacity: no word the callers look for is that long. With buf an array
+// on the caller's stack and the result used as switch string(...), which
+// the compiler compares in place, nothing is allocated.
+func lower(buf []byte, w string) []byte {
 	for i := range len(w) {
 		c := w[i]
+		if c >= utf8.RuneSelf {
+			return lowerRunes(buf, w[i:])
+		}
+		if len(buf) == cap(buf) {
+			return nil
+		}
 		if 'A' <= c && c <= 'Z' {
 			c += 'a' - 'A'
 		}
-		b[i] = c
+		buf = append(buf, c)
 	}
-	return unsafe.String(unsafe.SliceData(b), len(b))
+	return buf
+}
+
+// lowerRunes is lower for text that is not all ASCII.
+func lowerRunes(buf []byte, w string) []byte {
+	for _, r := range w {
+		r = unicode.ToLower(r)
+		if len(buf)+utf8.RuneLen(r) > cap(buf) {
+			return nil
+		}
+		buf = utf8.AppendRune(buf, r)
+	}
+	return buf
 }
 
 func isASCII(s string) bool {
@@ -234,8 +250,8 @@ func classify(w string, ascii bool) wordClass {
 // classOfLower classifies a word in lower case. A switch rather than a
 // map: the compiler turns it into a search over constant strings, with no
 // table to build when the program starts and no hashing.
-func classOfLower(w string) wordClass {
-	switch w {
+func classOfLower(w []byte) wordClass {
+	switch string(w) {
 	case "and", "but", "or", "nor", "so", "yet", "because", "although", "though", "while",
 		"whereas", "if", "unless", "until", "when", "whenever", "where", "wherever", "whether",
 		"since", "than", "that", "which", "who", "whom", "whose":

@@ -28,3 +28,40 @@ func TestAppendWordsLikeFields(t *testing.T) {
 		}
 	}
 }
+
+// TestLowerLikeToLower checks lower against strings.ToLower, and that it
+// gives up on words too long for its buffer rather than allocate.
+func TestLowerLikeToLower(t *testing.T) {
+	for _, w := range []string{
+		"", "mr.", "MR.", "Approx.", "İNC.", "Ünïcödé", "東京", "bad\xffbyte",
+		"ABCDEFGHIJKLMNOP", "abcdefghijklmnopq", "ÉÉÉÉÉÉÉÉÉ",
+	} {
+		var buf [16]byte
+		got := lower(buf[:0], w)
+		want := strings.ToLower(w)
+		if len(want) > len(buf) {
+			want = ""
+			if got != nil {
+				t.Errorf("lower(%q) = %q, want nil: it does not fit", w, got)
+			}
+		}
+		if string(got) != want {
+			t.Errorf("lower(%q) = %q, want %q", w, got, want)
+		}
+	}
+}
+
+// TestWordFactsAllocateNothing: the facts of a word are found for every
+// word of a transcript, so finding them must not allocate.
+func TestWordFactsAllocateNothing(t *testing.T) {
+	words := []string{"Mr.", "Dr.", "sentence.", "Throughout", "Can't", "Ángeles.", "ÉTAIT", "responsibilities."}
+	allocs := testing.AllocsPerRun(100, func() {
+		for _, w := range words {
+			endsSentence(w)
+			classOf(w)
+		}
+	})
+	if allocs != 0 {
+		t.Errorf("%v allocations per run, want 0", allocs)
+	}
+}
