@@ -15,7 +15,7 @@ import (
 // measure. They go through the public Read and Write, as the CLI does.
 
 // lexSRT is a 3 h 28 min, 5,502-cue caption file.
-const lexSRT = "testdata/lexfridman-333-karpathy.srt"
+const lexSRT = "../testdata/captions/lexfridman-333-karpathy.srt"
 
 func readFile(b *testing.B, path string) []byte {
 	b.Helper()
@@ -30,12 +30,12 @@ func readFile(b *testing.B, path string) []byte {
 // it skips the benchmark when capconv cannot write f yet.
 func lexIn(b *testing.B, f convert.Format) []byte {
 	b.Helper()
-	doc, err := convert.Read(bytes.NewReader(readFile(b, lexSRT)), convert.SRT, convert.ReadOptions{})
+	doc, err := convert.Read(bytes.NewReader(readFile(b, lexSRT)), convert.SRT, convert.Options{})
 	if err != nil {
 		b.Fatal(err)
 	}
 	var buf bytes.Buffer
-	if err := convert.Write(&buf, doc, f, convert.WriteOptions{}); err != nil {
+	if err := convert.Write(&buf, doc, f, convert.Options{}); err != nil {
 		b.Skipf("writing %s: %v", f, err)
 	}
 	return buf.Bytes()
@@ -46,7 +46,7 @@ func BenchmarkReadTranscript3h(b *testing.B) {
 	b.SetBytes(int64(len(data)))
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := convert.Read(bytes.NewReader(data), convert.Transcript, convert.ReadOptions{}); err != nil {
+		if _, err := convert.Read(bytes.NewReader(data), convert.Transcript, convert.Options{}); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -63,7 +63,7 @@ func benchRead(b *testing.B, f convert.Format) {
 	b.SetBytes(int64(len(data)))
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := convert.Read(bytes.NewReader(data), f, convert.ReadOptions{}); err != nil {
+		if _, err := convert.Read(bytes.NewReader(data), f, convert.Options{}); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -71,7 +71,7 @@ func benchRead(b *testing.B, f convert.Format) {
 
 func benchWrite(b *testing.B, f convert.Format) {
 	lexIn(b, f) // skips when f cannot be written yet
-	doc, err := convert.Read(bytes.NewReader(readFile(b, lexSRT)), convert.SRT, convert.ReadOptions{})
+	doc, err := convert.Read(bytes.NewReader(readFile(b, lexSRT)), convert.SRT, convert.Options{})
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -79,7 +79,7 @@ func benchWrite(b *testing.B, f convert.Format) {
 	b.ReportAllocs()
 	for b.Loop() {
 		buf.Reset()
-		if err := convert.Write(&buf, doc, f, convert.WriteOptions{}); err != nil {
+		if err := convert.Write(&buf, doc, f, convert.Options{}); err != nil {
 			b.Fatal(err)
 		}
 	}

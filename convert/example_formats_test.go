@@ -25,12 +25,12 @@ Still me.
 ANN:
 How are you?
 `
-	doc, err := convert.Read(strings.NewReader(srt), convert.SRT, convert.ReadOptions{})
+	doc, err := convert.Read(strings.NewReader(srt), convert.SRT, convert.Options{})
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
-	if err := convert.Write(os.Stdout, doc, convert.WebVTT, convert.WriteOptions{}); err != nil {
+	if err := convert.Write(os.Stdout, doc, convert.WebVTT, convert.Options{}); err != nil {
 		fmt.Println(err)
 	}
 	// Output:

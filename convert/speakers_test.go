@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/capconv/capconv/convert/caption"
 	"github.com/google/go-cmp/cmp"
 )
 
@@ -33,8 +34,8 @@ func TestReadSpeakerMapInvalid(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := ReadSpeakerMap(strings.NewReader(tt.in), "names.csv")
-			var pe *ParseError
-			if !errors.As(err, &pe) || !errors.Is(err, ErrSyntax) {
+			var pe *caption.ParseError
+			if !errors.As(err, &pe) || !errors.Is(err, caption.ErrSyntax) {
 				t.Fatalf("got %v, want a *ParseError with ErrSyntax", err)
 			}
 			if pe.Pos.File != "names.csv" || pe.Pos.Line != tt.line {
@@ -45,14 +46,14 @@ func TestReadSpeakerMapInvalid(t *testing.T) {
 }
 
 func TestRenameSpeakers(t *testing.T) {
-	doc := &Document{
-		Segments: []Segment{{Speaker: "SPEAKER_00"}, {Speaker: "Bob"}, {}},
-		Cues:     []Cue{{Lines: []Line{{Speaker: "SPEAKER_00", Text: "Hi"}, {Speaker: "Bob", Text: "Yo"}}}},
+	doc := &caption.Document{
+		Segments: []caption.Segment{{Speaker: "SPEAKER_00"}, {Speaker: "Bob"}, {}},
+		Cues:     []caption.Cue{{Lines: []caption.Line{{Speaker: "SPEAKER_00", Text: "Hi"}, {Speaker: "Bob", Text: "Yo"}}}},
 	}
-	RenameSpeakers(doc, map[string]string{"SPEAKER_00": "Ann"})
-	want := &Document{
-		Segments: []Segment{{Speaker: "Ann"}, {Speaker: "Bob"}, {}},
-		Cues:     []Cue{{Lines: []Line{{Speaker: "Ann", Text: "Hi"}, {Speaker: "Bob", Text: "Yo"}}}},
+	doc.RenameSpeakers(map[string]string{"SPEAKER_00": "Ann"})
+	want := &caption.Document{
+		Segments: []caption.Segment{{Speaker: "Ann"}, {Speaker: "Bob"}, {}},
+		Cues:     []caption.Cue{{Lines: []caption.Line{{Speaker: "Ann", Text: "Hi"}, {Speaker: "Bob", Text: "Yo"}}}},
 	}
 	if d := cmp.Diff(want, doc); d != "" {
 		t.Errorf("RenameSpeakers() mismatch (-want +got):\n%s", d)

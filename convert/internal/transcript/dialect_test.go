@@ -1,4 +1,4 @@
-package convert
+package transcript
 
 import (
 	"errors"
@@ -9,13 +9,16 @@ import (
 	"testing"
 	"time"
 
+	"github.com/capconv/capconv/convert/caption"
+	"github.com/capconv/capconv/convert/internal/captest"
+	"github.com/capconv/capconv/convert/internal/text"
 	"github.com/google/go-cmp/cmp"
 )
 
-func at(line int) Position { return Position{File: "t.txt", Line: line} }
+func at(line int) caption.Position { return caption.Position{File: "t.txt", Line: line} }
 
-func seg(start time.Duration, speaker string, line int, paras ...string) Segment {
-	return Segment{Start: start, Speaker: speaker, Paragraphs: paras, Pos: at(line)}
+func seg(start time.Duration, speaker string, line int, paras ...string) caption.Segment {
+	return caption.Segment{Start: start, Speaker: speaker, Paragraphs: paras, Pos: at(line)}
 }
 
 // TestReadDialects reads a short sample of every dialect, detected.
@@ -23,18 +26,18 @@ func TestReadDialects(t *testing.T) {
 	tests := []struct {
 		dialect string
 		in      string
-		want    *Document
+		want    *caption.Document
 		reason  string
 	}{
 		{
 			dialect: "speaker-line",
 			in:      "Ann Lee 0:00:01\nHello.\n\nBob 0:00:04\nHi.",
-			want:    &Document{Segments: []Segment{seg(sec(1), "Ann Lee", 1, "Hello."), seg(sec(4), "Bob", 4, "Hi.")}},
+			want:    &caption.Document{Segments: []caption.Segment{seg(sec(1), "Ann Lee", 1, "Hello."), seg(sec(4), "Bob", 4, "Hi.")}},
 		},
 		{
 			dialect: "rev",
 			in:      "Lenny Rachitsky (00:00:00):\nThe work.\n\nKeith Coleman (00:00:09):\nSomeone on X.\nMore.\n",
-			want: &Document{Segments: []Segment{
+			want: &caption.Document{Segments: []caption.Segment{
 				seg(0, "Lenny Rachitsky", 1, "The work."),
 				seg(sec(9), "Keith Coleman", 4, "Someone on X. More."),
 			}},
@@ -42,12 +45,12 @@ func TestReadDialects(t *testing.T) {
 		{
 			dialect: "rev-inline",
 			in:      "Ann Lee (00:00:01) Hello there.\nBob (00:00:04): Hi.\n",
-			want:    &Document{Segments: []Segment{seg(sec(1), "Ann Lee", 1, "Hello there."), seg(sec(4), "Bob", 2, "Hi.")}},
+			want:    &caption.Document{Segments: []caption.Segment{seg(sec(1), "Ann Lee", 1, "Hello there."), seg(sec(4), "Bob", 2, "Hi.")}},
 		},
 		{
 			dialect: "otter",
 			in:      "Emma  0:00  \ncryptography is the method\n\nUnknown Speaker  34:23  \nYeah, okay. Agreed\n\nTranscribed by https://otter.ai\n",
-			want: &Document{Segments: []Segment{
+			want: &caption.Document{Segments: []caption.Segment{
 				seg(0, "Emma", 1, "cryptography is the method"),
 				seg(34*time.Minute+sec(23), "Unknown Speaker", 4, "Yeah, okay. Agreed"),
 			}},
@@ -56,7 +59,7 @@ func TestReadDialects(t *testing.T) {
 		{
 			dialect: "bracketed",
 			in:      "[Speaker 1] [59:58] far as I can tell\n[Speaker 2] [59:58] know, as\n[Speaker 2] [1:00:02] Everyone sounds fine.",
-			want: &Document{Segments: []Segment{
+			want: &caption.Document{Segments: []caption.Segment{
 				seg(59*time.Minute+sec(58), "Speaker 1", 1, "far as I can tell"),
 				seg(59*time.Minute+sec(58), "Speaker 2", 2, "know, as"),
 				seg(time.Hour+sec(2), "Speaker 2", 3, "Everyone sounds fine."),
@@ -66,7 +69,7 @@ func TestReadDialects(t *testing.T) {
 		{
 			dialect: "markdown",
 			in:      "**Emma** [0:00] Today we&#39;re talking &quot;tea&quot;.\n\n**Kelly** [0:18] Welcome [talking about] it.\n",
-			want: &Document{Segments: []Segment{
+			want: &caption.Document{Segments: []caption.Segment{
 				seg(0, "Emma", 1, `Today we're talking "tea".`),
 				seg(sec(18), "Kelly", 3, "Welcome [talking about] it."),
 			}},
@@ -75,7 +78,7 @@ func TestReadDialects(t *testing.T) {
 		{
 			dialect: "markdown-label",
 			in:      "**[00:01] SPEAKER_00:** All right.\n\n**[1:11:13] SPEAKER_02:** Thank you.\n",
-			want: &Document{Segments: []Segment{
+			want: &caption.Document{Segments: []caption.Segment{
 				seg(sec(1), "SPEAKER_00", 1, "All right."),
 				seg(time.Hour+11*time.Minute+sec(13), "SPEAKER_02", 3, "Thank you."),
 			}},
@@ -83,7 +86,7 @@ func TestReadDialects(t *testing.T) {
 		{
 			dialect: "time-name",
 			in:      "[00:00:05] Ann Lee: Hello.\n[00:00:07.5] Bob: Hi: there.\n",
-			want: &Document{Segments: []Segment{
+			want: &caption.Document{Segments: []caption.Segment{
 				seg(sec(5), "Ann Lee", 1, "Hello."),
 				seg(sec(7.5), "Bob", 2, "Hi: there."),
 			}},
@@ -92,7 +95,7 @@ func TestReadDialects(t *testing.T) {
 		{
 			dialect: "timestamped",
 			in:      "00:00:00 Clean code is one.\n\n00:00:07 But it's important.\n\n01:03:19 Thanks.\n01:03:19 Thanks.\n",
-			want: &Document{Segments: []Segment{
+			want: &caption.Document{Segments: []caption.Segment{
 				seg(0, "", 1, "Clean code is one."),
 				seg(sec(7), "", 3, "But it's important."),
 				seg(time.Hour+3*time.Minute+sec(19), "", 5, "Thanks."),
@@ -102,7 +105,7 @@ func TestReadDialects(t *testing.T) {
 		{
 			dialect: "youtube",
 			in:      "0:05\nwelcome back to the channel\n0:09\ntoday we look at\nclocks\n1:00:01\nbye",
-			want: &Document{Segments: []Segment{
+			want: &caption.Document{Segments: []caption.Segment{
 				seg(sec(5), "", 1, "welcome back to the channel"),
 				seg(sec(9), "", 3, "today we look at clocks"),
 				seg(time.Hour+sec(1), "", 6, "bye"),
@@ -113,11 +116,11 @@ func TestReadDialects(t *testing.T) {
 	for _, tt := range tests {
 		seen[tt.dialect] = true
 		t.Run(tt.dialect, func(t *testing.T) {
-			lines, err := decodeText([]byte(tt.in), ReadOptions{})
+			lines, err := text.Lines([]byte(tt.in), text.Source{})
 			if err != nil {
 				t.Fatal(err)
 			}
-			d, err := detectDialect(lines, 0, ReadOptions{})
+			d, err := detectDialect(lines, 0, text.Source{})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -129,14 +132,14 @@ func TestReadDialects(t *testing.T) {
 				t.Fatal(err)
 			}
 			if d := cmp.Diff(tt.want, got); d != "" {
-				t.Errorf("readTranscript() mismatch (-want +got):\n%s", d)
+				t.Errorf("Read() mismatch (-want +got):\n%s", d)
 			}
 			if len(warnings) > 0 {
 				t.Errorf("unexpected warnings %q", warnings)
 			}
 		})
 	}
-	for _, name := range TranscriptDialects() {
+	for _, name := range Dialects() {
 		if !seen[name] {
 			t.Errorf("dialect %q has no test", name)
 		}
@@ -152,7 +155,7 @@ func TestReadRealTranscripts(t *testing.T) {
 		speakers map[string]int // segments per speaker
 		title    string
 		duration time.Duration
-		first    Segment
+		first    caption.Segment
 		lastAt   time.Duration
 	}{
 		{
@@ -161,7 +164,7 @@ func TestReadRealTranscripts(t *testing.T) {
 			speakers: map[string]int{"Lenny Rachitsky": 106, "Keith Coleman": 81, "Jay Baxter": 54},
 			title:    "An inside look at X’s Community Notes | Keith Coleman & Jay Baxter",
 			duration: 6478 * time.Second,
-			first: Segment{Speaker: "Lenny Rachitsky", Paragraphs: []string{
+			first: caption.Segment{Speaker: "Lenny Rachitsky", Paragraphs: []string{
 				"The work that you guys do has had such a tremendous impact on the way the world works. I want to start with just giving people a brief understanding of what is Community Notes."}},
 			lastAt: time.Hour + 47*time.Minute + 33*time.Second,
 		},
@@ -169,7 +172,7 @@ func TestReadRealTranscripts(t *testing.T) {
 			file:     "oxide-and-friends_time-timezones_transcript.txt",
 			dialect:  "bracketed",
 			speakers: map[string]int{"Speaker 1": 77, "Speaker 2": 183, "Speaker 3": 17, "Speaker 4": 22, "Speaker 5": 14, "Speaker 6": 10, "Speaker 7": 17},
-			first: Segment{Speaker: "Speaker 1", Paragraphs: []string{
+			first: caption.Segment{Speaker: "Speaker 1", Paragraphs: []string{
 				"Yeah. I mean, it's brutal where, like, everyone else on the call just thinks you're crazy because you're talking about people sounding garbled when, you"}},
 			lastAt: time.Hour + 5*time.Minute + 44*time.Second,
 		},
@@ -177,7 +180,7 @@ func TestReadRealTranscripts(t *testing.T) {
 			file:     "talkpython_404-clean-code.txt",
 			dialect:  "timestamped",
 			speakers: map[string]int{"": 1410},
-			first: Segment{Paragraphs: []string{
+			first: caption.Segment{Paragraphs: []string{
 				"Clean code is one of those aspects of your programming career that's easy to put on the back burner, sometimes more by management than yourself."}},
 			lastAt: time.Hour + 3*time.Minute + 19*time.Second,
 		},
@@ -185,40 +188,40 @@ func TestReadRealTranscripts(t *testing.T) {
 			file:     "ladybug_05-how-the-ladybugs-got-their-spots.md",
 			dialect:  "markdown",
 			speakers: map[string]int{"Emma": 35, "Kelly": 31, "Lindsey": 21, "Ali": 19},
-			first:    Segment{Speaker: "Emma"},
+			first:    caption.Segment{Speaker: "Emma"},
 			lastAt:   36*time.Minute + 40*time.Second,
 		},
 		{
 			file:     "ladybug_67-cryptography_otter.md",
 			dialect:  "otter",
 			speakers: map[string]int{"Emma": 50, "Kelly": 35, "Ali": 33, "Unknown Speaker": 4},
-			first:    Segment{Speaker: "Emma"},
+			first:    caption.Segment{Speaker: "Emma"},
 			lastAt:   34*time.Minute + 25*time.Second,
 		},
 		{
 			file:     "stratomercata_episode002_assemblyai.md",
 			dialect:  "markdown-label",
 			speakers: map[string]int{"SPEAKER_00": 73, "SPEAKER_01": 76, "SPEAKER_02": 20},
-			first:    Segment{Start: sec(1), Speaker: "SPEAKER_00"},
+			first:    caption.Segment{Start: sec(1), Speaker: "SPEAKER_00"},
 			lastAt:   time.Hour + 11*time.Minute + 13*time.Second,
 		},
 	}
-	files, _ := filepath.Glob("../testdata/transcripts/*")
+	files, _ := filepath.Glob(captest.Testdata("transcripts", "*"))
 	if len(files) != len(tests) {
 		t.Errorf("%d samples in testdata/transcripts, %d tested", len(files), len(tests))
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {
-			path := "../testdata/transcripts/" + tt.file
+			path := captest.Testdata("transcripts", tt.file)
 			data, err := os.ReadFile(path)
 			if err != nil {
 				t.Fatal(err)
 			}
-			lines, err := decodeText(data, ReadOptions{})
+			lines, err := text.Lines(data, text.Source{})
 			if err != nil {
 				t.Fatal(err)
 			}
-			d, err := detectDialect(lines, readFrontMatter(lines, ReadOptions{}).end, ReadOptions{})
+			d, err := detectDialect(lines, readFrontMatter(lines, text.Source{}).end, text.Source{})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -226,9 +229,9 @@ func TestReadRealTranscripts(t *testing.T) {
 				t.Errorf("detected %q, want %q", d.name, tt.dialect)
 			}
 			var warnings []string
-			doc, err := readTranscript(data, ReadOptions{File: path, Warn: func(p Position, m string) {
+			doc, err := Read(data, text.Source{File: path, Warn: func(p caption.Position, m string) {
 				warnings = append(warnings, p.String()+": "+m)
-			}})
+			}}, "")
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -246,7 +249,7 @@ func TestReadRealTranscripts(t *testing.T) {
 				t.Errorf("title, duration = %q, %v; want %q, %v", doc.Title, doc.Duration, tt.title, tt.duration)
 			}
 			first := doc.Segments[0]
-			first.Pos = Position{}
+			first.Pos = caption.Position{}
 			if tt.first.Paragraphs == nil {
 				first.Paragraphs = nil
 			}
@@ -271,42 +274,27 @@ func TestReadRealTranscripts(t *testing.T) {
 
 func TestReadTranscriptForcedDialect(t *testing.T) {
 	in := "Emma  0:00  \nHi.\n"
-	doc, err := readTranscript([]byte(in), ReadOptions{File: "t.txt", Dialect: "OTTER"})
+	doc, err := Read([]byte(in), text.Source{File: "t.txt"}, "OTTER")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if d := cmp.Diff([]Segment{seg(0, "Emma", 1, "Hi.")}, doc.Segments); d != "" {
+	if d := cmp.Diff([]caption.Segment{seg(0, "Emma", 1, "Hi.")}, doc.Segments); d != "" {
 		t.Errorf("mismatch (-want +got):\n%s", d)
 	}
-	_, err = readTranscript([]byte(in), ReadOptions{File: "t.txt", Dialect: "rev"})
-	var pe *ParseError
-	if !errors.As(err, &pe) || !errors.Is(err, ErrNoContent) || !strings.Contains(err.Error(), "(00:00:09):") {
+	_, err = Read([]byte(in), text.Source{File: "t.txt"}, "rev")
+	var pe *caption.ParseError
+	if !errors.As(err, &pe) || !errors.Is(err, caption.ErrNoContent) || !strings.Contains(err.Error(), "(00:00:09):") {
 		t.Errorf("forcing the wrong dialect: got %v, want ErrNoContent naming the dialect's example", err)
 	}
-	if _, err := readTranscript([]byte(in), ReadOptions{Dialect: "klingon"}); err == nil || !strings.Contains(err.Error(), "otter") {
+	if _, err := Read([]byte(in), text.Source{}, "klingon"); err == nil || !strings.Contains(err.Error(), "otter") {
 		t.Errorf("unknown dialect name: got %v, want the list of dialects", err)
-	}
-}
-
-func TestParseDialect(t *testing.T) {
-	for _, name := range TranscriptDialects() {
-		got, err := ParseDialect(strings.ToUpper(name))
-		if err != nil || got != name {
-			t.Errorf("ParseDialect(%q) = %q, %v", strings.ToUpper(name), got, err)
-		}
-		if _, err := ParseFormat(name); err == nil {
-			t.Errorf("dialect %q is also a format name: --from would be ambiguous", name)
-		}
-	}
-	if _, err := ParseDialect("srt"); err == nil {
-		t.Error("ParseDialect(srt) succeeded")
 	}
 }
 
 func TestUnknownDialectError(t *testing.T) {
 	in := "Hello there.\nWe met at 10:30\nit was fine.\nAnd more.\n"
-	_, err := readTranscript([]byte(in), ReadOptions{File: "t.txt"})
-	if !errors.Is(err, ErrUnknownDialect) || !errors.Is(err, ErrNoContent) {
+	_, err := Read([]byte(in), text.Source{File: "t.txt"}, "")
+	if !errors.Is(err, caption.ErrUnknownDialect) || !errors.Is(err, caption.ErrNoContent) {
 		t.Fatalf("got %v, want ErrUnknownDialect", err)
 	}
 	msg := err.Error()
@@ -332,29 +320,29 @@ func TestReadTranscriptMetadata(t *testing.T) {
 			name: "front matter, title heading and transcript heading",
 			in: "---\ntitle: 'It''s time'\nlanguage: fr\nduration_seconds: 90.5\nduration: '0:01:30'\ntags:\n- a\n---\n\n" +
 				"# It's time\n\n## Transcript\n\nAnn (00:00:01):\nBonjour.\n",
-			want: &Document{Title: "It's time", Language: "fr", Duration: sec(90.5), Segments: []Segment{seg(sec(1), "Ann", 14, "Bonjour.")}},
+			want: &caption.Document{Title: "It's time", Language: "fr", Duration: sec(90.5), Segments: []caption.Segment{seg(sec(1), "Ann", 14, "Bonjour.")}},
 		},
 		{
 			name: "heading gives the title without front matter; a bare Transcript line is dropped",
 			in:   "# Episode 4: Clocks\nTranscript\n\n[Speaker 1] [00:01] Hi.\n",
-			want: &Document{Title: "Episode 4: Clocks", Segments: []Segment{seg(sec(1), "Speaker 1", 4, "Hi.")}},
+			want: &caption.Document{Title: "Episode 4: Clocks", Segments: []caption.Segment{seg(sec(1), "Speaker 1", 4, "Hi.")}},
 		},
 		{
 			name:     "a duration the last turn passes is dropped with a warning",
 			in:       "---\nduration: 0:00:03\n---\nAnn 0:00:05\nHi.\n",
-			want:     &Document{Segments: []Segment{seg(sec(5), "Ann", 4, "Hi.")}},
+			want:     &caption.Document{Segments: []caption.Segment{seg(sec(5), "Ann", 4, "Hi.")}},
 			warnings: 1,
 		},
 		{
 			name:     "an unreadable duration is ignored with a warning, never an error",
 			in:       "---\nduration: soon\n---\nAnn 0:00:05\nHi.\n",
-			want:     &Document{Segments: []Segment{seg(sec(5), "Ann", 4, "Hi.")}},
+			want:     &caption.Document{Segments: []caption.Segment{seg(sec(5), "Ann", 4, "Hi.")}},
 			warnings: 1,
 		},
 		{
 			name:     "unclosed front matter is text",
 			in:       "---\nAnn 0:00:05\nHi.\n",
-			want:     &Document{Segments: []Segment{seg(sec(5), "Ann", 2, "---", "Hi.")}},
+			want:     &caption.Document{Segments: []caption.Segment{seg(sec(5), "Ann", 2, "---", "Hi.")}},
 			warnings: 1,
 		},
 	}
@@ -376,7 +364,7 @@ func TestReadTranscriptEncodings(t *testing.T) {
 		}
 		return out
 	}
-	want := []Segment{seg(sec(1), "Zoë", 1, "Ça va – “oui”.")}
+	want := []caption.Segment{seg(sec(1), "Zoë", 1, "Ça va – “oui”.")}
 	tests := []struct {
 		name     string
 		in       []byte
@@ -415,8 +403,8 @@ func TestReadTranscriptNotText(t *testing.T) {
 	} {
 		t.Run(name, func(t *testing.T) {
 			_, _, err := readTranscriptString(t, string(in))
-			var pe *ParseError
-			if !errors.As(err, &pe) || !errors.Is(err, ErrNotText) {
+			var pe *caption.ParseError
+			if !errors.As(err, &pe) || !errors.Is(err, caption.ErrNotText) {
 				t.Fatalf("got %v, want ErrNotText", err)
 			}
 			if strings.Contains(err.Error(), "\n") {
@@ -429,8 +417,8 @@ func TestReadTranscriptNotText(t *testing.T) {
 // FuzzReadTranscript checks that no input panics, and that what reads has
 // its segments in start order.
 func FuzzReadTranscript(f *testing.F) {
-	for _, pattern := range []string{"../testdata/*.txt", "../testdata/invalid/transcript-*.txt", "../testdata/transcripts/*"} {
-		files, _ := filepath.Glob(pattern)
+	for _, pattern := range []string{"*.txt", "invalid/transcript-*.txt", "transcripts/*"} {
+		files, _ := filepath.Glob(captest.Testdata(pattern))
 		for _, file := range files {
 			data, err := os.ReadFile(file)
 			if err != nil {
@@ -441,9 +429,9 @@ func FuzzReadTranscript(f *testing.F) {
 	}
 	f.Add([]byte("---\ntitle: x\n---\n# T\n**[00:01] A:** hi\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		doc, err := readTranscript(data, ReadOptions{File: "fuzz"})
+		doc, err := Read(data, text.Source{File: "fuzz"}, "")
 		if err != nil {
-			var pe *ParseError
+			var pe *caption.ParseError
 			if !errors.As(err, &pe) {
 				t.Fatalf("error %v is not a *ParseError", err)
 			}
@@ -475,8 +463,8 @@ func matcherLines(tb testing.TB) []string {
 		lines = append(lines, d.example)
 	}
 	var files []string
-	for _, p := range []string{"../testdata/*.txt", "../testdata/transcripts/*", "../testdata/invalid/transcript-*.txt"} {
-		m, _ := filepath.Glob(p)
+	for _, p := range []string{"*.txt", "transcripts/*", "invalid/transcript-*.txt"} {
+		m, _ := filepath.Glob(captest.Testdata(p))
 		files = append(files, m...)
 	}
 	for _, f := range files {

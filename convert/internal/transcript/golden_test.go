@@ -1,12 +1,19 @@
-package convert
+package transcript
 
 import (
 	"encoding/json"
+	"flag"
 	"os"
 	"testing"
 
+	"github.com/capconv/capconv/convert/caption"
+	"github.com/capconv/capconv/convert/internal/captest"
+	"github.com/capconv/capconv/convert/internal/text"
 	"github.com/google/go-cmp/cmp"
 )
+
+// update rewrites golden files (never inputs): go test ./convert/internal/transcript -update.
+var update = flag.Bool("update", false, "rewrite golden files")
 
 // checkGolden compares got, rendered as indented JSON, with the golden
 // file path, rewriting it under -update.
@@ -35,19 +42,19 @@ func checkGolden(t *testing.T, path string, got any) {
 // TestReadTranscriptSeedGolden pins the whole reading of the seed, so that
 // new dialects cannot change how the original layout reads.
 func TestReadTranscriptSeedGolden(t *testing.T) {
-	data, err := os.ReadFile("../testdata/000_2e7f89a82c8d846d.txt")
+	data, err := os.ReadFile(captest.Testdata("000_2e7f89a82c8d846d.txt"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	var warnings []string
-	doc, err := readTranscript(data, ReadOptions{File: "seed", Warn: func(p Position, m string) {
+	doc, err := Read(data, text.Source{File: "seed", Warn: func(p caption.Position, m string) {
 		warnings = append(warnings, p.String()+": "+m)
-	}})
+	}}, "")
 	if err != nil {
 		t.Fatal(err)
 	}
-	checkGolden(t, "../testdata/000_2e7f89a82c8d846d.model.json", struct {
-		Doc      *Document
+	checkGolden(t, captest.Testdata("000_2e7f89a82c8d846d.model.json"), struct {
+		Doc      *caption.Document
 		Warnings []string
 	}{doc, warnings})
 }

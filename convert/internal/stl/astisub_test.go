@@ -1,4 +1,4 @@
-package convert
+package stl
 
 import (
 	"bytes"
@@ -6,6 +6,11 @@ import (
 	"testing"
 
 	"github.com/asticode/go-astisub"
+	"github.com/capconv/capconv/convert/caption"
+	"github.com/capconv/capconv/convert/internal/captest"
+	"github.com/capconv/capconv/convert/internal/text"
+	"github.com/capconv/capconv/convert/internal/ttml"
+	"github.com/capconv/capconv/convert/internal/webvtt"
 	"github.com/google/go-cmp/cmp"
 )
 
@@ -14,20 +19,25 @@ import (
 // next to it: they document why those formats do not go through astisub.
 // If an astisub upgrade fixes one, its half of the test fails and says so.
 
-// render writes d in format f with capconv's writer.
-func render(t *testing.T, d *Document, f Format) string {
+// render writes d with capconv's writer write.
+func render(t *testing.T, d *caption.Document, write captest.AppendFunc) string {
 	t.Helper()
-	var b bytes.Buffer
-	if err := Write(&b, d, f, WriteOptions{}); err != nil {
+	b, err := write(nil, d)
+	if err != nil {
 		t.Fatal(err)
 	}
-	return b.String()
+	return string(b)
+}
+
+// appendTTML is capconv's TTML writer with its default options.
+func appendTTML(b []byte, d *caption.Document) ([]byte, error) {
+	return ttml.Append(b, d, ttml.WriteOptions{})
 }
 
 // TestAstisubNestedVoices: a voice on every line of a cue.
 func TestAstisubNestedVoices(t *testing.T) {
-	d := &Document{Cues: []Cue{{Start: 0, End: ms(1000), Lines: say("Ann", "one", "two")}}}
-	ours := render(t, d, WebVTT)
+	d := &caption.Document{Cues: []caption.Cue{{Start: 0, End: ms(1000), Lines: say("Ann", "one", "two")}}}
+	ours := render(t, d, webvtt.Append)
 	if strings.Count(ours, "<v ") != 1 || strings.Count(ours, "</v>") != 1 {
 		t.Errorf("capconv: want one voice span for the cue:\n%s", ours)
 	}
@@ -44,8 +54,8 @@ func TestAstisubNestedVoices(t *testing.T) {
 
 // TestAstisubTTMLLanguage: xml:lang is required by TTML.
 func TestAstisubTTMLLanguage(t *testing.T) {
-	d := &Document{Cues: []Cue{{Start: 0, End: ms(1000), Lines: say("", "hi")}}}
-	if ours := render(t, d, TTML); !strings.Contains(ours, `xml:lang="en"`) {
+	d := &caption.Document{Cues: []caption.Cue{{Start: 0, End: ms(1000), Lines: say("", "hi")}}}
+	if ours := render(t, d, appendTTML); !strings.Contains(ours, `xml:lang="en"`) {
 		t.Errorf("capconv: no xml:lang:\n%s", ours)
 	}
 	var b bytes.Buffer
@@ -60,12 +70,12 @@ func TestAstisubTTMLLanguage(t *testing.T) {
 // TestAstisubRegionLines: TTML regions must not become "Region:" header
 // lines in WebVTT, an old draft syntax after which ffmpeg finds no cue.
 func TestAstisubRegionLines(t *testing.T) {
-	data := mustRead(t, "../testdata/malformed/astisub-example-in.ttml")
-	doc, err := Read(bytes.NewReader(data), TTML, ReadOptions{})
+	data := captest.MustRead(t, captest.Testdata("malformed", "astisub-example-in.ttml"))
+	doc, err := ttml.Read(data, text.Source{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if ours := render(t, doc, WebVTT); strings.Contains(ours, "Region:") {
+	if ours := render(t, doc, webvtt.Append); strings.Contains(ours, "Region:") {
 		t.Errorf("capconv wrote Region lines:\n%s", ours)
 	}
 	subs, err := astisub.ReadFromTTML(bytes.NewReader(data))
@@ -84,11 +94,11 @@ func TestAstisubRegionLines(t *testing.T) {
 // TestAstisubDoubleEscape: a WebVTT round trip must decode entities once.
 func TestAstisubDoubleEscape(t *testing.T) {
 	in := "WEBVTT\n\n00:00.000 --> 00:01.000\nIt&apos;s Tom &amp; Jerry\n"
-	doc, err := Read(strings.NewReader(in), WebVTT, ReadOptions{})
+	doc, err := webvtt.Read([]byte(in), text.Source{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	ours := render(t, doc, WebVTT)
+	ours := render(t, doc, webvtt.Append)
 	if !strings.Contains(ours, "It's Tom &amp; Jerry\n") {
 		t.Errorf("capconv round trip:\n%s", ours)
 	}
@@ -107,20 +117,24 @@ func TestAstisubDoubleEscape(t *testing.T) {
 
 // TestAstisubAgentsAndIDs: ttm:agent and cue identifiers must survive.
 func TestAstisubAgentsAndIDs(t *testing.T) {
-	d := &Document{Cues: []Cue{
+	d := &caption.Document{Cues: []caption.Cue{
 		{ID: "intro", Start: 0, End: ms(1000), Lines: say("Ann Lee", "hi")},
 		{ID: "reply", Start: ms(1000), End: ms(2000), Lines: say("Bob", "yo")},
 	}}
-	for _, f := range []Format{TTML, WebVTT} {
-		got, err := Read(strings.NewReader(render(t, d, f)), f, ReadOptions{})
+	for _, f := range []struct {
+		name  string
+		write captest.AppendFunc
+		read  captest.ReadFunc
+	}{{"ttml", appendTTML, ttml.Read}, {"vtt", webvtt.Append, webvtt.Read}} {
+		got, err := f.read([]byte(render(t, d, f.write)), text.Source{})
 		if err != nil {
 			t.Fatal(err)
 		}
 		if diff := cmp.Diff(d.Cues, got.Cues); diff != "" {
-			t.Errorf("capconv %s round trip (-want +got):\n%s", f, diff)
+			t.Errorf("capconv %s round trip (-want +got):\n%s", f.name, diff)
 		}
 	}
-	subs, err := astisub.ReadFromTTML(strings.NewReader(render(t, d, TTML)))
+	subs, err := astisub.ReadFromTTML(strings.NewReader(render(t, d, appendTTML)))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,4 +1,4 @@
-package convert
+package webvtt
 
 import (
 	"bytes"
@@ -8,22 +8,33 @@ import (
 	"time"
 
 	"github.com/asticode/go-astisub"
+	"github.com/capconv/capconv/convert/caption"
+	"github.com/capconv/capconv/convert/internal/captest"
+	"github.com/capconv/capconv/convert/internal/srt"
+	"github.com/capconv/capconv/convert/internal/text"
 	"github.com/google/go-cmp/cmp"
+)
+
+// Short names for the builders of test documents.
+var (
+	ms  = captest.Ms
+	say = captest.Say
+	cat = captest.Cat
 )
 
 func TestWriteWebVTT(t *testing.T) {
 	tests := []struct {
 		name   string
-		doc    *Document
+		doc    *caption.Document
 		want   string
 		reason string
 	}{
 		{
 			name: "title, ids and escaping",
-			doc: &Document{Title: "Fish --> chips\nepisode", Cues: []Cue{
-				{ID: "intro", Start: ms(1000), End: ms(2500), Lines: []Line{{Text: "Fish & chips <b> --> yes"}}},
-				{ID: "a-->b", Start: ms(3600000), End: ms(3600000 + 1), Lines: []Line{{Text: "x"}}},
-				{ID: "two\nlines", Start: ms(3600001), End: ms(3600002), Lines: []Line{{Text: "y"}, {Text: ""}, {Text: "z\nz"}}},
+			doc: &caption.Document{Title: "Fish --> chips\nepisode", Cues: []caption.Cue{
+				{ID: "intro", Start: ms(1000), End: ms(2500), Lines: []caption.Line{{Text: "Fish & chips <b> --> yes"}}},
+				{ID: "a-->b", Start: ms(3600000), End: ms(3600000 + 1), Lines: []caption.Line{{Text: "x"}}},
+				{ID: "two\nlines", Start: ms(3600001), End: ms(3600002), Lines: []caption.Line{{Text: "y"}, {Text: ""}, {Text: "z\nz"}}},
 			}},
 			want: "WEBVTT\n\nNOTE Fish -> chips episode\n\n" +
 				"intro\n00:00:01.000 --> 00:00:02.500\nFish &amp; chips &lt;b&gt; --&gt; yes\n\n" +
@@ -33,7 +44,7 @@ func TestWriteWebVTT(t *testing.T) {
 		},
 		{
 			name: "voice spans cover runs of lines",
-			doc: &Document{Cues: []Cue{
+			doc: &caption.Document{Cues: []caption.Cue{
 				{Start: 0, End: ms(1000), Lines: cat(say("Ann", "one", "two"), say("Bob", "three"), say("", "four"), say("Ann", "five"))},
 				{Start: ms(1000), End: ms(2000), Lines: say("Ann", "six")},
 			}},
@@ -42,14 +53,14 @@ func TestWriteWebVTT(t *testing.T) {
 		},
 		{
 			name: "voice names are escaped and kept on one line",
-			doc: &Document{Cues: []Cue{
+			doc: &caption.Document{Cues: []caption.Cue{
 				{Start: 0, End: ms(1000), Lines: cat(say("Tom & <Jerry>", "hi"), say(" Ann\nLee ", "yo"), say("  ", "z"))},
 			}},
 			want: "WEBVTT\n\n00:00:00.000 --> 00:00:01.000\n<v Tom &amp; &lt;Jerry&gt;>hi</v>\n<v Ann Lee>yo</v>\nz\n\n",
 		},
 		{
 			name: "a speaker's line without text gets its own span",
-			doc: &Document{Cues: []Cue{
+			doc: &caption.Document{Cues: []caption.Cue{
 				{Start: 0, End: ms(1000), Lines: say("Ann", "a", "", "b")},
 			}},
 			want: "WEBVTT\n\n00:00:00.000 --> 00:00:01.000\n<v Ann>a</v>\n<v Ann></v>\n<v Ann>b</v>\n\n",
@@ -57,30 +68,30 @@ func TestWriteWebVTT(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			var b bytes.Buffer
-			if err := writeWebVTT(&b, tc.doc, WriteOptions{}); err != nil {
+			b, err := Append(nil, tc.doc)
+			if err != nil {
 				t.Fatal(err)
 			}
-			if d := cmp.Diff(tc.want, b.String()); d != "" {
-				t.Errorf("writeWebVTT() mismatch (-want +got):\n%s", d)
+			if d := cmp.Diff(tc.want, string(b)); d != "" {
+				t.Errorf("Append() mismatch (-want +got):\n%s", d)
 			}
 		})
 	}
 }
 
 func TestReadWebVTT(t *testing.T) {
-	texts := func(ss ...string) []Line { return say("", ss...) }
+	texts := func(ss ...string) []caption.Line { return say("", ss...) }
 	tests := []struct {
 		name   string
-		file   string // under ../testdata, or "" for input
+		file   string // under testdata, or "" for input
 		input  string
 		count  int
-		want   map[int]Cue
+		want   map[int]caption.Cue
 		reason string
 	}{
 		{
 			name: "Netflix", file: "captions/netflix-chicas-del-cable.vtt", count: 865,
-			want: map[int]Cue{
+			want: map[int]caption.Cue{
 				0: {Start: ms(7960), End: ms(9480), Lines: texts("[Alba] En 1928,")},
 				1: {ID: "2", Start: ms(9640), End: ms(13080), Lines: texts("las mujeres éramos", "algo así como adornos")},
 			},
@@ -88,13 +99,13 @@ func TestReadWebVTT(t *testing.T) {
 		},
 		{
 			name: "two voices on one line", file: "malformed/wpt-two-voices.vtt", count: 1,
-			want: map[int]Cue{0: {Start: 0, End: ms(5000), Lines: []Line{
+			want: map[int]caption.Cue{0: {Start: 0, End: ms(5000), Lines: []caption.Line{
 				{Text: "This is a"}, {Speaker: "foo", Text: "test subtitle,"}, {Speaker: "bar", Text: "test subtitle"},
 			}}},
 		},
 		{
 			name: "mixed line endings", file: "malformed/wpt-newlines.vtt", count: 4,
-			want: map[int]Cue{
+			want: map[int]caption.Cue{
 				0: {ID: "cr", Start: 0, End: ms(1000), Lines: texts("text0")},
 				2: {ID: "crlf", Start: 0, End: ms(1000), Lines: texts("text2")},
 				3: {ID: "lfcr", Start: 0, End: ms(1000), Lines: texts("text3")},
@@ -102,7 +113,7 @@ func TestReadWebVTT(t *testing.T) {
 		},
 		{
 			name: "hours omitted", file: "malformed/wpt-timings-omitted-hours.vtt", count: 3,
-			want: map[int]Cue{2: {Start: 0, End: ms(1000), Lines: texts("text2")}},
+			want: map[int]caption.Cue{2: {Start: 0, End: ms(1000), Lines: texts("text2")}},
 		},
 		{
 			name: "header, blocks, settings, tags and references",
@@ -111,7 +122,7 @@ func TestReadWebVTT(t *testing.T) {
 				"<c.yellow>Fish</c> &amp; <i>chips</i> &lt;3 &gt; &nbsp;&lrm;&rlm;&#39;&#x27; &unknown; a&b a < b\n" +
 				"<00:01.500><b>x</b><u>y</u><ruby>z<rt>w</rt></ruby><lang en>v</lang>\n<i></i>\n\n",
 			count: 1,
-			want: map[int]Cue{0: {ID: "id one", Start: ms(1000), End: ms(2000), Lines: texts(
+			want: map[int]caption.Cue{0: {ID: "id one", Start: ms(1000), End: ms(2000), Lines: texts(
 				"Fish & chips <3 > \u00A0\u200E\u200F'' &unknown; a&b a < b", "xyzwv")}},
 		},
 		{
@@ -119,8 +130,8 @@ func TestReadWebVTT(t *testing.T) {
 			input: "WEBVTT\n\n00:00.000 --> 00:01.000\n<v.loud Mark &amp; Co>Hello\nthere</v> ok\nplain\n" +
 				"<v Ann>a<v Bob>b\nc\n\n00:01.000 --> 00:02.000\nno voice\n",
 			count: 2,
-			want: map[int]Cue{
-				0: {Start: 0, End: ms(1000), Lines: []Line{
+			want: map[int]caption.Cue{
+				0: {Start: 0, End: ms(1000), Lines: []caption.Line{
 					{Speaker: "Mark & Co", Text: "Hello"}, {Speaker: "Mark & Co", Text: "there ok"}, {Text: "plain"},
 					{Speaker: "Ann", Text: "a"}, {Speaker: "Bob", Text: "b"}, {Speaker: "Bob", Text: "c"},
 				}},
@@ -132,60 +143,60 @@ func TestReadWebVTT(t *testing.T) {
 			name:   "a line holding --> starts a new cue",
 			input:  "WEBVTT\n\n00:00.000 --> 00:01.000\na\n00:02.000 --> 00:03.000\nb\n",
 			count:  2,
-			want:   map[int]Cue{1: {Start: ms(2000), End: ms(3000), Lines: texts("b")}},
+			want:   map[int]caption.Cue{1: {Start: ms(2000), End: ms(3000), Lines: texts("b")}},
 			reason: "W3C parsing rules",
 		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			checkReadCues(t, readWebVTT, tc.file, tc.input, tc.count, tc.want)
+			captest.CheckReadCues(t, Read, tc.file, tc.input, tc.count, tc.want)
 		})
 	}
 }
 
 func TestReadWebVTTInvalid(t *testing.T) {
-	testInvalid(t, readWebVTT, []invalidCase{
-		{name: "timestamps too short", file: "wpt-timings-too-short.vtt", line: 6, col: 1, err: ErrBadTimestamp},
-		{name: "minutes 60", file: "wpt-timings-60.vtt", line: 3, col: 1, err: ErrBadTimestamp},
-		{name: "arrow as a timing line", file: "wpt-arrows.vtt", line: 3, col: 1, err: ErrBadTimestamp},
-		{name: "U+0000 in a timing line", file: "wpt-nulls.vtt", line: 27, col: 13, err: ErrBadTimestamp},
-		{name: "no signature", file: "webvtt-py-invalid.vtt", line: 1, col: 1, err: ErrSyntax},
-		{name: "lower-case signature", file: "ttconv-bad-signature.vtt", line: 1, col: 1, err: ErrSyntax},
-		{name: "empty file", file: "webvtt-py-empty.vtt", line: 1, err: ErrNoContent},
-		{name: "signature only", file: "wpt-signature-bom.vtt", line: 1, err: ErrNoContent},
-		{name: "signature glued to text", input: "WEBVTTX\n\n00:00.000 --> 00:01.000\na\n", line: 1, col: 1, err: ErrSyntax},
-		{name: "two ms digits", input: "WEBVTT\n\n00:00.000 --> 00:01.00\na\n", line: 3, col: 15, err: ErrBadTimestamp},
-		{name: "comma before ms", input: "WEBVTT\n\nid\n00:00,000 --> 00:01.000\na\n", line: 4, col: 1, err: ErrBadTimestamp},
-		{name: "four ms digits", input: "WEBVTT\n\n00:00.000 --> 00:01.0000\na\n", line: 3, col: 15, err: ErrBadTimestamp},
-		{name: "end before start", input: "WEBVTT\n\n00:02.000 --> 00:01.000\na\n", line: 3, col: 15, err: ErrBadTimestamp},
+	captest.CheckInvalid(t, Read, []captest.InvalidCase{
+		{Name: "timestamps too short", File: "wpt-timings-too-short.vtt", Line: 6, Col: 1, Err: caption.ErrBadTimestamp},
+		{Name: "minutes 60", File: "wpt-timings-60.vtt", Line: 3, Col: 1, Err: caption.ErrBadTimestamp},
+		{Name: "arrow as a timing line", File: "wpt-arrows.vtt", Line: 3, Col: 1, Err: caption.ErrBadTimestamp},
+		{Name: "U+0000 in a timing line", File: "wpt-nulls.vtt", Line: 27, Col: 13, Err: caption.ErrBadTimestamp},
+		{Name: "no signature", File: "webvtt-py-invalid.vtt", Line: 1, Col: 1, Err: caption.ErrSyntax},
+		{Name: "lower-case signature", File: "ttconv-bad-signature.vtt", Line: 1, Col: 1, Err: caption.ErrSyntax},
+		{Name: "empty file", File: "webvtt-py-empty.vtt", Line: 1, Err: caption.ErrNoContent},
+		{Name: "signature only", File: "wpt-signature-bom.vtt", Line: 1, Err: caption.ErrNoContent},
+		{Name: "signature glued to text", Input: "WEBVTTX\n\n00:00.000 --> 00:01.000\na\n", Line: 1, Col: 1, Err: caption.ErrSyntax},
+		{Name: "two ms digits", Input: "WEBVTT\n\n00:00.000 --> 00:01.00\na\n", Line: 3, Col: 15, Err: caption.ErrBadTimestamp},
+		{Name: "comma before ms", Input: "WEBVTT\n\nid\n00:00,000 --> 00:01.000\na\n", Line: 4, Col: 1, Err: caption.ErrBadTimestamp},
+		{Name: "four ms digits", Input: "WEBVTT\n\n00:00.000 --> 00:01.0000\na\n", Line: 3, Col: 15, Err: caption.ErrBadTimestamp},
+		{Name: "end before start", Input: "WEBVTT\n\n00:02.000 --> 00:01.000\na\n", Line: 3, Col: 15, Err: caption.ErrBadTimestamp},
 	})
 }
 
 func TestWebVTTRoundTrip(t *testing.T) {
-	doc := &Document{Title: "Tricky", Cues: append([]Cue(nil), tricky...)}
+	doc := &caption.Document{Title: "Tricky", Cues: captest.Tricky()}
 	doc.Cues[0].ID = "first"
 	doc.Cues[2].ID = "٣"
-	doc.Cues = append(doc.Cues, Cue{Start: ms(363600000), End: ms(363600001), Lines: cat(
+	doc.Cues = append(doc.Cues, caption.Cue{Start: ms(363600000), End: ms(363600001), Lines: cat(
 		say("Tom & Jerry <3>", "a", "b"), say("", "c"), say("Ann", "d"), say("Bob", "e", ""))})
-	var b bytes.Buffer
-	if err := writeWebVTT(&b, doc, WriteOptions{}); err != nil {
+	b, err := Append(nil, doc)
+	if err != nil {
 		t.Fatal(err)
 	}
-	got, err := readWebVTT(b.Bytes(), ReadOptions{})
+	got, err := Read(b, text.Source{})
 	if err != nil {
-		t.Fatalf("readWebVTT(writeWebVTT()) = %v\n%s", err, b.String())
+		t.Fatalf("Read(Append()) = %v\n%s", err, b)
 	}
-	if d := roundTripDiff(doc.Cues, got.Cues); d != "" {
-		t.Errorf("round trip mismatch (-want +got):\n%s\n%s", d, b.String())
+	if d := captest.RoundTripDiff(doc.Cues, got.Cues); d != "" {
+		t.Errorf("round trip mismatch (-want +got):\n%s\n%s", d, b)
 	}
 
-	subs, err := astisub.ReadFromWebVTT(bytes.NewReader(b.Bytes()))
+	subs, err := astisub.ReadFromWebVTT(bytes.NewReader(b))
 	if err != nil {
 		t.Fatal(err)
 	}
 	// astisub v0.39.0 decodes &lt; but leaves &gt; as written: compare
 	// the cues without ">".
-	var want Document
+	var want caption.Document
 	var items []*astisub.Item
 	for i, c := range doc.Cues {
 		ok := true
@@ -197,14 +208,14 @@ func TestWebVTTRoundTrip(t *testing.T) {
 			items = append(items, subs.Items[i])
 		}
 	}
-	compareAstisub(t, &want, &astisub.Subtitles{Items: items}, func(l Line, _ bool) string { return l.Text })
+	captest.CompareAstisub(t, &want, &astisub.Subtitles{Items: items}, func(_ caption.Cue, l caption.Line) string { return l.Text })
 }
 
 func FuzzReadWebVTT(f *testing.F) {
-	for _, dir := range []string{"../testdata/captions", "../testdata/malformed", "../testdata/invalid"} {
-		paths, _ := filepath.Glob(filepath.Join(dir, "*.vtt"))
+	for _, dir := range []string{"captions", "malformed", "invalid"} {
+		paths, _ := filepath.Glob(captest.Testdata(dir, "*.vtt"))
 		for _, p := range paths {
-			data := mustRead(f, p)
+			data := captest.MustRead(f, p)
 			if len(data) > 20000 {
 				data = data[:20000]
 			}
@@ -213,20 +224,18 @@ func FuzzReadWebVTT(f *testing.F) {
 	}
 	f.Add([]byte("WEBVTT\n\n00:00.000 --> 00:01.000\nx <v A>a &amp;</v> <v B>&#10;b\n<v>c</v><i></i>"))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		fuzzRoundTrip(t, data, readWebVTT, func(b *bytes.Buffer, d *Document) error { return writeWebVTT(b, d, WriteOptions{}) }, readWebVTT, time.Millisecond)
+		captest.FuzzRoundTrip(t, data, Read, Append, Read, time.Millisecond)
 	})
 }
 
 func BenchmarkWriteWebVTT(b *testing.B) {
-	doc, err := readSRT(mustRead(b, lexFile), ReadOptions{})
+	doc, err := srt.Read(captest.MustRead(b, captest.Testdata("captions", "lexfridman-333-karpathy.srt")), text.Source{})
 	if err != nil {
 		b.Fatal(err)
 	}
-	var buf bytes.Buffer
 	b.ReportAllocs()
 	for b.Loop() {
-		buf.Reset()
-		if err := writeWebVTT(&buf, doc, WriteOptions{}); err != nil {
+		if _, err := Append(nil, doc); err != nil {
 			b.Fatal(err)
 		}
 	}

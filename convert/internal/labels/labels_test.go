@@ -1,0 +1,100 @@
+package labels
+
+import (
+	"testing"
+
+	"github.com/capconv/capconv/convert/caption"
+	"github.com/capconv/capconv/convert/internal/captest"
+	"github.com/google/go-cmp/cmp"
+)
+
+// Short names for the builders of test documents.
+var (
+	ms  = captest.Ms
+	say = captest.Say
+	cat = captest.Cat
+)
+
+// TestLabelsFalsePositives lists ordinary text that auto must never read
+// as speakers, and small files that do use a convention.
+func TestLabelsFalsePositives(t *testing.T) {
+	cues := func(texts ...string) *caption.Document {
+		d := &caption.Document{}
+		for i, t := range texts {
+			d.Cues = append(d.Cues, caption.Cue{Start: ms(int64(i) * 1000), End: ms(int64(i)*1000 + 900), Lines: []caption.Line{{Text: t}}})
+		}
+		return d
+	}
+	tests := []struct {
+		name   string
+		doc    *caption.Document
+		want   Style
+		reason string
+	}{
+		{name: "a note", doc: cues("Note: this is important.", "We start now.", "Then we go."), want: None},
+		{name: "notes everywhere", doc: cues("Note: one.", "Note: two.", "Note: three.", "Warning: four."), want: None,
+			reason: "Note and Warning are never speakers"},
+		{name: "times and URLs", doc: cues("We met at 10:30 today.", "See https://example.com", "At 12:45 again", "Ratio 3:2"), want: None},
+		{name: "one-off prose colons", doc: cues("The answer is simple: no.", "My reason: it works.", "Here is why: money.", "One more thing: yes."), want: None,
+			reason: "lower-case words before the colon are not names"},
+		{name: "each name once", doc: cues("Ann: hi.", "Bob: yo.", "Carla: hey.", "Dan: hello."), want: None,
+			reason: "a convention needs repeated names"},
+		{name: "sound tags", doc: cues("[music]", "[laughs] Okay.", "[applause]", "[music]"), want: None,
+			reason: "lower-case brackets are sounds"},
+		{name: "a list with dashes once", doc: cues("- one item", "Another line", "Plain text"), want: None},
+		{name: "negative numbers", doc: cues("-5 degrees", "-10 degrees", "-20 degrees"), want: None},
+		{name: "repeated names", doc: cues("Ann: hi.", "Bob: yo.", "Ann: so?", "Bob: well."), want: Name},
+		{name: "broadcast capitals with >>", doc: cues(">> ANN: hi.", ">> BOB: yo.", ">> ANN: so?"), want: Upper},
+		{name: "brackets", doc: cues("[Ann] hi.", "[Bob] yo.", "[Ann] so?"), want: Bracket},
+		{name: "dashes", doc: cues("- Hi.", "- Yo.", "Still me.", "- So?"), want: Dash},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := Detect(tc.doc); got != tc.want {
+				t.Errorf("Detect() = %q, want %q (%s)", got, tc.want, tc.reason)
+			}
+			before := cmp.Diff(nil, nil)
+			if tc.want == None {
+				want := append([]caption.Cue(nil), tc.doc.Cues...)
+				Apply(tc.doc, Auto)
+				if d := cmp.Diff(want, tc.doc.Cues); d != before {
+					t.Errorf("Apply(auto) changed the text (-want +got):\n%s", d)
+				}
+			}
+		})
+	}
+}
+
+// TestApplyLabels checks each style on small inputs.
+func TestApplyLabels(t *testing.T) {
+	tests := []struct {
+		name  string
+		style Style
+		in    []caption.Line
+		want  []caption.Line
+	}{
+		{name: "name", style: Name, in: say("", "Ann: hi", "still Ann", "Bob: yo"),
+			want: cat(say("Ann", "hi", "still Ann"), say("Bob", "yo"))},
+		{name: "name ignores Note", style: Name, in: say("", "Note: hi"), want: say("", "Note: hi")},
+		{name: "upper on its own line", style: Upper, in: say("", "before", "ANN:", "after"),
+			want: cat(say("", "before"), say("ANN", "after"))},
+		{name: "upper with chevrons", style: Upper, in: say("", ">> ANN: hi"), want: say("ANN", "hi")},
+		{name: "bracket", style: Bracket, in: say("", "[Ann] hi", "[laughs] no"), want: cat(say("Ann", "hi"), say("Ann", "[laughs] no"))},
+		{name: "Netflix dialogue", style: Name, in: say("", "-Ann: hi", "-Bob: yo"), want: cat(say("Ann", "hi"), say("Bob", "yo"))},
+		{name: "dialogue without labels is unknown", style: Name, in: say("", "-hi", "-yo"), want: say("", "hi", "yo")},
+		{name: "dash alternates", style: Dash, in: say("", "- hi", "- yo", "more"),
+			want: cat(say("Speaker 1", "hi"), say("Speaker 2", "yo", "more"))},
+		{name: "speakers kept", style: Name, in: cat(say("Zed", "Ann: hi"), say("", "Bob: yo")),
+			want: cat(say("Zed", "Ann: hi"), say("Bob", "yo"))},
+		{name: "none", style: None, in: say("", "Ann: hi"), want: say("", "Ann: hi")},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			d := &caption.Document{Cues: []caption.Cue{{Lines: append([]caption.Line(nil), tc.in...)}}}
+			Apply(d, tc.style)
+			if diff := cmp.Diff(tc.want, d.Cues[0].Lines); diff != "" {
+				t.Errorf("Apply(%s) (-want +got):\n%s", tc.style, diff)
+			}
+		})
+	}
+}
