@@ -60,11 +60,12 @@ func Read(data []byte, o text.Source) (doc *caption.Document, err error) {
 
 // fromAstisub maps astisub subtitles to a Document: each item a cue, each
 // line of it a Line whose speaker is its VoiceName. Empty lines are left
-// out and cues are sorted by start.
+// out and cues are sorted by start. Bytes astisub could not decode become
+// U+FFFD here, so that what capconv writes reads back the same.
 func fromAstisub(s *astisub.Subtitles) *caption.Document {
 	doc := &caption.Document{}
 	if s.Metadata != nil {
-		doc.Title = strings.TrimSpace(s.Metadata.Title)
+		doc.Title = strings.ToValidUTF8(strings.TrimSpace(s.Metadata.Title), "\uFFFD")
 		doc.Language = stlLanguages[s.Metadata.Language]
 	}
 	for _, it := range s.Items {
@@ -74,8 +75,9 @@ func fromAstisub(s *astisub.Subtitles) *caption.Document {
 			for _, li := range l.Items {
 				b.WriteString(li.Text)
 			}
-			if t := strings.TrimSpace(b.String()); t != "" {
-				c.Lines = append(c.Lines, caption.Line{Speaker: strings.TrimSpace(l.VoiceName), Text: t})
+			if t := strings.ToValidUTF8(strings.TrimSpace(b.String()), "\uFFFD"); t != "" {
+				speaker := strings.ToValidUTF8(strings.TrimSpace(l.VoiceName), "\uFFFD")
+				c.Lines = append(c.Lines, caption.Line{Speaker: speaker, Text: t})
 			}
 		}
 		doc.Cues = append(doc.Cues, c)
