@@ -4,11 +4,10 @@ import (
 	"bytes"
 	"encoding/json"
 	"os"
-	"path/filepath"
-	"sort"
 	"strings"
 	"testing"
 
+	"github.com/capconv/capconv/internal/testtree"
 	"github.com/google/go-cmp/cmp"
 )
 
@@ -26,32 +25,11 @@ func capconv(t *testing.T, dir string, args ...string) (code int, stdout, stderr
 	return code, out.String(), errw.String()
 }
 
-func writeFiles(t *testing.T, dir string, files map[string]string) {
-	t.Helper()
-	for name, content := range files {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-}
-
-func tree(t *testing.T, dir string) []string {
-	t.Helper()
-	var out []string
-	filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
-		if err == nil && !d.IsDir() {
-			rel, _ := filepath.Rel(dir, p)
-			out = append(out, filepath.ToSlash(rel))
-		}
-		return err
-	})
-	sort.Strings(out)
-	return out
-}
+// writeFiles and tree are testtree's, under the names the cases use.
+var (
+	writeFiles = testtree.Write
+	tree       = testtree.List
+)
 
 func TestConvertCLI(t *testing.T) {
 	tests := []struct {
