@@ -130,7 +130,7 @@ func ConvertFile(path, dir string, to []Format, o Options) ([]string, error) {
 // checkTarget refuses an output path that is the input, or that exists
 // while force is off.
 func checkTarget(out, input string, force bool) error {
-	if SameFile(out, input) {
+	if sameFile(out, input) {
 		return fmt.Errorf("%s: %w", out, ErrWouldOverwriteInput)
 	}
 	if _, err := os.Lstat(out); err == nil && !force {
@@ -139,9 +139,9 @@ func checkTarget(out, input string, force bool) error {
 	return nil
 }
 
-// SameFile reports whether a and b name the same file: the same path, or,
+// sameFile reports whether a and b name the same file: the same path, or,
 // when both exist, the same file through links.
-func SameFile(a, b string) bool {
+func sameFile(a, b string) bool {
 	if sa, err := os.Stat(a); err == nil {
 		if sb, err := os.Stat(b); err == nil {
 			return os.SameFile(sa, sb)

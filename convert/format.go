@@ -2,6 +2,7 @@ package convert
 
 import (
 	"fmt"
+	"slices"
 	"path/filepath"
 	"strings"
 	"time"
@@ -223,7 +224,7 @@ func Formats() []Format {
 	for _, c := range registry {
 		out = append(out, c.format)
 	}
-	sortFormats(out)
+	slices.Sort(out)
 	return out
 }
 
@@ -247,14 +248,6 @@ func ReadableFormats() []Format {
 		}
 	}
 	return out
-}
-
-func sortFormats(fs []Format) {
-	for i := 1; i < len(fs); i++ {
-		for j := i; j > 0 && fs[j] < fs[j-1]; j-- {
-			fs[j], fs[j-1] = fs[j-1], fs[j]
-		}
-	}
 }
 
 // ParseFormat returns the format called name, case-insensitive, by its
