@@ -2,8 +2,8 @@ package convert
 
 import (
 	"fmt"
-	"slices"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
