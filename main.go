@@ -82,7 +82,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	if !errors.Is(err, errReported) {
-		fmt.Fprintf(stderr, "capconv: %v\n", err)
+		fmt.Fprintf(stderr, "capconv: %s\n", batch.Describe(err))
 	}
 	return exitFailure
 }
@@ -172,6 +172,7 @@ func convertCommand() *cli.Command {
 			&cli.StringFlag{Name: "srt-labels", Value: "name", Usage: "how SRT shows speakers: name (Name: ), upper (NAME: ), bracket ([Name] ), dash (- ) or none"},
 			&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Usage: "convert `N` files at once", DefaultText: "one per CPU"},
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print problems only: no progress bar, no list of outputs, no summary"},
+			&cli.BoolFlag{Name: "verbose", Usage: fmt.Sprintf("print every warning (not only %d per input) and, in a batch, the full diagnosis of each failed input (not only its first line)", fewWarnings)},
 			&cli.StringFlag{Name: "report-json", Usage: "write a JSON report of every input to `FILE` (- for standard output)"},
 			&cli.StringFlag{Name: "lang", Usage: "language `TAG` of the text, e.g. en or fr-CA", DefaultText: "from the input, else en"},
 		},
@@ -267,11 +268,21 @@ func yesNo(b bool) string {
 // past it the summary says enough.
 const fewOutputs = 5
 
+// fewWarnings is the most warnings printed per input without --verbose;
+// one more line counts the rest. Five show what kind of repairs a file
+// needs; a file needing 10,000 would otherwise bury every other message.
+const fewWarnings = 5
+
+// fullDiagnosisHint ends a batch whose errors were cut to their first
+// line.
+const fullDiagnosisHint = "run with --verbose (or on one file) for the full diagnosis"
+
 // settings are a conversion's flags as the batch and the stdout path take
 // them.
 type settings struct {
 	batch.Options
-	report bool // --report
+	report  bool // --report
+	verbose bool // --verbose
 }
 
 func convertAction(c *cli.Context) error {
@@ -340,15 +351,24 @@ func convertBatch(c *cli.Context, inputs []string, s settings) error {
 		return reportAll(c.App.ErrWriter, err)
 	}
 	stderr := c.App.ErrWriter
-	con := batch.NewConsole(stderr, len(plan.Jobs),
-		!quiet && len(plan.Jobs) > batch.ProgressMin && batch.IsTerminal(stderr))
+	n := len(plan.Jobs) + len(plan.Missing)
+	con := batch.NewConsole(stderr, len(plan.Jobs), batch.ConsoleOptions{
+		Bar: !quiet && len(plan.Jobs) > batch.ProgressMin && batch.IsTerminal(stderr),
+		// One line per failed input, so that 500 unreadable files make
+		// 500 lines; one input gets its full diagnosis.
+		Brief: !s.verbose && n > 1,
+	})
 	o := s.Options
-	o.Convert.Warn = func(pos caption.Position, msg string) { con.Printf("warning: %s: %s", pos, msg) }
+	o.Convert.Warn = con.Warn
+	if !s.verbose {
+		o.MaxWarnings = fewWarnings
+	}
+	o.KeepWarnings = c.String("report-json") != ""
 	if s.report {
 		// Workers report at once: print each report whole, through the console.
 		limits := o.Convert.Timing
 		o.Report = func(name string, doc *caption.Document) {
-			con.Printf("%s", strings.TrimSuffix(timing.BuildReport(name, doc, limits).String(), "\n"))
+			con.Printf("%s", strings.TrimSuffix(timing.BuildReport(caption.QuotePath(name), doc, limits).String(), "\n"))
 		}
 	}
 	o.OnResult = con.Result
@@ -359,11 +379,11 @@ func convertBatch(c *cli.Context, inputs []string, s settings) error {
 	if ctx.Err() != nil {
 		con.Printf("interrupted: %d inputs not converted", rep.Counts().Cancelled)
 	}
-	if !quiet && len(plan.Jobs)+len(plan.Missing) <= fewOutputs {
+	if !quiet && n <= fewOutputs {
 		for _, r := range rep.Files {
 			for _, out := range r.Outputs {
 				if out.Status == batch.Written {
-					fmt.Fprintf(stderr, "capconv: wrote %s\n", out.Path)
+					fmt.Fprintf(stderr, "capconv: wrote %s\n", caption.QuotePath(out.Path))
 				}
 			}
 		}
@@ -374,6 +394,9 @@ func convertBatch(c *cli.Context, inputs []string, s settings) error {
 			hint = " (their outputs exist: --force replaces them)"
 		}
 		fmt.Fprintf(stderr, "capconv: %s%s\n", rep.Summary(), hint)
+	}
+	if con.Shortened() {
+		fmt.Fprintf(stderr, "capconv: %s\n", fullDiagnosisHint)
 	}
 	if path := c.String("report-json"); path != "" {
 		if err := writeReport(c.App.Writer, path, rep); err != nil {
@@ -417,10 +440,25 @@ func reportAll(w io.Writer, err error) error {
 // standard output, through the same conversion as a batch.
 func convertStream(c *cli.Context, in string, s settings) error {
 	o := s.Convert
+	name := in
+	if in == "-" {
+		name = "<stdin>"
+	}
+	warned := 0
+	o.Warn = func(pos caption.Position, msg string) {
+		if warned++; s.verbose || warned <= fewWarnings {
+			fmt.Fprintf(c.App.ErrWriter, "capconv: warning: %s: %s\n", pos, msg)
+		}
+	}
+	defer func() {
+		if !s.verbose && warned > fewWarnings {
+			fmt.Fprintf(c.App.ErrWriter, "capconv: %s\n", batch.MoreWarnings(name, warned-fewWarnings))
+		}
+	}()
 	var doc *caption.Document
 	var err error
 	if in == "-" {
-		o.File = "<stdin>" // no extension: the content tells the format
+		o.File = name // no extension: the content tells the format
 		doc, err = convert.Read(c.App.Reader, o.From, o)
 	} else {
 		doc, err = convert.ReadFile(in, o)
@@ -434,7 +472,7 @@ func convertStream(c *cli.Context, in string, s settings) error {
 		return err
 	}
 	if s.report {
-		timing.BuildReport(o.File, outs[0].Doc, o.Timing).WriteTo(c.App.ErrWriter)
+		timing.BuildReport(caption.QuotePath(o.File), outs[0].Doc, o.Timing).WriteTo(c.App.ErrWriter)
 	}
 	data, err := convert.Marshal(outs[0].Doc, outs[0].Format, o)
 	if err != nil {
@@ -499,9 +537,7 @@ func settingsFrom(c *cli.Context) (settings, error) {
 	o.Force = c.Bool("force")
 	o.Language = c.String("lang")
 	s.report = c.Bool("report")
-	o.Warn = func(pos caption.Position, msg string) {
-		fmt.Fprintf(c.App.ErrWriter, "capconv: warning: %s: %s\n", pos, msg)
-	}
+	s.verbose = c.Bool("verbose")
 	return s, nil
 }
 

@@ -35,7 +35,7 @@ func ReadFile(path string, o Options) (*caption.Document, error) {
 func WriteFile(path string, d *caption.Document, f Format, o Options) error {
 	data, err := Marshal(d, f, o)
 	if err != nil {
-		return fmt.Errorf("%s: %w", path, err)
+		return fmt.Errorf("%s: %w", caption.QuotePath(path), err)
 	}
 	return placeFile(path, data, o.Force)
 }
@@ -45,7 +45,7 @@ func WriteFile(path string, d *caption.Document, f Format, o Options) error {
 func placeFile(path string, data []byte, force bool) error {
 	err := fileio.WriteFile(path, data, force)
 	if errors.Is(err, fileio.ErrExists) {
-		return fmt.Errorf("%s: %w", path, ErrExists)
+		return fmt.Errorf("%s: %w", caption.QuotePath(path), ErrExists)
 	}
 	return err
 }
@@ -104,7 +104,7 @@ func ConvertFile(path, dir string, to []Format, o Options) ([]string, error) {
 	}
 	outs, err := Convert(doc, to, o)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
+		return nil, fmt.Errorf("%s: %w", caption.QuotePath(path), err)
 	}
 	paths := make([]string, len(outs))
 	data := make([][]byte, len(outs))
@@ -114,7 +114,7 @@ func ConvertFile(path, dir string, to []Format, o Options) ([]string, error) {
 			return nil, err
 		}
 		if data[i], err = Marshal(out.Doc, out.Format, o); err != nil {
-			return nil, fmt.Errorf("%s: %w", path, err)
+			return nil, fmt.Errorf("%s: %w", caption.QuotePath(path), err)
 		}
 	}
 	var written []string
@@ -131,10 +131,10 @@ func ConvertFile(path, dir string, to []Format, o Options) ([]string, error) {
 // while force is off.
 func checkTarget(out, input string, force bool) error {
 	if sameFile(out, input) {
-		return fmt.Errorf("%s: %w", out, ErrWouldOverwriteInput)
+		return fmt.Errorf("%s: %w", caption.QuotePath(out), ErrWouldOverwriteInput)
 	}
 	if _, err := os.Lstat(out); err == nil && !force {
-		return fmt.Errorf("%s: %w", out, ErrExists)
+		return fmt.Errorf("%s: %w", caption.QuotePath(out), ErrExists)
 	}
 	return nil
 }

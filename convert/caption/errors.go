@@ -3,6 +3,8 @@ package caption
 import (
 	"errors"
 	"fmt"
+	"strconv"
+	"unicode/utf8"
 )
 
 // Position names a place in an input file. Line and Col count from 1; 0
@@ -13,9 +15,10 @@ type Position struct {
 	Col  int
 }
 
-// String renders p as file:line:col, leaving out what is unknown.
+// String renders p as file:line:col, leaving out what is unknown, with
+// the file as QuotePath shows it.
 func (p Position) String() string {
-	s := p.File
+	s := QuotePath(p.File)
 	if s == "" {
 		s = "<input>"
 	}
@@ -26,6 +29,22 @@ func (p Position) String() string {
 		}
 	}
 	return s
+}
+
+// QuotePath returns path as messages show it: unchanged, or quoted like
+// strconv.Quote when it holds a newline, another character that does not
+// print, or bytes that are not UTF-8. A message about a file named "a\nb"
+// then stays one line, and names the file exactly.
+func QuotePath(path string) string {
+	if !utf8.ValidString(path) {
+		return strconv.Quote(path)
+	}
+	for _, r := range path {
+		if !strconv.IsPrint(r) {
+			return strconv.Quote(path)
+		}
+	}
+	return path
 }
 
 // ParseError reports malformed input at a position.

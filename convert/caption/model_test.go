@@ -17,6 +17,12 @@ func TestPositionString(t *testing.T) {
 		{Position{File: "a.srt", Line: 3}, "a.srt:3"},
 		{Position{File: "a.srt", Col: 7}, "a.srt"},
 		{Position{Line: 2}, "<input>:2"},
+		{Position{File: "talks/ann lee.txt", Line: 2}, "talks/ann lee.txt:2"},
+		{Position{File: "café.txt", Line: 2}, "café.txt:2"},
+		{Position{File: "a\nb.txt", Line: 2}, `"a\nb.txt":2`},
+		{Position{File: "a\tb.txt"}, `"a\tb.txt"`},
+		{Position{File: "\x1b[31mred.txt", Line: 1}, `"\x1b[31mred.txt":1`},
+		{Position{File: "latin1-\xe9.txt", Line: 1}, `"latin1-\xe9.txt":1`},
 	} {
 		if got := tc.pos.String(); got != tc.want {
 			t.Errorf("%+v.String() = %q, want %q", tc.pos, got, tc.want)

@@ -7,6 +7,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/capconv/capconv/convert/caption"
 	"github.com/schollz/progressbar/v3"
 	"golang.org/x/term"
 )
@@ -20,16 +21,26 @@ const ProgressMin = 5
 // every line goes through one lock, and clears the bar before printing so
 // that a message never lands in the middle of it.
 type Console struct {
-	mu  sync.Mutex
-	w   io.Writer
-	bar *progressbar.ProgressBar
+	mu        sync.Mutex
+	w         io.Writer
+	bar       *progressbar.ProgressBar
+	brief     bool
+	shortened bool
 }
 
-// NewConsole returns a console on w; with bar set it draws a progress bar
-// over total inputs.
-func NewConsole(w io.Writer, total int, bar bool) *Console {
-	c := &Console{w: w}
-	if bar {
+// ConsoleOptions say what a Console prints.
+type ConsoleOptions struct {
+	// Bar draws a progress bar over the inputs.
+	Bar bool
+	// Brief prints one line per failed input, the first of its error (see
+	// Summarize), rather than the whole diagnosis.
+	Brief bool
+}
+
+// NewConsole returns a console on w for a batch of total inputs.
+func NewConsole(w io.Writer, total int, o ConsoleOptions) *Console {
+	c := &Console{w: w, brief: o.Brief}
+	if o.Bar {
 		c.bar = progressbar.NewOptions(total,
 			progressbar.OptionSetWriter(w),
 			progressbar.OptionSetDescription("converting"),
@@ -62,16 +73,41 @@ func (c *Console) Printf(format string, args ...any) {
 	fmt.Fprintf(c.w, "capconv: "+format+"\n", args...)
 }
 
-// Result prints r's failure, if any, and advances the bar.
+// Warn prints a warning, for Options.Convert.Warn.
+func (c *Console) Warn(pos caption.Position, msg string) {
+	c.Printf("warning: %s: %s", pos, msg)
+}
+
+// Result prints how many of r's warnings were held back and r's failure,
+// if any, and advances the bar.
 func (c *Console) Result(r Result) {
+	if r.WarningsHeld > 0 {
+		c.Printf("%s", MoreWarnings(r.Input, r.WarningsHeld))
+	}
 	if r.Status == Failed {
-		c.Printf("%s", Describe(r.Err))
+		msg := Describe(r.Err)
+		if c.brief {
+			var cut bool
+			if msg, cut = Summarize(r.Err); cut {
+				c.mu.Lock()
+				c.shortened = true
+				c.mu.Unlock()
+			}
+		}
+		c.Printf("%s", msg)
 	}
 	if c.bar != nil {
 		c.mu.Lock()
 		c.bar.Add(1)
 		c.mu.Unlock()
 	}
+}
+
+// Shortened reports whether an error was printed without all its lines.
+func (c *Console) Shortened() bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.shortened
 }
 
 // Finish removes the bar, leaving the terminal for the summary.

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/capconv/capconv/convert"
+	"github.com/capconv/capconv/convert/caption"
 )
 
 // Source is one input file found on the command line.
@@ -188,5 +189,5 @@ type argError struct {
 	err error
 }
 
-func (e argError) Error() string { return e.arg + ": " + e.err.Error() }
+func (e argError) Error() string { return caption.QuotePath(e.arg) + ": " + e.err.Error() }
 func (e argError) Unwrap() error { return e.err }

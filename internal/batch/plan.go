@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/capconv/capconv/convert"
+	"github.com/capconv/capconv/convert/caption"
 )
 
 // ErrCollision reports two inputs that would write the same output.
@@ -88,7 +89,7 @@ func NewPlan(args []string, o Options) (*Plan, error) {
 	}
 	if o.OutFile != "" {
 		if len(p.Jobs) != 1 || len(o.To) != 1 {
-			return nil, fmt.Errorf("%s: an output file takes one input and one format", o.OutFile)
+			return nil, fmt.Errorf("%s: an output file takes one input and one format", caption.QuotePath(o.OutFile))
 		}
 		j := &p.Jobs[0]
 		dir := filepath.Dir(o.OutFile)
@@ -165,11 +166,11 @@ func (e conflictError) Error() string {
 	if errors.Is(e.cause, convert.ErrWouldOverwriteInput) {
 		if pathKey(e.by) == pathKey(e.other) {
 			return fmt.Sprintf("%s: %v (choose --to without %s, or an output directory with -o)",
-				e.out, e.cause, strings.TrimPrefix(filepath.Ext(e.out), "."))
+				caption.QuotePath(e.out), e.cause, strings.TrimPrefix(filepath.Ext(e.out), "."))
 		}
-		return fmt.Sprintf("%s: output of %s would overwrite that input", e.out, e.by)
+		return fmt.Sprintf("%s: output of %s would overwrite that input", caption.QuotePath(e.out), caption.QuotePath(e.by))
 	}
-	return fmt.Sprintf("%s: %v: %s and %s", e.out, e.cause, e.by, e.other)
+	return fmt.Sprintf("%s: %v: %s and %s", caption.QuotePath(e.out), e.cause, caption.QuotePath(e.by), caption.QuotePath(e.other))
 }
 
 // Is makes every conflict match ErrConflict as well as its cause.

@@ -6,7 +6,10 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"strings"
 	"time"
+
+	"github.com/capconv/capconv/convert/caption"
 )
 
 // Report is the outcome of a batch.
@@ -72,11 +75,17 @@ type (
 		Files     []jsonFile `json:"files"`
 	}
 	jsonFile struct {
-		Input     string       `json:"input"`
-		Status    Status       `json:"status"`
-		Error     string       `json:"error,omitempty"`
-		ElapsedMS float64      `json:"elapsed_ms"`
-		Outputs   []jsonOutput `json:"outputs"`
+		Input           string        `json:"input"`
+		Status          Status        `json:"status"`
+		Error           string        `json:"error,omitempty"`
+		Warnings        int           `json:"warnings"`
+		WarningMessages []jsonWarning `json:"warning_messages,omitempty"`
+		ElapsedMS       float64       `json:"elapsed_ms"`
+		Outputs         []jsonOutput  `json:"outputs"`
+	}
+	jsonWarning struct {
+		Line    int    `json:"line,omitempty"`
+		Message string `json:"message"`
 	}
 	jsonOutput struct {
 		Path   string `json:"path"`
@@ -98,6 +107,10 @@ func (r *Report) WriteJSON(w io.Writer) error {
 		if f.Err != nil {
 			jf.Error = Describe(f.Err)
 		}
+		jf.Warnings = f.WarningCount
+		for _, w := range f.Warnings {
+			jf.WarningMessages = append(jf.WarningMessages, jsonWarning{w.Pos.Line, w.Msg})
+		}
 		for _, o := range f.Outputs {
 			jf.Outputs = append(jf.Outputs, jsonOutput{o.Path, string(o.Format), o.Status})
 		}
@@ -113,10 +126,33 @@ func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
 // Describe renders err as "file:line:col: message" or "file: message",
 // the way capconv prints problems: a *fs.PathError's "open x: ..." becomes
 // "x: ...", so every line starts with the file it is about.
+// A file name that does not print is quoted (see caption.QuotePath).
 func Describe(err error) string {
 	var pe *fs.PathError
 	if errors.As(err, &pe) && pe.Error() == err.Error() {
-		return pe.Path + ": " + pe.Err.Error()
+		return caption.QuotePath(pe.Path) + ": " + pe.Err.Error()
 	}
 	return err.Error()
+}
+
+// Summarize returns the first line of Describe(err), which names the file
+// and line and what was expected there, and whether lines were left out:
+// the one line a batch prints per failed input. The trailing colon that
+// announced the lines left out goes with them.
+func Summarize(err error) (line string, cut bool) {
+	line, _, cut = strings.Cut(Describe(err), "\n")
+	if cut {
+		line = strings.TrimSuffix(line, ":")
+	}
+	return line, cut
+}
+
+// MoreWarnings is the line that stands for the n warnings of input that
+// were counted but not printed.
+func MoreWarnings(input string, n int) string {
+	s := "s"
+	if n == 1 {
+		s = ""
+	}
+	return fmt.Sprintf("warning: %s: %d more warning%s (--verbose to see all)", caption.QuotePath(input), n, s)
 }

@@ -51,8 +51,21 @@ type Result struct {
 	Outputs []Output
 	// Err is why it failed (nil unless Status is Failed).
 	Err error
+	// WarningCount is the number of warnings the input drew, and
+	// WarningsHeld how many of them were not passed on to Convert.Warn
+	// (those past Options.MaxWarnings).
+	WarningCount, WarningsHeld int
+	// Warnings are every warning, when Options.KeepWarnings is set.
+	Warnings []Warning
 	// Elapsed is the time spent on it.
 	Elapsed time.Duration
+}
+
+// Warning is one repair a reader made to an input, as Convert.Warn
+// receives it.
+type Warning struct {
+	Pos caption.Position
+	Msg string
 }
 
 // Output is one target and what became of it.
@@ -78,6 +91,13 @@ type Options struct {
 	// Workers is the number of files converted at once (default: the
 	// number of CPUs).
 	Workers int
+	// MaxWarnings is the most warnings of one input passed on to
+	// Convert.Warn (default: all); the rest are only counted in its
+	// Result, so that a file with 10,000 repairs does not bury the others.
+	MaxWarnings int
+	// KeepWarnings keeps every warning of each input in its Result (for
+	// the JSON report), not only their number.
+	KeepWarnings bool
 	// OnResult, when set, receives each result as it is known, from one
 	// goroutine at a time, in completion order (for progress and logs).
 	OnResult func(Result)
@@ -169,8 +189,11 @@ func Run(ctx context.Context, p *Plan, o Options) *Report {
 func convertJob(ctx context.Context, j Job, o Options, concurrent bool) Result {
 	start := time.Now()
 	r := Result{Input: j.Input, Outputs: outputs(j, NotWritten)}
+	w := &warnings{warn: o.Convert.Warn, max: o.MaxWarnings, keep: o.KeepWarnings}
+	o.Convert.Warn = w.add
 	finish := func(s Status, err error) Result {
 		r.Status, r.Err, r.Elapsed = s, err, time.Since(start)
+		r.WarningCount, r.WarningsHeld, r.Warnings = w.result()
 		r.Outputs = slices.DeleteFunc(r.Outputs, func(out Output) bool { return out.Side && out.Status == NotWritten })
 		return r
 	}
@@ -193,7 +216,7 @@ func convertJob(ctx context.Context, j Job, o Options, concurrent bool) Result {
 	}
 	outs, err := o.convert(doc, fs, o.Convert)
 	if err != nil {
-		return finish(Failed, fmt.Errorf("%s: %w", j.Input, err))
+		return finish(Failed, fmt.Errorf("%s: %w", caption.QuotePath(j.Input), err))
 	}
 	doc = nil // the outputs hold what they need of it
 	if o.Report != nil && len(outs) > 0 {
@@ -211,7 +234,7 @@ func convertJob(ctx context.Context, j Job, o Options, concurrent bool) Result {
 			}
 		}
 		if slot[k] < 0 {
-			return finish(Failed, fmt.Errorf("%s: %s output was not planned", j.Input, at.Format))
+			return finish(Failed, fmt.Errorf("%s: %s output was not planned", caption.QuotePath(j.Input), at.Format))
 		}
 	}
 	tmps := make([]string, len(outs))
@@ -226,7 +249,7 @@ func convertJob(ctx context.Context, j Job, o Options, concurrent bool) Result {
 	write := func(k int) {
 		data, err := convert.Marshal(outs[k].Doc, outs[k].Format, o.Convert)
 		if err != nil {
-			errs[k] = fmt.Errorf("%s: %w", j.Input, err)
+			errs[k] = fmt.Errorf("%s: %w", caption.QuotePath(j.Input), err)
 			return
 		}
 		tmps[k], errs[k] = writeTemp(j.Targets[slot[k]].Path, data)
@@ -321,4 +344,40 @@ func argOf(err error) string {
 		return ae.arg
 	}
 	return ""
+}
+
+// warnings counts one input's warnings, passes the first max on to warn
+// (all when max is 0), and keeps them all when keep is set.
+type warnings struct {
+	warn func(caption.Position, string)
+	max  int
+	keep bool
+
+	mu            sync.Mutex
+	count, passed int
+	list          []Warning
+}
+
+func (w *warnings) add(pos caption.Position, msg string) {
+	w.mu.Lock()
+	w.count++
+	pass := w.warn != nil && (w.max <= 0 || w.count <= w.max)
+	if pass {
+		w.passed++
+	}
+	if w.keep {
+		w.list = append(w.list, Warning{pos, msg})
+	}
+	w.mu.Unlock()
+	if pass {
+		w.warn(pos, msg)
+	}
+}
+
+// result returns the number of warnings, how many were held back, and
+// the warnings kept.
+func (w *warnings) result() (count, held int, list []Warning) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.count, w.count - w.passed, w.list
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/capconv/capconv/convert"
+	"github.com/capconv/capconv/convert/caption"
 	"github.com/capconv/capconv/internal/fileio"
 )
 
@@ -21,7 +22,7 @@ func writeTemp(path string, data []byte) (string, error) {
 func place(tmp, path string, force bool) error {
 	err := fileio.Place(tmp, path, force)
 	if errors.Is(err, fileio.ErrExists) {
-		return fmt.Errorf("%s: %w", path, convert.ErrExists)
+		return fmt.Errorf("%s: %w", caption.QuotePath(path), convert.ErrExists)
 	}
 	return err
 }

@@ -8,6 +8,8 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+
+	"github.com/capconv/capconv/convert/caption"
 )
 
 // ErrExists reports a target that exists when it must not be replaced.
@@ -63,7 +65,7 @@ func Place(tmp, path string, replace bool) error {
 	// No hard links here (some FUSE and network file systems): check,
 	// then rename, which leaves a window another process could use.
 	if _, serr := os.Lstat(path); serr == nil {
-		return fmt.Errorf("%s: %w", path, ErrExists)
+		return fmt.Errorf("%s: %w", caption.QuotePath(path), ErrExists)
 	}
 	return named(path, os.Rename(tmp, path))
 }
@@ -81,7 +83,7 @@ func named(path string, err error) error {
 	case errors.As(err, &le):
 		return &fs.PathError{Op: le.Op, Path: path, Err: le.Err}
 	}
-	return fmt.Errorf("%s: %w", path, err)
+	return fmt.Errorf("%s: %w", caption.QuotePath(path), err)
 }
 
 // WriteFile writes data to path atomically: a reader sees the old file or
@@ -102,7 +104,7 @@ func WriteFile(path string, data []byte, replace bool) error {
 // existsError turns an EEXIST from putting a file at path into ErrExists.
 func existsError(path string, err error) error {
 	if errors.Is(err, fs.ErrExist) {
-		return fmt.Errorf("%s: %w", path, ErrExists)
+		return fmt.Errorf("%s: %w", caption.QuotePath(path), ErrExists)
 	}
 	return err
 }
