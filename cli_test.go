@@ -106,14 +106,14 @@ func TestConvertNeverOverwrites(t *testing.T) {
 func TestConvertBadInput(t *testing.T) {
 	dir := t.TempDir()
 	bad := filepath.Join(dir, "bad.txt")
-	if err := os.WriteFile(bad, []byte("Ann 0:00:05\nHello.\n\nBob 0:00:03\nToo early.\n"), 0o644); err != nil {
+	if err := os.WriteFile(bad, []byte("Ann 0:00:05\nHello.\n\nBob 0:00:09\nHi.\n\nAnn 0:00:15\nBye.\n\nBob 0:00:01\nAgain.\n\nAnn 0:00:02\nHello.\n\nBob 0:00:03\nHi.\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	code, _, stderr := runCLI(t, "", "convert", bad)
 	if code != exitFailure {
 		t.Errorf("exit %d, want %d", code, exitFailure)
 	}
-	if want := "capconv: " + bad + ":4:5: time goes backwards"; !strings.HasPrefix(stderr, want) {
+	if want := "capconv: " + bad + ":10:5: time goes backwards"; !strings.HasPrefix(stderr, want) {
 		t.Errorf("stderr %q, want it to start with %q", stderr, want)
 	}
 	entries, _ := os.ReadDir(dir)

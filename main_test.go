@@ -13,7 +13,7 @@ import (
 
 const (
 	goodTranscript = "Ann 0:00:01\n\nHello there.\n\nBob 0:00:04\n\nHi, Ann.\n"
-	badTranscript  = "Ann 0:00:05\n\nHello.\n\nBob 0:00:03\n\nToo early.\n"
+	badTranscript  = "Ann 0:00:05\n\nHello.\n\nBob 0:00:09\n\nHi.\n\nAnn 0:00:15\n\nBye.\n\nBob 0:00:01\n\nAgain.\n\nAnn 0:00:02\n\nHello.\n\nBob 0:00:03\n\nHi.\n"
 )
 
 // capconv runs the program in dir and returns its exit code and output.
@@ -68,7 +68,7 @@ func TestConvertCLI(t *testing.T) {
 			args:     []string{"convert", "d", "--to", "srt"},
 			wantCode: 1,
 			wantTree: []string{"d/a.txt", "d/b.srt", "d/b.txt"},
-			wantErr:  []string{"capconv: d/a.txt:5:5: time goes backwards", "wrote d/b.srt", "1 converted, 0 skipped, 1 failed"},
+			wantErr:  []string{"capconv: d/a.txt:13:5: time goes backwards", "wrote d/b.srt", "1 converted, 0 skipped, 1 failed"},
 		},
 		{
 			name:     "existing output skipped without --force",
@@ -220,7 +220,7 @@ func TestConvertReportJSON(t *testing.T) {
 	if rep.Version != 1 || rep.Converted != 1 || rep.Skipped != 1 || rep.Failed != 1 {
 		t.Errorf("report counts = %+v", rep)
 	}
-	if !strings.HasPrefix(rep.Files[1].Error, "d/b.txt:5:5: ") {
+	if !strings.HasPrefix(rep.Files[1].Error, "d/b.txt:13:5: ") {
 		t.Errorf("error = %q, want it to start at its position", rep.Files[1].Error)
 	}
 }

@@ -9,6 +9,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/capconv/capconv/convert"
 )
 
 // prose is a transcript in no dialect: reading it fails with the
@@ -17,6 +19,11 @@ const prose = "hello world\nthis is prose\nno times at all\n"
 
 // strays returns an SRT file of n cues, each followed by a stray line
 // after a blank line: one warning per cue.
+// diagnosisLines is how many lines the full unknown-dialect diagnosis
+// has: the error and three lines read, a heading, one line per dialect,
+// and the hint.
+var diagnosisLines = 4 + 1 + len(convert.TranscriptDialects()) + 1
+
 func strays(n int) string {
 	var b strings.Builder
 	for i := 1; i <= n; i++ {
@@ -84,7 +91,7 @@ func TestConvertBatchErrors(t *testing.T) {
 				`^capconv: u/f\d\d\.txt:3: unknown transcript dialect: none matches the first lines read:$`: 2,
 				"^dialects tried:$": 2, "^use --from NAME": 2, `^\tu/f\d\d\.txt:1: hello world$`: 2, regexp.QuoteMeta(hintLine): 0,
 			},
-			wantLines: 2*16 + 1, // 16 lines each, then the summary
+			wantLines: 2*diagnosisLines + 1, // each diagnosis whole, then the summary
 		},
 		{
 			name:   "one input prints its full diagnosis",
@@ -93,7 +100,7 @@ func TestConvertBatchErrors(t *testing.T) {
 				`^capconv: u/f00\.txt:3: unknown transcript dialect: none matches the first lines read:$`: 1,
 				"^dialects tried:$": 1, `^\trev `: 1, "^use --from NAME": 1, regexp.QuoteMeta(hintLine): 0,
 			},
-			wantLines: 16 + 1,
+			wantLines: diagnosisLines + 1,
 		},
 	}
 	for _, tc := range tests {

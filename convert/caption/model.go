@@ -47,6 +47,9 @@ type Chapter struct {
 type Segment struct {
 	// Start is when the segment begins.
 	Start time.Duration
+	// End is where the segment ends when the source says so (a layout
+	// with ranges), 0 when unknown.
+	End time.Duration
 	// Speaker is who speaks ("" when the transcript does not say).
 	Speaker string
 	// Paragraphs hold the text, one entry per paragraph, each on one line.

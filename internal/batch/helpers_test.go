@@ -12,7 +12,7 @@ import (
 // one goes back in time on line 4.
 const (
 	goodTranscript = "Ann 0:00:01\n\nHello there.\n\nBob 0:00:04\n\nHi, Ann.\n"
-	badTranscript  = "Ann 0:00:05\n\nHello.\n\nBob 0:00:03\n\nToo early.\n"
+	badTranscript  = "Ann 0:00:05\n\nHello.\n\nBob 0:00:09\n\nHi.\n\nAnn 0:00:15\n\nBye.\n\nBob 0:00:01\n\nAgain.\n\nAnn 0:00:02\n\nHello.\n\nBob 0:00:03\n\nHi.\n"
 )
 
 // writeTree and listTree are testtree's, under the names the cases use.

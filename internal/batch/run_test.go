@@ -224,7 +224,7 @@ func TestWriteJSON(t *testing.T) {
 		Files: []jsonFile{
 			{Input: "c.txt", Status: Failed, Error: "c.txt: no such file or directory", Outputs: []jsonOutput{}},
 			{Input: "a.txt", Status: Converted, Outputs: []jsonOutput{{"a.srt", "srt", Written}}},
-			{Input: "b.txt", Status: Failed, Error: "b.txt:5:5: time goes backwards: 0:00:03 is earlier than 0:00:05 on line 1: expected times in order",
+			{Input: "b.txt", Status: Failed, Error: "b.txt:13:5: time goes backwards: 0:00:01 is earlier than 0:00:15 on line 9, and 3 turns in all are out of order: expected times in order (are two transcripts joined?)",
 				Outputs: []jsonOutput{{"b.srt", "srt", NotWritten}}},
 		},
 	}

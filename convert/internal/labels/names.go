@@ -7,57 +7,155 @@ import (
 )
 
 // isNameParticle reports whether w may appear in lower case inside a
-// personal name.
+// personal name or a pair of names ("Tom and Jerry").
 func isNameParticle(w string) bool {
 	switch w {
 	case "de", "da", "di", "del", "della", "der", "den", "van", "von", "la", "le", "du", "dos",
-		"das", "bin", "ibn", "al", "el", "y", "e", "ten", "ter":
+		"das", "bin", "ibn", "al", "el", "y", "e", "ten", "ter", "los", "las", "zu",
+		"and", "und", "et", "of", "the", "&":
 		return true
 	}
 	return false
 }
 
-// IsNameLike reports whether s reads as a speaker name rather than prose:
-// at most six words, each capitalised, a digit, or a name particle, and no
-// sentence punctuation. "Mark Zuckerberg", "Speaker 1" and "SPEAKER_00"
-// are names; "we met at" and "The meeting starts." are not.
+// Limits of a name said once; a name a file repeats is judged by the
+// reader, which sees the repetition.
+const (
+	maxNameRunes = 80
+	maxNameWords = 8
+)
+
+// IsNameLike reports whether s reads as a speaker name rather than prose,
+// as people write names: "Mark Zuckerberg", "Speaker 1", "SPEAKER_00",
+// "Dr. Jane Smith", "J.R.R. Tolkien", "Sammy Davis, Jr.", "Smith, Jane",
+// "Ashlee Kupor (SL)", "Jane \"JJ\" Smith", "Tom & Jerry", "Participant #3",
+// "@handle", "李明", "محمد علي". Each word starts with a capital, a digit
+// or a letter of a script without case, or is a particle ("van", "and"),
+// a tag in parentheses, a nickname in quotes, a handle, a number or an
+// emoji; a word may end in a period only as an abbreviation or initials,
+// and nothing ends in "?" or "!". "we met at" and "The meeting starts."
+// are not names. Lower-case names ("bell hooks") are names only when a
+// file repeats them, which IsNameLike cannot see.
 func IsNameLike(s string) bool {
-	if utf8.RuneCountInString(s) > 48 {
+	s = strings.TrimSpace(s)
+	if s == "" || utf8.RuneCountInString(s) > maxNameRunes {
 		return false
 	}
-	words := 0
-	for w, rest := nextWord(s); w != ""; w, rest = nextWord(rest) {
-		if words++; words > 6 {
+	words, commas := 0, 0
+	for rest := s; ; {
+		var w string
+		w, rest = nextNameWord(rest)
+		if w == "" {
+			break
+		}
+		if words++; words > maxNameWords {
 			return false
 		}
-		r, _ := utf8.DecodeRuneInString(w)
-		switch {
-		case unicode.IsUpper(r) || unicode.IsDigit(r) || unicode.IsTitle(r):
-		case words > 1 && isNameParticle(w):
-		default:
-			return false
+		if w[0] == '(' {
+			continue // a role or tag: "(host)", "(SL)", "(Jane Doe)"
 		}
-		trimmed := strings.TrimRight(w, ".,;:!?\"”’")
-		if trimmed != w && !isInitial(w) {
+		if strings.HasSuffix(w, ",") {
+			// "Smith, Jane" and "Davis, Jr.": one comma, between words.
+			if commas++; commas > 1 || rest == "" || strings.TrimSpace(rest) == "" {
+				return false
+			}
+			w = w[:len(w)-1]
+		}
+		if !isNameWord(w, words) {
 			return false
 		}
 	}
 	return words > 0
 }
 
-// nextWord returns the first word of s as strings.Fields splits it, and
-// what follows it; it spares IsNameLike, run on every candidate turn
-// line, the allocation of Fields' slice.
-func nextWord(s string) (word, rest string) {
+// nextNameWord returns the first word of s, a parenthesised group counting
+// as one word, and what follows it; it spares IsNameLike, run on every
+// candidate turn line, the allocation of a split.
+func nextNameWord(s string) (word, rest string) {
 	s = strings.TrimLeftFunc(s, unicode.IsSpace)
+	if strings.HasPrefix(s, "(") {
+		if i := strings.IndexByte(s, ')'); i > 0 {
+			return s[:i+1], s[i+1:]
+		}
+	}
 	if i := strings.IndexFunc(s, unicode.IsSpace); i >= 0 {
 		return s[:i], s[i:]
 	}
 	return s, ""
 }
 
-// isInitial reports whether w is an initial such as "J.".
-func isInitial(w string) bool {
-	r, size := utf8.DecodeRuneInString(w)
-	return unicode.IsUpper(r) && w[size:] == "."
+// isNameWord reports whether w, the n-th word, may be part of a name.
+func isNameWord(w string, n int) bool {
+	switch {
+	case w == "":
+		return false
+	case n > 1 && isNameParticle(w):
+		return true
+	case isQuoted(w): // a nickname: Jane "JJ" Smith
+		return true
+	case (w[0] == '#' || w[0] == '@') && len(w) > 1: // Participant #3, @handle
+		return !strings.ContainsAny(w[1:], "?!")
+	}
+	if isAbbreviation(w) {
+		return true
+	}
+	if strings.ContainsAny(w, "?!;") || strings.HasSuffix(w, ".") || strings.HasSuffix(w, ":") {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(w)
+	return startsName(r)
+}
+
+// startsName reports whether a name's word may start with r: a capital, a
+// digit, a letter of a script without case (Chinese, Arabic, Hindi…), or
+// a symbol such as an emoji.
+func startsName(r rune) bool {
+	switch {
+	case unicode.IsUpper(r), unicode.IsTitle(r), unicode.IsDigit(r):
+		return true
+	case unicode.IsLower(r):
+		return false
+	case unicode.IsLetter(r):
+		return true // caseless
+	}
+	return unicode.Is(unicode.So, r)
+}
+
+// isAbbreviation reports whether w is initials ("J.", "J.R.R.") or a
+// title or suffix written with a period ("Dr.", "MR.", "Sen.", "Jr.").
+// Any short word would also let "Yes." through, so the titles are listed.
+func isAbbreviation(w string) bool {
+	body, ok := strings.CutSuffix(w, ".")
+	if !ok || body == "" {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(body)
+	if !unicode.IsUpper(r) {
+		return false
+	}
+	if utf8.RuneCountInString(body) == 1 || strings.Contains(body, ".") { // initials
+		for _, part := range strings.Split(body, ".") {
+			if utf8.RuneCountInString(part) != 1 {
+				return false
+			}
+		}
+		return true
+	}
+	switch strings.ToLower(body) {
+	case "dr", "mr", "mrs", "ms", "mx", "prof", "sen", "rep", "gov", "pres", "rev", "fr", "hon",
+		"gen", "col", "capt", "cpt", "lt", "sgt", "cmdr", "adm", "atty", "supt", "insp", "det",
+		"jr", "sr", "st", "esq", "phd", "md", "mme", "mlle", "sra", "srta", "dra", "hr", "fräu":
+		return true
+	}
+	return false
+}
+
+// isQuoted reports whether w is wrapped in straight or curly quotes.
+func isQuoted(w string) bool {
+	for _, q := range [][2]string{{`"`, `"`}, {"“", "”"}, {"'", "'"}, {"«", "»"}, {"「", "」"}} {
+		if len(w) > len(q[0])+len(q[1]) && strings.HasPrefix(w, q[0]) && strings.HasSuffix(w, q[1]) {
+			return true
+		}
+	}
+	return false
 }

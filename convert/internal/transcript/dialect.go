@@ -9,39 +9,84 @@ import (
 	"unicode/utf8"
 
 	"github.com/capconv/capconv/convert/caption"
-	"github.com/capconv/capconv/convert/internal/labels"
 	"github.com/capconv/capconv/convert/internal/text"
 )
 
-// A dialect is one layout of timestamped transcript. Each is a table
-// entry: a regexp that recognises a turn line, with the named groups
-// "time" (required), "speaker" (absent in speakerless dialects) and
-// "text" (absent when the text always follows on the next lines). Lines
-// that are not turn lines are text: the paragraphs of the turn above, so
-// every dialect also accepts a turn continued on following lines.
+// A dialect is one layout of timestamped transcript: a table entry with
+// one or more variants, each a regexp that recognises a turn line, with
+// the named groups "time" (required), "end" (in layouts that give ranges),
+// "speaker" (absent in speakerless dialects) and "text" (absent when the
+// text always follows on the next lines). Lines that are not turn lines
+// are text: the paragraphs of the turn above, so every dialect also
+// accepts a turn continued on following lines.
+//
+// A regexp only says that a line has a turn line's shape. Whether it is
+// one is decided from the whole file (see classify.go): a name the file
+// repeats, or a line shaped like the file's other turn lines, and never
+// capital letters alone.
 type dialect struct {
-	name    string
-	example string             // one typical turn line, for documentation and errors
-	turn    func() *turnRegexp // compiled on first use
-	// may is a byte-level necessary condition for turn: a line it
-	// refuses cannot match, so turn's backtracking search runs only on
-	// the few lines that could be turn lines (see prefilters below).
+	name     string
+	variants []variant
+	// may is a byte-level necessary condition for every variant: a line
+	// it refuses cannot match, so the regexps' backtracking search runs
+	// only on the few lines that could be turn lines (see prefilters
+	// below).
 	may func(line string) bool
-	// find, when set, is turn written out by hand for the layouts of long
-	// transcripts (a name, then a time), where the regexp's search would
-	// dominate reading (TestDialectMatchers).
-	find func(line string) (turnSpans, bool)
-	// checkName rejects turn lines whose speaker does not read as a name
-	// (see labels.IsNameLike), for layouts that prose can imitate: "we met at
-	// 10:30" is text, not a turn of "we met at".
-	checkName bool
+	// speakers says how the layout marks who speaks.
+	speakers speakerMarking
+	// nameLine, in layouts where the time stands alone on its line, says
+	// where the speaker's name is: -1 on the line before, +1 on the line
+	// after, 0 nowhere.
+	nameLine int
 	// chapters recognises "00:00:00 - Title" chapter lines. Speakerless
 	// dialects leave it off: there such a line is speech.
 	chapters bool
 	// markdown decodes HTML entities ("&#39;") in text.
 	markdown bool
-	// skip recognises lines the exporting tool adds that are not speech.
-	skip func(line string) bool
+}
+
+// A variant is one way a dialect writes a turn line.
+type variant struct {
+	example string             // one typical turn line, for documentation and errors
+	turn    func() *turnRegexp // compiled on first use
+	// may, when set, is a byte-level necessary condition for this variant,
+	// checked after the dialect's.
+	may func(line string) bool
+	// find, when set, is turn written out by hand for the layouts of long
+	// transcripts (a name, then a time), where the regexp's search would
+	// dominate reading (TestDialectMatchers).
+	find func(line string) (turnSpans, bool)
+}
+
+// speakerMarking is how a layout marks the speaker of a turn line.
+type speakerMarking int
+
+const (
+	// noSpeakers: the layout names nobody ("00:00:07 text").
+	noSpeakers speakerMarking = iota
+	// markedSpeakers: brackets, bold or a parenthesised time set the name
+	// apart ("[Ann] [00:08] text"), so every turn line names a speaker.
+	markedSpeakers
+	// weakSpeakers: prose can take the shape ("we met at 10:30" reads as
+	// "Name 10:30"), so a name said once must read as a name and fit the
+	// file's times; a name the file repeats is a speaker.
+	weakSpeakers
+	// optionalSpeakers: the turn line is certain (it starts with a time),
+	// and a "Name:" after the time is a speaker when the file repeats it
+	// or it reads as a name among repeated ones; otherwise it stays text.
+	optionalSpeakers
+)
+
+// example returns the dialect's first example turn line.
+func (d *dialect) example() string { return d.variants[0].example }
+
+// examples returns every example turn line of d, one per variant.
+func (d *dialect) examples() []string {
+	out := make([]string, len(d.variants))
+	for i, v := range d.variants {
+		out[i] = v.example
+	}
+	return out
 }
 
 // clockPattern matches what looks like a time, well-formed or not, so that
@@ -49,19 +94,22 @@ type dialect struct {
 const clockPattern = `\d{1,3}(?::\d{1,3}){1,2}(?:[.,]\d*)?`
 
 // turnRegexp is a compiled turn pattern with the indexes of its groups
-// "time", "speaker" and "text" (-1 when absent).
+// "time", "speaker", "text" and "end" (-1 when absent).
 type turnRegexp struct {
 	*regexp.Regexp
-	time, speaker, text int
+	time, speaker, text, end int
 }
 
 // turnPattern returns a turn pattern, in which T stands for the time
-// group, to be compiled on first use: a run needs few of the dialects'
-// regexps, and compiling them all cost every process start 0.3 ms.
+// group and E for the end time group, to be compiled on first use: a run
+// needs few of the dialects' regexps, and compiling them all cost every
+// process start 0.3 ms.
 func turnPattern(pattern string) func() *turnRegexp {
 	return sync.OnceValue(func() *turnRegexp {
-		re := regexp.MustCompile(strings.ReplaceAll(pattern, "T", `(?P<time>`+clockPattern+`)`))
-		return &turnRegexp{re, re.SubexpIndex("time"), re.SubexpIndex("speaker"), re.SubexpIndex("text")}
+		p := strings.ReplaceAll(pattern, "T", `(?P<time>`+clockPattern+`)`)
+		p = strings.ReplaceAll(p, "E", `(?P<end>`+clockPattern+`)`)
+		re := regexp.MustCompile(p)
+		return &turnRegexp{re, re.SubexpIndex("time"), re.SubexpIndex("speaker"), re.SubexpIndex("text"), re.SubexpIndex("end")}
 	})
 }
 
@@ -71,84 +119,175 @@ func lazyRegexp(pattern string) func() *regexp.Regexp {
 	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(pattern) })
 }
 
+// Pieces of turn patterns. A time at the start of a line is in brackets
+// or parentheses, or bare and followed by a space (a regexp cannot name
+// one group twice, so each is a variant of its own); a label is a name
+// ending in a colon, as in "Ann Lee: text".
+const (
+	timeInBrackets = `^[\[(]T[\])]\s*`
+	timeBare       = `^T\s+`
+	colonLabel     = `(?:(?P<speaker>[^:\s][^:]*?):(?:\s+|$))`
+	aloneTime      = `^[\[(]?T[\])]?$`
+)
+
 // dialects is the dialect table. Detection breaks ties in table order, so
 // a layout that another one also matches comes first: "Name  0:05" (Otter)
-// also matches "Name 0:05" (speaker-line).
+// also matches "Name 0:05" (speaker-line), and "[00:05] text"
+// (timestamped) is also "[00:05] Name: text" (time-name) without names.
 var dialects = []*dialect{
 	{
-		name:    "rev",
-		example: "Lenny Rachitsky (00:00:09):",
-		turn:    turnPattern(`^(?P<speaker>\S.*?)\s*\(T\)\s*:?$`),
-		may:     endsWithParenClock,
+		name: "rev",
+		variants: []variant{
+			{example: "Lenny Rachitsky (00:00:09):", turn: turnPattern(`^(?P<speaker>\S.*?)\s*\(T\)\s*:?$`)},
+			{example: "Speaker 1 (00:00:01 - 00:00:04):", turn: turnPattern(`^(?P<speaker>\S.*?)\s*\(T\s*[-–]\s*E\)\s*:?$`)},
+		},
+		may:      endsWithParenClock,
+		speakers: markedSpeakers,
 	},
 	{
-		name:      "rev-inline",
-		example:   "Lenny Rachitsky (00:00:09) Welcome.",
-		turn:      turnPattern(`^(?P<speaker>\S.*?)\s*\(T\)\s*:?\s+(?P<text>\S.*)$`),
-		may:       hasParenDigit,
-		checkName: true,
-		chapters:  true,
+		name: "rev-inline",
+		variants: []variant{
+			{example: "Lenny Rachitsky (00:00:09) Welcome.", turn: turnPattern(`^(?P<speaker>\S.*?)\s*\(T(?:\s*[-–]\s*E)?\)\s*:?\s+(?P<text>\S.*)$`)},
+		},
+		may:      hasParenDigit,
+		speakers: weakSpeakers,
+		chapters: true,
 	},
 	{
-		name:     "otter",
-		example:  "Emma  0:22  ",
-		turn:     turnPattern(`^(?P<speaker>\S.*?)\s{2,}T$`),
+		name: "otter",
+		variants: []variant{
+			{example: "Emma  0:22  ", turn: turnPattern(`^(?P<speaker>\S.*?)\s{2,}T$`), find: nameThenClock(2)},
+		},
 		may:      endsWithClock,
-		find:     nameThenClock(2),
+		speakers: markedSpeakers,
 		chapters: true,
-		skip:     isOtterFooter,
 	},
 	{
-		name:     "bracketed",
-		example:  "[Speaker 1] [00:08] text",
-		turn:     turnPattern(`^\[(?P<speaker>[^\[\]]*[^\[\]\s\d:.,][^\[\]]*)\]\s*\[T\]\s*(?P<text>.*)$`),
+		name: "bracketed",
+		variants: []variant{
+			{example: "[Speaker 1] [00:08] text", turn: turnPattern(`^\[(?P<speaker>[^\[\]]*[^\[\]\s\d:.,][^\[\]]*)\]\s*\[T\]\s*(?P<text>.*)$`)},
+			{example: "[Ann Lee] 00:01 text", turn: turnPattern(`^\[(?P<speaker>[^\[\]]*[^\[\]\s\d:.,][^\[\]]*)\]\s*T(?:\s+(?P<text>.*))?$`)},
+		},
 		may:      startsWithBracket,
+		speakers: markedSpeakers,
 		chapters: true,
 	},
 	{
-		name:     "markdown",
-		example:  "**Emma** [0:18] text",
-		turn:     turnPattern(`^\*\*(?P<speaker>[^*]+?):?\*\*:?\s*\[T\]:?\s*(?P<text>.*)$`),
+		name: "markdown",
+		variants: []variant{
+			{example: "**Emma** [0:18] text", turn: turnPattern(`^\*\*(?P<speaker>[^*]+?):?\*\*:?\s*\[T\]:?\s*(?P<text>.*)$`)},
+			{example: "**Emma** (0:18): text", turn: turnPattern(`^\*\*(?P<speaker>[^*]+?):?\*\*:?\s*\(T\):?\s*(?P<text>.*)$`)},
+		},
 		may:      func(l string) bool { return strings.HasPrefix(l, "**") },
+		speakers: markedSpeakers,
 		chapters: true,
 		markdown: true,
 	},
 	{
-		name:     "markdown-label",
-		example:  "**[00:48] SPEAKER_01:** text",
-		turn:     turnPattern(`^\*\*\[T\]\s*(?P<speaker>[^*]+?):\*\*\s*(?P<text>.*)$`),
+		name: "markdown-label",
+		variants: []variant{
+			{example: "**[00:48] SPEAKER_01:** text", turn: turnPattern(`^\*\*\[T\]\s*(?P<speaker>[^*]+?):\*\*\s*(?P<text>.*)$`)},
+		},
 		may:      func(l string) bool { return strings.HasPrefix(l, "**[") },
+		speakers: markedSpeakers,
 		chapters: true,
 		markdown: true,
 	},
 	{
-		name:      "time-name",
-		example:   "[00:00:05] Ann Lee: text",
-		turn:      turnPattern(`^\[T\]\s*(?P<speaker>[^:\s][^:]*?):\s*(?P<text>.*)$`),
-		may:       startsWithBracket,
-		checkName: true,
-		chapters:  true,
+		name: "time-markdown",
+		variants: []variant{
+			{example: "0:00:14.3 **Emma** text", turn: turnPattern(timeBare + `\*\*(?P<speaker>[^*]+?):?\*\*:?\s*(?P<text>.*)$`)},
+			{example: "[0:00:14] **Emma**: text", turn: turnPattern(timeInBrackets + `\*\*(?P<speaker>[^*]+?):?\*\*:?\s*(?P<text>.*)$`)},
+		},
+		may:      startsWithTime,
+		speakers: markedSpeakers,
+		chapters: true,
+		markdown: true,
 	},
 	{
-		name:      "speaker-line",
-		example:   "Mark Zuckerberg 0:00:01",
-		turn:      turnPattern(`^(?P<speaker>\S.*?)\s+T$`),
-		may:       endsWithClock,
-		find:      nameThenClock(1),
-		checkName: true,
-		chapters:  true,
+		name: "whisper",
+		variants: []variant{
+			{example: "[00:00.000 --> 00:04.000]  text", turn: turnPattern(`^\[T\s*-->\s*E\]\s*` + colonLabel + `?(?P<text>.*)$`)},
+		},
+		may:      func(l string) bool { return startsWithBracket(l) && strings.Contains(l, "-->") },
+		speakers: optionalSpeakers,
 	},
 	{
-		name:    "timestamped",
-		example: "00:00:07 text",
-		turn:    turnPattern(`^\[?T\]?\s+(?P<text>\S.*)$`),
-		may:     func(l string) bool { return startsWithBracket(l) || startsWithDigit(l) },
+		name: "timestamped",
+		variants: []variant{
+			{example: "00:00:07 text", turn: turnPattern(timeBare + `(?P<text>\S.*)$`)},
+			{example: "[00:00:07] text", turn: turnPattern(timeInBrackets + `(?P<text>\S.*)$`)},
+		},
+		may: startsWithTime,
 	},
 	{
-		name:    "youtube",
-		example: "0:05",
-		turn:    turnPattern(`^T$`),
-		may:     func(l string) bool { return startsWithDigit(l) && endsWithClock(l) },
+		name: "time-name",
+		variants: []variant{
+			{example: "[00:00:05] Ann Lee: text", turn: turnPattern(timeInBrackets + colonLabel + `?(?P<text>.*)$`)},
+			{example: "00:00:05 Ann Lee: text", turn: turnPattern(timeBare + colonLabel + `?(?P<text>.*)$`)},
+		},
+		may:      startsWithTime,
+		speakers: optionalSpeakers,
+		chapters: true,
+	},
+	{
+		name: "name-time",
+		variants: []variant{
+			{example: "Ann Lee: [00:01] text", turn: turnPattern(`^(?P<speaker>[^\[\]:\s][^\[\]:]*?):\s*\[T\]\s*(?P<text>.*)$`)},
+		},
+		may:      colonThenBracket,
+		speakers: weakSpeakers,
+		chapters: true,
+	},
+	{
+		name: "speaker-line",
+		variants: []variant{
+			{example: "Mark Zuckerberg 0:00:01", turn: turnPattern(`^(?P<speaker>\S.*?)\s+T$`), find: nameThenClock(1),
+				may: func(l string) bool { return !strings.HasSuffix(l, "]") && !pipeBeforeLastWord(l) }},
+			{example: "Ann Lee | 00:00:01", turn: turnPattern(`^(?P<speaker>\S.*?)\s*\|\s*T$`),
+				may: func(l string) bool { return strings.IndexByte(l, '|') > 0 }},
+			{example: "Ann Lee [00:01:02.345]", turn: turnPattern(`^(?P<speaker>\S.*?)\s*\[T\]$`),
+				may: func(l string) bool { return strings.HasSuffix(l, "]") }},
+		},
+		may:      func(l string) bool { return endsWithClock(l) || endsWithClock(strings.TrimSuffix(l, "]")) },
+		speakers: weakSpeakers,
+		chapters: true,
+	},
+	{
+		name: "speaker-inline",
+		variants: []variant{
+			{example: "Ann Lee 00:00:01 text", turn: turnPattern(`^(?P<speaker>\S.*?)\s+T\s+(?P<text>\S.*)$`)},
+		},
+		may:      hasClockInside,
+		speakers: weakSpeakers,
+		chapters: true,
+	},
+	{
+		name: "name-then-time",
+		variants: []variant{
+			{example: "0:00:05 (after a line with the name)", turn: turnPattern(aloneTime)},
+		},
+		may:      isAloneTime,
+		speakers: weakSpeakers,
+		nameLine: -1,
+		chapters: true,
+	},
+	{
+		name: "time-then-name",
+		variants: []variant{
+			{example: "0:00:05 (before a line with the name)", turn: turnPattern(aloneTime)},
+		},
+		may:      isAloneTime,
+		speakers: weakSpeakers,
+		nameLine: +1,
+		chapters: true,
+	},
+	{
+		name: "youtube",
+		variants: []variant{
+			{example: "0:05", turn: turnPattern(`^T$`)},
+		},
+		may: func(l string) bool { return startsWithDigit(l) && endsWithClock(l) },
 	},
 }
 
@@ -193,7 +332,7 @@ func nameThenClock(n int) func(line string) (turnSpans, bool) {
 			strings.IndexByte(l[:e], '\n') >= 0 { // "." refuses a newline
 			return turnSpans{}, false
 		}
-		return turnSpans{t, len(l), 0, e, -1, -1}, true
+		return turnSpans{t, len(l), 0, e, -1, -1, -1, -1}, true
 	}
 }
 
@@ -270,11 +409,79 @@ func hasParenDigit(l string) bool {
 	return false
 }
 
-// otterFooter matches the line Otter adds at the end of an export.
-var otterFooter = lazyRegexp(`(?i)^transcribed by\s+(https?://)?otter\.ai\S*$`)
+// startsWithTime reports whether l starts as timeFirst does: a digit, or
+// a bracket or parenthesis.
+func startsWithTime(l string) bool {
+	return l != "" && (isDigit(l[0]) || l[0] == '[' || l[0] == '(')
+}
 
-func isOtterFooter(l string) bool {
-	return l != "" && (l[0] == 't' || l[0] == 'T') && otterFooter().MatchString(l)
+// colonThenBracket reports whether l's first colon is followed, after
+// spaces, by "[", as in "Ann Lee: [00:01] text".
+func colonThenBracket(l string) bool {
+	i := strings.IndexByte(l, ':')
+	if i <= 0 {
+		return false
+	}
+	j := i + 1
+	for j < len(l) && isRegexpSpace(l[j]) {
+		j++
+	}
+	return j < len(l) && l[j] == '['
+}
+
+// hasClockInside reports whether l holds a digit, a colon and a digit
+// after its first two bytes, as a time inside a line does.
+func hasClockInside(l string) bool {
+	for i := 2; i+1 < len(l); i++ {
+		if l[i] == ':' && isDigit(l[i-1]) && isDigit(l[i+1]) {
+			return true
+		}
+	}
+	return false
+}
+
+// isAloneTime reports whether l may be a time alone, maybe in brackets or
+// parentheses.
+func isAloneTime(l string) bool {
+	if len(l) > 2 && (l[0] == '[' || l[0] == '(') {
+		l = l[1 : len(l)-1]
+	}
+	return startsWithDigit(l) && endsWithClock(l)
+}
+
+// pipeBeforeLastWord reports whether the text before l's last word ends
+// in "|", as in "Ann Lee | 0:05", which the pipe variant reads.
+func pipeBeforeLastWord(l string) bool {
+	i := strings.LastIndexAny(l, " \t\f\r\n")
+	return i > 0 && strings.HasSuffix(strings.TrimRight(l[:i], " \t\f\r\n"), "|")
+}
+
+// isExportFooter reports whether l is a line a transcription tool adds
+// at the end of its export, which is not speech: Otter's "Transcribed by
+// https://otter.ai" and the Chinese tools' "以上内容由AI生成，仅供参考"
+// ("the above was generated by AI, for reference only"), whatever their
+// spacing.
+func isExportFooter(l string) bool {
+	if len(l) < 12 || len(l) > 200 {
+		return false
+	}
+	switch l[0] {
+	case 't', 'T', '(', '[':
+		compact := strings.ToLower(strings.Join(strings.Fields(strings.Trim(l, "()[]")), ""))
+		rest, ok := strings.CutPrefix(compact, "transcribedby")
+		if !ok {
+			return false
+		}
+		rest = strings.TrimPrefix(strings.TrimPrefix(rest, "https://"), "http://")
+		rest = strings.TrimPrefix(rest, "www.")
+		return strings.HasPrefix(rest, "otter.ai")
+	}
+	if l[0] < utf8.RuneSelf {
+		return false
+	}
+	compact := strings.Join(strings.Fields(l), "")
+	return strings.Contains(compact, "AI生成") && (strings.Contains(compact, "仅供参考") || strings.HasPrefix(compact, "以上")) ||
+		strings.Contains(compact, "AI生成") && strings.Contains(compact, "僅供參考")
 }
 
 // Dialects returns the names of the transcript dialects capconv
@@ -307,29 +514,28 @@ func dialectNamed(name string) *dialect {
 	return nil
 }
 
-// turnLine is a recognised turn line. Offsets are byte offsets into the
-// trimmed line.
+// turnLine is a line with a turn line's shape. Offsets are byte offsets
+// into the trimmed line.
 type turnLine struct {
-	speaker string
-	clock   string
-	clockAt int
-	text    string
+	speaker   string
+	speakerAt int // where the speaker group starts, -1 without one
+	clock     string
+	clockAt   int
+	end       string // the end time in layouts with ranges, "" otherwise
+	endAt     int
+	text      string
+	variant   int // index into the dialect's variants
 }
 
-// match recognises line (trimmed) as a turn line. rejected is set when the
-// layout matched but the speaker does not read as a name.
-func (d *dialect) match(line string) (t turnLine, ok, rejected bool) {
+// match reports whether line (trimmed) has the shape of one of d's turn
+// lines; whether it is one, classify decides.
+func (d *dialect) match(line string) (t turnLine, ok bool) {
 	if !d.may(line) {
-		return t, false, false
+		return t, false
 	}
-	var sp turnSpans
-	if d.find != nil {
-		sp, ok = d.find(line)
-	} else {
-		sp, ok = d.regexpSpans(line)
-	}
+	sp, k, ok := d.spans(line)
 	if !ok {
-		return t, false, false
+		return t, false
 	}
 	group := func(k int) string {
 		if sp[2*k] < 0 {
@@ -338,27 +544,48 @@ func (d *dialect) match(line string) (t turnLine, ok, rejected bool) {
 		return line[sp[2*k]:sp[2*k+1]]
 	}
 	t.clock, t.clockAt = group(0), sp[0]
-	t.speaker = collapseSpace(group(1))
+	t.speaker, t.speakerAt = collapseSpace(group(1)), sp[2]
 	t.text = group(2)
-	if d.checkName && !labels.IsNameLike(t.speaker) {
-		return turnLine{}, false, true
-	}
-	return t, true, false
+	t.end, t.endAt = group(3), sp[6]
+	t.variant = k
+	return t, true
 }
 
-// turnSpans holds where a turn line's time, speaker and text groups start
-// and end, -1 for a group the layout lacks.
-type turnSpans [6]int
+// spans matches line with d's variants in order, returning the spans of
+// the first that matches and its index.
+func (d *dialect) spans(line string) (turnSpans, int, bool) {
+	for k := range d.variants {
+		v := &d.variants[k]
+		if v.may != nil && !v.may(line) {
+			continue
+		}
+		var sp turnSpans
+		var ok bool
+		if v.find != nil {
+			sp, ok = v.find(line)
+		} else {
+			sp, ok = v.regexpSpans(line)
+		}
+		if ok {
+			return sp, k, true
+		}
+	}
+	return turnSpans{}, -1, false
+}
 
-// regexpSpans matches line with d's turn regexp.
-func (d *dialect) regexpSpans(line string) (turnSpans, bool) {
-	re := d.turn()
+// turnSpans holds where a turn line's time, speaker, text and end groups
+// start and end, -1 for a group the layout lacks or the line leaves out.
+type turnSpans [8]int
+
+// regexpSpans matches line with v's turn regexp.
+func (v *variant) regexpSpans(line string) (turnSpans, bool) {
+	re := v.turn()
 	m := re.FindStringSubmatchIndex(line)
 	if m == nil {
 		return turnSpans{}, false
 	}
 	var sp turnSpans
-	for k, g := range [3]int{re.time, re.speaker, re.text} {
+	for k, g := range [4]int{re.time, re.speaker, re.text, re.end} {
 		sp[2*k], sp[2*k+1] = -1, -1
 		if g >= 0 {
 			sp[2*k], sp[2*k+1] = m[2*g], m[2*g+1]
@@ -409,43 +636,26 @@ const detectLines = 200
 
 // score is how well a dialect explains the opening of a file.
 type score struct {
-	turns    int // turn lines whose time parses
-	shapes   int // turn lines, whether or not their time parses
+	turns    int // turn lines
+	speakers int // turn lines that name a speaker
 	rejected int // first line (1-based) whose speaker was not a name, or 0
 }
 
-// better reports whether s explains more of the input than t.
+// better reports whether s explains more of the input than t: more turns,
+// then more of them with speakers ("[00:05] Ann: hi" read as time-name
+// rather than timestamped).
 func (s score) better(t score) bool {
 	if s.turns != t.turns {
 		return s.turns > t.turns
 	}
-	return s.shapes > t.shapes
+	return s.speakers > t.speakers
 }
 
 // scoreDialect scores d on the first detectLines non-blank lines of
 // lines[from:].
 func scoreDialect(d *dialect, lines []string, from int) score {
-	var s score
-	seen := 0
-	for i := from; i < len(lines) && seen < detectLines; i++ {
-		line := strings.TrimSpace(lines[i])
-		if line == "" {
-			continue
-		}
-		seen++
-		t, ok, rejected := d.match(line)
-		if rejected && s.rejected == 0 {
-			s.rejected = i + 1
-		}
-		if !ok {
-			continue
-		}
-		s.shapes++
-		if _, err := text.ParseClock(t.clock); err == nil {
-			s.turns++
-		}
-	}
-	return s
+	cl, _ := classify(d, lines, from, detectLines, text.Source{}, true)
+	return score{turns: len(cl.turns), speakers: cl.speakers, rejected: cl.rejected}
 }
 
 // detectDialect returns the dialect that explains most turn lines of
@@ -456,7 +666,7 @@ func detectDialect(lines []string, from int, o text.Source) (*dialect, error) {
 	scores := make([]score, len(dialects))
 	for i, d := range dialects {
 		scores[i] = scoreDialect(d, lines, from)
-		if scores[i].shapes > 0 && (best == nil || scores[i].better(bestScore)) {
+		if scores[i].turns > 0 && (best == nil || scores[i].better(bestScore)) {
 			best, bestScore = d, scores[i]
 		}
 	}
@@ -503,7 +713,7 @@ func unknownDialectError(lines []string, from int, scores []score, o text.Source
 		case firstClock > 0:
 			why = fmt.Sprintf("%s: a time, but not laid out like this", o.Pos(firstClock))
 		}
-		fmt.Fprintf(&b, "\n\t%-14s %-38q %s", d.name, d.example, why)
+		fmt.Fprintf(&b, "\n\t%-14s %-38q %s", d.name, d.example(), why)
 	}
 	b.WriteString("\nuse --from NAME to read the file as one of these dialects")
 	line := max(1, len(lines))

@@ -93,6 +93,58 @@ func TestReadDialects(t *testing.T) {
 			reason: "fractional seconds; a colon in the text stays text",
 		},
 		{
+			dialect: "time-markdown",
+			in:      "0:00:14.3 **Emma Lee** Hello &amp; welcome.\n\n0:00:20.1 **Kelly** Thanks.\n",
+			want: &caption.Document{Segments: []caption.Segment{
+				seg(sec(14.3), "Emma Lee", 1, "Hello & welcome."),
+				seg(sec(20.1), "Kelly", 3, "Thanks."),
+			}},
+		},
+		{
+			dialect: "whisper",
+			in:      "[00:00.000 --> 00:04.000]  And so my fellow Americans,\n[00:04.000 --> 00:08.500]  ask not.\n",
+			want: &caption.Document{Segments: []caption.Segment{
+				{Start: 0, End: sec(4), Paragraphs: []string{"And so my fellow Americans,"}, Pos: at(1)},
+				{Start: sec(4), End: sec(8.5), Paragraphs: []string{"ask not."}, Pos: at(2)},
+			}},
+			reason: "ranges keep their ends",
+		},
+		{
+			dialect: "name-time",
+			in:      "Ann Lee: [00:01] Hello.\nBob: [00:04] Hi there: friend.\n",
+			want: &caption.Document{Segments: []caption.Segment{
+				seg(sec(1), "Ann Lee", 1, "Hello."),
+				seg(sec(4), "Bob", 2, "Hi there: friend."),
+			}},
+		},
+		{
+			dialect: "speaker-inline",
+			in:      "Ann Lee 00:00:01 Hello, we meet at 10:30.\nBob 00:00:04 Hi.\nAnn Lee 00:00:09 Bye.\n",
+			want: &caption.Document{Segments: []caption.Segment{
+				seg(sec(1), "Ann Lee", 1, "Hello, we meet at 10:30."),
+				seg(sec(4), "Bob", 2, "Hi."),
+				seg(sec(9), "Ann Lee", 3, "Bye."),
+			}},
+		},
+		{
+			dialect: "name-then-time",
+			in:      "Ann Lee\n00:00:01\nHello.\n\nBob\n00:00:04\nHi.\n\nAnn Lee\n00:00:09\nBye.\n",
+			want: &caption.Document{Segments: []caption.Segment{
+				seg(sec(1), "Ann Lee", 2, "Hello."),
+				seg(sec(4), "Bob", 6, "Hi."),
+				seg(sec(9), "Ann Lee", 10, "Bye."),
+			}},
+		},
+		{
+			dialect: "time-then-name",
+			in:      "00:00:01\nAnn Lee\nHello.\n\n00:00:04\nBob\nHi.\n\n00:00:09\nAnn Lee\nBye.\n",
+			want: &caption.Document{Segments: []caption.Segment{
+				seg(sec(1), "Ann Lee", 1, "Hello."),
+				seg(sec(4), "Bob", 5, "Hi."),
+				seg(sec(9), "Ann Lee", 9, "Bye."),
+			}},
+		},
+		{
 			dialect: "timestamped",
 			in:      "00:00:00 Clean code is one.\n\n00:00:07 But it's important.\n\n01:03:19 Thanks.\n01:03:19 Thanks.\n",
 			want: &caption.Document{Segments: []caption.Segment{
@@ -460,7 +512,7 @@ func matcherLines(tb testing.TB) []string {
 		"Ann\u00a00:05", "\xff 0:05", "Ann 0:05\xff",
 	}
 	for _, d := range dialects {
-		lines = append(lines, d.example)
+		lines = append(lines, d.examples()...)
 	}
 	var files []string
 	for _, p := range []string{"*.txt", "transcripts/*", "invalid/transcript-*.txt"} {
@@ -484,15 +536,18 @@ func matcherLines(tb testing.TB) []string {
 // matches, and a hand-written matcher finds exactly what it finds.
 func checkMatchers(t *testing.T, line string) {
 	for _, d := range dialects {
-		want, matched := d.regexpSpans(line)
-		if matched && !d.may(line) {
-			t.Errorf("%s: prefilter refuses %q, which the regexp matches", d.name, line)
-		}
-		if d.find == nil {
-			continue
-		}
-		if got, ok := d.find(line); ok != matched || got != want {
-			t.Errorf("%s: find(%q) = %v, %t; the regexp finds %v, %t", d.name, line, got, ok, want, matched)
+		for k := range d.variants {
+			v := &d.variants[k]
+			want, matched := v.regexpSpans(line)
+			if matched && (v.may == nil || v.may(line)) && !d.may(line) {
+				t.Errorf("%s: prefilter refuses %q, which variant %d matches", d.name, line, k)
+			}
+			if v.find == nil {
+				continue
+			}
+			if got, ok := v.find(line); ok != matched || got != want {
+				t.Errorf("%s: find(%q) = %v, %t; the regexp finds %v, %t", d.name, line, got, ok, want, matched)
+			}
 		}
 	}
 }

@@ -4,7 +4,6 @@
 package transcript
 
 import (
-	"fmt"
 	"html"
 	"strings"
 	"time"
@@ -69,32 +68,24 @@ type transcriptBuilder struct {
 	preamble []string // text seen before the first segment
 	preLine  int      // line of the first preamble text
 	para     []string // lines of the paragraph being read
-	last     time.Duration
-	lastLine int
 }
 
-// startSegment opens a segment read at line; it refuses a start earlier
-// than the previous one.
-func (b *transcriptBuilder) startSegment(line int, col int, start time.Duration, speaker string) error {
+// startSegment opens a segment read at line; classify has put the
+// starts in order.
+func (b *transcriptBuilder) startSegment(line int, tn turn) {
 	b.endParagraph()
-	if start < b.last {
-		return text.Errorf(caption.Position{File: b.o.File, Line: line, Col: col}, caption.ErrTimeGoesBack,
-			"%s is earlier than %s on line %d: expected times in order", text.FormatClock(start), text.FormatClock(b.last), b.lastLine)
-	}
-	b.last, b.lastLine = start, line
-	b.doc.Segments = append(b.doc.Segments, caption.Segment{Start: start, Speaker: speaker, Pos: b.o.Pos(line)})
-	return nil
+	b.doc.Segments = append(b.doc.Segments, caption.Segment{Start: tn.start, End: tn.end, Speaker: tn.speaker, Pos: b.o.Pos(line)})
 }
 
-// addChapter records a chapter starting at start.
-func (b *transcriptBuilder) addChapter(line int, col int, start time.Duration, title string) error {
-	b.endParagraph()
+// addChapter records a chapter starting at start, or reports that its
+// time is earlier than the chapter before it.
+func (b *transcriptBuilder) addChapter(start time.Duration, title string) bool {
 	if n := len(b.doc.Chapters); n > 0 && start < b.doc.Chapters[n-1].Start {
-		return text.Errorf(caption.Position{File: b.o.File, Line: line, Col: col}, caption.ErrTimeGoesBack,
-			"chapter at %s is earlier than the chapter before it: expected chapters in order", text.FormatClock(start))
+		return false
 	}
+	b.endParagraph()
 	b.doc.Chapters = append(b.doc.Chapters, caption.Chapter{Start: start, Title: title})
-	return nil
+	return true
 }
 
 // addText adds a line of text to the paragraph being read.
@@ -169,7 +160,11 @@ func (b *transcriptBuilder) finish(lineCount int) (*caption.Document, error) {
 
 // parseDialect reads the lines after the front matter in dialect d.
 func parseDialect(lines []string, fm frontMatter, d *dialect, o text.Source) (*caption.Document, error) {
-	b := &transcriptBuilder{o: o, example: d.example}
+	cl, err := classify(d, lines, fm.end, 0, o, false)
+	if err != nil {
+		return nil, err
+	}
+	b := &transcriptBuilder{o: o, example: d.example()}
 	b.doc.Title, b.doc.Language, b.doc.Duration = fm.title, fm.language, fm.duration
 	unescape := d.markdown || isMarkdownFile(o.File)
 	clean := func(text string) string {
@@ -178,38 +173,28 @@ func parseDialect(lines []string, fm frontMatter, d *dialect, o text.Source) (*c
 		}
 		return text
 	}
+	next := 0 // the next turn in cl.turns
 	for i := fm.end; i < len(lines); i++ {
-		n, raw := i+1, lines[i]
-		line := strings.TrimSpace(raw)
-		if d.skip != nil && d.skip(line) {
+		if next < len(cl.turns) && cl.turns[next].nameLine == i {
+			continue // the name line above its turn's time
+		}
+		n, line := i+1, strings.TrimSpace(lines[i])
+		if isExportFooter(line) {
 			b.endParagraph()
 			continue
 		}
-		// A chapter line starts with its time.
-		if d.chapters && startsWithDigit(line) {
-			if m := chapterLine().FindStringSubmatchIndex(line); m != nil {
-				c := text.Col(raw, line, m[2])
-				start, err := text.ParseClock(line[m[2]:m[3]])
-				if err != nil {
-					return nil, &caption.ParseError{Pos: caption.Position{File: o.File, Line: n, Col: c}, Err: fmt.Errorf("%w: %v", caption.ErrBadTimestamp, err)}
-				}
-				if err := b.addChapter(n, c, start, strings.TrimSpace(line[m[4]:m[5]])); err != nil {
-					return nil, err
-				}
-				continue
-			}
-		}
-		if t, ok, _ := d.match(line); ok {
-			c := text.Col(raw, line, t.clockAt)
-			start, err := text.ParseClock(t.clock)
-			if err != nil {
-				return nil, &caption.ParseError{Pos: caption.Position{File: o.File, Line: n, Col: c}, Err: fmt.Errorf("%w: %v", caption.ErrBadTimestamp, err)}
-			}
-			if err := b.startSegment(n, c, start, t.speaker); err != nil {
-				return nil, err
-			}
-			b.addText(n, clean(t.text))
+		if next < len(cl.turns) && cl.turns[next].line == i {
+			tn := cl.turns[next]
+			next++
+			b.startSegment(n, tn)
+			b.addText(n, clean(tn.text))
 			b.endParagraph()
+			if tn.nameLine == i+1 {
+				i++
+			}
+			continue
+		}
+		if d.chapters && b.readChapter(n, line) {
 			continue
 		}
 		if len(b.doc.Segments) == 0 && b.addMetadata(line) {
@@ -218,6 +203,30 @@ func parseDialect(lines []string, fm frontMatter, d *dialect, o text.Source) (*c
 		b.addText(n, clean(line))
 	}
 	return b.finish(len(lines))
+}
+
+// readChapter reads line n as a chapter line ("00:00:00 - Title") and
+// reports whether it was one. A line with that shape whose time does not
+// parse or goes back is text, with a warning.
+func (b *transcriptBuilder) readChapter(n int, line string) bool {
+	if !startsWithDigit(line) {
+		return false
+	}
+	m := chapterLine().FindStringSubmatchIndex(line)
+	if m == nil {
+		return false
+	}
+	clock, title := line[m[2]:m[3]], strings.TrimSpace(line[m[4]:m[5]])
+	start, err := text.ParseClock(clock)
+	switch {
+	case err != nil:
+		b.o.Warnf(n, "%q looks like a chapter line, but %q is not a time (%v): kept as text", shorten(line, 60), clock, err)
+		return false
+	case !b.addChapter(start, title):
+		b.o.Warnf(n, "%q looks like a chapter line, but %s is earlier than the chapter before it: kept as text", shorten(line, 60), clock)
+		return false
+	}
+	return true
 }
 
 // isTitleLike reports whether a lone line before the first segment reads

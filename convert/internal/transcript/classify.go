@@ -1,0 +1,434 @@
+package transcript
+
+import (
+	"sort"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/capconv/capconv/convert/caption"
+	"github.com/capconv/capconv/convert/internal/labels"
+	"github.com/capconv/capconv/convert/internal/text"
+)
+
+// Which lines with a turn line's shape are turn lines is decided from the
+// whole file, as a reader would decide it:
+//
+//   - The time must be written like the file's other turn times: its
+//     fields two digits wide after the first ("Arsenal 2:1" is a score),
+//     and as many fields as the others ("John 3:16" is a verse in a file
+//     of 0:00:01 times; a file of 5:03 times may grow to 1:02:03).
+//   - In layouts prose can imitate (weakSpeakers), a name the file repeats
+//     is a speaker, whatever its script or case; a name said once must
+//     read as a name (labels.IsNameLike: "Dr. Jane Smith", "李明") and
+//     its time must fit between its neighbours' ("Meet Me At 10:30" in a
+//     file at 0:45 is prose).
+//   - Where the time starts the line (optionalSpeakers) or stands alone
+//     (two-line layouts), the turn is certain and only the name is in
+//     question: a repeated name, or one that reads as a name in a file
+//     that repeats names.
+//
+// Times out of order are repaired when they are few: a step back of up to
+// maxStepBack is read as the previous time, and a turn whose time does
+// not fit the longest ordered run of the file's turns starts with the turn
+// before it; both are announced. A file whose times restart (two
+// transcripts joined, or times that count down) fails: no repair would
+// say where its turns are.
+
+// maxStepBack is the step back in time repaired without question: tools
+// that print tenths unpadded write 0:12:15.9 and then 0:12:15.10.
+const maxStepBack = time.Second
+
+// candidate is a line with a turn line's shape.
+type candidate struct {
+	line     int // index into the lines
+	t        turnLine
+	name     string // the speaker, or for two-line layouts the name line
+	nameLine int    // index of the name line in two-line layouts, else -1
+	start    time.Duration
+	end      time.Duration
+	parsed   bool // the time parses
+	widthOK  bool // the time's fields are as wide as times are written
+	fields   int  // 2 for m:ss, 3 for h:mm:ss
+	col      int  // column of the time in the line, for messages
+}
+
+// turn is a turn line classify accepted.
+type turn struct {
+	line     int // index into the lines
+	nameLine int // index of a name line read with it, else -1
+	start    time.Duration
+	end      time.Duration
+	speaker  string
+	text     string // text on the turn line
+	clockAt  int    // byte offset of the time in the trimmed line
+}
+
+// classification is what classify found.
+type classification struct {
+	turns    []turn
+	speakers int // turns with a speaker
+	// rejected is the first line (1-based) shaped like a turn line whose
+	// name does not read as one, or 0, for the unknown-dialect message.
+	rejected int
+}
+
+// classify decides which of lines[from:] are d's turn lines, looking at
+// no more than limit non-blank lines (0: all). Repairs are announced
+// through o.Warn; with silent set, nothing is announced and no error is
+// returned, for detection.
+func classify(d *dialect, lines []string, from, limit int, o text.Source, silent bool) (classification, error) {
+	var cl classification
+	cands := collectCandidates(d, lines, from, limit)
+	if len(cands) == 0 {
+		return cl, nil
+	}
+	counts := make(map[string]int)
+	for i := range cands {
+		if c := &cands[i]; c.name != "" {
+			counts[c.name]++
+		}
+	}
+	repeats := false
+	for _, n := range counts {
+		if n >= 2 {
+			repeats = true
+			break
+		}
+	}
+	fields := dominantFields(cands, counts)
+	certain := d.speakers != weakSpeakers || d.nameLine != 0
+	// Where only the name is in question, a name said once counts when
+	// most turn lines carry one: "[00:05] Ann: hi" files name every turn,
+	// "[00:05] text" files with one "Note: …" do not.
+	shaped, named := 0, 0
+	for i := range cands {
+		if c := &cands[i]; c.widthOK && fitsFields(c, fields) {
+			shaped++
+			if c.name != "" && (counts[c.name] >= 2 && plausibleName(c.name) || labels.IsNameLike(c.name)) {
+				named++
+			}
+		}
+	}
+	mostNamed := named*2 >= shaped
+	var strong, weak []int // indexes into cands
+	for i := range cands {
+		c := &cands[i]
+		if !c.widthOK || !fitsFields(c, fields) {
+			// A time written unlike the others is prose ("Arsenal 2:1"),
+			// unless the layout or a repeated name says it is a turn
+			// line, whose time is then reported as unreadable.
+			if d.speakers == markedSpeakers || d.speakers == weakSpeakers && d.nameLine == 0 && counts[c.name] >= 2 && plausibleName(c.name) {
+				if !c.widthOK {
+					c.parsed = false
+				}
+				strong = append(strong, i)
+			}
+			continue
+		}
+		switch {
+		case certain:
+			strong = append(strong, i)
+		case counts[c.name] >= 2 && plausibleName(c.name):
+			strong = append(strong, i)
+		case labels.IsNameLike(c.name):
+			weak = append(weak, i)
+		default:
+			if cl.rejected == 0 {
+				cl.rejected = c.line + 1
+			}
+		}
+	}
+	warn := func(line int, format string, args ...any) {
+		if !silent {
+			o.Warnf(line, format, args...)
+		}
+	}
+	starts, err := orderStrong(cands, strong, o, silent, warn)
+	if err != nil {
+		return cl, err
+	}
+	accepted := make([]bool, len(cands))
+	for _, i := range strong {
+		accepted[i] = true
+	}
+	// A name said once is a turn when its time fits between the turns
+	// around it.
+	for _, i := range weak {
+		c := &cands[i]
+		k := sort.SearchInts(strong, i)
+		lo, hi := time.Duration(-1), time.Duration(1<<62)
+		if k > 0 {
+			lo = starts[strong[k-1]]
+		}
+		if k < len(strong) {
+			hi = starts[strong[k]]
+		}
+		switch {
+		case !c.parsed:
+			warn(c.line+1, "%q looks like a speaker line, but %q is not a time: kept as text", shorten(strings.TrimSpace(lines[c.line]), 60), c.t.clock)
+		case c.start+maxStepBack < lo || c.start > hi+maxStepBack:
+			if repeats {
+				warn(c.line+1, "%q looks like a speaker line, but its time is out of order with the turns around it: kept as text", shorten(strings.TrimSpace(lines[c.line]), 60))
+			}
+		default:
+			accepted[i] = true
+			starts[i] = max(c.start, lo)
+			if c.start < lo {
+				warn(c.line+1, "%s is earlier than the turn before it: read as %s", text.FormatClock(c.start), text.FormatClock(lo))
+			}
+		}
+	}
+	for i := range cands {
+		if !accepted[i] {
+			continue
+		}
+		c := &cands[i]
+		tn := turn{line: c.line, nameLine: -1, start: starts[i], clockAt: c.t.clockAt, text: c.t.text}
+		if c.end > 0 && c.end >= c.start {
+			tn.end = c.end
+		} else if c.t.end != "" && c.parsed {
+			warn(c.line+1, "the range ends at %s, before it starts: end ignored", c.t.end)
+		}
+		if n := len(cl.turns); n > 0 && tn.start < cl.turns[n-1].start {
+			// A step back from a name said once, fitted above.
+			warn(c.line+1, "%s is earlier than %s on line %d: read as %s", c.t.clock, text.FormatClock(cl.turns[n-1].start), cl.turns[n-1].line+1, text.FormatClock(cl.turns[n-1].start))
+			tn.start = cl.turns[n-1].start
+		}
+		switch {
+		case !certain || d.speakers == markedSpeakers:
+			tn.speaker = c.name
+		case c.name != "" && (counts[c.name] >= 2 && plausibleName(c.name) || mostNamed && labels.IsNameLike(c.name)):
+			tn.speaker = c.name
+			tn.nameLine = c.nameLine
+		case d.nameLine == 0 && c.t.speakerAt >= 0:
+			// "Note: this" after a time: the label stays text.
+			tn.text = strings.TrimSpace(lines[c.line])[c.t.speakerAt:]
+		}
+		if tn.speaker != "" {
+			cl.speakers++
+		}
+		cl.turns = append(cl.turns, tn)
+	}
+	if d.nameLine != 0 && cl.speakers*2 < len(cl.turns) {
+		// Times alone on their lines with names beside few of them: the
+		// layout is one without names.
+		return classification{rejected: cl.rejected}, nil
+	}
+	if n := len(cl.turns); n >= 3 && cl.turns[0].start == cl.turns[n-1].start {
+		warn(cl.turns[0].line+1, "all %d turns start at %s: the times look lost in export", n, text.FormatClock(cl.turns[0].start))
+	}
+	return cl, nil
+}
+
+// collectCandidates returns the lines of lines[from:] with one of d's
+// turn line shapes, looking at no more than limit non-blank lines.
+func collectCandidates(d *dialect, lines []string, from, limit int) []candidate {
+	var cands []candidate
+	seen := 0
+	for i := from; i < len(lines); i++ {
+		line := strings.TrimSpace(lines[i])
+		if line == "" {
+			continue
+		}
+		if seen++; limit > 0 && seen > limit {
+			break
+		}
+		if isExportFooter(line) || d.chapters && isChapterLine(line) {
+			continue
+		}
+		t, ok := d.match(line)
+		if !ok {
+			continue
+		}
+		c := candidate{line: i, t: t, name: t.speaker, nameLine: -1, col: text.Col(lines[i], line, t.clockAt)}
+		if d.nameLine != 0 {
+			c.name, c.nameLine = "", -1
+			if j := i + d.nameLine; j >= from && j < len(lines) {
+				if nl := strings.TrimSpace(lines[j]); nl != "" && !d.may(nl) && !isChapterLine(nl) && !isExportFooter(nl) {
+					c.name, c.nameLine = collapseSpace(nl), j
+				}
+			}
+		}
+		c.fields, c.widthOK = clockFields(t.clock)
+		if v, err := text.ParseClock(t.clock); err == nil {
+			c.start, c.parsed = v, true
+		}
+		if t.end != "" {
+			if v, err := text.ParseClock(t.end); err == nil {
+				c.end = v
+			}
+		}
+		cands = append(cands, c)
+	}
+	return cands
+}
+
+// isChapterLine reports whether line is a "00:00:00 - Title" chapter line.
+func isChapterLine(line string) bool {
+	return startsWithDigit(line) && chapterLine().MatchString(line)
+}
+
+// clockFields returns how many colon-separated fields a time has, and
+// whether they are as wide as times are written: the first up to three
+// digits, the others two.
+func clockFields(clock string) (fields int, widthOK bool) {
+	whole, _, _ := strings.Cut(strings.ReplaceAll(clock, ",", "."), ".")
+	parts := strings.Split(whole, ":")
+	for i, p := range parts {
+		if p == "" || i > 0 && len(p) != 2 || len(p) > 3 {
+			return len(parts), false
+		}
+	}
+	return len(parts), true
+}
+
+// dominantFields returns how many fields the file's turn times have (2 or
+// 3), judged by the lines whose names repeat when there are any, or 0
+// when they disagree evenly. Times of an hour or more say nothing: m:ss
+// files write them h:mm:ss.
+func dominantFields(cands []candidate, counts map[string]int) int {
+	var n [4]int
+	anyRepeat := false
+	for _, pass := range []bool{true, false} {
+		for i := range cands {
+			c := &cands[i]
+			if !c.widthOK || c.parsed && c.start >= time.Hour || c.fields > 3 {
+				continue
+			}
+			if pass && counts[c.name] < 2 {
+				continue
+			}
+			n[c.fields]++
+			anyRepeat = anyRepeat || pass
+		}
+		if anyRepeat {
+			break
+		}
+	}
+	switch {
+	case n[2] > n[3]:
+		return 2
+	case n[3] > n[2]:
+		return 3
+	}
+	return 0
+}
+
+// fitsFields reports whether c's time is written like the file's turn
+// times, which have fields fields (0: any).
+func fitsFields(c *candidate, fields int) bool {
+	switch {
+	case fields == 0 || c.fields == fields:
+		return true
+	case fields == 2 && c.fields == 3:
+		return c.parsed && c.start >= time.Hour
+	}
+	return false
+}
+
+// plausibleName reports whether a name the file repeats may be a speaker:
+// short, with a letter or digit, not a sentence, and not a sound such as
+// "[Music]" that captions put in brackets.
+func plausibleName(s string) bool {
+	if utf8.RuneCountInString(s) > 100 || strings.IndexFunc(s, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) < 0 {
+		return false
+	}
+	if strings.HasPrefix(s, "[") && strings.HasSuffix(s, "]") || strings.HasPrefix(s, "(") && strings.HasSuffix(s, ")") {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(s)
+	return !strings.ContainsRune("?!…。？！", last) && len(strings.Fields(s)) <= 12
+}
+
+// orderStrong returns the start of each candidate of strong in file
+// order, repairing the few times out of order: a step back of up to
+// maxStepBack, and turns off the longest ordered run. A time that does not
+// parse takes the start before it. Many turns off that run mean the
+// times restart: an ErrTimeGoesBack error at the first, unless silent.
+func orderStrong(cands []candidate, strong []int, o text.Source, silent bool, warn func(int, string, ...any)) (map[int]time.Duration, error) {
+	starts := make(map[int]time.Duration, len(strong))
+	times := make([]time.Duration, 0, len(strong))
+	var idx []int // indexes into strong of the candidates whose time parses
+	for k, i := range strong {
+		c := &cands[i]
+		if !c.parsed {
+			continue
+		}
+		t := c.start
+		if n := len(times); n > 0 && t < times[n-1] && times[n-1]-t <= maxStepBack {
+			warn(c.line+1, "%s is earlier than %s on line %d: read as %s", c.t.clock, cands[strong[idx[n-1]]].t.clock, cands[strong[idx[n-1]]].line+1, text.FormatClock(times[n-1]))
+			t = times[n-1]
+		}
+		times = append(times, t)
+		idx = append(idx, k)
+	}
+	inRun := longestOrderedRun(times)
+	off := len(times) - countTrue(inRun)
+	if off > 2 && off*20 > len(times) && !silent {
+		for j := 1; j < len(times); j++ {
+			if times[j] < times[j-1] {
+				c, p := &cands[strong[idx[j]]], &cands[strong[idx[j-1]]]
+				return nil, text.Errorf(o.At(c.line+1, c.col), caption.ErrTimeGoesBack,
+					"%s is earlier than %s on line %d, and %d turns in all are out of order: expected times in order (are two transcripts joined?)",
+					c.t.clock, p.t.clock, p.line+1, off)
+			}
+		}
+	}
+	prev := time.Duration(0)
+	j := 0
+	for k, i := range strong {
+		c := &cands[i]
+		switch {
+		case j < len(idx) && idx[j] == k:
+			if inRun[j] {
+				prev = times[j]
+			} else {
+				warn(c.line+1, "%s does not fit the times of the turns around it: the turn starts with the one before, at %s", c.t.clock, text.FormatClock(prev))
+			}
+			j++
+		default:
+			warn(c.line+1, "%q is not a time (expected H:MM:SS or M:SS): the turn starts with the one before, at %s", c.t.clock, text.FormatClock(prev))
+		}
+		starts[i] = prev
+	}
+	return starts, nil
+}
+
+// longestOrderedRun marks the elements of a longest non-decreasing
+// subsequence of times (patience sorting, O(n log n)).
+func longestOrderedRun(times []time.Duration) []bool {
+	in := make([]bool, len(times))
+	if len(times) == 0 {
+		return in
+	}
+	tails := []int{} // tails[l]: index of the smallest tail of a run of length l+1
+	parent := make([]int, len(times))
+	for i, t := range times {
+		l := sort.Search(len(tails), func(k int) bool { return times[tails[k]] > t })
+		parent[i] = -1
+		if l > 0 {
+			parent[i] = tails[l-1]
+		}
+		if l == len(tails) {
+			tails = append(tails, i)
+		} else {
+			tails[l] = i
+		}
+	}
+	for i := tails[len(tails)-1]; i >= 0; i = parent[i] {
+		in[i] = true
+	}
+	return in
+}
+
+func countTrue(b []bool) int {
+	n := 0
+	for _, v := range b {
+		if v {
+			n++
+		}
+	}
+	return n
+}
