@@ -228,9 +228,11 @@ type window struct {
 	// known: the segment states its end, so end is a hard limit and start
 	// is where the speech starts, not a truncated time.
 	known bool
-	// exactNext: end is the start of a turn that states its range, an
-	// exact time, which this turn's late-starting speech must not pass.
-	exactNext bool
+	// early: a later turn states its range, and its exact start comes
+	// before this turn's speech would end (or start) m.startLag late. The
+	// speech starts lag after start instead, and ends by limit.
+	early      bool
+	lag, limit time.Duration
 }
 
 // noLimit is the ceiling of a cue whose segment states no end.
@@ -242,7 +244,7 @@ const noLimit = time.Duration(math.MaxInt64)
 // too). A slow speaker's speech leaves m.silentShare of the window's
 // spare time silent after it. In a stated range (w.known) the same rules
 // apply from the range's start, without the lag, and never past its end;
-// before a stated range (w.exactNext) the speech stops at its start.
+// a turn before one (w.early) keeps its speech before the range's.
 func (w window) speech(m model) window {
 	avail := w.end - w.start
 	if float64(avail) > float64(w.need)*m.gapRatio {
@@ -250,17 +252,15 @@ func (w window) speech(m model) window {
 	} else if w.slow && avail > w.need {
 		avail -= time.Duration(m.silentShare * float64(avail-w.need))
 	}
-	limit := w.end
-	if !w.known {
-		w.start += m.startLag
+	lag, limit := m.startLag, noLimit
+	switch {
+	case w.known:
+		lag, limit = 0, w.end
+	case w.early:
+		lag, limit = w.lag, w.limit
 	}
-	w.end = w.start + avail
-	if w.exactNext {
-		// Keep the lag unless the window is too short for it: the speech
-		// must start, and end, before the next turn's.
-		w.start = min(w.start, limit-(limit-(w.start-m.startLag))/2)
-		w.end = min(w.end, limit)
-	}
+	w.start += lag
+	w.end = min(w.start+avail, limit)
 	return w
 }
 
@@ -300,7 +300,6 @@ func timeWindows(segs []caption.Segment, us []float64, o Options, m model) []win
 	rates, slow := speakerRates(segs, us, o, m)
 	ends := statedEnds(segs)
 	out := make([]window, len(segs))
-	known := groupStated(ends, segs, 0)
 	for i := 0; i < len(segs); {
 		j := sameStart(segs, i)
 		var need time.Duration
@@ -309,7 +308,7 @@ func timeWindows(segs []caption.Segment, us []float64, o Options, m model) []win
 			total += us[k]
 			need += seconds(us[k] / rates[segs[k].Speaker])
 		}
-		nextKnown := groupStated(ends, segs, j)
+		known := groupStated(ends, segs, i)
 		var end time.Duration
 		switch {
 		case known:
@@ -333,13 +332,49 @@ func timeWindows(segs []caption.Segment, us []float64, o Options, m model) []win
 				e = segs[i].Start + time.Duration(float64(end-segs[i].Start)*done/total)
 			}
 			r := rates[segs[k].Speaker]
-			out[k] = window{start: start, end: e, cps: r, need: seconds(us[k] / r), slow: slow[segs[k].Speaker],
-				known: known, exactNext: !known && nextKnown && k == j-1}
+			out[k] = window{start: start, end: e, cps: r, need: seconds(us[k] / r), slow: slow[segs[k].Speaker], known: known}
 			start = e
 		}
-		i, known = j, nextKnown
+		i = j
+	}
+	if ends != nil {
+		startEarly(out, segs, m)
 	}
 	return out
+}
+
+// startEarly keeps start-only turns' speech before the stated ranges that
+// follow them. A stated start is exact, while a printed one is taken to
+// run m.startLag early; where that would put a turn's speech past the
+// start of the next turn's (a range's start, or a turn already moved
+// here), the turn's speech starts earlier, halfway to the next one at the
+// latest, and ends by it; turns that share a start move together. Walking back from each range, the first turn
+// with room for the whole lag stops the change, so transcripts without
+// ranges keep their times.
+func startEarly(ws []window, segs []caption.Segment, m model) {
+	next := noLimit // where the next group's speech starts
+	moved := false  // whether that is before its printed start + m.startLag
+	for j := len(segs); j > 0; {
+		i := j - 1
+		for i > 0 && segs[i-1].Start == segs[i].Start {
+			i--
+		}
+		s := segs[i].Start
+		switch {
+		case ws[i].known:
+			next, moved = s, m.startLag > 0
+		case moved:
+			lag := min(m.startLag, (next-ws[j-1].start)/2) // the group's last turn starts latest
+			for k := i; k < j; k++ {
+				ws[k].early, ws[k].lag, ws[k].limit = true, lag, noLimit
+			}
+			ws[j-1].limit = next
+			next, moved = s+lag, lag < m.startLag
+		default:
+			next = s + m.startLag
+		}
+		j = i
+	}
 }
 
 // sameStart returns the end of the run of segments from i that share
@@ -542,15 +577,16 @@ func makeReadable(cues []caption.Cue, floors, ceilings []time.Duration, o Option
 		if ceilings != nil {
 			ceiling = ceilings[i]
 		}
-		next := time.Duration(-1) // latest end the next cue allows
-		if i+1 < len(cues) {
+		hasNext := i+1 < len(cues)
+		var next time.Duration // latest end the next cue allows
+		if hasNext {
 			next = cues[i+1].Start - o.MinGap
 		}
 		want := max(o.MinDuration, seconds(float64(cueChars(*c))/o.MaxCPS))
 		want = min(want, o.MaxDuration)
 		if d := c.End - c.Start; d < want {
 			end := c.Start + want
-			if next >= 0 && end > next {
+			if hasNext && end > next {
 				end = max(next, c.End)
 			}
 			c.End = min(end, max(ceiling, c.End))
@@ -562,7 +598,7 @@ func makeReadable(cues []caption.Cue, floors, ceilings []time.Duration, o Option
 		if c.End-c.Start > o.MaxDuration {
 			c.End = c.Start + o.MaxDuration
 		}
-		if next >= 0 {
+		if hasNext {
 			gap := cues[i+1].Start - c.End
 			if gap < o.MinGap || (gap <= o.ChainGap && next-c.Start <= o.MaxDuration) {
 				c.End = min(max(next, c.Start), max(ceiling, c.End))
