@@ -83,6 +83,12 @@ const minRateTime = 10 * time.Second
 // then from the one before), no longer than the maximum, gaps of at least
 // o.MinGap and small gaps chained. With o.FPS set, times are snapped to
 // frames.
+//
+// A segment that states its end (caption.Segment.End) is timed inside
+// its range: its speech starts at Start, the same window rule applies up
+// to End instead of the next start, and no cue ends after End, even where
+// the range is too short to read its text (Check reports those cues). An
+// End past the next later start is clamped to it.
 func MakeCues(doc *caption.Document, o Options) {
 	makeCues(doc, o, defaultModel)
 }
