@@ -354,9 +354,9 @@ func timeWindows(segs []caption.Segment, us []float64, o Options, m model) []win
 // run m.startLag early; where that would put a turn's speech past the
 // start of the next turn's (a range's start, or a turn already moved
 // here), the turn's speech starts earlier, halfway to the next one at the
-// latest, and ends by it; turns that share a start move together. Walking back from each range, the first turn
-// with room for the whole lag stops the change, so transcripts without
-// ranges keep their times.
+// latest, and ends by it; turns that share a start move together. Walking
+// back from each range, the first turn with room for the whole lag stops
+// the change, so transcripts without ranges keep their times.
 func startEarly(ws []window, segs []caption.Segment, m model) {
 	next := noLimit // where the next group's speech starts
 	moved := false  // whether that is before its printed start + m.startLag
@@ -399,12 +399,7 @@ func groupStated(ends []time.Duration, segs []caption.Segment, i int) bool {
 	if ends == nil || i >= len(segs) {
 		return false
 	}
-	for k := i; k < sameStart(segs, i); k++ {
-		if ends[k] == 0 {
-			return false
-		}
-	}
-	return true
+	return !slices.Contains(ends[i:sameStart(segs, i)], 0)
 }
 
 // statedEnds returns each segment's stated end clamped to the next later
