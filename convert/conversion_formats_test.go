@@ -164,3 +164,38 @@ func TestWriteNeedsCues(t *testing.T) {
 		t.Errorf("Marshal(txt) of segments = %v", err)
 	}
 }
+
+// TestConvertStatedRanges: segments that state their end keep it through
+// Convert: an offset moves the end with the start, and the cues timed from
+// them stay inside the ranges.
+func TestConvertStatedRanges(t *testing.T) {
+	doc := &caption.Document{Segments: []caption.Segment{
+		{Start: time.Second, End: 3 * time.Second, Speaker: "Ann", Paragraphs: []string{"We shipped it on Tuesday."}},
+		{Start: 10 * time.Second, End: 11 * time.Second, Speaker: "Bob", Paragraphs: []string{"Great."}},
+	}}
+	o := convert.Options{Offset: 2 * time.Second}
+	outs, err := convert.Convert(doc, []convert.Format{convert.Transcript, convert.SRT}, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ends []time.Duration
+	for _, s := range outs[0].Doc.Segments {
+		ends = append(ends, s.End)
+	}
+	if d := cmp.Diff([]time.Duration{5 * time.Second, 13 * time.Second}, ends); d != "" {
+		t.Errorf("segment ends after a 2 s offset (-want +got):\n%s", d)
+	}
+	if doc.Segments[0].End != 3*time.Second {
+		t.Errorf("Convert changed its input: End = %v", doc.Segments[0].End)
+	}
+	cues := outs[1].Doc.Cues
+	if len(cues) != 2 {
+		t.Fatalf("%d cues, want 2", len(cues))
+	}
+	for i, c := range cues {
+		s := doc.Segments[i]
+		if c.Start < s.Start+o.Offset || c.End > s.End+o.Offset {
+			t.Errorf("cue %d [%v, %v] is outside its shifted range [%v, %v]", i, c.Start, c.End, s.Start+o.Offset, s.End+o.Offset)
+		}
+	}
+}

@@ -230,7 +230,11 @@ func timed(doc *caption.Document, f Format, o Options, turns func() *timing.Turn
 	if !f.NeedsCues() && len(d.Segments) > 0 {
 		d.Segments = append([]caption.Segment(nil), doc.Segments...)
 		for i := range d.Segments {
-			d.Segments[i].Start = max(d.Segments[i].Start+o.Offset, 0)
+			s := &d.Segments[i]
+			s.Start = max(s.Start+o.Offset, 0)
+			if s.End != 0 {
+				s.End = max(s.End+o.Offset, s.Start)
+			}
 		}
 		d.Cues = append([]caption.Cue(nil), doc.Cues...)
 		shift(&d, o)

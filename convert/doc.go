@@ -15,8 +15,8 @@
 //
 // # A document's state
 //
-// A transcript reads as start-only Segments, a caption file as timed
-// Cues. Convert prepares a document for each target format: it times the
+// A transcript reads as Segments (start-only, or with the end a layout's
+// time range states), a caption file as timed Cues. Convert prepares a document for each target format: it times the
 // segments into cues when the format needs cues (Format.NeedsCues), once
 // for every format that times alike, and applies the offset and the frame
 // rate. Writing a document of segments alone in a format that needs cues

@@ -1,6 +1,7 @@
 package timing
 
 import (
+	"math"
 	"slices"
 	"sort"
 	"time"
@@ -82,6 +83,12 @@ const minRateTime = 10 * time.Second
 // then from the one before), no longer than the maximum, gaps of at least
 // o.MinGap and small gaps chained. With o.FPS set, times are snapped to
 // frames.
+//
+// A segment that states its end (caption.Segment.End) is timed inside
+// its range: its speech starts at Start, the same window rule applies up
+// to End instead of the next start, and no cue ends after End, even where
+// the range is too short to read its text (Check reports those cues). An
+// End past the next later start is clamped to it.
 func MakeCues(doc *caption.Document, o Options) {
 	makeCues(doc, o, defaultModel)
 }
@@ -137,7 +144,8 @@ func newTurns(doc *caption.Document, o Options, m model) *Turns {
 func (t *Turns) MakeCues(doc *caption.Document, labelWidth func(speaker string) int) {
 	o, m := t.o, t.m
 	doc.Cues = doc.Cues[:0]
-	var floors []time.Duration // each cue's segment start: no cue shows before its words are printed to start
+	var floors []time.Duration   // each cue's segment start: no cue shows before its words are printed to start
+	var ceilings []time.Duration // each cue's stated end (noLimit when unknown): no cue shows after it
 	var buf turnBuffers
 	prevSpeaker := "\x00"
 	for i, s := range t.segs {
@@ -152,11 +160,16 @@ func (t *Turns) MakeCues(doc *caption.Document, labelWidth func(speaker string) 
 		}
 		prevSpeaker = s.Speaker
 		doc.Cues = buf.cutTurn(doc.Cues, ws, s.Speaker, t.windows[i].speech(m), lim, m)
+		ceiling := noLimit
+		if t.windows[i].known {
+			ceiling = t.windows[i].end
+		}
 		for len(floors) < len(doc.Cues) {
 			floors = append(floors, t.windows[i].start)
+			ceilings = append(ceilings, ceiling)
 		}
 	}
-	makeReadable(doc.Cues, floors, o)
+	makeReadable(doc.Cues, floors, ceilings, o)
 	if o.FPS > 0 {
 		SnapToFrames(doc.Cues, o.FPS)
 	}
@@ -218,13 +231,26 @@ type window struct {
 	cps        float64 // the speaker's measured rate, characters per second
 	need       time.Duration
 	slow       bool // the speaker was measured slower than m.minRate: their windows hold silence
+	// known: the segment states its end, so end is a hard limit and start
+	// is where the speech starts, not a truncated time.
+	known bool
+	// early: a later turn states its range, and its exact start comes
+	// before this turn's speech would end (or start) m.startLag late. The
+	// speech starts lag after start instead, and ends by limit.
+	early      bool
+	lag, limit time.Duration
 }
+
+// noLimit is the ceiling of a cue whose segment states no end.
+const noLimit = time.Duration(math.MaxInt64)
 
 // speech returns the part of w the speech takes: from startLag after the
 // printed start, for as long as the words need (with slack), never past
 // the window shifted by the same lag (the next turn's speech starts late
 // too). A slow speaker's speech leaves m.silentShare of the window's
-// spare time silent after it.
+// spare time silent after it. In a stated range (w.known) the same rules
+// apply from the range's start, without the lag, and never past its end;
+// a turn before one (w.early) keeps its speech before the range's.
 func (w window) speech(m model) window {
 	avail := w.end - w.start
 	if float64(avail) > float64(w.need)*m.gapRatio {
@@ -232,8 +258,15 @@ func (w window) speech(m model) window {
 	} else if w.slow && avail > w.need {
 		avail -= time.Duration(m.silentShare * float64(avail-w.need))
 	}
-	w.start += m.startLag
-	w.end = w.start + avail
+	lag, limit := m.startLag, noLimit
+	switch {
+	case w.known:
+		lag, limit = 0, w.end
+	case w.early:
+		lag, limit = w.lag, w.limit
+	}
+	w.start += lag
+	w.end = min(w.start+avail, limit)
 	return w
 }
 
@@ -258,9 +291,12 @@ func pauseAfter(w word, m model) float64 {
 	return 0
 }
 
-// segmentWindows gives each segment the time until the next later start.
-// Segments that share a start share the time up to the next later start
-// in proportion to their text, so none gets an empty window.
+// segmentWindows gives each segment the time until the next later start,
+// or until its stated end when it states one (clamped to the next later
+// start: where ranges overlap, the next start wins). Segments that share a
+// start share the time up to the next later start, or to the latest of
+// their stated ends when every one of them states one, in proportion to
+// their text, so none gets an empty window.
 func segmentWindows(segs []caption.Segment, o Options, m model) []window {
 	return timeWindows(segs, segmentUnits(segmentWords(segs), m), o, m)
 }
@@ -268,22 +304,27 @@ func segmentWindows(segs []caption.Segment, o Options, m model) []window {
 // timeWindows is segmentWindows given each segment's units.
 func timeWindows(segs []caption.Segment, us []float64, o Options, m model) []window {
 	rates, slow := speakerRates(segs, us, o, m)
+	ends := statedEnds(segs)
 	out := make([]window, len(segs))
 	for i := 0; i < len(segs); {
-		j := i + 1
-		for j < len(segs) && segs[j].Start == segs[i].Start {
-			j++
-		}
+		j := sameStart(segs, i)
 		var need time.Duration
 		total := 0.0
 		for k := i; k < j; k++ {
 			total += us[k]
 			need += seconds(us[k] / rates[segs[k].Speaker])
 		}
+		known := groupStated(ends, segs, i)
 		var end time.Duration
-		if j < len(segs) {
+		switch {
+		case known:
+			end = slices.Max(ends[i:j])
+			if o.MediaDuration > segs[i].Start && o.MediaDuration < end {
+				end = o.MediaDuration
+			}
+		case j < len(segs):
 			end = segs[j].Start
-		} else {
+		default:
 			end = segs[i].Start + max(need, o.MinDuration)
 			if o.MediaDuration > segs[i].Start && o.MediaDuration < end {
 				end = o.MediaDuration
@@ -297,12 +338,94 @@ func timeWindows(segs []caption.Segment, us []float64, o Options, m model) []win
 				e = segs[i].Start + time.Duration(float64(end-segs[i].Start)*done/total)
 			}
 			r := rates[segs[k].Speaker]
-			out[k] = window{start: start, end: e, cps: r, need: seconds(us[k] / r), slow: slow[segs[k].Speaker]}
+			out[k] = window{start: start, end: e, cps: r, need: seconds(us[k] / r), slow: slow[segs[k].Speaker], known: known}
 			start = e
 		}
 		i = j
 	}
+	if ends != nil {
+		startEarly(out, segs, m)
+	}
 	return out
+}
+
+// startEarly keeps start-only turns' speech before the stated ranges that
+// follow them. A stated start is exact, while a printed one is taken to
+// run m.startLag early; where that would put a turn's speech past the
+// start of the next turn's (a range's start, or a turn already moved
+// here), the turn's speech starts earlier, halfway to the next one at the
+// latest, and ends by it; turns that share a start move together. Walking
+// back from each range, the first turn with room for the whole lag stops
+// the change, so transcripts without ranges keep their times.
+func startEarly(ws []window, segs []caption.Segment, m model) {
+	next := noLimit // where the next group's speech starts
+	moved := false  // whether that is before its printed start + m.startLag
+	for j := len(segs); j > 0; {
+		i := j - 1
+		for i > 0 && segs[i-1].Start == segs[i].Start {
+			i--
+		}
+		s := segs[i].Start
+		switch {
+		case ws[i].known:
+			next, moved = s, m.startLag > 0
+		case moved:
+			lag := min(m.startLag, (next-ws[j-1].start)/2) // the group's last turn starts latest
+			for k := i; k < j; k++ {
+				ws[k].early, ws[k].lag, ws[k].limit = true, lag, noLimit
+			}
+			ws[j-1].limit = next
+			next, moved = s+lag, lag < m.startLag
+		default:
+			next = s + m.startLag
+		}
+		j = i
+	}
+}
+
+// sameStart returns the end of the run of segments from i that share
+// segs[i]'s start.
+func sameStart(segs []caption.Segment, i int) int {
+	j := i + 1
+	for j < len(segs) && segs[j].Start == segs[i].Start {
+		j++
+	}
+	return j
+}
+
+// groupStated reports whether the segments from i that share its start all
+// state their end.
+func groupStated(ends []time.Duration, segs []caption.Segment, i int) bool {
+	if ends == nil || i >= len(segs) {
+		return false
+	}
+	return !slices.Contains(ends[i:sameStart(segs, i)], 0)
+}
+
+// statedEnds returns each segment's stated end clamped to the next later
+// start (where diarizers' ranges overlap, the next turn's start wins), 0
+// where a segment states none or a range of no length, and nil when no
+// segment states an end.
+func statedEnds(segs []caption.Segment) []time.Duration {
+	var ends []time.Duration
+	later := time.Duration(-1)
+	for i := len(segs) - 1; i >= 0; i-- {
+		s := segs[i]
+		if i+1 < len(segs) && segs[i+1].Start > s.Start {
+			later = segs[i+1].Start
+		}
+		if s.End <= s.Start {
+			continue
+		}
+		if ends == nil {
+			ends = make([]time.Duration, len(segs))
+		}
+		ends[i] = s.End
+		if later >= 0 {
+			ends[i] = min(s.End, later)
+		}
+	}
+	return ends
 }
 
 func seconds(s float64) time.Duration { return time.Duration(s * float64(time.Second)) }
@@ -313,16 +436,24 @@ type rateSample struct{ rate, weight float64 }
 // speakerRates measures each speaker's rate, in units (characters plus
 // pauses, us[i] in segment i) per second, as the m.rateQuantile of their turns' rates
 // weighted by text, over the turns whose window is known and long enough
-// to measure. A speaker with too little measured time gets the file's
-// rate, and a file with too little gets o.FallbackCPS. No measured rate
-// is taken below m.minRate: slow marks the speakers measured slower.
+// to measure: up to the next start, or to the turn's stated end. A
+// speaker with too little measured time gets the file's rate, and a file
+// with too little gets o.FallbackCPS. No measured rate is taken below
+// m.minRate: slow marks the speakers measured slower.
 func speakerRates(segs []caption.Segment, us []float64, o Options, m model) (rates map[string]float64, slow map[string]bool) {
 	samples := map[string][]rateSample{}
 	secs := map[string]time.Duration{}
 	var all []rateSample
 	var allTime time.Duration
-	for i := 0; i+1 < len(segs); i++ {
-		d := segs[i+1].Start - segs[i].Start
+	ends := statedEnds(segs)
+	for i := range segs {
+		var d time.Duration
+		switch {
+		case ends != nil && ends[i] > 0:
+			d = ends[i] - segs[i].Start
+		case i+1 < len(segs):
+			d = segs[i+1].Start - segs[i].Start
+		}
 		if d < minRateSample {
 			continue
 		}
@@ -434,24 +565,32 @@ func (t *turnText) next(l []word) string {
 // makeReadable adjusts cue times, in order, so that each stays on screen
 // long enough to be read (o.MinDuration, o.MaxCPS) by borrowing from the
 // gap after it, then from the gap before it; is no longer than
-// o.MaxDuration; never starts before floors[i]; leaves o.MinGap before the next cue; and closes gaps of
-// at most o.ChainGap to o.MinGap. Where the neighbours leave no room the
-// cue stays short: Check reports it.
-func makeReadable(cues []caption.Cue, floors []time.Duration, o Options) {
+// o.MaxDuration; never starts before floors[i] nor, when ceilings is not
+// nil, ends after ceilings[i]; leaves o.MinGap before the next cue; and
+// closes gaps of at most o.ChainGap to o.MinGap. Where the neighbours or
+// the ceiling leave no room the cue stays short: Check reports it. A cue
+// under a ceiling that the minimum gap would leave no time at all touches
+// the next cue instead.
+func makeReadable(cues []caption.Cue, floors, ceilings []time.Duration, o Options) {
 	for i := range cues {
 		c := &cues[i]
-		next := time.Duration(-1) // latest end the next cue allows
-		if i+1 < len(cues) {
+		ceiling := noLimit
+		if ceilings != nil {
+			ceiling = ceilings[i]
+		}
+		hasNext := i+1 < len(cues)
+		var next time.Duration // latest end the next cue allows
+		if hasNext {
 			next = cues[i+1].Start - o.MinGap
 		}
 		want := max(o.MinDuration, seconds(float64(cueChars(*c))/o.MaxCPS))
 		want = min(want, o.MaxDuration)
 		if d := c.End - c.Start; d < want {
 			end := c.Start + want
-			if next >= 0 && end > next {
+			if hasNext && end > next {
 				end = max(next, c.End)
 			}
-			c.End = end
+			c.End = min(end, max(ceiling, c.End))
 		}
 		if d := c.End - c.Start; d < want && i > 0 {
 			earliest := max(cues[i-1].End+o.MinGap, floors[i])
@@ -460,10 +599,13 @@ func makeReadable(cues []caption.Cue, floors []time.Duration, o Options) {
 		if c.End-c.Start > o.MaxDuration {
 			c.End = c.Start + o.MaxDuration
 		}
-		if next >= 0 {
+		if hasNext {
 			gap := cues[i+1].Start - c.End
 			if gap < o.MinGap || (gap <= o.ChainGap && next-c.Start <= o.MaxDuration) {
-				c.End = max(next, c.Start)
+				c.End = min(max(next, c.Start), max(ceiling, c.End))
+				if ceiling != noLimit && c.End == c.Start {
+					c.End = min(cues[i+1].Start, ceiling)
+				}
 			}
 		}
 		if o.MediaDuration > 0 && c.End > o.MediaDuration && c.Start < o.MediaDuration {

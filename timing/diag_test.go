@@ -296,7 +296,7 @@ func measureOracle(ref reference) score {
 			floors = append(floors, windows[i].start)
 		}
 	}
-	makeReadable(cues, floors, o)
+	makeReadable(cues, floors, nil, o)
 	return measure(ref, cues, o)
 }
 

@@ -16,9 +16,12 @@
 // no knowledge of file formats.
 //
 // Invariants of the cues MakeCues makes: sorted by start, never
-// overlapping, none before its segment's start, one speaker per cue,
-// every word of the segments exactly once and in order, no line longer
-// than the limit unless a single word is longer, and on frames when
-// Options.FPS is set. Reading speed, duration and gap limits hold wherever
-// the transcript leaves room; Check reports the rest, marked NoRoom.
+// overlapping, none before its segment's start nor, when the segment
+// states its end, after that end (clamped to the next later start; before
+// snapping to frames), one speaker per cue, every word of the segments
+// exactly once and in order, no line longer than the limit unless a single
+// word is longer, and on frames when Options.FPS is set. Reading speed,
+// duration and gap limits hold wherever the transcript leaves room; Check
+// reports the rest, marked NoRoom where neighbouring cues box them in (a
+// cue held to a stated end with silence after it is not marked).
 package timing

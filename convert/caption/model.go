@@ -1,13 +1,19 @@
 // Package caption is capconv's canonical model of a caption or transcript
-// file: a Document of start-only Segments or timed Cues, their Lines and
-// speakers, the chapters, and the positioned errors readers report. It
-// uses the standard library only, so that the timing package and every
-// codec can share it without pulling in any format.
+// file: a Document of transcript Segments (a start, sometimes an end) or
+// timed Cues, their Lines and speakers, the chapters, and the positioned
+// errors readers report. It uses the standard library only, so that the
+// timing package and every codec can share it without pulling in any
+// format.
 //
 // Invariants every reader establishes and every writer may rely on:
 //
 //   - Times are time.Duration from the start of the media; writers round.
 //   - Segments are in non-decreasing Start order.
+//   - A Segment's End is 0 (unknown) or at least its Start. It may pass
+//     the next segment's Start, since diarizers' ranges overlap slightly:
+//     the next start wins, and the timing package clamps End to the next
+//     later Start. A zero-length range (End == Start) leaves no room for
+//     words and is timed as if End were unknown.
 //   - Cues are in non-decreasing Start order and Start <= End.
 //   - Speakers are data: every Line carries its speaker ("" when unknown),
 //     never a label baked into the text.
@@ -29,7 +35,8 @@ type Document struct {
 	Duration time.Duration
 	// Chapters are the named sections of the media, in Start order.
 	Chapters []Chapter
-	// Segments are start-only transcript segments, in Start order.
+	// Segments are transcript segments, in Start order; most state only
+	// their start.
 	Segments []Segment
 	// Cues are timed captions, in Start order.
 	Cues []Cue
@@ -42,14 +49,18 @@ type Chapter struct {
 	Title string
 }
 
-// Segment is a stretch of transcript whose start is known but whose end is
-// not: one speaker line and the paragraphs below it.
+// Segment is a stretch of transcript whose start is known and whose end
+// may be: one speaker line and the paragraphs below it.
 type Segment struct {
 	// Start is when the segment begins.
 	Start time.Duration
-	// End is where the segment ends when the source says so (a layout
-	// with ranges), 0 when unknown.
-	End time.Duration
+	// End is where the source states the turn ends (a time range such as
+	// WhisperX's "[00:00:01.234 --> 00:00:03.456]"), or 0 when it does
+	// not. A stated end is the truth: timing lays the turn's cues out
+	// inside [Start, End] instead of inferring the end from the next
+	// start. The tag keeps dumps of start-only segments (the transcript
+	// reader's golden model) as they were before ranges.
+	End time.Duration `json:",omitzero"`
 	// Speaker is who speaks ("" when the transcript does not say).
 	Speaker string
 	// Paragraphs hold the text, one entry per paragraph, each on one line.
