@@ -40,6 +40,12 @@ import (
 // that print tenths unpadded write 0:12:15.9 and then 0:12:15.10.
 const maxStepBack = time.Second
 
+// nameVerdict is what classify decided about a name.
+type nameVerdict struct {
+	repeated bool // the file repeats it, and it may be a name
+	nameLike bool // it reads as a name (labels.IsNameLike)
+}
+
 // candidate is a line with a turn line's shape.
 type candidate struct {
 	line     int // index into the lines
@@ -97,6 +103,11 @@ func classify(d *dialect, lines []string, from, limit int, o text.Source, silent
 			break
 		}
 	}
+	// Names repeat: judge each once.
+	verdicts := make(map[string]nameVerdict, len(counts))
+	for name, n := range counts {
+		verdicts[name] = nameVerdict{repeated: n >= 2 && plausibleName(name), nameLike: labels.IsNameLike(name)}
+	}
 	fields := dominantFields(cands, counts)
 	certain := d.speakers != weakSpeakers || d.nameLine != 0
 	// Where only the name is in question, a name said once counts when
@@ -106,7 +117,7 @@ func classify(d *dialect, lines []string, from, limit int, o text.Source, silent
 	for i := range cands {
 		if c := &cands[i]; c.widthOK && fitsFields(c, fields) {
 			shaped++
-			if c.name != "" && (counts[c.name] >= 2 && plausibleName(c.name) || labels.IsNameLike(c.name)) {
+			if v := verdicts[c.name]; v.repeated || v.nameLike {
 				named++
 			}
 		}
@@ -119,7 +130,7 @@ func classify(d *dialect, lines []string, from, limit int, o text.Source, silent
 			// A time written unlike the others is prose ("Arsenal 2:1"),
 			// unless the layout or a repeated name says it is a turn
 			// line, whose time is then reported as unreadable.
-			if d.speakers == markedSpeakers || d.speakers == weakSpeakers && d.nameLine == 0 && counts[c.name] >= 2 && plausibleName(c.name) {
+			if d.speakers == markedSpeakers || d.speakers == weakSpeakers && d.nameLine == 0 && verdicts[c.name].repeated {
 				if !c.widthOK {
 					c.parsed = false
 				}
@@ -130,9 +141,9 @@ func classify(d *dialect, lines []string, from, limit int, o text.Source, silent
 		switch {
 		case certain:
 			strong = append(strong, i)
-		case counts[c.name] >= 2 && plausibleName(c.name):
+		case verdicts[c.name].repeated:
 			strong = append(strong, i)
-		case labels.IsNameLike(c.name):
+		case verdicts[c.name].nameLike:
 			weak = append(weak, i)
 		default:
 			if cl.rejected == 0 {
@@ -199,7 +210,7 @@ func classify(d *dialect, lines []string, from, limit int, o text.Source, silent
 		switch {
 		case !certain || d.speakers == markedSpeakers:
 			tn.speaker = c.name
-		case c.name != "" && (counts[c.name] >= 2 && plausibleName(c.name) || mostNamed && labels.IsNameLike(c.name)):
+		case verdicts[c.name].repeated || mostNamed && verdicts[c.name].nameLike:
 			tn.speaker = c.name
 			tn.nameLine = c.nameLine
 		case d.nameLine == 0 && c.t.speakerAt >= 0:
@@ -274,14 +285,21 @@ func isChapterLine(line string) bool {
 // whether they are as wide as times are written: the first up to three
 // digits, the others two.
 func clockFields(clock string) (fields int, widthOK bool) {
-	whole, _, _ := strings.Cut(strings.ReplaceAll(clock, ",", "."), ".")
-	parts := strings.Split(whole, ":")
-	for i, p := range parts {
-		if p == "" || i > 0 && len(p) != 2 || len(p) > 3 {
-			return len(parts), false
+	fields, width, widthOK := 1, 0, true
+	for i := 0; i < len(clock) && clock[i] != '.' && clock[i] != ','; i++ {
+		if clock[i] != ':' {
+			width++
+			continue
 		}
+		if width == 0 || width > 3 || fields > 1 && width != 2 {
+			widthOK = false
+		}
+		fields, width = fields+1, 0
 	}
-	return len(parts), true
+	if width == 0 || width > 3 || fields > 1 && width != 2 {
+		widthOK = false
+	}
+	return fields, widthOK
 }
 
 // dominantFields returns how many fields the file's turn times have (2 or
@@ -339,16 +357,16 @@ func plausibleName(s string) bool {
 		return false
 	}
 	last, _ := utf8.DecodeLastRuneInString(s)
-	return !strings.ContainsRune("?!…。？！", last) && len(strings.Fields(s)) <= 12
+	return !strings.ContainsRune("?!…。？！", last) && strings.Count(s, " ") < 12
 }
 
-// orderStrong returns the start of each candidate of strong in file
-// order, repairing the few times out of order: a step back of up to
+// orderStrong returns the start of each candidate of strong (indexed
+// like cands), repairing the few times out of order: a step back of up to
 // maxStepBack, and turns off the longest ordered run. A time that does not
 // parse takes the start before it. Many turns off that run mean the
 // times restart: an ErrTimeGoesBack error at the first, unless silent.
-func orderStrong(cands []candidate, strong []int, o text.Source, silent bool, warn func(int, string, ...any)) (map[int]time.Duration, error) {
-	starts := make(map[int]time.Duration, len(strong))
+func orderStrong(cands []candidate, strong []int, o text.Source, silent bool, warn func(int, string, ...any)) ([]time.Duration, error) {
+	starts := make([]time.Duration, len(cands))
 	times := make([]time.Duration, 0, len(strong))
 	var idx []int // indexes into strong of the candidates whose time parses
 	for k, i := range strong {

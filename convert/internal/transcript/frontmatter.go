@@ -122,26 +122,43 @@ var heading = lazyRegexp(`^(#{1,6})\s+(.*?)\s*#*\s*$`)
 
 // addMetadata takes a line before the first turn that is metadata rather
 // than speech: the first Markdown heading names the document unless the
-// front matter did; later headings ("## Transcript") and a bare
-// "Transcript" line are structure and are dropped. It reports whether
-// line was metadata.
+// front matter did or it names a section ("## Speakers", "## Transcript");
+// later headings and a bare "Transcript" line are structure and are
+// dropped, and so is the list under a "Speakers" heading, which names
+// the people who speak below. It reports whether line was metadata.
 func (b *transcriptBuilder) addMetadata(line string) bool {
 	if m := heading().FindStringSubmatch(line); m != nil {
 		b.endParagraph()
-		if b.doc.Title == "" && m[2] != "" && !isTranscriptLabel(m[2]) {
+		b.inSpeakerList = isSpeakersLabel(m[2])
+		if b.doc.Title == "" && m[2] != "" && !isTranscriptLabel(m[2]) && !b.inSpeakerList {
 			b.doc.Title = m[2]
 		}
 		return true
 	}
 	if isTranscriptLabel(line) {
 		b.endParagraph()
+		b.inSpeakerList = false
 		return true
 	}
-	return false
+	if isSpeakersLabel(line) {
+		b.endParagraph()
+		b.inSpeakerList = true
+		return true
+	}
+	return b.inSpeakerList
 }
 
 // isTranscriptLabel reports whether s only says that a transcript follows.
 func isTranscriptLabel(s string) bool {
 	s = strings.ToLower(strings.Trim(s, " :*_"))
 	return s == "transcript" || s == "full transcript" || s == "episode transcript"
+}
+
+// isSpeakersLabel reports whether s heads the list of who speaks.
+func isSpeakersLabel(s string) bool {
+	switch strings.ToLower(strings.Trim(s, " :*_")) {
+	case "speakers", "participants", "attendees", "cast", "guests", "hosts", "people", "panelists", "in this episode":
+		return true
+	}
+	return false
 }

@@ -57,6 +57,10 @@ func TestReadLayouts(t *testing.T) {
 			turnAt(sec(7), "Participant #3", 4, "Hello."), turnAt(sec(9), "Smith, Jane", 5, "Bye.")}},
 		{"one unusual name keeps time-name", "time-name", "[00:00:01] Ann: Hi.\n[00:00:03] Bob: Yo.\n[00:00:05] Sammy Davis, Jr.: Hey.\n[00:00:07] Ann: Hello.\n", []caption.Segment{
 			turnAt(sec(1), "Ann", 1, "Hi."), turnAt(sec(3), "Bob", 2, "Yo."), turnAt(sec(5), "Sammy Davis, Jr.", 3, "Hey."), turnAt(sec(7), "Ann", 4, "Hello.")}},
+		{"a speakers heading is not a title, and its list is not speech", "speaker-line", "# Episode 12\n\n## Speakers\n\n- Ann Lee (host)\n- Bob\n\n## Transcript\n\nAnn Lee 0:00:01\nHello.\n\nBob 0:00:04\nHi.\n", []caption.Segment{
+			turnAt(sec(1), "Ann Lee", 10, "Hello."), turnAt(sec(4), "Bob", 13, "Hi.")}},
+		{"otter footer with odd spacing", "otter", "Emma  0:00  \nHello.\n\nKelly  0:05  \nHi.\n\n  Transcribed by   https:// otter.ai  \n", []caption.Segment{
+			turnAt(0, "Emma", 1, "Hello."), turnAt(sec(5), "Kelly", 4, "Hi.")}},
 		{"a label said once in timestamped text stays text", "timestamped", "[00:00:01] Welcome back.\n[00:00:03] Note: this is text.\n[00:00:05] And more.\n", []caption.Segment{
 			turnAt(sec(1), "", 1, "Welcome back."), turnAt(sec(3), "", 2, "Note: this is text."), turnAt(sec(5), "", 3, "And more.")}},
 	}

@@ -68,6 +68,9 @@ type transcriptBuilder struct {
 	preamble []string // text seen before the first segment
 	preLine  int      // line of the first preamble text
 	para     []string // lines of the paragraph being read
+	// inSpeakerList is set between a "Speakers" heading and the next
+	// heading or turn: its lines name people, they are not speech.
+	inSpeakerList bool
 }
 
 // startSegment opens a segment read at line; classify has put the
