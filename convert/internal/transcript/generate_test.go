@@ -208,7 +208,8 @@ type profile struct {
 }
 
 var genProfiles = []profile{
-	// latin reads today: capitalised Latin names, lower-case prose.
+	// latin is the case a reader that goes by capital letters handles:
+	// capitalised Latin names, lower-case prose.
 	{name: "latin", names: func(tn *testNames) []personName { return tn.latin }},
 	{name: "scripts", names: func(tn *testNames) []personName { return tn.nonLatin }},
 	{name: "styles", names: func(tn *testNames) []personName { return tn.styled }},
@@ -653,8 +654,11 @@ func TestGeneratedLayoutsCoverDialects(t *testing.T) {
 }
 
 // FuzzGeneratedTranscript checks the property of TestGeneratedTranscripts
-// on transcripts drawn from the fuzzer's seed and choice bytes. Its layout
-// and profile bytes index the pairs -genlayouts selects.
+// on transcripts drawn from the fuzzer's seed and choice bytes; pair
+// indexes the layout/profile pairs -genlayouts selects. While some pairs
+// fail, fuzz the others:
+//
+//	go test -run '^$' -fuzz FuzzGeneratedTranscript ./convert/internal/transcript -genlayouts '^(rev|bracketed)/'
 func FuzzGeneratedTranscript(f *testing.F) {
 	var pairs [][2]int
 	re, err := regexp.Compile(*genLayouts)
