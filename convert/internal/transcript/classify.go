@@ -56,6 +56,7 @@ type candidate struct {
 	end      time.Duration
 	parsed   bool // the time parses
 	widthOK  bool // the time's fields are as wide as times are written
+	hasText  bool // text follows, on the line or the lines below
 	fields   int  // 2 for m:ss, 3 for h:mm:ss
 	col      int  // column of the time in the line, for messages
 }
@@ -90,10 +91,16 @@ func classify(d *dialect, lines []string, from, limit int, o text.Source, silent
 	if len(cands) == 0 {
 		return cl, nil
 	}
+	// A name repeats when it comes back at another time: a prose line
+	// said twice ("John 3:16") is not a speaker.
 	counts := make(map[string]int)
+	lastClock := make(map[string]string)
 	for i := range cands {
 		if c := &cands[i]; c.name != "" {
-			counts[c.name]++
+			if last, ok := lastClock[c.name]; !ok || last != c.t.clock {
+				counts[c.name]++
+			}
+			lastClock[c.name] = c.t.clock
 		}
 	}
 	repeats := false
@@ -141,6 +148,9 @@ func classify(d *dialect, lines []string, from, limit int, o text.Source, silent
 		switch {
 		case certain:
 			strong = append(strong, i)
+		case !c.hasText && !verdicts[c.name].repeated:
+			// A turn line is followed by its text; a line ending in a time
+			// within a paragraph or at its end is prose.
 		case verdicts[c.name].repeated:
 			strong = append(strong, i)
 		case verdicts[c.name].nameLike:
@@ -271,7 +281,31 @@ func collectCandidates(d *dialect, lines []string, from, limit int) []candidate 
 				c.end = v
 			}
 		}
+		c.hasText = t.text != ""
 		cands = append(cands, c)
+	}
+	// A turn line without text of its own has text below it when the
+	// next line that is not blank is neither another turn line nor the end.
+	for k := range cands {
+		c := &cands[k]
+		if c.hasText {
+			continue
+		}
+		after := c.line
+		if c.nameLine > after {
+			after = c.nameLine
+		}
+		j := after + 1
+		for j < len(lines) && (strings.TrimSpace(lines[j]) == "" || isExportFooter(strings.TrimSpace(lines[j]))) {
+			j++
+		}
+		if j == len(lines) || limit > 0 && j > cands[len(cands)-1].line && k == len(cands)-1 && seen > limit {
+			continue
+		}
+		if k+1 < len(cands) && (cands[k+1].line == j || cands[k+1].nameLine == j) {
+			continue
+		}
+		c.hasText = true
 	}
 	return cands
 }
@@ -312,7 +346,7 @@ func dominantFields(cands []candidate, counts map[string]int) int {
 	for _, pass := range []bool{true, false} {
 		for i := range cands {
 			c := &cands[i]
-			if !c.widthOK || c.parsed && c.start >= time.Hour || c.fields > 3 {
+			if !c.widthOK || !c.hasText || c.parsed && c.start >= time.Hour || c.fields > 3 {
 				continue
 			}
 			if pass && counts[c.name] < 2 {

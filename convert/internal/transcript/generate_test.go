@@ -52,6 +52,17 @@ type layout struct {
 	// nameOK refuses the names the layout cannot carry (nil: all).
 	nameOK func(string) bool
 	footer string // a line the exporting tool ends the file with
+	// dialect reads the layout, when it is a variant of a dialect named
+	// otherwise ("" for the layout's name).
+	dialect string
+}
+
+// dialectName returns the dialect that reads l.
+func (l layout) dialectName() string {
+	if l.dialect != "" {
+		return l.dialect
+	}
+	return l.name
 }
 
 // turnHead is what a layout's head writes.
@@ -95,51 +106,51 @@ var genLayoutTable = []layout{
 	}},
 	{name: "youtube", clock: clockMSS, head: func(t turnHead) []string { return lines(t.clock) }},
 
-	// Layouts of the dialect rewrite; the names are proposals.
+	// Variants of the dialects above, and the layouts of their own.
 	{name: "whisper", inline: true, single: true, clock: clockWhisper, precision: time.Millisecond, head: func(t turnHead) []string {
 		return lines("[" + t.clock + " --> " + t.endClock + "]  " + t.text)
 	}},
-	{name: "whisperx", speakers: true, inline: true, single: true, clock: clockHHMMSSmmm, precision: time.Millisecond,
+	{name: "whisperx", dialect: "whisper", speakers: true, inline: true, single: true, clock: clockHHMMSSmmm, precision: time.Millisecond,
 		nameOK: noneOf(":"), head: func(t turnHead) []string {
 			return lines("[" + t.clock + " --> " + t.endClock + "] " + t.speaker + ": " + t.text)
 		}},
-	{name: "clock-name", speakers: true, inline: true, clock: clockHHMMSS, nameOK: noneOf(":"), head: func(t turnHead) []string {
+	{name: "clock-name", dialect: "time-name", speakers: true, inline: true, clock: clockHHMMSS, nameOK: noneOf(":"), head: func(t turnHead) []string {
 		return lines(t.clock + " " + t.speaker + ": " + t.text)
 	}},
-	{name: "clock-bold", speakers: true, inline: true, clock: clockHMMSSd, precision: 100 * time.Millisecond,
+	{name: "clock-bold", dialect: "time-markdown", speakers: true, inline: true, clock: clockHMMSSd, precision: 100 * time.Millisecond,
 		nameOK: noneOf("*"), head: func(t turnHead) []string {
 			return lines(t.clock + " **" + t.speaker + "** " + t.text)
 		}},
-	{name: "paren-clock-name", speakers: true, inline: true, clock: clockHHMMSS, nameOK: noneOf(":"), head: func(t turnHead) []string {
+	{name: "paren-clock-name", dialect: "time-name", speakers: true, inline: true, clock: clockHHMMSS, nameOK: noneOf(":"), head: func(t turnHead) []string {
 		return lines("(" + t.clock + ") " + t.speaker + ": " + t.text)
 	}},
-	{name: "bracketed-clock", speakers: true, inline: true, clock: clockMMSS, nameOK: noneOf("[]"), head: func(t turnHead) []string {
+	{name: "bracketed-clock", dialect: "bracketed", speakers: true, inline: true, clock: clockMMSS, nameOK: noneOf("[]"), head: func(t turnHead) []string {
 		return lines("[" + t.speaker + "] " + t.clock + " " + t.text)
 	}},
-	{name: "name-colon-clock", speakers: true, inline: true, clock: clockMMSS, nameOK: noneOf(":"), head: func(t turnHead) []string {
+	{name: "name-colon-clock", dialect: "name-time", speakers: true, inline: true, clock: clockMMSS, nameOK: noneOf(":"), head: func(t turnHead) []string {
 		return lines(t.speaker + ": [" + t.clock + "] " + t.text)
 	}},
-	{name: "bold-paren-clock", speakers: true, inline: true, clock: clockMMSS, nameOK: noneOf("*"), head: func(t turnHead) []string {
+	{name: "bold-paren-clock", dialect: "markdown", speakers: true, inline: true, clock: clockMMSS, nameOK: noneOf("*"), head: func(t turnHead) []string {
 		return lines("**" + t.speaker + "** (" + t.clock + "): " + t.text)
 	}},
-	{name: "name-pipe-clock", speakers: true, clock: clockHHMMSS, nameOK: noneOf("|"), head: func(t turnHead) []string {
+	{name: "name-pipe-clock", dialect: "speaker-line", speakers: true, clock: clockHHMMSS, nameOK: noneOf("|"), head: func(t turnHead) []string {
 		return lines(t.speaker + " | " + t.clock)
 	}},
-	{name: "name-clock-text", speakers: true, inline: true, clock: clockHHMMSS, head: func(t turnHead) []string {
+	{name: "name-clock-text", dialect: "speaker-inline", speakers: true, inline: true, clock: clockHHMMSS, head: func(t turnHead) []string {
 		return lines(t.speaker + " " + t.clock + " " + t.text)
 	}},
-	{name: "name-bracket-clock", speakers: true, clock: clockHHMMSSmmm, precision: time.Millisecond, nameOK: noneOf("[]"),
+	{name: "name-bracket-clock", dialect: "speaker-line", speakers: true, clock: clockHHMMSSmmm, precision: time.Millisecond, nameOK: noneOf("[]"),
 		head: func(t turnHead) []string { return lines(t.speaker + " [" + t.clock + "]") }},
-	{name: "rev-range", speakers: true, clock: clockHHMMSS, head: func(t turnHead) []string {
+	{name: "rev-range", dialect: "rev", speakers: true, clock: clockHHMMSS, head: func(t turnHead) []string {
 		return lines(t.speaker + " (" + t.clock + " - " + t.endClock + "):")
 	}},
-	{name: "name-then-clock", speakers: true, blankBefore: true, clock: clockHHMMSS, head: func(t turnHead) []string {
+	{name: "name-then-clock", dialect: "name-then-time", speakers: true, blankBefore: true, clock: clockHHMMSS, head: func(t turnHead) []string {
 		return lines(t.speaker, t.clock)
 	}},
-	{name: "clock-then-name", speakers: true, blankBefore: true, clock: clockHHMMSS, head: func(t turnHead) []string {
+	{name: "clock-then-name", dialect: "time-then-name", speakers: true, blankBefore: true, clock: clockHHMMSS, head: func(t turnHead) []string {
 		return lines(t.clock, t.speaker)
 	}},
-	{name: "zh-export", speakers: true, clock: clockMMSS, footer: "以上内容由AI生成，仅供参考", head: func(t turnHead) []string {
+	{name: "zh-export", dialect: "speaker-line", speakers: true, clock: clockMMSS, footer: "以上内容由AI生成，仅供参考", head: func(t turnHead) []string {
 		return lines(t.speaker + " " + t.clock)
 	}},
 }
@@ -512,16 +523,16 @@ func checkGenerated(t *testing.T, c genCase) bool {
 	t.Helper()
 	l, p := genLayoutTable[c.layout], genProfiles[c.profile]
 	g := generate(l, p, newDice(c.seed, uint64(c.layout<<8|c.profile), c.choices), names(t))
-	detected, forced := readGenerated(g, ""), readGenerated(g, l.name)
+	detected, forced := readGenerated(g, ""), readGenerated(g, l.dialectName())
 	switch {
 	case detected != "" && detected == forced:
-		t.Errorf("%s, read detected and forced to %s: %s", c, l.name, detected)
+		t.Errorf("%s, read detected and forced to %s: %s", c, l.dialectName(), detected)
 	case detected != "" || forced != "":
 		if detected != "" {
 			t.Errorf("%s, read detected: %s", c, detected)
 		}
 		if forced != "" {
-			t.Errorf("%s, read forced to %s: %s", c, l.name, forced)
+			t.Errorf("%s, read forced to %s: %s", c, l.dialectName(), forced)
 		}
 	}
 	return detected == "" && forced == ""
@@ -640,14 +651,14 @@ func TestGeneratedTranscripts(t *testing.T) {
 func readsBack(t *testing.T, c genCase) bool {
 	l := genLayoutTable[c.layout]
 	g := generate(l, genProfiles[c.profile], newDice(c.seed, uint64(c.layout<<8|c.profile), c.choices), names(t))
-	return readGenerated(g, "") == "" && readGenerated(g, l.name) == ""
+	return readGenerated(g, "") == "" && readGenerated(g, l.dialectName()) == ""
 }
 
 // TestGeneratedLayoutsCoverDialects checks that every dialect has a
 // generator.
 func TestGeneratedLayoutsCoverDialects(t *testing.T) {
 	for _, name := range Dialects() {
-		if !slices.ContainsFunc(genLayoutTable, func(l layout) bool { return l.name == name }) {
+		if !slices.ContainsFunc(genLayoutTable, func(l layout) bool { return l.dialectName() == name }) {
 			t.Errorf("dialect %q has no layout in genLayoutTable", name)
 		}
 	}
