@@ -10,8 +10,8 @@
 // ReadFile, WriteFile and ConvertFile do the same on files, atomically.
 // One Options struct tunes reading (format, encoding, dialect, labels,
 // speakers), timing (timing.Options, offset, frame rate) and writing (SRT
-// labels, TTML frame times). The model is package caption; the timing model is
-// package timing.
+// labels, TTML frame times). The model is package caption; the timing
+// model is package timing.
 //
 // # A document's state
 //

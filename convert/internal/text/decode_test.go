@@ -4,6 +4,7 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/capconv/capconv/convert/caption"
 	"github.com/google/go-cmp/cmp"
@@ -267,4 +268,30 @@ func TestReplacedMessage(t *testing.T) {
 			t.Errorf("replacedMessage(%v) = %q, want %q", tc.lines, got, tc.want)
 		}
 	}
+}
+
+// FuzzDecode: whatever the input and the encoding named, Decode does not
+// panic, and what it returns is valid UTF-8 without U+FEFF or U+0000.
+func FuzzDecode(f *testing.F) {
+	f.Add([]byte("Café crème \xff\n"), "")
+	f.Add([]byte("Zo\xeb \x93oui\x94"), "")
+	f.Add(bom(bomUTF16LE, utf16Bytes("a\n\uFEFFb", false)), "")
+	f.Add([]byte("\x82\xb1\x82\xf1\xff"), "shift_jis")
+	f.Add([]byte("\xc4\xe3\x81"), "gb18030")
+	f.Add([]byte{0, 'a', 0xD8, 0}, "utf-16be")
+	encodings := map[string]Encoding{}
+	f.Fuzz(func(t *testing.T, data []byte, name string) {
+		e, ok := encodings[name]
+		if !ok {
+			e, _ = LookupEncoding(name)
+			encodings[name] = e
+		}
+		s, err := Decode(data, Source{Encoding: e})
+		if err != nil {
+			return
+		}
+		if !utf8.ValidString(s) || strings.ContainsRune(s, 0xFEFF) || strings.IndexByte(s, 0) >= 0 {
+			t.Errorf("Decode(%q, %q) = %q: invalid UTF-8, U+FEFF or U+0000", data, name, s)
+		}
+	})
 }
