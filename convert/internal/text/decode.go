@@ -160,7 +160,7 @@ func decodeDetected(data []byte, o Source, keepNUL bool) (string, error) {
 		o.Warnf(firstLine(sc.lines), "%s", replacedMessage("invalid UTF-8", sc.lines))
 		return string(bytes.ToValidUTF8(data, []byte("\uFFFD"))), nil
 	}
-	o.Warnf(firstLine(sc.lines), "not valid UTF-8: read as Windows-1252 (name the encoding, e.g. windows-1251 or shift_jis, if the letters look wrong)")
+	o.Warnf(firstLine(sc.lines), "not valid UTF-8: read as Windows-1252 (if the letters look wrong, name the encoding: --encoding windows-1251, shift_jis, …)")
 	b, err := charmap.Windows1252.NewDecoder().Bytes(data)
 	if err != nil {
 		return "", Errorf(o.Pos(1), caption.ErrNotText, "decoding windows-1252: %v", err)

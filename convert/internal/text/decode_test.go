@@ -85,14 +85,14 @@ func TestDecode(t *testing.T) {
 			name:   "rule: more invalid runs than valid sequences is legacy",
 			in:     []byte("é \xe9 \xe8"),
 			want:   "Ã© é è",
-			warns:  []string{"in.txt:1: not valid UTF-8: read as Windows-1252 (name the encoding, e.g. windows-1251 or shift_jis, if the letters look wrong)"},
+			warns:  []string{"in.txt:1: not valid UTF-8: read as Windows-1252 (if the letters look wrong, name the encoding: --encoding windows-1251, shift_jis, …)"},
 			reason: "Windows-1252 text that happens to hold one valid pair",
 		},
 		{
 			name:  "rule: no valid multi-byte sequence is legacy",
 			in:    []byte("Zo\xeb 0:01\n\xc7a va \x96 \x93oui\x94 \x80\n"),
 			want:  "Zoë 0:01\nÇa va – “oui” €\n",
-			warns: []string{"in.txt:1: not valid UTF-8: read as Windows-1252 (name the encoding, e.g. windows-1251 or shift_jis, if the letters look wrong)"},
+			warns: []string{"in.txt:1: not valid UTF-8: read as Windows-1252 (if the letters look wrong, name the encoding: --encoding windows-1251, shift_jis, …)"},
 		},
 		{
 			name:   "a UTF-8 BOM is certain",
