@@ -36,6 +36,13 @@ type Options struct {
 	// Speakers renames speakers after reading: "SPEAKER_00" → "Ann Lee"
 	// (see ReadSpeakerMap).
 	Speakers map[string]string
+	// Encoding names the input's text encoding ("windows-1251",
+	// "shift_jis", "utf-16le", any WHATWG or IANA name; see
+	// ParseEncoding); "" detects it: UTF-8, UTF-16 with a byte order
+	// mark, else Windows-1252. A byte order mark wins over it; it wins
+	// over a TTML file's XML declaration. STL, whose header names its
+	// own code page, ignores it.
+	Encoding string
 	// Language, when set, replaces the document's language tag.
 	Language string
 	// Warn, when set, receives each repair a reader made to its input.
@@ -65,6 +72,24 @@ type Options struct {
 // while it holds only start-only segments: Convert times them.
 var ErrNotTimed = errors.New("the document has segments but no cues: time it with Convert first")
 
+// ErrUnknownEncoding reports an Options.Encoding that names no encoding
+// capconv knows (see ParseEncoding).
+var ErrUnknownEncoding = text.ErrUnknownEncoding
+
+// ParseEncoding returns the canonical name of the text encoding called
+// name, case-insensitive: a WHATWG label ("windows-1251", "cp1251",
+// "latin1", "shift_jis", "sjis", "gb18030", "big5", "euc-kr",
+// "utf-16le"), else an IANA name ("IBM437"); separators may be left out
+// ("shiftjis"). An unknown name is an ErrUnknownEncoding error that
+// lists the common names and suggests the nearest.
+func ParseEncoding(name string) (string, error) {
+	e, err := text.LookupEncoding(name)
+	if err != nil {
+		return "", err
+	}
+	return e.Name(), nil
+}
+
 // ErrCannotRead and ErrCannotWrite report a format capconv does not read
 // or write.
 var (
@@ -93,18 +118,25 @@ func ReadBytes(data []byte, f Format, o Options) (*caption.Document, error) {
 }
 
 func readBytes(data []byte, f Format, o Options, owned bool) (*caption.Document, error) {
+	var enc text.Encoding
+	if o.Encoding != "" {
+		var err error
+		if enc, err = text.LookupEncoding(o.Encoding); err != nil {
+			return nil, err
+		}
+	}
 	if f == "" {
 		f = o.From
 	}
 	if f == "" {
 		hint, _ := FormatFromPath(o.File)
-		f = Detect(data, hint)
+		f = detect(data, hint, enc)
 	}
 	c := row(f)
 	if c == nil || c.read == nil {
 		return nil, fmt.Errorf("%s: %w", f, ErrCannotRead)
 	}
-	doc, err := c.read(data, text.Source{File: o.File, Warn: o.Warn, Owned: owned}, o)
+	doc, err := c.read(data, text.Source{File: o.File, Warn: o.Warn, Owned: owned, Encoding: enc}, o)
 	if err != nil {
 		return nil, err
 	}

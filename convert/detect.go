@@ -15,7 +15,12 @@ import "github.com/capconv/capconv/convert/internal/text"
 // WebVTT file missing its header fails with the WebVTT reader's error
 // instead of being read as something else.
 func Detect(data []byte, hint Format) Format {
-	head := text.Head(data)
+	return detect(data, hint, text.Encoding{})
+}
+
+// detect is Detect for input in enc (the zero Encoding detects it).
+func detect(data []byte, hint Format, enc text.Encoding) Format {
+	head := text.Head(data, enc)
 	for _, c := range registry {
 		if c.sniff != nil && !c.guess && c.sniff(data, head) {
 			return c.format

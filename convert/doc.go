@@ -8,10 +8,10 @@
 //
 // Read and Write mirror each other on an io.Reader and an io.Writer;
 // ReadFile, WriteFile and ConvertFile do the same on files, atomically.
-// One Options struct tunes reading (format, dialect, labels, speakers),
-// timing (timing.Options, offset, frame rate) and writing (SRT labels,
-// TTML frame times). The model is package caption; the timing model is
-// package timing.
+// One Options struct tunes reading (format, encoding, dialect, labels,
+// speakers), timing (timing.Options, offset, frame rate) and writing (SRT
+// labels, TTML frame times). The model is package caption; the timing
+// model is package timing.
 //
 // # A document's state
 //
@@ -61,11 +61,15 @@
 // file uses them consistently. Detect tells a format from content, so a
 // WebVTT file named .srt reads as WebVTT.
 //
-// Text readers accept UTF-8 with or without a byte order mark and UTF-16
-// LE or BE with one, and fall back to Windows-1252 with a warning when
-// the input is not valid UTF-8 (WebVTT and TTML, UTF-8 by definition,
-// replace or refuse invalid bytes instead). Input with NUL bytes or many
-// control characters fails with caption.ErrNotText.
+// Every text reader decodes alike (docs/formats.md, "Text encodings"): a
+// byte order mark (UTF-8, UTF-16 LE or BE) decides; else Options.Encoding
+// names the encoding (any WHATWG or IANA name, see ParseEncoding); else,
+// for TTML, the XML declaration; else the input is UTF-8 when it mostly
+// is, its few invalid bytes replaced by U+FFFD with one warning naming
+// their lines, and Windows-1252 with a warning when it is not UTF-8 as a
+// whole. U+FEFF is dropped wherever it is. Input with NUL bytes or many
+// control characters fails with caption.ErrNotText (WebVTT turns U+0000
+// into U+FFFD, as its specification asks).
 //
 // # Adding a format
 //

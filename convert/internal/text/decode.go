@@ -1,31 +1,25 @@
 // Package text is the text layer every reader shares: decoding (byte order
-// marks, UTF-8, UTF-16, Windows-1252), line scanning, clock parsing and
-// formatting, and the positions and errors readers report. Keeping it in
-// one place means every format accepts the same encodings and names a bad
-// line the same way.
+// marks, UTF-8, UTF-16, legacy encodings), line scanning, clock parsing
+// and formatting, and the positions and errors readers report. Keeping it
+// in one place means every format accepts the same encodings and names a
+// bad line the same way.
 package text
 
 import (
 	"bytes"
+	"fmt"
+	"strconv"
 	"strings"
-	"unicode/utf16"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/capconv/capconv/convert/caption"
+	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/encoding/unicode"
 )
 
-// Lines turns raw input into UTF-8 lines without terminators. Every
-// text reader shares it, so that all formats accept the same encodings:
-//
-//   - UTF-8, with or without a byte order mark;
-//   - UTF-16 LE or BE with a byte order mark (what Windows tools save as
-//     "Unicode");
-//   - anything else that is not valid UTF-8 is read as Windows-1252, the
-//     usual encoding of older Windows exports, and announced through
-//     Source.Warn, because the guess may be wrong.
-//
-// Input that holds NUL bytes or many control characters is binary, not
-// text, and fails with caption.ErrNotText. LF, CRLF and lone CR end lines.
+// Lines turns raw input into UTF-8 lines without terminators, decoded as
+// Decode does. LF, CRLF and lone CR end lines.
 func Lines(data []byte, o Source) ([]string, error) {
 	s, err := Decode(data, o)
 	if err != nil {
@@ -57,41 +51,155 @@ func unixNewlines(s string) string {
 	}
 }
 
-// Decode returns data as one UTF-8 string, following Lines'
-// rules, for readers that scan the text themselves (SRT).
+// Decode returns data as one UTF-8 string. Every text reader decodes
+// through it, so that all formats accept the same encodings:
+//
+//   - a byte order mark decides: UTF-8, or UTF-16 LE or BE (what Windows
+//     tools save as "Unicode"), whatever Source.Encoding says;
+//   - else Source.Encoding, when set, is the encoding;
+//   - else the input is UTF-8 when it mostly is (see looksUTF8): a few
+//     invalid bytes in it become U+FFFD, with one warning naming their
+//     lines;
+//   - else it is read as Windows-1252, the usual encoding of older
+//     Windows exports, and announced through Source.Warn, because the
+//     guess may be wrong.
+//
+// U+FEFF is dropped wherever it is: past the start it is a byte order
+// mark left by concatenating files, a zero-width no-break space that
+// means nothing in captions and would make "\uFEFFBob" a speaker of its
+// own. Input that holds NUL bytes (U+0000) or many control characters is
+// binary, not text, and fails with caption.ErrNotText.
 func Decode(data []byte, o Source) (string, error) {
-	if s, ok := utf16Text(data); ok {
-		// U+0000 is no more text in UTF-16 than in UTF-8; refusing it
-		// here keeps every reader's output free of it, so that what a
-		// writer writes reads back.
-		if i := strings.IndexByte(s, 0); i >= 0 {
-			return "", Errorf(o.Pos(strings.Count(s[:i], "\n")+1), caption.ErrNotText, "U+0000 in UTF-16 text: binary data")
-		}
-		return s, nil
-	}
-	if err := refuseBinary(data, o); err != nil {
+	return decodeText(data, o, false)
+}
+
+// DecodeNUL is Decode for a format whose specification turns U+0000 into
+// U+FFFD rather than refusing it (WebVTT); input with many control
+// characters is still binary.
+func DecodeNUL(data []byte, o Source) (string, error) {
+	return decodeText(data, o, true)
+}
+
+func decodeText(data []byte, o Source, keepNUL bool) (string, error) {
+	s, err := decode(data, o, keepNUL)
+	if err != nil {
 		return "", err
 	}
-	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
+	if strings.Contains(s, "\uFEFF") {
+		s = strings.ReplaceAll(s, "\uFEFF", "")
+	}
+	if keepNUL && strings.IndexByte(s, 0) >= 0 {
+		s = strings.ReplaceAll(s, "\x00", "\uFFFD")
+	}
+	return s, nil
+}
+
+// Byte order marks.
+var (
+	bomUTF8    = []byte("\uFEFF")
+	bomUTF16LE = []byte{0xFF, 0xFE}
+	bomUTF16BE = []byte{0xFE, 0xFF}
+)
+
+func decode(data []byte, o Source, keepNUL bool) (string, error) {
+	var bom Encoding
+	switch {
+	case bytes.HasPrefix(data, bomUTF8):
+		bom, data = Encoding{name: "utf-8", enc: unicode.UTF8}, data[len(bomUTF8):]
+	case bytes.HasPrefix(data, bomUTF16LE):
+		bom = Encoding{name: "utf-16le", enc: unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM)}
+		data = data[len(bomUTF16LE):]
+	case bytes.HasPrefix(data, bomUTF16BE):
+		bom = Encoding{name: "utf-16be", enc: unicode.UTF16(unicode.BigEndian, unicode.IgnoreBOM)}
+		data = data[len(bomUTF16BE):]
+	}
+	enc := o.Encoding
+	if bom.name != "" {
+		if !enc.IsZero() && enc.name != bom.name {
+			o.Warnf(1, "the byte order mark says %s: read as %s, not %s", bom.name, bom.name, enc.name)
+		}
+		enc = bom
+	}
+	switch {
+	case enc.IsZero():
+		return decodeDetected(data, o, keepNUL)
+	case enc.isUTF8():
+		if err := refuseBinary(view(data), o, "NUL byte", keepNUL); err != nil {
+			return "", err
+		}
+		return decodeUTF8(data, o), nil
+	}
+	s, err := enc.decode(data)
+	if err != nil {
+		return "", Errorf(o.Pos(1), caption.ErrNotText, "%v", err)
+	}
+	// Checked after decoding: UTF-16 holds NUL bytes, U+0000 is no more
+	// text in it than in UTF-8, and refusing it here keeps every reader's
+	// output free of it, so that what a writer writes reads back.
+	if err := refuseBinary(s, o, "U+0000 in "+enc.name+" text", keepNUL); err != nil {
+		return "", err
+	}
+	if strings.Contains(s, "\uFFFD") {
+		lines := lineNumbers(s, "\uFFFD")
+		o.Warnf(firstLine(lines), "%s", replacedMessage("bytes not valid in "+enc.name, lines))
+	}
+	return s, nil
+}
+
+// decodeDetected decodes input that names no encoding: UTF-8 when it
+// mostly is, Windows-1252 otherwise.
+func decodeDetected(data []byte, o Source, keepNUL bool) (string, error) {
+	if err := refuseBinary(view(data), o, "NUL byte", keepNUL); err != nil {
+		return "", err
+	}
 	if utf8.Valid(data) {
 		return o.String(data), nil
 	}
-	o.Warnf(FirstInvalidLine(data), "not valid UTF-8: read as Windows-1252 (convert the file to UTF-8 if the accents look wrong)")
-	return decodeWindows1252(data), nil
+	sc := scanUTF8(data)
+	if sc.looksUTF8() {
+		o.Warnf(firstLine(sc.lines), "%s", replacedMessage("invalid UTF-8", sc.lines))
+		return string(bytes.ToValidUTF8(data, []byte("\uFFFD"))), nil
+	}
+	o.Warnf(firstLine(sc.lines), "not valid UTF-8: read as Windows-1252 (if the letters look wrong, name the encoding: --encoding windows-1251, shift_jis, …)")
+	b, err := charmap.Windows1252.NewDecoder().Bytes(data)
+	if err != nil {
+		return "", Errorf(o.Pos(1), caption.ErrNotText, "decoding windows-1252: %v", err)
+	}
+	return string(b), nil
 }
 
-// refuseBinary refuses binary input: a NUL byte never occurs in text (UTF-16
-// without a byte order mark included, which capconv cannot tell apart
-// from binary), and text has few control characters.
-func refuseBinary(data []byte, o Source) error {
-	if i := bytes.IndexByte(data, 0); i >= 0 {
-		return Errorf(o.Pos(bytes.Count(data[:i], []byte("\n"))+1), caption.ErrNotText,
-			"NUL byte at offset %d: binary data, or UTF-16 without a byte order mark", i)
+// decodeUTF8 returns data, which is UTF-8 for certain (a byte order mark
+// or the user says so), with each run of invalid bytes replaced by U+FFFD
+// and announced.
+func decodeUTF8(data []byte, o Source) string {
+	if utf8.Valid(data) {
+		return o.String(data)
 	}
-	head := data[:min(len(data), 1024)]
+	lines := scanUTF8(data).lines
+	o.Warnf(firstLine(lines), "%s", replacedMessage("invalid UTF-8", lines))
+	return string(bytes.ToValidUTF8(data, []byte("\uFFFD")))
+}
+
+// view returns data as a string sharing its memory, for checks that only
+// read it while data does not change.
+func view(data []byte) string { return unsafe.String(unsafe.SliceData(data), len(data)) }
+
+// refuseBinary refuses binary input: a NUL never occurs in text (UTF-16
+// without a byte order mark included, which capconv cannot tell apart
+// from binary), unless keepNUL, and text has few control characters. nul
+// names what a NUL is in s, for the message.
+func refuseBinary(s string, o Source, nul string, keepNUL bool) error {
+	if i := strings.IndexByte(s, 0); i >= 0 && !keepNUL {
+		msg := nul + ": binary data"
+		if nul == "NUL byte" {
+			msg = fmt.Sprintf("NUL byte at offset %d: binary data, or UTF-16 without a byte order mark", i)
+		}
+		return Errorf(o.Pos(lineOf(s, i)), caption.ErrNotText, "%s", msg)
+	}
+	head := s[:min(len(s), 1024)]
 	controls := 0
-	for _, c := range head {
-		if c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' {
+	for i := 0; i < len(head); i++ {
+		if c := head[i]; c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' {
 			controls++
 		}
 	}
@@ -101,94 +209,142 @@ func refuseBinary(data []byte, o Source) error {
 	return nil
 }
 
-// decodeUTF16 decodes UTF-16 without its byte order mark; an odd last byte
-// is dropped and unpaired surrogates become U+FFFD.
-func decodeUTF16(data []byte, bigEndian bool) string {
-	u := make([]uint16, len(data)/2)
-	for i := range u {
-		a, b := uint16(data[2*i]), uint16(data[2*i+1])
-		if bigEndian {
-			u[i] = a<<8 | b
+// utf8Scan is what scanUTF8 found in input that is not valid UTF-8.
+type utf8Scan struct {
+	valid   int   // valid multi-byte sequences
+	invalid int   // runs of invalid bytes
+	lines   []int // the lines holding invalid bytes, in order, once each
+}
+
+// looksUTF8 reports whether input with invalid bytes is still UTF-8 as a
+// whole. Text in a legacy encoding holds next to no valid multi-byte
+// UTF-8 sequence: in Windows-1252 that takes a letter such as "Ã" followed
+// by a symbol such as "©", which is exactly what mojibake looks like and
+// rare in real text; in Windows-1251 or Shift_JIS a word is one run of
+// invalid bytes. A UTF-8 file damaged by a stray byte (a truncated
+// character, a concatenated fragment) holds many valid sequences and few
+// invalid ones. So input is UTF-8 when it has at least one valid
+// multi-byte sequence and no more runs of invalid bytes than valid
+// sequences; a tie is UTF-8, since a legacy reading would turn every
+// valid sequence into mojibake.
+func (sc utf8Scan) looksUTF8() bool { return sc.valid > 0 && sc.invalid <= sc.valid }
+
+// scanUTF8 counts data's valid multi-byte sequences and its runs of
+// invalid bytes (each run is one U+FFFD, as in bytes.ToValidUTF8), and
+// lists the lines of the invalid ones. LF, CRLF and lone CR end lines,
+// as they do for the readers.
+func scanUTF8(data []byte) utf8Scan {
+	var sc utf8Scan
+	line, inRun := 1, false
+	for i := 0; i < len(data); {
+		c := data[i]
+		if c < utf8.RuneSelf {
+			if c == '\n' || c == '\r' && (i+1 == len(data) || data[i+1] != '\n') {
+				line++
+			}
+			inRun = false
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && size == 1 {
+			if !inRun {
+				sc.invalid++
+				if n := len(sc.lines); n == 0 || sc.lines[n-1] != line {
+					sc.lines = append(sc.lines, line)
+				}
+			}
+			inRun = true
 		} else {
-			u[i] = b<<8 | a
+			sc.valid++
+			inRun = false
 		}
+		i += size
 	}
-	return string(utf16.Decode(u))
+	return sc
 }
 
-// cp1252 maps the bytes 0x80–0x9F of Windows-1252; the other bytes above
-// 0x7F are the Latin-1 code points of the same value. The five undefined
-// bytes map to the C1 controls, as browsers do.
-var cp1252 = [32]rune{
-	'€', 0x81, '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', 0x8D, 'Ž', 0x8F,
-	0x90, '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', 0x9D, 'ž', 'Ÿ',
+// lineNumbers returns the lines of s that hold sub, in order, once each.
+func lineNumbers(s, sub string) []int {
+	var lines []int
+	line, done := 1, 0
+	for {
+		i := strings.Index(s[done:], sub)
+		if i < 0 {
+			return lines
+		}
+		line += lineBreaks(s[done : done+i])
+		if n := len(lines); n == 0 || lines[n-1] != line {
+			lines = append(lines, line)
+		}
+		done += i + len(sub)
+	}
 }
 
-// decodeWindows1252 decodes data as Windows-1252.
-func decodeWindows1252(data []byte) string {
-	var b strings.Builder
-	b.Grow(len(data) + len(data)/8)
-	for _, c := range data {
-		switch {
-		case c < 0x80:
-			b.WriteByte(c)
-		case c < 0xA0:
-			b.WriteRune(cp1252[c-0x80])
-		default:
-			b.WriteRune(rune(c))
-		}
-	}
-	return b.String()
+// lineOf returns the 1-based line of byte offset i of s.
+func lineOf(s string, i int) int { return 1 + lineBreaks(s[:i]) }
+
+// lineBreaks counts the line ends in s: LF, CRLF and lone CR.
+func lineBreaks(s string) int {
+	return strings.Count(s, "\n") + strings.Count(s, "\r") - strings.Count(s, "\r\n")
 }
 
-// FirstInvalidLine returns the 1-based line of the first invalid UTF-8 byte.
-func FirstInvalidLine(data []byte) int {
-	line := 1
-	for len(data) > 0 {
-		r, size := utf8.DecodeRune(data)
-		if r == utf8.RuneError && size <= 1 {
-			return line
-		}
-		if r == '\n' {
-			line++
-		}
-		data = data[size:]
+func firstLine(lines []int) int {
+	if len(lines) == 0 {
+		return 0
 	}
-	return line
+	return lines[0]
+}
+
+// maxListedLines is how many lines a replacement warning names.
+const maxListedLines = 5
+
+// replacedMessage says what was replaced by U+FFFD on which lines, in one
+// warning for the file: "invalid UTF-8 on lines 3, 7 and 9: replaced by
+// U+FFFD", or with many lines their count and the first few.
+func replacedMessage(what string, lines []int) string {
+	nums := make([]string, 0, min(len(lines), maxListedLines))
+	for _, l := range lines[:min(len(lines), maxListedLines)] {
+		nums = append(nums, strconv.Itoa(l))
+	}
+	var where string
+	switch n := len(lines); {
+	case n == 1:
+		where = "line " + nums[0]
+	case n <= maxListedLines:
+		where = "lines " + strings.Join(nums[:n-1], ", ") + " and " + nums[n-1]
+	default:
+		where = fmt.Sprintf("%d lines (%s, …)", n, strings.Join(nums, ", "))
+	}
+	return what + " on " + where + ": replaced by U+FFFD"
 }
 
 // Head returns the start of data (up to 2 KiB) as UTF-8 without a byte
-// order mark, decoding UTF-16 with one, for the format sniffers.
-func Head(data []byte) []byte {
+// order mark, for the format sniffers: UTF-16 with a byte order mark is
+// decoded, and so is text in enc when it is set.
+func Head(data []byte, enc Encoding) []byte {
 	data = data[:min(len(data), 2048)]
-	if s, ok := utf16Text(data); ok {
-		return []byte(s)
-	}
-	return bytes.TrimPrefix(data, []byte("\uFEFF"))
-}
-
-// utf16Text decodes data when it starts with a UTF-16 byte order mark.
-func utf16Text(data []byte) (string, bool) {
 	switch {
-	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}):
-		return decodeUTF16(data[2:], false), true
-	case bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
-		return decodeUTF16(data[2:], true), true
+	case bytes.HasPrefix(data, bomUTF16LE):
+		return utf16Head(data[2:], unicode.LittleEndian)
+	case bytes.HasPrefix(data, bomUTF16BE):
+		return utf16Head(data[2:], unicode.BigEndian)
+	case bytes.HasPrefix(data, bomUTF8):
+		return data[len(bomUTF8):]
+	case enc.IsZero() || enc.isUTF8():
+		return data
 	}
-	return "", false
+	s, err := enc.decode(data)
+	if err != nil {
+		return data
+	}
+	return []byte(s)
 }
 
-// FromUTF16 returns data as UTF-8 when it is UTF-16 with a byte order
-// mark (what Windows tools save as "Unicode"), and data itself otherwise,
-// for readers of formats that are UTF-8 by definition (WebVTT, TTML) but
-// arrive as UTF-16 all the same. U+0000 is refused as Decode refuses it.
-func FromUTF16(data []byte, o Source) ([]byte, bool, error) {
-	s, ok := utf16Text(data)
-	if !ok {
-		return data, false, nil
+func utf16Head(data []byte, order unicode.Endianness) []byte {
+	b, err := unicode.UTF16(order, unicode.IgnoreBOM).NewDecoder().Bytes(data)
+	if err != nil {
+		return nil
 	}
-	if i := strings.IndexByte(s, 0); i >= 0 {
-		return nil, true, Errorf(o.Pos(strings.Count(s[:i], "\n")+1), caption.ErrNotText, "U+0000 in UTF-16 text: binary data")
-	}
-	return []byte(s), true, nil
+	return b
 }

@@ -18,6 +18,9 @@ type Source struct {
 	// never changes: String may then share its memory instead of copying.
 	// Only a caller that read the buffer itself and drops it may set it.
 	Owned bool
+	// Encoding is the input's encoding when the user named it; the zero
+	// value detects it (see Decode). A byte order mark wins over it.
+	Encoding Encoding
 }
 
 // Pos returns the position of line in the source.

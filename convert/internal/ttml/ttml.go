@@ -10,6 +10,7 @@ import (
 	"io"
 	"math"
 	"math/big"
+	"regexp"
 	"slices"
 	"sort"
 	"strconv"
@@ -59,6 +60,10 @@ import (
 //     resolve to the agent's ttm:name (type "full" preferred) or, without
 //     a name, to the agent id; a list of agents yields their names joined
 //     by ", ". A line's speaker is the agent of its first character.
+//   - Text is decoded as every reader decodes it (see text.Decode), with
+//     the XML declaration's encoding="…" as the encoding named when the
+//     user named none: a byte order mark wins over both, and the user
+//     over the declaration, which is often copied from a template.
 
 // TTML namespaces and profile.
 const (
@@ -503,29 +508,23 @@ func isNameChar(r rune) bool {
 
 // Read reads a TTML or DFXP document.
 func Read(data []byte, o text.Source) (*caption.Document, error) {
-	data, utf16, err := text.FromUTF16(data, o)
+	decl, err := declaredEncoding(data, o)
 	if err != nil {
 		return nil, err
 	}
-	if bytes.IndexByte(data, 0) >= 0 {
-		return nil, &caption.ParseError{Pos: o.Pos(0), Err: caption.ErrNotText}
+	switch {
+	case o.Encoding.IsZero():
+		o.Encoding = decl
+	case !decl.IsZero() && decl.Name() != o.Encoding.Name():
+		o.Warnf(1, "the XML declaration says %s: read as %s, the encoding named", decl.Name(), o.Encoding.Name())
 	}
-	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
-	if !utf8.Valid(data) {
-		return nil, text.Errorf(o.Pos(text.FirstInvalidLine(data)), caption.ErrSyntax, "invalid UTF-8: expected UTF-8 text")
+	s, err := text.Decode(data, o)
+	if err != nil {
+		return nil, err
 	}
-	r := &ttmlReader{o: o, dec: xml.NewDecoder(bytes.NewReader(data)), agents: map[string]string{}}
-	r.dec.CharsetReader = func(label string, in io.Reader) (io.Reader, error) {
-		switch strings.ToLower(label) {
-		case "utf8", "us-ascii", "ascii":
-			return in, nil
-		case "utf-16", "utf-16le", "utf-16be", "utf16":
-			if utf16 {
-				return in, nil // decoded to UTF-8 above
-			}
-		}
-		return nil, fmt.Errorf("expected UTF-8")
-	}
+	r := &ttmlReader{o: o, dec: xml.NewDecoder(strings.NewReader(s)), agents: map[string]string{}}
+	// s is UTF-8 whatever the declaration says: Decode read it.
+	r.dec.CharsetReader = func(_ string, in io.Reader) (io.Reader, error) { return in, nil }
 	if err := r.run(); err != nil {
 		return nil, err
 	}
@@ -577,6 +576,32 @@ type ttmlFrame struct {
 	preserve    bool   // xml:space="preserve" is in force
 	fullName    bool   // ttm:name type="full"
 	pos         caption.Position
+}
+
+// xmlEncoding finds the encoding="…" of an XML declaration.
+var xmlEncoding = regexp.MustCompile(`^<\?xml\s[^>]*?\bencoding\s*=\s*["']([^"']*)["']`)
+
+// declaredEncoding returns the encoding the XML declaration names, or
+// the zero Encoding when there is no declaration, when a byte order mark
+// decides, or when it names UTF-8 or ASCII, which Decode's detection
+// reads (and recovers when the declaration is wrong). A declared UTF-16
+// is ignored too: a declaration readable as ASCII is not UTF-16.
+func declaredEncoding(data []byte, o text.Source) (text.Encoding, error) {
+	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
+	m := xmlEncoding.FindSubmatch(data[:min(len(data), 1024)])
+	if m == nil {
+		return text.Encoding{}, nil
+	}
+	label := string(m[1])
+	e, err := text.LookupEncoding(label)
+	if err != nil {
+		return text.Encoding{}, text.Errorf(o.At(1, 1), caption.ErrSyntax, "the XML declaration names an unknown encoding %q", label)
+	}
+	switch l := strings.ToLower(label); {
+	case e.Name() == "utf-8", l == "ascii", l == "us-ascii", strings.HasPrefix(e.Name(), "utf-16"):
+		return text.Encoding{}, nil
+	}
+	return e, nil
 }
 
 // ttmlReader holds the state of one Read call.

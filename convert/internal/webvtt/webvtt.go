@@ -30,8 +30,11 @@ const vttTiming = "HH:MM:SS.mmm --> HH:MM:SS.mmm (hours optional)"
 // Read reads a WebVTT file. The first line must be "WEBVTT", alone or
 // followed by a space or tab and any text; a BOM is allowed. Header lines
 // up to the first blank line are skipped, as are NOTE, STYLE and REGION
-// blocks and cue settings. CR, LF and CRLF endings may be mixed; U+0000 and
-// invalid UTF-8 become U+FFFD, as the specification asks.
+// blocks and cue settings. CR, LF and CRLF endings may be mixed. The
+// specification asks for UTF-8, but text is decoded as every reader
+// decodes it (see text.Decode): UTF-16 with a byte order mark and
+// legacy encodings are read too; invalid UTF-8 and U+0000 become U+FFFD,
+// as the specification asks.
 //
 // Cue text: each voice span <v Name> or <v.class Name> sets the speaker of
 // the lines it covers, up to </v> or the end of the cue. A voice span that
@@ -45,14 +48,11 @@ const vttTiming = "HH:MM:SS.mmm --> HH:MM:SS.mmm (hours optional)"
 // styles, regions and comments (including the NOTE Append writes for
 // the title) are not read.
 func Read(data []byte, o text.Source) (*caption.Document, error) {
-	data, utf16, err := text.FromUTF16(data, o)
+	s, err := text.DecodeNUL(data, o)
 	if err != nil {
 		return nil, err
 	}
-	if utf16 {
-		o.Owned = true // the decoded copy is ours
-	}
-	sc := text.NewScanner(vttText(data, o))
+	sc := text.NewScanner(s)
 	sig, _ := sc.Next()
 	if !isVTTSignature(sig) {
 		if strings.TrimSpace(sc.Text()) == "" {
@@ -77,21 +77,6 @@ func Read(data []byte, o text.Source) (*caption.Document, error) {
 		sort.SliceStable(r.doc.Cues, func(i, j int) bool { return r.doc.Cues[i].Start < r.doc.Cues[j].Start })
 	}
 	return r.doc, nil
-}
-
-// vttText returns the input as a string without its BOM, with U+0000 and
-// invalid UTF-8 replaced by U+FFFD.
-func vttText(data []byte, o text.Source) string {
-	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
-	if !utf8.Valid(data) {
-		o.Warnf(text.FirstInvalidLine(data), "invalid UTF-8 replaced by U+FFFD")
-		data = bytes.ToValidUTF8(data, []byte("\uFFFD"))
-	}
-	s := o.String(data)
-	if strings.IndexByte(s, 0) >= 0 {
-		s = strings.ReplaceAll(s, "\x00", "\uFFFD")
-	}
-	return s
 }
 
 // isVTTSignature reports whether line is a valid first line.
