@@ -113,6 +113,10 @@ func startsName(r rune) bool {
 	switch {
 	case unicode.IsUpper(r), unicode.IsTitle(r), unicode.IsDigit(r):
 		return true
+	case unicode.Is(unicode.Georgian, r):
+		// Georgian has capitals (Mtavruli), but names are written in
+		// Mkhedruli, which Unicode counts as lower case.
+		return true
 	case unicode.IsLower(r):
 		return false
 	case unicode.IsLetter(r):

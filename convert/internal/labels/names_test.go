@@ -42,6 +42,7 @@ func TestIsNameLike(t *testing.T) {
 		{"राहुल शर्मा", true},
 		{"สมชาย ใจดี", true},
 		{"김민준", true},
+		{"სალომე წიკლაური", true},
 		{"说话人1", true},
 		{"🎙️ Host", true},
 		{"bell hooks", false},

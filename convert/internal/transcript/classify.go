@@ -1,6 +1,7 @@
 package transcript
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -57,8 +58,11 @@ type candidate struct {
 	parsed   bool // the time parses
 	widthOK  bool // the time's fields are as wide as times are written
 	hasText  bool // text follows, on the line or the lines below
-	fields   int  // 2 for m:ss, 3 for h:mm:ss
-	col      int  // column of the time in the line, for messages
+	// textOfPrev: nothing follows, and the line is right under a turn line
+	// without text, whose text it then is.
+	textOfPrev bool
+	fields     int // 2 for m:ss, 3 for h:mm:ss
+	col        int // column of the time in the line, for messages
 }
 
 // turn is a turn line classify accepted.
@@ -115,11 +119,12 @@ func classify(d *dialect, lines []string, from, limit int, o text.Source, silent
 	for name, n := range counts {
 		verdicts[name] = nameVerdict{repeated: n >= 2 && plausibleName(name), nameLike: labels.IsNameLike(name)}
 	}
-	fields := dominantFields(cands, counts)
+	markText(d, lines, cands, verdicts, dominantFields(cands, counts, d.speakers == weakSpeakers, false))
+	fields := dominantFields(cands, counts, d.speakers == weakSpeakers, true)
 	certain := d.speakers != weakSpeakers || d.nameLine != 0
-	// Where only the name is in question, a name said once counts when
-	// most turn lines carry one: "[00:05] Ann: hi" files name every turn,
-	// "[00:05] text" files with one "Note: …" do not.
+	// Where only the name is in question, names count when most turn
+	// lines carry one: "[00:05] Ann: hi" files name every turn, and
+	// "[00:05] text" files with an "Important: …" or two do not.
 	shaped, named := 0, 0
 	for i := range cands {
 		if c := &cands[i]; c.widthOK && fitsFields(c, fields) {
@@ -148,12 +153,14 @@ func classify(d *dialect, lines []string, from, limit int, o text.Source, silent
 		switch {
 		case certain:
 			strong = append(strong, i)
-		case !c.hasText && !verdicts[c.name].repeated:
-			// A turn line is followed by its text; a line ending in a time
-			// within a paragraph or at its end is prose.
 		case verdicts[c.name].repeated:
 			strong = append(strong, i)
+		case c.textOfPrev && !verdicts[c.name].repeated:
 		case verdicts[c.name].nameLike:
+			weak = append(weak, i)
+		case c.t.text == "" && c.hasText && looseName(c.name) && blankBefore(lines, from, c.line):
+			// "bell hooks 0:00:05" alone on its line after a blank one,
+			// text below: a name without capitals.
 			weak = append(weak, i)
 		default:
 			if cl.rejected == 0 {
@@ -175,31 +182,50 @@ func classify(d *dialect, lines []string, from, limit int, o text.Source, silent
 		accepted[i] = true
 	}
 	// A name said once is a turn when its time fits between the turns
-	// around it.
-	for _, i := range weak {
-		c := &cands[i]
-		k := sort.SearchInts(strong, i)
-		lo, hi := time.Duration(-1), time.Duration(1<<62)
-		if k > 0 {
-			lo = starts[strong[k-1]]
-		}
-		if k < len(strong) {
-			hi = starts[strong[k]]
-		}
-		switch {
-		case !c.parsed:
-			warn(c.line+1, "%q looks like a speaker line, but %q is not a time: kept as text", shorten(strings.TrimSpace(lines[c.line]), 60), c.t.clock)
-		case c.start+maxStepBack < lo || c.start > hi+maxStepBack:
-			if repeats {
-				warn(c.line+1, "%q looks like a speaker line, but its time is out of order with the turns around it: kept as text", shorten(strings.TrimSpace(lines[c.line]), 60))
+	// around it: first the lines with text below, in order among
+	// themselves too (with no repeated name to anchor them, "Meet Me At
+	// 10:30" between turns at 0:20 is prose), then the lines without text,
+	// between those.
+	anchors := slices.Clone(strong)
+	for _, pauses := range []bool{false, true} {
+		var fitted []int
+		for _, i := range weak {
+			c := &cands[i]
+			if c.hasText == pauses {
+				continue
 			}
-		default:
+			lo, hi := neighbourStarts(anchors, starts, i)
+			switch {
+			case !c.parsed:
+				warn(c.line+1, "%q looks like a speaker line, but %q is not a time: kept as text", shorten(strings.TrimSpace(lines[c.line]), 60), c.t.clock)
+			case c.start+maxStepBack < lo || c.start > hi+maxStepBack:
+				if repeats {
+					warn(c.line+1, "%q looks like a speaker line, but its time is out of order with the turns around it: kept as text", shorten(strings.TrimSpace(lines[c.line]), 60))
+				}
+			default:
+				fitted = append(fitted, i)
+				starts[i] = max(c.start, lo)
+			}
+		}
+		fittedStarts := make([]time.Duration, len(fitted))
+		for k, i := range fitted {
+			fittedStarts[k] = starts[i]
+		}
+		for k, in := range longestOrderedRun(fittedStarts) {
+			i := fitted[k]
+			if !in {
+				if repeats {
+					warn(cands[i].line+1, "%q looks like a speaker line, but its time is out of order with the turns around it: kept as text", shorten(strings.TrimSpace(lines[cands[i].line]), 60))
+				}
+				continue
+			}
 			accepted[i] = true
-			starts[i] = max(c.start, lo)
-			if c.start < lo {
-				warn(c.line+1, "%s is earlier than the turn before it: read as %s", text.FormatClock(c.start), text.FormatClock(lo))
+			if c := &cands[i]; c.start < starts[i] {
+				warn(c.line+1, "%s is earlier than the turn before it: read as %s", text.FormatClock(c.start), text.FormatClock(starts[i]))
 			}
+			anchors = append(anchors, i)
 		}
+		slices.Sort(anchors)
 	}
 	for i := range cands {
 		if !accepted[i] {
@@ -220,7 +246,7 @@ func classify(d *dialect, lines []string, from, limit int, o text.Source, silent
 		switch {
 		case !certain || d.speakers == markedSpeakers:
 			tn.speaker = c.name
-		case verdicts[c.name].repeated || mostNamed && verdicts[c.name].nameLike:
+		case mostNamed && (verdicts[c.name].repeated || verdicts[c.name].nameLike || looseName(c.name)):
 			tn.speaker = c.name
 			tn.nameLine = c.nameLine
 		case d.nameLine == 0 && c.t.speakerAt >= 0:
@@ -241,6 +267,20 @@ func classify(d *dialect, lines []string, from, limit int, o text.Source, silent
 		warn(cl.turns[0].line+1, "all %d turns start at %s: the times look lost in export", n, text.FormatClock(cl.turns[0].start))
 	}
 	return cl, nil
+}
+
+// neighbourStarts returns the starts of the anchors (candidate indexes,
+// sorted) just before and after candidate i, or the widest bounds.
+func neighbourStarts(anchors []int, starts []time.Duration, i int) (lo, hi time.Duration) {
+	lo, hi = -1, 1<<62
+	k := sort.SearchInts(anchors, i)
+	if k > 0 {
+		lo = starts[anchors[k-1]]
+	}
+	if k < len(anchors) {
+		hi = starts[anchors[k]]
+	}
+	return lo, hi
 }
 
 // collectCandidates returns the lines of lines[from:] with one of d's
@@ -284,30 +324,56 @@ func collectCandidates(d *dialect, lines []string, from, limit int) []candidate 
 		c.hasText = t.text != ""
 		cands = append(cands, c)
 	}
-	// A turn line without text of its own has text below it when the
-	// next line that is not blank is neither another turn line nor the end.
+	return cands
+}
+
+// markText sets hasText on the candidates followed by text: the next line
+// that is not blank is neither the end nor another line that may be a
+// turn line (one whose name reads as a name or repeats; a paragraph that
+// happens to end in a time does not count).
+func markText(d *dialect, lines []string, cands []candidate, verdicts map[string]nameVerdict, fields int) {
 	for k := range cands {
 		c := &cands[k]
 		if c.hasText {
 			continue
 		}
-		after := c.line
-		if c.nameLine > after {
-			after = c.nameLine
-		}
+		after := max(c.line, c.nameLine)
 		j := after + 1
 		for j < len(lines) && (strings.TrimSpace(lines[j]) == "" || isExportFooter(strings.TrimSpace(lines[j]))) {
 			j++
 		}
-		if j == len(lines) || limit > 0 && j > cands[len(cands)-1].line && k == len(cands)-1 && seen > limit {
+		if j == len(lines) {
 			continue
 		}
 		if k+1 < len(cands) && (cands[k+1].line == j || cands[k+1].nameLine == j) {
-			continue
+			next := &cands[k+1]
+			if v := verdicts[next.name]; (v.repeated || v.nameLike || d.speakers != weakSpeakers) && next.widthOK && fitsFields(next, fields) {
+				continue
+			}
 		}
 		c.hasText = true
 	}
-	return cands
+	// A line with nothing below it, right under a turn line that has no
+	// text, is that turn's text: "Bob  0:09" then "John 3:16" at the end.
+	for k := 1; k < len(cands); k++ {
+		c, prev := &cands[k], &cands[k-1]
+		if c.hasText || c.t.text != "" || prev.hasText || prev.nameLine >= 0 || c.nameLine >= 0 {
+			continue
+		}
+		if nextLine(lines, prev.line) == c.line {
+			c.textOfPrev, prev.hasText = true, true
+		}
+	}
+}
+
+// nextLine returns the index of the first line after i that is neither
+// blank nor an export footer, or len(lines).
+func nextLine(lines []string, i int) int {
+	j := i + 1
+	for j < len(lines) && (strings.TrimSpace(lines[j]) == "" || isExportFooter(strings.TrimSpace(lines[j]))) {
+		j++
+	}
+	return j
 }
 
 // isChapterLine reports whether line is a "00:00:00 - Title" chapter line.
@@ -340,19 +406,22 @@ func clockFields(clock string) (fields int, widthOK bool) {
 // 3), judged by the lines whose names repeat when there are any, or 0
 // when they disagree evenly. Times of an hour or more say nothing: m:ss
 // files write them h:mm:ss.
-func dominantFields(cands []candidate, counts map[string]int) int {
+func dominantFields(cands []candidate, counts map[string]int, byRepeats, needText bool) int {
+	// Halves: a time of an hour or more written h:mm:ss is evidence for
+	// h:mm:ss files, weak because m:ss files grow to it.
 	var n [4]int
 	anyRepeat := false
-	for _, pass := range []bool{true, false} {
+	for _, pass := range []bool{byRepeats, false} {
 		for i := range cands {
 			c := &cands[i]
-			if !c.widthOK || !c.hasText || c.parsed && c.start >= time.Hour || c.fields > 3 {
+			if !c.widthOK || needText && !c.hasText || c.fields > 3 || pass && counts[c.name] < 2 {
 				continue
 			}
-			if pass && counts[c.name] < 2 {
-				continue
+			if c.parsed && c.start >= time.Hour {
+				n[c.fields]++
+			} else {
+				n[c.fields] += 2
 			}
-			n[c.fields]++
 			anyRepeat = anyRepeat || pass
 		}
 		if anyRepeat {
@@ -378,6 +447,20 @@ func fitsFields(c *candidate, fields int) bool {
 		return c.parsed && c.start >= time.Hour
 	}
 	return false
+}
+
+// looseName reports whether s, which does not read as a name by its
+// capitals, may still be one said once on a line shaped like the file's
+// turn lines: a few words, no digits, no sentence punctuation
+// ("bell hooks", "anna meyer").
+func looseName(s string) bool {
+	return plausibleName(s) && strings.Count(s, " ") < 4 && strings.IndexFunc(s, unicode.IsDigit) < 0 &&
+		!strings.ContainsAny(s, ".,;:?!\"“”()[]")
+}
+
+// blankBefore reports whether line i starts the file or follows a blank line.
+func blankBefore(lines []string, from, i int) bool {
+	return i == from || strings.TrimSpace(lines[i-1]) == ""
 }
 
 // plausibleName reports whether a name the file repeats may be a speaker:

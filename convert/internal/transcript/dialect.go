@@ -132,7 +132,8 @@ const (
 
 // dialects is the dialect table. Detection breaks ties in table order, so
 // a layout that another one also matches comes first: "Name  0:05" (Otter)
-// also matches "Name 0:05" (speaker-line), and "[00:05] text"
+// also matches "Name 0:05" (speaker-line), "**Name** (0:05): text"
+// (markdown) also matches "Name (0:05): text" (rev-inline), and "[00:05] text"
 // (timestamped) is also "[00:05] Name: text" (time-name) without names.
 var dialects = []*dialect{
 	{
@@ -143,15 +144,6 @@ var dialects = []*dialect{
 		},
 		may:      endsWithParenClock,
 		speakers: markedSpeakers,
-	},
-	{
-		name: "rev-inline",
-		variants: []variant{
-			{example: "Lenny Rachitsky (00:00:09) Welcome.", turn: turnPattern(`^(?P<speaker>\S.*?)\s*\(T(?:\s*[-–]\s*E)?\)\s*:?\s+(?P<text>\S.*)$`)},
-		},
-		may:      hasParenDigit,
-		speakers: weakSpeakers,
-		chapters: true,
 	},
 	{
 		name: "otter",
@@ -192,6 +184,15 @@ var dialects = []*dialect{
 		speakers: markedSpeakers,
 		chapters: true,
 		markdown: true,
+	},
+	{
+		name: "rev-inline",
+		variants: []variant{
+			{example: "Lenny Rachitsky (00:00:09) Welcome.", turn: turnPattern(`^(?P<speaker>\S.*?)\s*\(T(?:\s*[-–]\s*E)?\)\s*:?\s+(?P<text>\S.*)$`)},
+		},
+		may:      hasParenDigit,
+		speakers: weakSpeakers,
+		chapters: true,
 	},
 	{
 		name: "time-markdown",
