@@ -233,9 +233,10 @@ func classify(d *dialect, lines []string, from, limit int, o text.Source, silent
 		}
 		c := &cands[i]
 		tn := turn{line: c.line, nameLine: -1, start: starts[i], clockAt: c.t.clockAt, text: c.t.text}
-		if c.end > 0 && c.end >= c.start {
+		switch {
+		case c.end >= c.start:
 			tn.end = c.end
-		} else if c.t.end != "" && c.parsed {
+		case c.t.end != "" && c.parsed:
 			warn(c.line+1, "the range ends at %s, before it starts: end ignored", c.t.end)
 		}
 		if n := len(cl.turns); n > 0 && tn.start < cl.turns[n-1].start {
@@ -246,7 +247,9 @@ func classify(d *dialect, lines []string, from, limit int, o text.Source, silent
 		switch {
 		case !certain || d.speakers == markedSpeakers:
 			tn.speaker = c.name
-		case mostNamed && (verdicts[c.name].repeated || verdicts[c.name].nameLike || looseName(c.name)):
+		case mostNamed && (verdicts[c.name].repeated || verdicts[c.name].nameLike || looseName(c.name)) && (d.nameLine == 0 || c.hasText):
+			// A name line is followed by the turn's text: "0:19" then
+			// "Zeit" alone is a time and its text.
 			tn.speaker = c.name
 			tn.nameLine = c.nameLine
 		case d.nameLine == 0 && c.t.speakerAt >= 0:

@@ -219,7 +219,8 @@ var dialects = []*dialect{
 			{example: "00:00:07 text", turn: turnPattern(timeBare + `(?P<text>\S.*)$`)},
 			{example: "[00:00:07] text", turn: turnPattern(timeInBrackets + `(?P<text>\S.*)$`)},
 		},
-		may: startsWithTime,
+		may:      startsWithTime,
+		speakers: noSpeakers,
 	},
 	{
 		name: "time-name",
@@ -288,7 +289,8 @@ var dialects = []*dialect{
 		variants: []variant{
 			{example: "0:05", turn: turnPattern(`^T$`)},
 		},
-		may: func(l string) bool { return startsWithDigit(l) && endsWithClock(l) },
+		may:      func(l string) bool { return startsWithDigit(l) && endsWithClock(l) },
+		speakers: noSpeakers,
 	},
 }
 
