@@ -18,6 +18,8 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/capconv/capconv/internal/suggest"
+
 	"github.com/capconv/capconv/convert"
 	"github.com/capconv/capconv/convert/caption"
 	"github.com/capconv/capconv/internal/batch"
@@ -202,38 +204,13 @@ func flagUsageError(flags []cli.Flag, err error) error {
 	return usageError{msg}
 }
 
-// closest returns the candidate nearest to name by edit distance, or ""
-// when none is near enough to be what the user meant (a third of the
-// name's letters, at least one).
+// closest returns the candidate nearest to name, or "" when none is
+// near enough to be what the user meant.
 func closest(name string, candidates []string) string {
-	best, bestDist := "", max(1, len(name)/3)+1
-	for _, c := range candidates {
-		if d := editDistance(name, c); d < bestDist {
-			best, bestDist = c, d
-		}
+	if i := suggest.Closest(name, candidates); i >= 0 {
+		return candidates[i]
 	}
-	return best
-}
-
-// editDistance is the Levenshtein distance between a and b, in bytes.
-func editDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
+	return ""
 }
 
 // formatsCommand lists the format table: what capconv reads and writes

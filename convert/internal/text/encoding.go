@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/capconv/capconv/internal/suggest"
+
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/htmlindex"
 	"golang.org/x/text/encoding/ianaindex"
@@ -123,35 +125,14 @@ func squash(s string) string {
 }
 
 // closestEncoding returns the common name nearest to the squashed key,
-// or "" when none is near enough to be what was meant (a third of its
-// letters, at least one).
+// or "" when none is near enough to be what was meant.
 func closestEncoding(key string) string {
-	best, bestDist := "", max(1, len(key)/3)+1
-	for _, c := range commonEncodings {
-		if d := editDistance(key, squash(c)); d < bestDist {
-			best, bestDist = c, d
-		}
+	squashed := make([]string, len(commonEncodings))
+	for i, c := range commonEncodings {
+		squashed[i] = squash(c)
 	}
-	return best
-}
-
-// editDistance is the Levenshtein distance between a and b, in bytes.
-func editDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
+	if i := suggest.Closest(key, squashed); i >= 0 {
+		return commonEncodings[i]
 	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
+	return ""
 }
