@@ -340,11 +340,7 @@ func markText(d *dialect, lines []string, cands []candidate, verdicts map[string
 		if c.hasText {
 			continue
 		}
-		after := max(c.line, c.nameLine)
-		j := after + 1
-		for j < len(lines) && (strings.TrimSpace(lines[j]) == "" || isExportFooter(strings.TrimSpace(lines[j]))) {
-			j++
-		}
+		j := nextLine(lines, max(c.line, c.nameLine))
 		if j == len(lines) {
 			continue
 		}
