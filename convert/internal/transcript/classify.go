@@ -21,14 +21,14 @@ import (
 //     and as many fields as the others ("John 3:16" is a verse in a file
 //     of 0:00:01 times; a file of 5:03 times may grow to 1:02:03).
 //   - In layouts prose can imitate (weakSpeakers), a name the file repeats
-//     is a speaker, whatever its script or case; a name said once must
-//     read as a name (labels.IsNameLike: "Dr. Jane Smith", "李明") and
-//     its time must fit between its neighbours' ("Meet Me At 10:30" in a
-//     file at 0:45 is prose).
+//     at another time is a speaker, whatever its script or case; a name
+//     said once must read as a name (labels.IsNameLike: "Dr. Jane Smith",
+//     "李明"), or be a few plain words alone on a line after a blank one
+//     with text below ("bell hooks"), and its time must fit between its
+//     neighbours' ("Meet Me At 10:30" in a file at 0:45 is prose).
 //   - Where the time starts the line (optionalSpeakers) or stands alone
 //     (two-line layouts), the turn is certain and only the name is in
-//     question: a repeated name, or one that reads as a name in a file
-//     that repeats names.
+//     question: names count when most turn lines carry one.
 //
 // Times out of order are repaired when they are few: a step back of up to
 // maxStepBack is read as the previous time, and a turn whose time does
@@ -155,7 +155,8 @@ func classify(d *dialect, lines []string, from, limit int, o text.Source, silent
 			strong = append(strong, i)
 		case verdicts[c.name].repeated:
 			strong = append(strong, i)
-		case c.textOfPrev && !verdicts[c.name].repeated:
+		case c.textOfPrev:
+			// The text of the turn line above it.
 		case verdicts[c.name].nameLike:
 			weak = append(weak, i)
 		case c.t.text == "" && c.hasText && looseName(c.name) && blankBefore(lines, from, c.line):
@@ -402,9 +403,9 @@ func clockFields(clock string) (fields int, widthOK bool) {
 }
 
 // dominantFields returns how many fields the file's turn times have (2 or
-// 3), judged by the lines whose names repeat when there are any, or 0
-// when they disagree evenly. Times of an hour or more say nothing: m:ss
-// files write them h:mm:ss.
+// 3), judged by the lines whose names repeat when byRepeats is set and
+// there are any, by the lines with text below when needText is set, or 0
+// when they disagree evenly.
 func dominantFields(cands []candidate, counts map[string]int, byRepeats, needText bool) int {
 	// Halves: a time of an hour or more written h:mm:ss is evidence for
 	// h:mm:ss files, weak because m:ss files grow to it.
