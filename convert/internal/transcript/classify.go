@@ -97,14 +97,21 @@ func classify(d *dialect, lines []string, from, limit int, o text.Source, silent
 	}
 	// A name repeats when it comes back at another time: a prose line
 	// said twice ("John 3:16") is not a speaker.
+	// A turn split into paragraphs stamped with the same second is a
+	// repeat too, when the two are neighbouring speaker lines of their own
+	// ("until 12:00:00 …" twice in a row is prose).
 	counts := make(map[string]int)
-	lastClock := make(map[string]string)
+	type sighting struct {
+		clock string
+		at    int
+	}
+	last := make(map[string]sighting)
 	for i := range cands {
 		if c := &cands[i]; c.name != "" {
-			if last, ok := lastClock[c.name]; !ok || last != c.t.clock {
+			if l, ok := last[c.name]; !ok || l.clock != c.t.clock || l.at == i-1 && c.t.text == "" {
 				counts[c.name]++
 			}
-			lastClock[c.name] = c.t.clock
+			last[c.name] = sighting{c.t.clock, i}
 		}
 	}
 	repeats := false
@@ -119,8 +126,22 @@ func classify(d *dialect, lines []string, from, limit int, o text.Source, silent
 	for name, n := range counts {
 		verdicts[name] = nameVerdict{repeated: n >= 2 && plausibleName(name), nameLike: labels.IsNameLike(name)}
 	}
-	markText(d, lines, cands, verdicts, dominantFields(cands, counts, d.speakers == weakSpeakers, false))
-	fields := dominantFields(cands, counts, d.speakers == weakSpeakers, true)
+	// The lines most likely to be turn lines decide how times are
+	// written: those whose names repeat, then those that read as names.
+	keeps := []func(*candidate) bool{func(*candidate) bool { return true }}
+	if d.speakers == weakSpeakers {
+		keeps = []func(*candidate) bool{
+			func(c *candidate) bool { return verdicts[c.name].repeated },
+			func(c *candidate) bool { return verdicts[c.name].nameLike },
+			keeps[0],
+		}
+	}
+	markText(d, lines, cands, verdicts, dominantFields(cands, keeps...))
+	withText := make([]func(*candidate) bool, len(keeps))
+	for k, keep := range keeps {
+		withText[k] = func(c *candidate) bool { return c.hasText && keep(c) }
+	}
+	fields := dominantFields(cands, withText...)
 	certain := d.speakers != weakSpeakers || d.nameLine != 0
 	// Where only the name is in question, names count when most turn
 	// lines carry one: "[00:05] Ann: hi" files name every turn, and
@@ -135,7 +156,10 @@ func classify(d *dialect, lines []string, from, limit int, o text.Source, silent
 		}
 	}
 	mostNamed := named*2 >= shaped
+	blankFirst := blankBeforeTurns(lines, from, cands, verdicts)
+	sep, haveSep := commonSeparator(cands, verdicts)
 	var strong, weak []int // indexes into cands
+	loose := make(map[int]bool)
 	for i := range cands {
 		c := &cands[i]
 		if !c.widthOK || !fitsFields(c, fields) {
@@ -159,9 +183,17 @@ func classify(d *dialect, lines []string, from, limit int, o text.Source, silent
 			// The text of the turn line above it.
 		case verdicts[c.name].nameLike:
 			weak = append(weak, i)
-		case c.t.text == "" && c.hasText && looseName(c.name) && blankBefore(lines, from, c.line):
-			// "bell hooks 0:00:05" alone on its line after a blank one,
-			// text below: a name without capitals.
+		case c.hasText && looseName(c.name) && (haveSep && c.t.sep == sep || !haveSep && strings.TrimSpace(c.t.sep) != "") && (d.plainNames || c.t.text == "" && (!blankFirst || blankBefore(lines, from, c.line))):
+			// "bell hooks 0:00:05": a name without capitals, alone on its
+			// line and placed like the file's turn lines (after a blank
+			// line when they are), with text below; or in a layout that
+			// sets names apart. Text after the time on the same line is
+			// too often prose ("right around 9:45 we…"). What stands
+			// between name and time must be what it is in the other turn
+			// lines (two spaces in Otter files); with no other turn lines,
+			// more than a space ("anna meyer [00:13]"), since "We met at
+			// 10:30" alone in prose is no turn.
+			loose[i] = true
 			weak = append(weak, i)
 		default:
 			if cl.rejected == 0 {
@@ -198,9 +230,11 @@ func classify(d *dialect, lines []string, from, limit int, o text.Source, silent
 			lo, hi := neighbourStarts(anchors, starts, i)
 			switch {
 			case !c.parsed:
-				warn(c.line+1, "%q looks like a speaker line, but %q is not a time: kept as text", shorten(strings.TrimSpace(lines[c.line]), 60), c.t.clock)
-			case c.start+maxStepBack < lo || c.start > hi+maxStepBack:
-				if repeats {
+				if verdicts[c.name].nameLike {
+					warn(c.line+1, "%q looks like a speaker line, but %q is not a time: kept as text", shorten(strings.TrimSpace(lines[c.line]), 60), c.t.clock)
+				}
+			case c.start+maxStepBack < lo || c.start > hi+maxStepBack || loose[i] && hi == unbounded && lo >= 0 && c.start-lo > maxLooseJump:
+				if repeats && verdicts[c.name].nameLike {
 					warn(c.line+1, "%q looks like a speaker line, but its time is out of order with the turns around it: kept as text", shorten(strings.TrimSpace(lines[c.line]), 60))
 				}
 			default:
@@ -215,7 +249,7 @@ func classify(d *dialect, lines []string, from, limit int, o text.Source, silent
 		for k, in := range longestOrderedRun(fittedStarts) {
 			i := fitted[k]
 			if !in {
-				if repeats {
+				if repeats && verdicts[cands[i].name].nameLike {
 					warn(cands[i].line+1, "%q looks like a speaker line, but its time is out of order with the turns around it: kept as text", shorten(strings.TrimSpace(lines[cands[i].line]), 60))
 				}
 				continue
@@ -273,10 +307,36 @@ func classify(d *dialect, lines []string, from, limit int, o text.Source, silent
 	return cl, nil
 }
 
+// unbounded is the upper bound of a turn with no anchor after it.
+const unbounded = time.Duration(1 << 62)
+
+// maxLooseJump bounds how far after the last anchored turn a name
+// without capitals said once may start: "that until 12:00:00" at the
+// end of an hour-long file is prose.
+const maxLooseJump = 30 * time.Minute
+
+// commonSeparator returns what most often stands between the name and
+// the time in the lines whose names repeat or read as names, and whether
+// there are any.
+func commonSeparator(cands []candidate, verdicts map[string]nameVerdict) (string, bool) {
+	n := make(map[string]int)
+	best := ""
+	for i := range cands {
+		c := &cands[i]
+		if v := verdicts[c.name]; v.repeated || v.nameLike {
+			n[c.t.sep]++
+			if n[c.t.sep] > n[best] {
+				best = c.t.sep
+			}
+		}
+	}
+	return best, len(n) > 0
+}
+
 // neighbourStarts returns the starts of the anchors (candidate indexes,
 // sorted) just before and after candidate i, or the widest bounds.
 func neighbourStarts(anchors []int, starts []time.Duration, i int) (lo, hi time.Duration) {
-	lo, hi = -1, 1<<62
+	lo, hi = -1, unbounded
 	k := sort.SearchInts(anchors, i)
 	if k > 0 {
 		lo = starts[anchors[k-1]]
@@ -403,36 +463,27 @@ func clockFields(clock string) (fields int, widthOK bool) {
 }
 
 // dominantFields returns how many fields the file's turn times have (2 or
-// 3), judged by the lines whose names repeat when byRepeats is set and
-// there are any, by the lines with text below when needText is set, or 0
-// when they disagree evenly.
-func dominantFields(cands []candidate, counts map[string]int, byRepeats, needText bool) int {
-	// Halves: a time of an hour or more written h:mm:ss is evidence for
-	// h:mm:ss files, weak because m:ss files grow to it.
-	var n [4]int
-	anyRepeat := false
-	for _, pass := range []bool{byRepeats, false} {
+// 3), or 0 when they disagree evenly: judged by the candidates the first
+// of keeps accepts that has any, so that the lines most likely to be turn
+// lines decide. A time of an hour or more says nothing: m:ss files (Otter,
+// Whisper) grow to h:mm:ss after an hour.
+func dominantFields(cands []candidate, keeps ...func(*candidate) bool) int {
+	for _, keep := range keeps {
+		var n [4]int
 		for i := range cands {
 			c := &cands[i]
-			if !c.widthOK || needText && !c.hasText || c.fields > 3 || pass && counts[c.name] < 2 {
-				continue
-			}
-			if c.parsed && c.start >= time.Hour {
+			if c.widthOK && c.fields <= 3 && !(c.parsed && c.start >= time.Hour) && keep(c) {
 				n[c.fields]++
-			} else {
-				n[c.fields] += 2
 			}
-			anyRepeat = anyRepeat || pass
 		}
-		if anyRepeat {
-			break
+		switch {
+		case n[2] > n[3]:
+			return 2
+		case n[3] > n[2]:
+			return 3
+		case n[2] > 0:
+			return 0
 		}
-	}
-	switch {
-	case n[2] > n[3]:
-		return 2
-	case n[3] > n[2]:
-		return 3
 	}
 	return 0
 }
@@ -456,6 +507,21 @@ func fitsFields(c *candidate, fields int) bool {
 func looseName(s string) bool {
 	return plausibleName(s) && strings.Count(s, " ") < 4 && strings.IndexFunc(s, unicode.IsDigit) < 0 &&
 		!strings.ContainsAny(s, ".,;:?!\"“”()[]")
+}
+
+// blankBeforeTurns reports whether nearly all the lines that read as
+// turn lines (their names repeat or read as names) follow a blank line.
+func blankBeforeTurns(lines []string, from int, cands []candidate, verdicts map[string]nameVerdict) bool {
+	n, blank := 0, 0
+	for i := range cands {
+		if v := verdicts[cands[i].name]; v.repeated || v.nameLike {
+			n++
+			if blankBefore(lines, from, cands[i].line) {
+				blank++
+			}
+		}
+	}
+	return n > 0 && blank*10 >= n*9
 }
 
 // blankBefore reports whether line i starts the file or follows a blank line.

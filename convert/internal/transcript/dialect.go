@@ -43,6 +43,10 @@ type dialect struct {
 	chapters bool
 	// markdown decodes HTML entities ("&#39;") in text.
 	markdown bool
+	// plainNames: the punctuation around the time sets a name apart
+	// enough that one said once without capitals ("maria silva (00:01):")
+	// is a speaker wherever its line is.
+	plainNames bool
 }
 
 // A variant is one way a dialect writes a turn line.
@@ -190,9 +194,10 @@ var dialects = []*dialect{
 		variants: []variant{
 			{example: "Lenny Rachitsky (00:00:09) Welcome.", turn: turnPattern(`^(?P<speaker>\S.*?)\s*\(T(?:\s*[-–]\s*E)?\)\s*:?\s+(?P<text>\S.*)$`)},
 		},
-		may:      hasParenDigit,
-		speakers: weakSpeakers,
-		chapters: true,
+		may:        hasParenDigit,
+		speakers:   weakSpeakers,
+		chapters:   true,
+		plainNames: true,
 	},
 	{
 		name: "time-markdown",
@@ -237,9 +242,10 @@ var dialects = []*dialect{
 		variants: []variant{
 			{example: "Ann Lee: [00:01] text", turn: turnPattern(`^(?P<speaker>[^\[\]:\s][^\[\]:]*?):\s*\[T\]\s*(?P<text>.*)$`)},
 		},
-		may:      colonThenBracket,
-		speakers: weakSpeakers,
-		chapters: true,
+		may:        colonThenBracket,
+		speakers:   weakSpeakers,
+		chapters:   true,
+		plainNames: true,
 	},
 	{
 		name: "speaker-line",
@@ -521,7 +527,8 @@ func dialectNamed(name string) *dialect {
 // into the trimmed line.
 type turnLine struct {
 	speaker   string
-	speakerAt int // where the speaker group starts, -1 without one
+	speakerAt int    // where the speaker group starts, -1 without one
+	sep       string // what stands between the speaker and the time
 	clock     string
 	clockAt   int
 	end       string // the end time in layouts with ranges, "" otherwise
@@ -548,6 +555,9 @@ func (d *dialect) match(line string) (t turnLine, ok bool) {
 	}
 	t.clock, t.clockAt = group(0), sp[0]
 	t.speaker, t.speakerAt = collapseSpace(group(1)), sp[2]
+	if sp[3] >= 0 && sp[3] <= sp[0] {
+		t.sep = line[sp[3]:sp[0]]
+	}
 	t.text = group(2)
 	t.end, t.endAt = group(3), sp[6]
 	t.variant = k
