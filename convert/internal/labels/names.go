@@ -41,7 +41,7 @@ func IsNameLike(s string) bool {
 	if s == "" || utf8.RuneCountInString(s) > maxNameRunes {
 		return false
 	}
-	words, commas := 0, 0
+	words, commas, proper := 0, 0, 0
 	for rest := s; ; {
 		var w string
 		w, rest = nextNameWord(rest)
@@ -61,11 +61,16 @@ func IsNameLike(s string) bool {
 			}
 			w = w[:len(w)-1]
 		}
-		if !isNameWord(w, words) {
+		if !isNameWord(w) {
 			return false
 		}
+		if !isNameParticle(w) {
+			proper++
+		}
 	}
-	return words > 0
+	// A particle may open a name ("del Río Fernández", "van Gogh"), not
+	// make one.
+	return proper > 0
 }
 
 // nextNameWord returns the first word of s, a parenthesised group counting
@@ -84,12 +89,12 @@ func nextNameWord(s string) (word, rest string) {
 	return s, ""
 }
 
-// isNameWord reports whether w, the n-th word, may be part of a name.
-func isNameWord(w string, n int) bool {
+// isNameWord reports whether w may be part of a name.
+func isNameWord(w string) bool {
 	switch {
 	case w == "":
 		return false
-	case n > 1 && isNameParticle(w):
+	case isNameParticle(w):
 		return true
 	case isQuoted(w): // a nickname: Jane "JJ" Smith
 		return true

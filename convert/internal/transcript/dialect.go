@@ -137,7 +137,9 @@ const (
 // dialects is the dialect table. Detection breaks ties in table order, so
 // a layout that another one also matches comes first: "Name  0:05" (Otter)
 // also matches "Name 0:05" (speaker-line), "**Name** (0:05): text"
-// (markdown) also matches "Name (0:05): text" (rev-inline), and "[00:05] text"
+// (markdown) also matches "Name (0:05): text" (rev-inline), the layout
+// prose imitates most ("Name 0:05 text", speaker-inline) comes last among
+// those with speakers, and "[00:05] text"
 // (timestamped) is also "[00:05] Name: text" (time-name) without names.
 var dialects = []*dialect{
 	{
@@ -262,15 +264,6 @@ var dialects = []*dialect{
 		chapters: true,
 	},
 	{
-		name: "speaker-inline",
-		variants: []variant{
-			{example: "Ann Lee 00:00:01 text", turn: turnPattern(`^(?P<speaker>\S.*?)\s+T\s+(?P<text>\S.*)$`)},
-		},
-		may:      hasClockInside,
-		speakers: weakSpeakers,
-		chapters: true,
-	},
-	{
 		name: "name-then-time",
 		variants: []variant{
 			{example: "0:00:05 (after a line with the name)", turn: turnPattern(aloneTime)},
@@ -288,6 +281,15 @@ var dialects = []*dialect{
 		may:      isAloneTime,
 		speakers: weakSpeakers,
 		nameLine: +1,
+		chapters: true,
+	},
+	{
+		name: "speaker-inline",
+		variants: []variant{
+			{example: "Ann Lee 00:00:01 text", turn: turnPattern(`^(?P<speaker>\S.*?)\s+T\s+(?P<text>\S.*)$`)},
+		},
+		may:      hasClockInside,
+		speakers: weakSpeakers,
 		chapters: true,
 	},
 	{
