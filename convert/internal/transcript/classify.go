@@ -296,9 +296,10 @@ func classify(d *dialect, lines []string, from, limit int, o text.Source, silent
 		}
 		cl.turns = append(cl.turns, tn)
 	}
-	if d.nameLine != 0 && cl.speakers*2 < len(cl.turns) {
-		// Times alone on their lines with names beside few of them: the
-		// layout is one without names.
+	if d.nameLine != 0 && cl.speakers*2 <= len(cl.turns) {
+		// Times alone on their lines with names beside half of them or
+		// fewer: the layout is one without names, and the word above or
+		// below a time is text ("0:15", "Hauptbahnhof", "0:33", …).
 		return classification{rejected: cl.rejected}, nil
 	}
 	if n := len(cl.turns); n >= 3 && cl.turns[0].start == cl.turns[n-1].start {
