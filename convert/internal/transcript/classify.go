@@ -183,12 +183,13 @@ func classify(d *dialect, lines []string, from, limit int, o text.Source, silent
 			// The text of the turn line above it.
 		case verdicts[c.name].nameLike:
 			weak = append(weak, i)
-		case c.hasText && looseName(c.name) && (haveSep && c.t.sep == sep || !haveSep && strings.TrimSpace(c.t.sep) != "") && (d.plainNames || c.t.text == "" && (!blankFirst || blankBefore(lines, from, c.line)) || c.t.text != "" && c.fields == 3 && fields != 2):
+		case c.hasText && looseName(c.name) && !(i > 0 && cands[i-1].t.text == "" && nextLine(lines, max(cands[i-1].line, cands[i-1].nameLine)) == c.line) && (haveSep && c.t.sep == sep || !haveSep && strings.TrimSpace(c.t.sep) != "") && (d.plainNames || c.t.text == "" && (!blankFirst || blankBefore(lines, from, c.line)) || c.t.text != "" && c.fields == 3 && fields != 2):
 			// "bell hooks 0:00:05": a name without capitals, alone on its
 			// line and placed like the file's turn lines (after a blank
 			// line when they are), with text below; or in a layout that
 			// sets names apart; or with text after a full h:mm:ss time
-			// in a file of such times (prose says "around 9:45"). What stands
+			// in a file of such times (prose says "around 9:45"); never
+			// right under a turn line, whose text it then is. What stands
 			// between name and time must be what it is in the other turn
 			// lines (two spaces in Otter files); with no other turn lines,
 			// more than a space ("anna meyer [00:13]"), since "We met at
