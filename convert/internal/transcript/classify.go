@@ -150,7 +150,7 @@ func classify(d *dialect, lines []string, from, limit int, o text.Source, silent
 	for i := range cands {
 		if c := &cands[i]; c.widthOK && fitsFields(c, fields) {
 			shaped++
-			if v := verdicts[c.name]; v.repeated || v.nameLike || c.name != "" && looseName(c.name) {
+			if v := verdicts[c.name]; v.repeated || v.nameLike {
 				named++
 			}
 		}
