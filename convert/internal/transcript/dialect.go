@@ -286,7 +286,7 @@ var dialects = []*dialect{
 	{
 		name: "speaker-inline",
 		variants: []variant{
-			{example: "Ann Lee 00:00:01 text", turn: turnPattern(`^(?P<speaker>\S.*?)\s+T\s+(?P<text>\S.*)$`)},
+			{example: "Ann Lee 00:00:01 text", turn: turnPattern(`^(?P<speaker>\S.*?)\s+T\s+(?P<text>\S.*)$`), find: nameClockText},
 		},
 		may:      hasClockInside,
 		speakers: weakSpeakers,
@@ -345,6 +345,45 @@ func nameThenClock(n int) func(line string) (turnSpans, bool) {
 		}
 		return turnSpans{t, len(l), 0, e, -1, -1, -1, -1}, true
 	}
+}
+
+// nameClockText matches `^(?P<speaker>\S.*?)\s+T\s+(?P<text>\S.*)$` as
+// its regexp does: T holds no space and must be followed by one, so it is
+// a whole word, and the lazy speaker ends where the first such word's
+// run of spaces begins.
+func nameClockText(l string) (turnSpans, bool) {
+	if l == "" || isRegexpSpace(l[0]) {
+		return turnSpans{}, false
+	}
+	for i := 1; i < len(l); {
+		if !isRegexpSpace(l[i]) {
+			if l[i] == '\n' {
+				return turnSpans{}, false // "." refuses a newline
+			}
+			i++
+			continue
+		}
+		e := i // the speaker ends here
+		for i < len(l) && isRegexpSpace(l[i]) {
+			i++
+		}
+		t := i
+		for i < len(l) && !isRegexpSpace(l[i]) {
+			i++
+		}
+		if i == len(l) || !isClock(l[t:i]) {
+			continue
+		}
+		x := i
+		for x < len(l) && isRegexpSpace(l[x]) {
+			x++
+		}
+		if x == len(l) || strings.IndexByte(l[x:], '\n') >= 0 || strings.IndexByte(l[:e], '\n') >= 0 {
+			continue
+		}
+		return turnSpans{t, i, 0, e, x, len(l), -1, -1}, true
+	}
+	return turnSpans{}, false
 }
 
 // isRegexpSpace reports whether c is in the regexp class \s.
@@ -454,8 +493,11 @@ func hasClockInside(l string) bool {
 // isAloneTime reports whether l may be a time alone, maybe in brackets or
 // parentheses.
 func isAloneTime(l string) bool {
-	if len(l) > 2 && (l[0] == '[' || l[0] == '(') {
-		l = l[1 : len(l)-1]
+	if l != "" && (l[0] == '[' || l[0] == '(') {
+		l = l[1:]
+	}
+	if l != "" && (l[len(l)-1] == ']' || l[len(l)-1] == ')') {
+		l = l[:len(l)-1]
 	}
 	return startsWithDigit(l) && endsWithClock(l)
 }
@@ -478,6 +520,10 @@ func isExportFooter(l string) bool {
 	}
 	switch l[0] {
 	case 't', 'T', '(', '[':
+		// Most lines that start so are speech: look for the name first.
+		if !strings.Contains(l, "tter") && !strings.Contains(l, "TTER") {
+			return false
+		}
 		compact := strings.ToLower(strings.Join(strings.Fields(strings.Trim(l, "()[]")), ""))
 		rest, ok := strings.CutPrefix(compact, "transcribedby")
 		if !ok {
@@ -488,6 +534,9 @@ func isExportFooter(l string) bool {
 		return strings.HasPrefix(rest, "otter.ai")
 	}
 	if l[0] < utf8.RuneSelf {
+		return false
+	}
+	if !strings.Contains(l, "AI") {
 		return false
 	}
 	compact := strings.Join(strings.Fields(l), "")
