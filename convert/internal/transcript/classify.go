@@ -49,10 +49,9 @@ type nameVerdict struct {
 
 // candidate is a line with a turn line's shape.
 type candidate struct {
-	line     int // index into the lines
-	t        turnLine
-	name     string // the speaker, or for two-line layouts the name line
-	nameLine int    // index of the name line in two-line layouts, else -1
+	line     int      // index into the lines
+	t        turnLine // in two-line layouts, its speaker is the name line
+	nameLine int      // index of the name line in two-line layouts, else -1
 	start    time.Duration
 	end      time.Duration
 	parsed   bool // the time parses
@@ -85,13 +84,13 @@ type classification struct {
 	rejected int
 }
 
-// classify decides which of lines[from:] are d's turn lines, looking at
+// classify decides which of p's lines from from are d's turn lines, looking at
 // no more than limit non-blank lines (0: all). Repairs are announced
 // through o.Warn; with silent set, nothing is announced and no error is
 // returned, for detection.
-func classify(d *dialect, lines []string, from, limit int, o text.Source, silent bool) (classification, error) {
+func classify(d *dialect, p *page, from, limit int, o text.Source, silent bool) (classification, error) {
 	var cl classification
-	cands := collectCandidates(d, lines, from, limit)
+	cands := collectCandidates(d, p, from, limit)
 	if len(cands) == 0 {
 		return cl, nil
 	}
@@ -107,11 +106,11 @@ func classify(d *dialect, lines []string, from, limit int, o text.Source, silent
 	}
 	last := make(map[string]sighting)
 	for i := range cands {
-		if c := &cands[i]; c.name != "" {
-			if l, ok := last[c.name]; !ok || l.clock != c.t.clock || l.at == i-1 && c.t.text == "" {
-				counts[c.name]++
+		if c := &cands[i]; c.t.speaker != "" {
+			if l, ok := last[c.t.speaker]; !ok || l.clock != c.t.clock || l.at == i-1 && c.t.text == "" {
+				counts[c.t.speaker]++
 			}
-			last[c.name] = sighting{c.t.clock, i}
+			last[c.t.speaker] = sighting{c.t.clock, i}
 		}
 	}
 	repeats := false
@@ -131,12 +130,12 @@ func classify(d *dialect, lines []string, from, limit int, o text.Source, silent
 	keeps := []func(*candidate) bool{func(*candidate) bool { return true }}
 	if d.speakers == weakSpeakers {
 		keeps = []func(*candidate) bool{
-			func(c *candidate) bool { return verdicts[c.name].repeated },
-			func(c *candidate) bool { return verdicts[c.name].nameLike },
+			func(c *candidate) bool { return verdicts[c.t.speaker].repeated },
+			func(c *candidate) bool { return verdicts[c.t.speaker].nameLike },
 			keeps[0],
 		}
 	}
-	markText(d, lines, cands, verdicts, dominantFields(cands, keeps...))
+	markText(d, p, cands, verdicts, dominantFields(cands, keeps...))
 	withText := make([]func(*candidate) bool, len(keeps))
 	for k, keep := range keeps {
 		withText[k] = func(c *candidate) bool { return c.hasText && keep(c) }
@@ -150,13 +149,13 @@ func classify(d *dialect, lines []string, from, limit int, o text.Source, silent
 	for i := range cands {
 		if c := &cands[i]; c.widthOK && fitsFields(c, fields) {
 			shaped++
-			if v := verdicts[c.name]; v.repeated || v.nameLike {
+			if v := verdicts[c.t.speaker]; v.repeated || v.nameLike {
 				named++
 			}
 		}
 	}
 	mostNamed := named*2 >= shaped
-	blankFirst := blankBeforeTurns(lines, from, cands, verdicts)
+	blankFirst := blankBeforeTurns(p, from, cands, verdicts)
 	sep, haveSep := commonSeparator(cands, verdicts)
 	var strong, weak []int // indexes into cands
 	loose := make(map[int]bool)
@@ -166,7 +165,7 @@ func classify(d *dialect, lines []string, from, limit int, o text.Source, silent
 			// A time written unlike the others is prose ("Arsenal 2:1"),
 			// unless the layout or a repeated name says it is a turn
 			// line, whose time is then reported as unreadable.
-			if d.speakers == markedSpeakers || d.speakers == weakSpeakers && d.nameLine == 0 && verdicts[c.name].repeated {
+			if d.speakers == markedSpeakers || d.speakers == weakSpeakers && d.nameLine == 0 && verdicts[c.t.speaker].repeated {
 				if !c.widthOK {
 					c.parsed = false
 				}
@@ -177,13 +176,13 @@ func classify(d *dialect, lines []string, from, limit int, o text.Source, silent
 		switch {
 		case certain:
 			strong = append(strong, i)
-		case verdicts[c.name].repeated:
+		case verdicts[c.t.speaker].repeated:
 			strong = append(strong, i)
 		case c.textOfPrev:
 			// The text of the turn line above it.
-		case verdicts[c.name].nameLike:
+		case verdicts[c.t.speaker].nameLike:
 			weak = append(weak, i)
-		case c.hasText && looseName(c.name) && !(i > 0 && cands[i-1].t.text == "" && nextLine(lines, max(cands[i-1].line, cands[i-1].nameLine)) == c.line) && (haveSep && c.t.sep == sep || !haveSep && strings.TrimSpace(c.t.sep) != "") && (d.plainNames || c.t.text == "" && (!blankFirst || blankBefore(lines, from, c.line)) || c.t.text != "" && c.fields == 3 && fields != 2):
+		case c.hasText && looseName(c.t.speaker) && !(i > 0 && cands[i-1].t.text == "" && nextLine(p, max(cands[i-1].line, cands[i-1].nameLine)) == c.line) && (haveSep && c.t.sep == sep || !haveSep && strings.TrimSpace(c.t.sep) != "") && (d.plainNames || c.t.text == "" && (!blankFirst || blankBefore(p, from, c.line)) || c.t.text != "" && c.fields == 3 && fields != 2):
 			// "bell hooks 0:00:05": a name without capitals, alone on its
 			// line and placed like the file's turn lines (after a blank
 			// line when they are), with text below; or in a layout that
@@ -231,12 +230,12 @@ func classify(d *dialect, lines []string, from, limit int, o text.Source, silent
 			lo, hi := neighbourStarts(anchors, starts, i)
 			switch {
 			case !c.parsed:
-				if verdicts[c.name].nameLike {
-					warn(c.line+1, "%q looks like a speaker line, but %q is not a time: kept as text", shorten(strings.TrimSpace(lines[c.line]), 60), c.t.clock)
+				if verdicts[c.t.speaker].nameLike {
+					warn(c.line+1, "%q looks like a speaker line, but %q is not a time: kept as text", shorten(p.line[c.line], 60), c.t.clock)
 				}
 			case c.start+maxStepBack < lo || c.start > hi+maxStepBack || loose[i] && hi == unbounded && lo >= 0 && c.start-lo > maxLooseJump:
-				if repeats && verdicts[c.name].nameLike {
-					warn(c.line+1, "%q looks like a speaker line, but its time is out of order with the turns around it: kept as text", shorten(strings.TrimSpace(lines[c.line]), 60))
+				if repeats && verdicts[c.t.speaker].nameLike {
+					warn(c.line+1, "%q looks like a speaker line, but its time is out of order with the turns around it: kept as text", shorten(p.line[c.line], 60))
 				}
 			default:
 				fitted = append(fitted, i)
@@ -250,8 +249,8 @@ func classify(d *dialect, lines []string, from, limit int, o text.Source, silent
 		for k, in := range longestOrderedRun(fittedStarts) {
 			i := fitted[k]
 			if !in {
-				if repeats && verdicts[cands[i].name].nameLike {
-					warn(cands[i].line+1, "%q looks like a speaker line, but its time is out of order with the turns around it: kept as text", shorten(strings.TrimSpace(lines[cands[i].line]), 60))
+				if repeats && verdicts[cands[i].t.speaker].nameLike {
+					warn(cands[i].line+1, "%q looks like a speaker line, but its time is out of order with the turns around it: kept as text", shorten(p.line[cands[i].line], 60))
 				}
 				continue
 			}
@@ -263,6 +262,7 @@ func classify(d *dialect, lines []string, from, limit int, o text.Source, silent
 		}
 		slices.Sort(anchors)
 	}
+	cl.turns = make([]turn, 0, len(anchors))
 	for i := range cands {
 		if !accepted[i] {
 			continue
@@ -282,15 +282,15 @@ func classify(d *dialect, lines []string, from, limit int, o text.Source, silent
 		}
 		switch {
 		case !certain || d.speakers == markedSpeakers:
-			tn.speaker = c.name
-		case mostNamed && (verdicts[c.name].repeated || verdicts[c.name].nameLike || looseName(c.name)) && (d.nameLine == 0 || c.hasText):
+			tn.speaker = c.t.speaker
+		case mostNamed && (verdicts[c.t.speaker].repeated || verdicts[c.t.speaker].nameLike || looseName(c.t.speaker)) && (d.nameLine == 0 || c.hasText):
 			// A name line is followed by the turn's text: "0:19" then
 			// "Zeit" alone is a time and its text.
-			tn.speaker = c.name
+			tn.speaker = c.t.speaker
 			tn.nameLine = c.nameLine
 		case d.nameLine == 0 && c.t.speakerAt >= 0:
 			// "Note: this" after a time: the label stays text.
-			tn.text = strings.TrimSpace(lines[c.line])[c.t.speakerAt:]
+			tn.text = p.line[c.line][c.t.speakerAt:]
 		}
 		if tn.speaker != "" {
 			cl.speakers++
@@ -325,7 +325,7 @@ func commonSeparator(cands []candidate, verdicts map[string]nameVerdict) (string
 	best := ""
 	for i := range cands {
 		c := &cands[i]
-		if v := verdicts[c.name]; v.repeated || v.nameLike {
+		if v := verdicts[c.t.speaker]; v.repeated || v.nameLike {
 			n[c.t.sep]++
 			if n[c.t.sep] > n[best] {
 				best = c.t.sep
@@ -349,32 +349,32 @@ func neighbourStarts(anchors []int, starts []time.Duration, i int) (lo, hi time.
 	return lo, hi
 }
 
-// collectCandidates returns the lines of lines[from:] with one of d's
+// collectCandidates returns the lines of p from from with one of d's
 // turn line shapes, looking at no more than limit non-blank lines.
-func collectCandidates(d *dialect, lines []string, from, limit int) []candidate {
+func collectCandidates(d *dialect, p *page, from, limit int) []candidate {
 	var cands []candidate
 	seen := 0
-	for i := from; i < len(lines); i++ {
-		line := strings.TrimSpace(lines[i])
+	for i := from; i < len(p.line); i++ {
+		line := p.line[i]
 		if line == "" {
 			continue
 		}
 		if seen++; limit > 0 && seen > limit {
 			break
 		}
-		if isExportFooter(line) || d.chapters && isChapterLine(line) {
+		if d.chapters && isChapterLine(line) {
 			continue
 		}
 		t, ok := d.match(line)
 		if !ok {
 			continue
 		}
-		c := candidate{line: i, t: t, name: t.speaker, nameLine: -1, col: text.Col(lines[i], line, t.clockAt)}
+		c := candidate{line: i, t: t, nameLine: -1, col: text.Col(p.raw[i], line, t.clockAt)}
 		if d.nameLine != 0 {
-			c.name, c.nameLine = "", -1
-			if j := i + d.nameLine; j >= from && j < len(lines) {
-				if nl := strings.TrimSpace(lines[j]); nl != "" && !d.may(nl) && !isChapterLine(nl) && !isExportFooter(nl) {
-					c.name, c.nameLine = collapseSpace(nl), j
+			c.t.speaker, c.nameLine = "", -1
+			if j := i + d.nameLine; j >= from && j < len(p.line) {
+				if nl := p.line[j]; nl != "" && !d.may(nl) && !isChapterLine(nl) {
+					c.t.speaker, c.nameLine = collapseSpace(nl), j
 				}
 			}
 		}
@@ -393,23 +393,42 @@ func collectCandidates(d *dialect, lines []string, from, limit int) []candidate 
 	return cands
 }
 
+// page holds a transcript's lines as read and trimmed, with the lines
+// export tools add (footers) blank: every dialect looks at each line, and
+// detection tries them all, so each line is trimmed and checked once.
+type page struct {
+	raw  []string // as read, for columns and messages
+	line []string // trimmed; "" for blank lines and footers
+}
+
+// newPage prepares lines for classify.
+func newPage(lines []string) *page {
+	p := &page{raw: lines, line: make([]string, len(lines))}
+	for i, l := range lines {
+		if l = strings.TrimSpace(l); !isExportFooter(l) {
+			p.line[i] = l
+		}
+	}
+	return p
+}
+
 // markText sets hasText on the candidates followed by text: the next line
 // that is not blank is neither the end nor another line that may be a
 // turn line (one whose name reads as a name or repeats; a paragraph that
 // happens to end in a time does not count).
-func markText(d *dialect, lines []string, cands []candidate, verdicts map[string]nameVerdict, fields int) {
+func markText(d *dialect, p *page, cands []candidate, verdicts map[string]nameVerdict, fields int) {
 	for k := range cands {
 		c := &cands[k]
 		if c.hasText {
 			continue
 		}
-		j := nextLine(lines, max(c.line, c.nameLine))
-		if j == len(lines) {
+		j := nextLine(p, max(c.line, c.nameLine))
+		if j == len(p.line) {
 			continue
 		}
 		if k+1 < len(cands) && (cands[k+1].line == j || cands[k+1].nameLine == j) {
 			next := &cands[k+1]
-			if v := verdicts[next.name]; (v.repeated || v.nameLike || d.speakers != weakSpeakers) && next.widthOK && fitsFields(next, fields) {
+			if v := verdicts[next.t.speaker]; (v.repeated || v.nameLike || d.speakers != weakSpeakers) && next.widthOK && fitsFields(next, fields) {
 				continue
 			}
 		}
@@ -422,17 +441,17 @@ func markText(d *dialect, lines []string, cands []candidate, verdicts map[string
 		if c.hasText || c.t.text != "" || prev.hasText || prev.nameLine >= 0 || c.nameLine >= 0 {
 			continue
 		}
-		if nextLine(lines, prev.line) == c.line {
+		if nextLine(p, prev.line) == c.line {
 			c.textOfPrev, prev.hasText = true, true
 		}
 	}
 }
 
-// nextLine returns the index of the first line after i that is neither
-// blank nor an export footer, or len(lines).
-func nextLine(lines []string, i int) int {
+// nextLine returns the index of the first line after i that is not
+// blank (footers are), or len(p.line).
+func nextLine(p *page, i int) int {
 	j := i + 1
-	for j < len(lines) && (strings.TrimSpace(lines[j]) == "" || isExportFooter(strings.TrimSpace(lines[j]))) {
+	for j < len(p.line) && p.line[j] == "" {
 		j++
 	}
 	return j
@@ -513,12 +532,12 @@ func looseName(s string) bool {
 
 // blankBeforeTurns reports whether nearly all the lines that read as
 // turn lines (their names repeat or read as names) follow a blank line.
-func blankBeforeTurns(lines []string, from int, cands []candidate, verdicts map[string]nameVerdict) bool {
+func blankBeforeTurns(p *page, from int, cands []candidate, verdicts map[string]nameVerdict) bool {
 	n, blank := 0, 0
 	for i := range cands {
-		if v := verdicts[cands[i].name]; v.repeated || v.nameLike {
+		if v := verdicts[cands[i].t.speaker]; v.repeated || v.nameLike {
 			n++
-			if blankBefore(lines, from, cands[i].line) {
+			if blankBefore(p, from, cands[i].line) {
 				blank++
 			}
 		}
@@ -527,8 +546,8 @@ func blankBeforeTurns(lines []string, from int, cands []candidate, verdicts map[
 }
 
 // blankBefore reports whether line i starts the file or follows a blank line.
-func blankBefore(lines []string, from, i int) bool {
-	return i == from || strings.TrimSpace(lines[i-1]) == ""
+func blankBefore(p *page, from, i int) bool {
+	return i == from || p.line[i-1] == ""
 }
 
 // plausibleName reports whether a name the file repeats may be a speaker:

@@ -483,7 +483,11 @@ func colonThenBracket(l string) bool {
 // after its first two bytes, as a time inside a line does.
 func hasClockInside(l string) bool {
 	for i := 2; i+1 < len(l); i++ {
-		if l[i] == ':' && isDigit(l[i-1]) && isDigit(l[i+1]) {
+		k := strings.IndexByte(l[i:len(l)-1], ':')
+		if k < 0 {
+			return false
+		}
+		if i += k; isDigit(l[i-1]) && isDigit(l[i+1]) {
 			return true
 		}
 	}
@@ -583,9 +587,7 @@ type turnLine struct {
 	clock     string
 	clockAt   int
 	end       string // the end time in layouts with ranges, "" otherwise
-	endAt     int
 	text      string
-	variant   int // index into the dialect's variants
 }
 
 // match reports whether line (trimmed) has the shape of one of d's turn
@@ -594,7 +596,7 @@ func (d *dialect) match(line string) (t turnLine, ok bool) {
 	if !d.may(line) {
 		return t, false
 	}
-	sp, k, ok := d.spans(line)
+	sp, ok := d.spans(line)
 	if !ok {
 		return t, false
 	}
@@ -610,14 +612,13 @@ func (d *dialect) match(line string) (t turnLine, ok bool) {
 		t.sep = line[sp[3]:sp[0]]
 	}
 	t.text = group(2)
-	t.end, t.endAt = group(3), sp[6]
-	t.variant = k
+	t.end = group(3)
 	return t, true
 }
 
 // spans matches line with d's variants in order, returning the spans of
-// the first that matches and its index.
-func (d *dialect) spans(line string) (turnSpans, int, bool) {
+// the first that matches.
+func (d *dialect) spans(line string) (turnSpans, bool) {
 	for k := range d.variants {
 		v := &d.variants[k]
 		if v.may != nil && !v.may(line) {
@@ -631,10 +632,10 @@ func (d *dialect) spans(line string) (turnSpans, int, bool) {
 			sp, ok = v.regexpSpans(line)
 		}
 		if ok {
-			return sp, k, true
+			return sp, true
 		}
 	}
-	return turnSpans{}, -1, false
+	return turnSpans{}, false
 }
 
 // turnSpans holds where a turn line's time, speaker, text and end groups
@@ -717,19 +718,19 @@ func (s score) better(t score) bool {
 
 // scoreDialect scores d on the first detectLines non-blank lines of
 // lines[from:].
-func scoreDialect(d *dialect, lines []string, from int) score {
-	cl, _ := classify(d, lines, from, detectLines, text.Source{}, true)
+func scoreDialect(d *dialect, p *page, from int) score {
+	cl, _ := classify(d, p, from, detectLines, text.Source{}, true)
 	return score{turns: len(cl.turns), speakers: cl.speakers, rejected: cl.rejected}
 }
 
 // detectDialect returns the dialect that explains most turn lines of
 // lines[from:], or an ErrUnknownDialect error saying what each tried.
-func detectDialect(lines []string, from int, o text.Source) (*dialect, error) {
+func detectDialect(p *page, from int, o text.Source) (*dialect, error) {
 	var best *dialect
 	var bestScore score
 	scores := make([]score, len(dialects))
 	for i, d := range dialects {
-		scores[i] = scoreDialect(d, lines, from)
+		scores[i] = scoreDialect(d, p, from)
 		if scores[i].turns > 0 && (best == nil || scores[i].better(bestScore)) {
 			best, bestScore = d, scores[i]
 		}
@@ -737,7 +738,7 @@ func detectDialect(lines []string, from int, o text.Source) (*dialect, error) {
 	if best != nil {
 		return best, nil
 	}
-	return nil, unknownDialectError(lines, from, scores, o)
+	return nil, unknownDialectError(p.raw, from, scores, o)
 }
 
 var anyClock = lazyRegexp(`(^|[^\d:])` + clockPattern)

@@ -172,7 +172,7 @@ func TestReadDialects(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			d, err := detectDialect(lines, 0, text.Source{})
+			d, err := detectDialect(newPage(lines), 0, text.Source{})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -273,7 +273,7 @@ func TestReadRealTranscripts(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			d, err := detectDialect(lines, readFrontMatter(lines, text.Source{}).end, text.Source{})
+			d, err := detectDialect(newPage(lines), readFrontMatter(lines, text.Source{}).end, text.Source{})
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -77,7 +77,7 @@ func TestReadLayouts(t *testing.T) {
 				t.Errorf("unexpected warnings %q", warnings)
 			}
 			lines := strings.Split(tt.in, "\n")
-			d, err := detectDialect(lines, 0, text.Source{})
+			d, err := detectDialect(newPage(lines), 0, text.Source{})
 			if err != nil || d.name != tt.dialect {
 				t.Errorf("detected %v (%v), want %s", d, err, tt.dialect)
 			}

@@ -47,12 +47,13 @@ func Read(data []byte, o text.Source, dialect string) (*caption.Document, error)
 		_, err := ParseDialect(dialect)
 		return nil, err
 	}
+	p := newPage(lines)
 	if d == nil {
-		if d, err = detectDialect(lines, fm.end, o); err != nil {
+		if d, err = detectDialect(p, fm.end, o); err != nil {
 			return nil, err
 		}
 	}
-	doc, err := parseDialect(lines, fm, d, o)
+	doc, err := parseDialect(p, fm, d, o)
 	if err != nil {
 		return nil, err
 	}
@@ -162,8 +163,8 @@ func (b *transcriptBuilder) finish(lineCount int) (*caption.Document, error) {
 }
 
 // parseDialect reads the lines after the front matter in dialect d.
-func parseDialect(lines []string, fm frontMatter, d *dialect, o text.Source) (*caption.Document, error) {
-	cl, err := classify(d, lines, fm.end, 0, o, false)
+func parseDialect(p *page, fm frontMatter, d *dialect, o text.Source) (*caption.Document, error) {
+	cl, err := classify(d, p, fm.end, 0, o, false)
 	if err != nil {
 		return nil, err
 	}
@@ -177,15 +178,11 @@ func parseDialect(lines []string, fm frontMatter, d *dialect, o text.Source) (*c
 		return text
 	}
 	next := 0 // the next turn in cl.turns
-	for i := fm.end; i < len(lines); i++ {
+	for i := fm.end; i < len(p.line); i++ {
 		if next < len(cl.turns) && cl.turns[next].nameLine == i {
 			continue // the name line above its turn's time
 		}
-		n, line := i+1, strings.TrimSpace(lines[i])
-		if isExportFooter(line) {
-			b.endParagraph()
-			continue
-		}
+		n, line := i+1, p.line[i] // a footer is blank: it ends a paragraph
 		if next < len(cl.turns) && cl.turns[next].line == i {
 			tn := cl.turns[next]
 			next++
@@ -205,7 +202,7 @@ func parseDialect(lines []string, fm frontMatter, d *dialect, o text.Source) (*c
 		}
 		b.addText(n, clean(line))
 	}
-	return b.finish(len(lines))
+	return b.finish(len(p.line))
 }
 
 // readChapter reads line n as a chapter line ("00:00:00 - Title") and
