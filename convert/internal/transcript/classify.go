@@ -182,17 +182,7 @@ func classify(d *dialect, p *page, from, limit int, o text.Source, silent bool) 
 			// The text of the turn line above it.
 		case verdicts[c.t.speaker].nameLike:
 			weak = append(weak, i)
-		case c.hasText && looseName(c.t.speaker) && !(i > 0 && cands[i-1].t.text == "" && nextLine(p, max(cands[i-1].line, cands[i-1].nameLine)) == c.line) && (haveSep && c.t.sep == sep || !haveSep && strings.TrimSpace(c.t.sep) != "") && (d.plainNames || c.t.text == "" && (!blankFirst || blankBefore(p, from, c.line)) || c.t.text != "" && c.fields == 3 && fields != 2):
-			// "bell hooks 0:00:05": a name without capitals, alone on its
-			// line and placed like the file's turn lines (after a blank
-			// line when they are), with text below; or in a layout that
-			// sets names apart; or with text after a full h:mm:ss time
-			// in a file of such times (prose says "around 9:45"); never
-			// right under a turn line, whose text it then is. What stands
-			// between name and time must be what it is in the other turn
-			// lines (two spaces in Otter files); with no other turn lines,
-			// more than a space ("anna meyer [00:13]"), since "We met at
-			// 10:30" alone in prose is no turn.
+		case plainNameFits(d, p, from, cands, i, fileShape{sep, haveSep, blankFirst, fields}):
 			loose[i] = true
 			weak = append(weak, i)
 		default:
@@ -307,6 +297,47 @@ func classify(d *dialect, p *page, from, limit int, o text.Source, silent bool) 
 		warn(cl.turns[0].line+1, "all %d turns start at %s: the times look lost in export", n, text.FormatClock(cl.turns[0].start))
 	}
 	return cl, nil
+}
+
+// fileShape is how a file's turn lines look, for judging a line whose
+// name alone does not say it is one.
+type fileShape struct {
+	sep        string // what stands between name and time
+	haveSep    bool   // whether sep was seen at all
+	blankFirst bool   // turn lines follow blank lines
+	fields     int    // fields of the turn times (see dominantFields)
+}
+
+// plainNameFits reports whether candidate i, whose name reads as a name
+// only without capitals ("bell hooks 0:00:05"), is placed like the file's
+// turn lines, with text:
+//   - alone on its line, after a blank line when turn lines are; or in a
+//     layout that sets names apart (plainNames); or with text after a
+//     full h:mm:ss time in a file of such times, where prose says
+//     "around 9:45";
+//   - never right under a turn line without text, whose text it then is;
+//   - with what stands between name and time as in the other turn lines
+//     (two spaces in Otter files), or, with no other turn lines, more
+//     than a space ("anna meyer [00:13]"): "We met at 10:30" alone in
+//     prose is no turn.
+func plainNameFits(d *dialect, p *page, from int, cands []candidate, i int, f fileShape) bool {
+	c := &cands[i]
+	if !c.hasText || !looseName(c.t.speaker) {
+		return false
+	}
+	if prev := &cands[max(i-1, 0)]; i > 0 && prev.t.text == "" && nextLine(p, max(prev.line, prev.nameLine)) == c.line {
+		return false
+	}
+	if f.haveSep && c.t.sep != f.sep || !f.haveSep && strings.TrimSpace(c.t.sep) == "" {
+		return false
+	}
+	switch {
+	case d.plainNames:
+		return true
+	case c.t.text == "":
+		return !f.blankFirst || blankBefore(p, from, c.line)
+	}
+	return c.fields == 3 && f.fields != 2
 }
 
 // unbounded is the upper bound of a turn with no anchor after it.
