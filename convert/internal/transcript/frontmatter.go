@@ -148,10 +148,11 @@ func (b *transcriptBuilder) addMetadata(line string) bool {
 	return b.inSpeakerList
 }
 
-// isTranscriptLabel reports whether s only says that a transcript follows.
+// isTranscriptLabel reports whether s only says that a transcript
+// follows: "Transcript", "Full transcript", "Read the full transcript".
 func isTranscriptLabel(s string) bool {
-	s = strings.ToLower(strings.Trim(s, " :*_"))
-	return s == "transcript" || s == "full transcript" || s == "episode transcript"
+	words := strings.Fields(strings.ToLower(strings.Trim(s, " :*_")))
+	return len(words) > 0 && len(words) <= 4 && words[len(words)-1] == "transcript"
 }
 
 // isSpeakersLabel reports whether s heads the list of who speaks.

@@ -59,8 +59,13 @@ func TestReadLayouts(t *testing.T) {
 			turnAt(sec(1), "Ann", 1, "Hi."), turnAt(sec(3), "Bob", 2, "Yo."), turnAt(sec(5), "Sammy Davis, Jr.", 3, "Hey."), turnAt(sec(7), "Ann", 4, "Hello.")}},
 		{"a speakers heading is not a title, and its list is not speech", "speaker-line", "# Episode 12\n\n## Speakers\n\n- Ann Lee (host)\n- Bob\n\n## Transcript\n\nAnn Lee 0:00:01\nHello.\n\nBob 0:00:04\nHi.\n", []caption.Segment{
 			turnAt(sec(1), "Ann Lee", 10, "Hello."), turnAt(sec(4), "Bob", 13, "Hi.")}},
+		{"a line that announces the transcript is not a title", "speaker-line", "Read the full transcript\n\nAnn Lee 0:00:01\nHello.\n", []caption.Segment{
+			turnAt(sec(1), "Ann Lee", 3, "Hello.")}},
 		{"otter footer with odd spacing", "otter", "Emma  0:00  \nHello.\n\nKelly  0:05  \nHi.\n\n  Transcribed by   https:// otter.ai  \n", []caption.Segment{
 			turnAt(0, "Emma", 1, "Hello."), turnAt(sec(5), "Kelly", 4, "Hi.")}},
+		{"times in brackets inside the text split the turn", "timestamped", "[00:00:00] This program is brought to you. [00:00:05] My name is Eric, I am the [00:00:07] co host.\n\n[00:00:20] The idea came.\n", []caption.Segment{
+			turnAt(0, "", 1, "This program is brought to you."), turnAt(sec(5), "", 1, "My name is Eric, I am the"),
+			turnAt(sec(7), "", 1, "co host."), turnAt(sec(20), "", 3, "The idea came.")}},
 		{"a label said once in timestamped text stays text", "timestamped", "[00:00:01] Welcome back.\n[00:00:03] Note: this is text.\n[00:00:05] And more.\n", []caption.Segment{
 			turnAt(sec(1), "", 1, "Welcome back."), turnAt(sec(3), "", 2, "Note: this is text."), turnAt(sec(5), "", 3, "And more.")}},
 	}
@@ -116,6 +121,9 @@ func TestReadRepairs(t *testing.T) {
 		{"a name said once out of order stays text", "Ann 0:00:05\nHello.\n\nBob 0:00:07\nHi.\n\nCarl 0:00:01\nToo early.\n\nAnn 0:00:09\nBye.\n\nBob 0:00:12\nOk.\n", []caption.Segment{
 			turnAt(sec(5), "Ann", 1, "Hello."), turnAt(sec(7), "Bob", 4, "Hi.", "Carl 0:00:01 Too early."), turnAt(sec(9), "Ann", 10, "Bye."), turnAt(sec(12), "Bob", 13, "Ok.")},
 			7, "out of order"},
+		{"a time in brackets out of order stays text", "Ann 0:00:05\nHello [0:00:02] there.\n\nBob 0:00:09\nHi.\n", []caption.Segment{
+			turnAt(sec(5), "Ann", 1, "Hello [0:00:02] there."), turnAt(sec(9), "Bob", 4, "Hi.")},
+			1, "out of order: kept as text"},
 		{"every turn at zero", "Ann 0:00\nHello.\n\nBob 0:00\nHi.\n\nAnn 0:00\nBye.\n", []caption.Segment{
 			turnAt(0, "Ann", 1, "Hello."), turnAt(0, "Bob", 4, "Hi."), turnAt(0, "Ann", 7, "Bye.")},
 			1, "all 3 turns start at"},

@@ -5,6 +5,7 @@ package transcript
 
 import (
 	"html"
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -126,6 +127,7 @@ func (b *transcriptBuilder) finish(lineCount int) (*caption.Document, error) {
 		return nil, text.Errorf(b.o.Pos(max(1, lineCount)), caption.ErrNoContent,
 			"no turn found: expected a line such as %q", b.example)
 	}
+	b.doc.Segments = splitInlineTimes(b.doc.Segments, b.o)
 	if len(b.preamble) > 0 {
 		switch {
 		case len(b.preamble) == 1 && isTitleLike(b.preamble[0]) && b.doc.Title == "":
@@ -227,6 +229,69 @@ func (b *transcriptBuilder) readChapter(n int, line string) bool {
 		return false
 	}
 	return true
+}
+
+// inlineTime matches a time in brackets inside a turn's text, as
+// speech-to-text tools print every few seconds: "… I'm the [00:00:07] co
+// host …".
+var inlineTime = lazyRegexp(`\[(` + clockPattern + `)\]`)
+
+// splitInlineTimes splits each segment at the bracketed times inside its
+// text that fall in order between its start and the next segment's:
+// they say where the speech is, and are never caption text. A bracketed
+// time out of order stays text, with a warning. A stated end belongs to
+// the last piece.
+func splitInlineTimes(segs []caption.Segment, o text.Source) []caption.Segment {
+	var out []caption.Segment
+	for i, s := range segs {
+		if !slices.ContainsFunc(s.Paragraphs, func(p string) bool { return strings.Contains(p, "[") }) {
+			out = append(out, s)
+			continue
+		}
+		next := time.Duration(1 << 62)
+		if i+1 < len(segs) {
+			next = segs[i+1].Start
+		}
+		cur := caption.Segment{Start: s.Start, Speaker: s.Speaker, Pos: s.Pos}
+		for _, p := range s.Paragraphs {
+			para, rest := "", p
+			for m := inlineTime().FindStringSubmatchIndex(rest); m != nil; m = inlineTime().FindStringSubmatchIndex(rest) {
+				at, err := text.ParseClock(rest[m[2]:m[3]])
+				if err != nil || at < cur.Start || at > next {
+					o.Warnf(s.Pos.Line, "time %s inside the text of the turn at %s is out of order: kept as text", rest[m[0]:m[1]], text.FormatClock(s.Start))
+					para, rest = joinText(para, rest[:m[1]]), rest[m[1]:]
+					continue
+				}
+				if para = joinText(para, rest[:m[0]]); para != "" {
+					cur.Paragraphs = append(cur.Paragraphs, para)
+					para = ""
+				}
+				if len(cur.Paragraphs) > 0 {
+					out = append(out, cur)
+					cur = caption.Segment{Speaker: s.Speaker, Pos: s.Pos}
+				}
+				cur.Start, rest = at, rest[m[1]:]
+			}
+			if para = joinText(para, rest); para != "" {
+				cur.Paragraphs = append(cur.Paragraphs, para)
+			}
+		}
+		out = append(out, cur)
+		out[len(out)-1].End = s.End
+	}
+	return out
+}
+
+// joinText joins two pieces of a paragraph with a space, trimmed.
+func joinText(a, b string) string {
+	b = strings.TrimSpace(b)
+	switch {
+	case a == "":
+		return b
+	case b == "":
+		return a
+	}
+	return a + " " + b
 }
 
 // isTitleLike reports whether a lone line before the first segment reads
