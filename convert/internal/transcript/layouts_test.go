@@ -59,6 +59,9 @@ func TestReadLayouts(t *testing.T) {
 			turnAt(sec(1), "Ann", 1, "Hi."), turnAt(sec(3), "Bob", 2, "Yo."), turnAt(sec(5), "Sammy Davis, Jr.", 3, "Hey."), turnAt(sec(7), "Ann", 4, "Hello.")}},
 		{"a speakers heading is not a title, and its list is not speech", "speaker-line", "# Episode 12\n\n## Speakers\n\n- Ann Lee (host)\n- Bob\n\n## Transcript\n\nAnn Lee 0:00:01\nHello.\n\nBob 0:00:04\nHi.\n", []caption.Segment{
 			turnAt(sec(1), "Ann Lee", 10, "Hello."), turnAt(sec(4), "Bob", 13, "Hi.")}},
+		{"labels under times alone, as Google Meet exports", "youtube", "Attendees\nAlice Smith, Bob Jones\n\nTranscript\n\n00:00:00\n\nAlice Smith: Hello, thanks for joining.\nBob Jones: Hi Alice.\nAlice Smith: Let us start.\n\n00:05:00\n\nBob Jones: The budget is fine.\n", []caption.Segment{
+			turnAt(0, "Alice Smith", 6, "Hello, thanks for joining."), turnAt(0, "Bob Jones", 9, "Hi Alice."), turnAt(0, "Alice Smith", 10, "Let us start."),
+			turnAt(5*time.Minute, "Bob Jones", 12, "The budget is fine.")}},
 		{"a line that announces the transcript is not a title", "speaker-line", "Read the full transcript\n\nAnn Lee 0:00:01\nHello.\n", []caption.Segment{
 			turnAt(sec(1), "Ann Lee", 3, "Hello.")}},
 		{"otter footer with odd spacing", "otter", "Emma  0:00  \nHello.\n\nKelly  0:05  \nHi.\n\n  Transcribed by   https:// otter.ai  \n", []caption.Segment{

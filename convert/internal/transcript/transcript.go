@@ -12,6 +12,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/capconv/capconv/convert/caption"
+	"github.com/capconv/capconv/convert/internal/labels"
 	"github.com/capconv/capconv/convert/internal/text"
 )
 
@@ -179,6 +180,10 @@ func parseDialect(p *page, fm frontMatter, d *dialect, o text.Source) (*caption.
 		}
 		return text
 	}
+	var speakers map[string]bool
+	if d.speakers == noSpeakers {
+		speakers = textSpeakers(p, fm.end, cl)
+	}
 	next := 0 // the next turn in cl.turns
 	for i := fm.end; i < len(p.line); i++ {
 		if next < len(cl.turns) && cl.turns[next].nameLine == i {
@@ -202,9 +207,69 @@ func parseDialect(p *page, fm frontMatter, d *dialect, o text.Source) (*caption.
 		if len(b.doc.Segments) == 0 && b.addMetadata(line) {
 			continue
 		}
+		if name, rest, ok := cutLabel(line); ok && speakers[name] && len(b.doc.Segments) > 0 {
+			b.labelTurn(n, name)
+			line = rest
+		}
 		b.addText(n, clean(line))
 	}
 	return b.finish(len(p.line))
+}
+
+// cutLabel splits "Name: text" into the name and the text.
+func cutLabel(line string) (name, rest string, ok bool) {
+	i := strings.Index(line, ": ")
+	if i <= 0 || i > 80 || strings.ContainsAny(line[:i], ":[]") {
+		return "", "", false
+	}
+	return collapseSpace(line[:i]), strings.TrimSpace(line[i+2:]), true
+}
+
+// textSpeakers returns the names that label the text lines of a layout
+// whose turn lines name nobody, as Google Meet's exports do: a time every
+// few minutes, then "Alice: Hello." lines. Names count when most text
+// lines carry a label that repeats or reads as a name; otherwise none do,
+// and "Note: …" stays text.
+func textSpeakers(p *page, from int, cl classification) map[string]bool {
+	counts := make(map[string]int)
+	lines, labelled := 0, 0
+	next := 0
+	for i := from; i < len(p.line); i++ {
+		if next < len(cl.turns) && cl.turns[next].line == i {
+			next++
+			continue
+		}
+		if p.line[i] == "" {
+			continue
+		}
+		lines++
+		if name, _, ok := cutLabel(p.line[i]); ok {
+			counts[name]++
+		}
+	}
+	names := make(map[string]bool)
+	for name, n := range counts {
+		if n >= 2 && plausibleName(name) || labels.IsNameLike(name) {
+			names[name] = true
+			labelled += n
+		}
+	}
+	if lines == 0 || labelled*2 < lines || len(cl.turns) == 0 {
+		return nil
+	}
+	return names
+}
+
+// labelTurn starts a turn of speaker at line n, with the start of the
+// turn it is in: its text says who speaks, not when.
+func (b *transcriptBuilder) labelTurn(n int, speaker string) {
+	b.endParagraph()
+	last := &b.doc.Segments[len(b.doc.Segments)-1]
+	if last.Speaker == "" && len(last.Paragraphs) == 0 {
+		last.Speaker = speaker
+		return
+	}
+	b.doc.Segments = append(b.doc.Segments, caption.Segment{Start: last.Start, Speaker: speaker, Pos: b.o.Pos(n)})
 }
 
 // readChapter reads line n as a chapter line ("00:00:00 - Title") and
