@@ -125,6 +125,22 @@ func looksLikeTiming(line string) bool {
 	return line != "" && line[0] >= '0' && line[0] <= '9' && strings.Contains(line, "-->")
 }
 
+// startsWithPaddedTime reports whether a timing line that opens a file
+// starts as SRT's do, "00:00:01,000" or "0:00:01.000", not as a
+// transcript's unpadded range ("0:0:0.0 --> 0:0:5.460", Microsoft Teams).
+func startsWithPaddedTime(line string) bool {
+	clock, _, _ := strings.Cut(line, "-->")
+	clock = strings.TrimSpace(clock)
+	whole, _, _ := strings.Cut(strings.ReplaceAll(clock, ",", "."), ".")
+	parts := strings.Split(whole, ":")
+	for _, p := range parts[1:] {
+		if len(p) != 2 {
+			return false
+		}
+	}
+	return len(parts) >= 2
+}
+
 // nextIsTiming reports whether the line after the scanner's position is a
 // timing line, which makes the current line a cue number.
 func nextIsTiming(sc *text.Scanner) bool {
@@ -314,7 +330,7 @@ func Sniff(head []byte) bool {
 		}
 		line = strings.Trim(line, " \t")
 		if looksLikeTiming(line) {
-			return true
+			return startsWithPaddedTime(line)
 		}
 		next, _ := sc.Next()
 		return text.IsDigits(line) && looksLikeTiming(strings.Trim(next, " \t"))

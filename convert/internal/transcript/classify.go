@@ -409,12 +409,16 @@ func collectCandidates(d *dialect, p *page, from, limit int) []candidate {
 				}
 			}
 		}
-		c.fields, c.widthOK = clockFields(t.clock)
-		if v, err := text.ParseClock(t.clock); err == nil {
+		clock, end := t.clock, t.end
+		if d.unpadded {
+			clock, end = padClock(clock), padClock(end)
+		}
+		c.fields, c.widthOK = clockFields(clock)
+		if v, err := text.ParseClock(clock); err == nil {
 			c.start, c.parsed = v, true
 		}
-		if t.end != "" {
-			if v, err := text.ParseClock(t.end); err == nil {
+		if end != "" {
+			if v, err := text.ParseClock(end); err == nil {
 				c.end = v
 			}
 		}

@@ -47,6 +47,8 @@ type dialect struct {
 	// enough that one said once without capitals ("maria silva (00:01):")
 	// is a speaker wherever its line is.
 	plainNames bool
+	// unpadded: the layout writes times without padding ("0:0:5.460").
+	unpadded bool
 }
 
 // A variant is one way a dialect writes a turn line.
@@ -284,6 +286,16 @@ var dialects = []*dialect{
 		chapters: true,
 	},
 	{
+		name: "teams",
+		variants: []variant{
+			{example: "0:0:0.0 --> 0:0:5.460 (then the name, then the text)", turn: turnPattern(`^T\s*-->\s*E$`)},
+		},
+		may:      func(l string) bool { return startsWithDigit(l) && strings.Contains(l, "-->") },
+		speakers: weakSpeakers,
+		nameLine: +1,
+		unpadded: true,
+	},
+	{
 		name: "speaker-inline",
 		variants: []variant{
 			{example: "Ann Lee 00:00:01 text", turn: turnPattern(`^(?P<speaker>\S.*?)\s+T\s+(?P<text>\S.*)$`), find: nameClockText},
@@ -384,6 +396,30 @@ func nameClockText(l string) (turnSpans, bool) {
 		return turnSpans{t, i, 0, e, x, len(l), -1, -1}, true
 	}
 	return turnSpans{}, false
+}
+
+// padClock writes an unpadded time ("0:0:5.460") as times are written
+// ("0:00:05.460"): every field after the first two digits wide.
+func padClock(clock string) string {
+	var b strings.Builder
+	field := 0
+	for i := 0; i < len(clock); {
+		j := i
+		for j < len(clock) && isDigit(clock[j]) {
+			j++
+		}
+		if field > 0 && j-i == 1 {
+			b.WriteByte('0')
+		}
+		b.WriteString(clock[i:j])
+		if j == len(clock) || clock[j] != ':' {
+			b.WriteString(clock[j:])
+			break
+		}
+		b.WriteByte(':')
+		i, field = j+1, field+1
+	}
+	return b.String()
 }
 
 // isRegexpSpace reports whether c is in the regexp class \s.

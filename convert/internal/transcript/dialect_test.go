@@ -145,6 +145,16 @@ func TestReadDialects(t *testing.T) {
 			}},
 		},
 		{
+			dialect: "teams",
+			in:      "0:0:0.0 --> 0:0:5.460\nAnn Lee\nHello.\n\n0:0:5.460 --> 0:0:8.100\nBob\nHi.\n\n0:1:8.100 --> 0:1:12.0\nAnn Lee\nBye.\n",
+			want: &caption.Document{Segments: []caption.Segment{
+				{Start: 0, End: sec(5.46), Speaker: "Ann Lee", Paragraphs: []string{"Hello."}, Pos: at(1)},
+				{Start: sec(5.46), End: sec(8.1), Speaker: "Bob", Paragraphs: []string{"Hi."}, Pos: at(5)},
+				{Start: time.Minute + sec(8.1), End: time.Minute + sec(12), Speaker: "Ann Lee", Paragraphs: []string{"Bye."}, Pos: at(9)},
+			}},
+			reason: "unpadded times, ranges kept",
+		},
+		{
 			dialect: "timestamped",
 			in:      "00:00:00 Clean code is one.\n\n00:00:07 But it's important.\n\n01:03:19 Thanks.\n01:03:19 Thanks.\n",
 			want: &caption.Document{Segments: []caption.Segment{
