@@ -120,6 +120,8 @@ func TestDetect(t *testing.T) {
 		{"SRT without a name", "1\n00:00:01,000 --> 00:00:02,000\nx\n", "", SRT},
 		{"SRT named .txt", "\n\n00:00:01,000 --> 00:00:02,000\nx\n", Transcript, SRT},
 		{"transcript", "Ann Lee 0:00:01\n\nHello.\n", Transcript, Transcript},
+		{"Teams transcript named .txt", "0:0:0.0 --> 0:0:5.460\nAnn Lee\nHello.\n", Transcript, Transcript},
+		{"Teams transcript without a name", "0:0:0.0 --> 0:0:5.460\nAnn Lee\nHello.\n", "", Transcript},
 		{"WebVTT without header stays WebVTT", "00:00.000 --> 00:01.000\na\n", WebVTT, WebVTT},
 		{"STL", "850STL25.01" + strings.Repeat(" ", 1013), "", STL},
 		{"UTF-16 WebVTT", string([]byte{0xFF, 0xFE, 'W', 0, 'E', 0, 'B', 0, 'V', 0, 'T', 0, 'T', 0, '\n', 0}), "", WebVTT},
