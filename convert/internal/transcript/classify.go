@@ -561,12 +561,42 @@ func fitsFields(c *candidate, fields int) bool {
 
 // looseName reports whether s, which does not read as a name by its
 // capitals, may still be one said once on a line shaped like the file's
-// turn lines: a few words, no digits, no sentence punctuation
-// ("bell hooks", "anna meyer").
+// turn lines: a few words without capitals, digits or punctuation, in
+// one cased script ("bell hooks", "anna meyer", "юрій олійник"). Names
+// in scripts without case read as names already; words mixing scripts
+// ("ありがとう coração") are prose.
 func looseName(s string) bool {
-	return plausibleName(s) && strings.Count(s, " ") < 4 && strings.IndexFunc(s, unicode.IsDigit) < 0 &&
-		!strings.ContainsAny(s, ".,;:?!\"“”()[]")
+	if !plausibleName(s) || strings.Count(s, " ") >= 4 || strings.ContainsAny(s, ".,;:?!\"“”()[]") {
+		return false
+	}
+	var script *unicode.RangeTable
+	for _, r := range s {
+		switch {
+		case r == ' ' || r == '-' || r == '\'' || unicode.Is(unicode.Mn, r):
+			continue
+		case unicode.IsDigit(r) || unicode.IsUpper(r) || !unicode.IsLetter(r):
+			return false
+		}
+		if script == nil {
+			for _, t := range casedScripts {
+				if unicode.Is(t, r) {
+					script = t
+				}
+			}
+			if script == nil {
+				return false
+			}
+		}
+		if !unicode.Is(script, r) {
+			return false
+		}
+	}
+	return script != nil
 }
+
+// casedScripts are the scripts whose names a file may write without
+// capitals.
+var casedScripts = []*unicode.RangeTable{unicode.Latin, unicode.Cyrillic, unicode.Greek, unicode.Armenian}
 
 // blankBeforeTurns reports whether nearly all the lines that read as
 // turn lines (their names repeat or read as names) follow a blank line.
