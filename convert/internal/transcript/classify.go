@@ -157,6 +157,10 @@ func classify(d *dialect, p *page, from, limit int, o text.Source, silent bool) 
 	mostNamed := named*2 >= shaped
 	blankFirst := blankBeforeTurns(p, from, cands, verdicts)
 	sep, haveSep := commonSeparator(cands, verdicts)
+	shape := fileShape{sep, haveSep, blankFirst, fields, func(c *candidate) bool {
+		v := verdicts[c.t.speaker]
+		return (v.repeated || v.nameLike) && c.widthOK && fitsFields(c, fields)
+	}}
 	var strong, weak []int // indexes into cands
 	loose := make(map[int]bool)
 	for i := range cands {
@@ -182,7 +186,7 @@ func classify(d *dialect, p *page, from, limit int, o text.Source, silent bool) 
 			// The text of the turn line above it.
 		case verdicts[c.t.speaker].nameLike:
 			weak = append(weak, i)
-		case plainNameFits(d, p, from, cands, i, fileShape{sep, haveSep, blankFirst, fields}):
+		case plainNameFits(d, p, from, cands, i, shape):
 			loose[i] = true
 			weak = append(weak, i)
 		default:
@@ -309,6 +313,9 @@ type fileShape struct {
 	haveSep    bool   // whether sep was seen at all
 	blankFirst bool   // turn lines follow blank lines
 	fields     int    // fields of the turn times (see dominantFields)
+	// turnLike reports whether a candidate may be a turn line: its name
+	// repeats or reads as a name, and its time is written like the others.
+	turnLike func(*candidate) bool
 }
 
 // plainNameFits reports whether candidate i, whose name reads as a name
@@ -328,7 +335,7 @@ func plainNameFits(d *dialect, p *page, from int, cands []candidate, i int, f fi
 	if !c.hasText || !looseName(c.t.speaker) {
 		return false
 	}
-	if prev := &cands[max(i-1, 0)]; i > 0 && prev.t.text == "" && nextLine(p, max(prev.line, prev.nameLine)) == c.line {
+	if prev := &cands[max(i-1, 0)]; i > 0 && f.turnLike(prev) && prev.t.text == "" && nextLine(p, max(prev.line, prev.nameLine)) == c.line {
 		return false
 	}
 	if f.haveSep && c.t.sep != f.sep || !f.haveSep && strings.TrimSpace(c.t.sep) == "" {
@@ -474,12 +481,13 @@ func markText(d *dialect, p *page, cands []candidate, verdicts map[string]nameVe
 	}
 	// A line with nothing below it, right under a turn line that has no
 	// text, is that turn's text: "Bob  0:09" then "John 3:16" at the end.
+	// Only a line that may be a turn line counts as one here.
 	for k := 1; k < len(cands); k++ {
 		c, prev := &cands[k], &cands[k-1]
 		if c.hasText || c.t.text != "" || prev.hasText || prev.nameLine >= 0 || c.nameLine >= 0 {
 			continue
 		}
-		if nextLine(p, prev.line) == c.line {
+		if v := verdicts[prev.t.speaker]; (v.repeated || v.nameLike || d.speakers != weakSpeakers) && prev.widthOK && fitsFields(prev, fields) && nextLine(p, prev.line) == c.line {
 			c.textOfPrev, prev.hasText = true, true
 		}
 	}

@@ -597,9 +597,9 @@ func readGenerated(g generated, dialect string) string {
 
 // unexpected returns the warnings a well-formed file should not get: all
 // but the one on a file whose turns all start at one time, and those on
-// a lone look-alike line ("Meet Me At 10:30" as a paragraph
-// of its own), which the reader must announce when it looks like the
-// file's speaker lines but does not fit them.
+// a look-alike line ("Meet Me At 10:30" as a paragraph of its own), which
+// the reader must announce when it looks like the file's speaker lines
+// but does not fit them.
 func (g generated) unexpected(warnings []string) []string {
 	var out []string
 	sameStart := len(g.want) >= 3 && g.want[0].Start == g.want[len(g.want)-1].Start
@@ -617,10 +617,15 @@ func (g generated) unexpected(warnings []string) []string {
 	return out
 }
 
-// isLookAlike reports whether line is one of the tricky tokens that end
-// like a name and a time.
+// isLookAlike reports whether line is, or starts with, one of the tricky
+// tokens that end like a name and a time: "John 3:16" alone, or "John
+// 3:16 and more", which in the name-time-text layout is a turn line's
+// very shape.
 func isLookAlike(line string) bool {
-	return slices.ContainsFunc(trickyTokens, func(t token) bool { return t.prefix != "" && t.s == line })
+	return slices.ContainsFunc(trickyTokens, func(t token) bool {
+		rest, ok := strings.CutPrefix(line, t.s)
+		return t.prefix != "" && ok && (rest == "" || rest[0] == ' ')
+	})
 }
 
 // sameSegment compares what a generated transcript states: not Pos,
