@@ -227,9 +227,11 @@ func classify(d *dialect, p *page, from, limit int, o text.Source, silent bool) 
 				if verdicts[c.t.speaker].nameLike {
 					warn(c.line+1, "%q looks like a speaker line, but %q is not a time: kept as text", shorten(p.line[c.line], 60), c.t.clock)
 				}
-			case pauses && hi == unbounded:
-				// A name and a time with nothing after them at the end of
-				// the file ("John 3:16") is the last turn's text.
+			case pauses && (hi == unbounded || !blankBefore(p, from, c.line) && !(i > 0 && shape.turnLike(&cands[i-1]) && nextLine(p, cands[i-1].line) == c.line)):
+				// A name and a time with nothing after them is a pause only
+				// placed like a turn line, between turns: after a blank line
+				// or right under another turn line. At the end of the file,
+				// or ending a paragraph, it is text ("… Meet Me At 10:30").
 			case c.start+maxStepBack < lo || c.start > hi+maxStepBack || loose[i] && hi == unbounded && lo >= 0 && c.start-lo > maxLooseJump:
 				if repeats && verdicts[c.t.speaker].nameLike {
 					warn(c.line+1, "%q looks like a speaker line, but its time is out of order with the turns around it: kept as text", shorten(p.line[c.line], 60))

@@ -617,14 +617,14 @@ func (g generated) unexpected(warnings []string) []string {
 	return out
 }
 
-// isLookAlike reports whether line is, or starts with, one of the tricky
-// tokens that end like a name and a time: "John 3:16" alone, or "John
-// 3:16 and more", which in the name-time-text layout is a turn line's
-// very shape.
+// isLookAlike reports whether line is, starts with or ends with one of
+// the tricky tokens that end like a name and a time: "John 3:16" alone,
+// "John 3:16 and more" (the very shape of a name-time-text turn line), or
+// "Москва Zeit John 3:16" (a capitalised name and a time).
 func isLookAlike(line string) bool {
 	return slices.ContainsFunc(trickyTokens, func(t token) bool {
-		rest, ok := strings.CutPrefix(line, t.s)
-		return t.prefix != "" && ok && (rest == "" || rest[0] == ' ')
+		rest, starts := strings.CutPrefix(line, t.s)
+		return t.prefix != "" && (starts && (rest == "" || rest[0] == ' ') || strings.HasSuffix(line, " "+t.s))
 	})
 }
 
