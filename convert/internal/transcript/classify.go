@@ -209,16 +209,18 @@ func classify(d *dialect, p *page, from, limit int, o text.Source, silent bool) 
 		accepted[i] = true
 	}
 	// A name said once is a turn when its time fits between the turns
-	// around it: first the lines with text below, in order among
-	// themselves too (with no repeated name to anchor them, "Meet Me At
-	// 10:30" between turns at 0:20 is prose), then the lines without text,
-	// between those.
+	// around it: first the lines with text whose names read as names, in
+	// order among themselves too (with no repeated name to anchor them,
+	// "Meet Me At 10:30" between turns at 0:20 is prose), then those whose
+	// names have no capitals, then the lines without text, each between
+	// the turns found before.
 	anchors := slices.Clone(strong)
-	for _, pauses := range []bool{false, true} {
+	for pass := range 3 {
+		pauses := pass == 2
 		var fitted []int
 		for _, i := range weak {
 			c := &cands[i]
-			if c.hasText == pauses {
+			if c.hasText == pauses || !pauses && loose[i] != (pass == 1) {
 				continue
 			}
 			lo, hi := neighbourStarts(anchors, starts, i)
