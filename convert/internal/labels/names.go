@@ -42,6 +42,7 @@ func IsNameLike(s string) bool {
 		return false
 	}
 	words, commas, proper := 0, 0, 0
+	var script *unicode.RangeTable // of the name's words, which share one
 	for rest := s; ; {
 		var w string
 		w, rest = nextNameWord(rest)
@@ -67,10 +68,55 @@ func IsNameLike(s string) bool {
 		if !isNameParticle(w) {
 			proper++
 		}
+		// Titles, suffixes and nicknames may be in another script than the
+		// name ("Dr. 李明", "王欣妤 III", "Capt. مهدی").
+		if !isAbbreviation(w) && !isQuoted(w) && w[0] != '@' && !(wordScript(w) == unicode.Latin && utf8.RuneCountInString(w) <= 4) {
+			ws := wordScript(w)
+			if script != nil && ws != nil && ws != script {
+				return false // "Thanks 감사합니다 Important" is no name
+			}
+			if ws != nil {
+				script = ws
+			}
+		}
 	}
 	// A particle may open a name ("del Río Fernández", "van Gogh"), not
 	// make one.
 	return proper > 0
+}
+
+// nameScripts are the scripts names are written in, told apart so that a
+// name keeps to one ("Capt." and other titles aside); Japanese mixes Han
+// and kana, Korean may add Han, so those count as one.
+var nameScripts = []*unicode.RangeTable{
+	unicode.Latin, unicode.Cyrillic, unicode.Greek, unicode.Armenian, unicode.Georgian,
+	unicode.Arabic, unicode.Hebrew, unicode.Devanagari, unicode.Bengali, unicode.Gurmukhi,
+	unicode.Gujarati, unicode.Tamil, unicode.Telugu, unicode.Kannada, unicode.Malayalam,
+	unicode.Sinhala, unicode.Thai, unicode.Lao, unicode.Khmer, unicode.Myanmar, unicode.Tibetan,
+	unicode.Ethiopic, unicode.Syriac, unicode.Thaana,
+}
+
+// cjk stands for the Han, kana and Hangul scripts in wordScript.
+var cjk = &unicode.RangeTable{}
+
+// wordScript returns the script of w's first letter, or nil when it has
+// none or its script is not told apart.
+func wordScript(w string) *unicode.RangeTable {
+	for _, r := range w {
+		if !unicode.IsLetter(r) {
+			continue
+		}
+		if unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul, unicode.Bopomofo) {
+			return cjk
+		}
+		for _, t := range nameScripts {
+			if unicode.Is(t, r) {
+				return t
+			}
+		}
+		return nil
+	}
+	return nil
 }
 
 // nextNameWord returns the first word of s, a parenthesised group counting
