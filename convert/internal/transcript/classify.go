@@ -107,7 +107,7 @@ func classify(d *dialect, p *page, from, limit int, o text.Source, silent bool) 
 	last := make(map[string]sighting)
 	for i := range cands {
 		if c := &cands[i]; c.t.speaker != "" {
-			if l, ok := last[c.t.speaker]; !ok || l.clock != c.t.clock || l.at == i-1 && c.t.text == "" {
+			if l, ok := last[c.t.speaker]; !ok || l.clock != c.t.clock || l.at == i-1 && c.t.text == "" && c.widthOK {
 				counts[c.t.speaker]++
 			}
 			last[c.t.speaker] = sighting{c.t.clock, i}

@@ -228,8 +228,8 @@ func cutLabel(line string) (name, rest string, ok bool) {
 // textSpeakers returns the names that label the text lines of a layout
 // whose turn lines name nobody, as Google Meet's exports do: a time every
 // few minutes, then "Alice: Hello." lines. Names count when most text
-// lines carry a label that repeats or reads as a name; otherwise none do,
-// and "Note: …" stays text.
+// lines carry a label that repeats or reads as a name, and one repeats;
+// otherwise none do, and "Note: …" stays text.
 func textSpeakers(p *page, from int, cl classification) map[string]bool {
 	counts := make(map[string]int)
 	lines, labelled := 0, 0
@@ -248,13 +248,15 @@ func textSpeakers(p *page, from int, cl classification) map[string]bool {
 		}
 	}
 	names := make(map[string]bool)
+	repeats := false
 	for name, n := range counts {
 		if n >= 2 && plausibleName(name) || labels.IsNameLike(name) {
 			names[name] = true
 			labelled += n
+			repeats = repeats || n >= 2
 		}
 	}
-	if lines == 0 || labelled*2 < lines || len(cl.turns) == 0 {
+	if !repeats || labelled*2 < lines || len(cl.turns) == 0 {
 		return nil
 	}
 	return names
