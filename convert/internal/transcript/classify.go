@@ -630,6 +630,16 @@ func blankBefore(p *page, from, i int) bool {
 	return i == from || p.line[i-1] == ""
 }
 
+// startsWithClock reports whether s opens with digits, a colon and a
+// digit, as a time does.
+func startsWithClock(s string) bool {
+	i := 0
+	for i < len(s) && isDigit(s[i]) {
+		i++
+	}
+	return i > 0 && i+1 < len(s) && s[i] == ':' && isDigit(s[i+1])
+}
+
 // plausibleName reports whether a name the file repeats may be a speaker:
 // short, with a letter or digit, not a sentence, and not a sound such as
 // "[Music]" that captions put in brackets.
@@ -637,8 +647,9 @@ func plausibleName(s string) bool {
 	if utf8.RuneCountInString(s) > 100 || strings.IndexFunc(s, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) < 0 {
 		return false
 	}
-	if strings.HasPrefix(s, "[") && strings.HasSuffix(s, "]") || strings.HasPrefix(s, "(") && strings.HasSuffix(s, ")") {
-		return false
+	if strings.HasPrefix(s, "[") && strings.HasSuffix(s, "]") || strings.HasPrefix(s, "(") && strings.HasSuffix(s, ")") ||
+		strings.Contains(s, "-->") || startsWithClock(s) {
+		return false // a sound, or a time: "0:0:8.858 -->" names nobody
 	}
 	last, _ := utf8.DecodeLastRuneInString(s)
 	return !strings.ContainsRune("?!…。？！", last) && strings.Count(s, " ") < 12

@@ -223,6 +223,16 @@ var dialects = []*dialect{
 		speakers: optionalSpeakers,
 	},
 	{
+		name: "teams",
+		variants: []variant{
+			{example: "0:0:0.0 --> 0:0:5.460 (then the name, then the text)", turn: turnPattern(`^T\s*-->\s*E$`)},
+		},
+		may:      func(l string) bool { return startsWithDigit(l) && strings.Contains(l, "-->") },
+		speakers: weakSpeakers,
+		nameLine: +1,
+		unpadded: true,
+	},
+	{
 		name: "timestamped",
 		variants: []variant{
 			{example: "00:00:07 text", turn: turnPattern(timeBare + `(?P<text>\S.*)$`)},
@@ -284,16 +294,6 @@ var dialects = []*dialect{
 		speakers: weakSpeakers,
 		nameLine: +1,
 		chapters: true,
-	},
-	{
-		name: "teams",
-		variants: []variant{
-			{example: "0:0:0.0 --> 0:0:5.460 (then the name, then the text)", turn: turnPattern(`^T\s*-->\s*E$`)},
-		},
-		may:      func(l string) bool { return startsWithDigit(l) && strings.Contains(l, "-->") },
-		speakers: weakSpeakers,
-		nameLine: +1,
-		unpadded: true,
 	},
 	{
 		name: "speaker-inline",
