@@ -185,10 +185,10 @@ func isAbbreviation(w string) bool {
 		return false
 	}
 	r, _ := utf8.DecodeRuneInString(body)
-	if !unicode.IsUpper(r) {
+	if !startsName(r) || !unicode.IsLetter(r) {
 		return false
 	}
-	if utf8.RuneCountInString(body) == 1 || strings.Contains(body, ".") { // initials
+	if utf8.RuneCountInString(body) == 1 || strings.Contains(body, ".") { // initials: "J.", "მ."
 		for _, part := range strings.Split(body, ".") {
 			if utf8.RuneCountInString(part) != 1 {
 				return false

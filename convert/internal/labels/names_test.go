@@ -43,6 +43,8 @@ func TestIsNameLike(t *testing.T) {
 		{"สมชาย ใจดี", true},
 		{"김민준", true},
 		{"სალომე წიკლაური", true},
+		{"მ. ჯავახიშვილი", true},
+		{"j. smith", false},
 		{"说话人1", true},
 		{"🎙️ Host", true},
 		{"bell hooks", false},

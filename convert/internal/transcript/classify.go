@@ -710,16 +710,22 @@ func orderStrong(cands []candidate, strong []int, o text.Source, silent bool, wa
 }
 
 // longestOrderedRun marks the elements of a longest non-decreasing
-// subsequence of times (patience sorting, O(n log n)).
+// subsequence of times (patience sorting, O(n log n)). It is built from
+// the end, as the longest non-increasing run of the reversed times, so
+// that of runs of equal length the one that keeps the earlier turns wins:
+// in 1:22:24, 10:30, 1:22:24, 1:22:35, the 10:30 is the one out of order.
 func longestOrderedRun(times []time.Duration) []bool {
 	in := make([]bool, len(times))
 	if len(times) == 0 {
 		return in
 	}
-	tails := []int{} // tails[l]: index of the smallest tail of a run of length l+1
+	// tails[l]: index of the largest tail (scanning backwards) of a run
+	// of length l+1.
+	tails := []int{}
 	parent := make([]int, len(times))
-	for i, t := range times {
-		l := sort.Search(len(tails), func(k int) bool { return times[tails[k]] > t })
+	for i := len(times) - 1; i >= 0; i-- {
+		t := times[i]
+		l := sort.Search(len(tails), func(k int) bool { return times[tails[k]] < t })
 		parent[i] = -1
 		if l > 0 {
 			parent[i] = tails[l-1]

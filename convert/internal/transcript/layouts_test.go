@@ -147,3 +147,27 @@ func TestReadRepairs(t *testing.T) {
 		})
 	}
 }
+
+func TestLongestOrderedRun(t *testing.T) {
+	tests := []struct {
+		in   []float64
+		want []bool
+	}{
+		{nil, []bool{}},
+		{[]float64{1, 2, 3}, []bool{true, true, true}},
+		{[]float64{10, 12, 5}, []bool{true, true, false}},
+		{[]float64{5, 3, 6}, []bool{true, false, true}},
+		{[]float64{4944, 630, 4944, 4955}, []bool{true, false, true, true}},
+		{[]float64{5, 9, 15, 1, 2, 3, 4}, []bool{false, false, false, true, true, true, true}},
+		{[]float64{2, 2, 1, 2}, []bool{true, true, false, true}},
+	}
+	for _, tt := range tests {
+		times := make([]time.Duration, len(tt.in))
+		for i, s := range tt.in {
+			times[i] = sec(s)
+		}
+		if got := longestOrderedRun(times); !cmp.Equal(got, tt.want) {
+			t.Errorf("longestOrderedRun(%v) = %v, want %v", tt.in, got, tt.want)
+		}
+	}
+}
