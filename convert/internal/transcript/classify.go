@@ -79,6 +79,7 @@ type turn struct {
 type classification struct {
 	turns    []turn
 	speakers int // turns with a speaker
+	strong   int // turns certain from the layout or a repeated name, times read
 	// rejected is the first line (1-based) shaped like a turn line whose
 	// name does not read as one, or 0, for the unknown-dialect message.
 	rejected int
@@ -207,6 +208,10 @@ func classify(d *dialect, p *page, from, limit int, o text.Source, silent bool) 
 	accepted := make([]bool, len(cands))
 	for _, i := range strong {
 		accepted[i] = true
+		// A "00:05 - Title" line is as likely a chapter as a turn.
+		if cands[i].parsed && !isChapterLine(p.line[cands[i].line]) {
+			cl.strong++
+		}
 	}
 	// A name said once is a turn when its time fits between the turns
 	// around it: first the lines with text whose names read as names, in

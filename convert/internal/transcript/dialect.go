@@ -738,16 +738,21 @@ const detectLines = 200
 // score is how well a dialect explains the opening of a file.
 type score struct {
 	turns    int // turn lines
+	strong   int // turn lines the layout or a repeated name makes certain
 	speakers int // turn lines that name a speaker
 	rejected int // first line (1-based) whose speaker was not a name, or 0
 }
 
 // better reports whether s explains more of the input than t: more turns,
-// then more of them with speakers ("[00:05] Ann: hi" read as time-name
-// rather than timestamped).
+// then more that are certain ("0:16" alone on its line rather than "Zeit
+// John 3:16 …" said once), then more with speakers ("[00:05] Ann: hi"
+// read as time-name rather than timestamped).
 func (s score) better(t score) bool {
-	if s.turns != t.turns {
+	switch {
+	case s.turns != t.turns:
 		return s.turns > t.turns
+	case s.strong != t.strong:
+		return s.strong > t.strong
 	}
 	return s.speakers > t.speakers
 }
@@ -756,7 +761,7 @@ func (s score) better(t score) bool {
 // lines[from:].
 func scoreDialect(d *dialect, p *page, from int) score {
 	cl, _ := classify(d, p, from, detectLines, text.Source{}, true)
-	return score{turns: len(cl.turns), speakers: cl.speakers, rejected: cl.rejected}
+	return score{turns: len(cl.turns), strong: cl.strong, speakers: cl.speakers, rejected: cl.rejected}
 }
 
 // detectDialect returns the dialect that explains most turn lines of
