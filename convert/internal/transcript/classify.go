@@ -186,7 +186,14 @@ func classify(d *dialect, p *page, from, limit int, o text.Source, silent bool) 
 		case c.textOfPrev:
 			// The text of the turn line above it.
 		case verdicts[c.t.speaker].nameLike:
-			weak = append(weak, i)
+			// Said once, it must be set off from its time as the file's
+			// turn lines are: "John 3:16" is no turn among Otter's
+			// "Elena  1:20" lines.
+			if !haveSep || c.t.sep == sep {
+				weak = append(weak, i)
+			} else if !silent && repeats {
+				o.Warnf(c.line+1, "%q looks like a speaker line, but its name is set off from its time unlike the others (%q): kept as text", shorten(p.line[c.line], 60), sep)
+			}
 		case plainNameFits(d, p, from, cands, i, shape):
 			loose[i] = true
 			weak = append(weak, i)
