@@ -358,8 +358,8 @@ func plainNameFits(d *dialect, p *page, from int, cands []candidate, i int, f fi
 		return false
 	}
 	switch {
-	case d.plainNames:
-		return true
+	case d.plainNames || strings.TrimSpace(c.t.sep) != "":
+		return true // "isabel gómez | 00:25": the layout sets the name apart
 	case c.t.text == "":
 		return !f.blankFirst || blankBefore(p, from, c.line)
 	}
