@@ -739,20 +739,24 @@ const detectLines = 200
 type score struct {
 	turns    int // turn lines
 	strong   int // turn lines the layout or a repeated name makes certain
+	first    int // index of the first turn line: text before it is left over
 	speakers int // turn lines that name a speaker
 	rejected int // first line (1-based) whose speaker was not a name, or 0
 }
 
 // better reports whether s explains more of the input than t: more turns,
 // then more that are certain ("0:16" alone on its line rather than "Zeit
-// John 3:16 …" said once), then more with speakers ("[00:05] Ann: hi"
-// read as time-name rather than timestamped).
+// John 3:16 …" said once), then a first turn earlier in the file (less
+// text left before it), then more with speakers ("[00:05] Ann: hi" read
+// as time-name rather than timestamped).
 func (s score) better(t score) bool {
 	switch {
 	case s.turns != t.turns:
 		return s.turns > t.turns
 	case s.strong != t.strong:
 		return s.strong > t.strong
+	case s.first != t.first:
+		return s.first < t.first
 	}
 	return s.speakers > t.speakers
 }
@@ -761,7 +765,19 @@ func (s score) better(t score) bool {
 // lines[from:].
 func scoreDialect(d *dialect, p *page, from int) score {
 	cl, _ := classify(d, p, from, detectLines, text.Source{}, true)
-	return score{turns: len(cl.turns), strong: cl.strong, speakers: cl.speakers, rejected: cl.rejected}
+	sc := score{turns: len(cl.turns), strong: cl.strong, speakers: cl.speakers, rejected: cl.rejected}
+	sc.first = len(p.line)
+	for _, tn := range cl.turns {
+		if isChapterLine(p.line[tn.line]) {
+			continue // as likely a chapter as a turn
+		}
+		sc.first = tn.line
+		if tn.nameLine >= 0 && tn.nameLine < sc.first {
+			sc.first = tn.nameLine // the name line above the time
+		}
+		break
+	}
+	return sc
 }
 
 // detectDialect returns the dialect that explains most turn lines of
