@@ -216,7 +216,7 @@ func classify(d *dialect, p *page, from, limit int, o text.Source, silent bool) 
 	for _, i := range strong {
 		accepted[i] = true
 		// A "00:05 - Title" line is as likely a chapter as a turn.
-		if cands[i].parsed && !isChapterLine(p.line[cands[i].line]) {
+		if cands[i].parsed && !p.chapter[cands[i].line] {
 			cl.strong++
 		}
 	}
@@ -419,7 +419,7 @@ func collectCandidates(d *dialect, p *page, from, limit int) []candidate {
 		if seen++; limit > 0 && seen > limit {
 			break
 		}
-		if d.chapters && isChapterLine(line) {
+		if d.chapters && p.chapter[i] {
 			continue
 		}
 		t, ok := d.match(line)
@@ -430,7 +430,7 @@ func collectCandidates(d *dialect, p *page, from, limit int) []candidate {
 		if d.nameLine != 0 {
 			c.t.speaker, c.nameLine = "", -1
 			if j := i + d.nameLine; j >= from && j < len(p.line) {
-				if nl := p.line[j]; nl != "" && !d.may(nl) && !isChapterLine(nl) {
+				if nl := p.line[j]; nl != "" && !d.may(nl) && !p.chapter[j] {
 					c.t.speaker, c.nameLine = collapseSpace(nl), j
 				}
 			}
@@ -458,16 +458,18 @@ func collectCandidates(d *dialect, p *page, from, limit int) []candidate {
 // export tools add (footers) blank: every dialect looks at each line, and
 // detection tries them all, so each line is trimmed and checked once.
 type page struct {
-	raw  []string // as read, for columns and messages
-	line []string // trimmed; "" for blank lines and footers
+	raw     []string // as read, for columns and messages
+	line    []string // trimmed; "" for blank lines and footers
+	chapter []bool   // the line has a chapter line's shape ("00:00 - Title")
 }
 
 // newPage prepares lines for classify.
 func newPage(lines []string) *page {
-	p := &page{raw: lines, line: make([]string, len(lines))}
+	p := &page{raw: lines, line: make([]string, len(lines)), chapter: make([]bool, len(lines))}
 	for i, l := range lines {
 		if l = strings.TrimSpace(l); !isExportFooter(l) {
 			p.line[i] = l
+			p.chapter[i] = isChapterLine(l)
 		}
 	}
 	return p

@@ -768,7 +768,7 @@ func scoreDialect(d *dialect, p *page, from int) score {
 	sc := score{turns: len(cl.turns), strong: cl.strong, speakers: cl.speakers, rejected: cl.rejected}
 	sc.first = len(p.line)
 	for _, tn := range cl.turns {
-		if isChapterLine(p.line[tn.line]) {
+		if p.chapter[tn.line] {
 			continue // as likely a chapter as a turn
 		}
 		sc.first = tn.line

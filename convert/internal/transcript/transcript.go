@@ -201,7 +201,7 @@ func parseDialect(p *page, fm frontMatter, d *dialect, o text.Source) (*caption.
 			}
 			continue
 		}
-		if d.chapters && b.readChapter(n, line) {
+		if d.chapters && p.chapter[i] && b.readChapter(n, line) {
 			continue
 		}
 		if len(b.doc.Segments) == 0 && b.addMetadata(line) {
