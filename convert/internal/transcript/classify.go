@@ -91,6 +91,11 @@ type classification struct {
 // returned, for detection.
 func classify(d *dialect, p *page, from, limit int, o text.Source, silent bool) (classification, error) {
 	var cl classification
+	warn := func(line int, format string, args ...any) {
+		if !silent {
+			o.Warnf(line, format, args...)
+		}
+	}
 	cands := collectCandidates(d, p, from, limit)
 	if len(cands) == 0 {
 		return cl, nil
@@ -191,8 +196,8 @@ func classify(d *dialect, p *page, from, limit int, o text.Source, silent bool) 
 			// "Elena  1:20" lines.
 			if !haveSep || c.t.sep == sep {
 				weak = append(weak, i)
-			} else if !silent && repeats {
-				o.Warnf(c.line+1, "%q looks like a speaker line, but its name is set off from its time unlike the others (%q): kept as text", shorten(p.line[c.line], 60), sep)
+			} else if repeats {
+				warn(c.line+1, "%q looks like a speaker line, but its name is set off from its time unlike the others (%q): kept as text", shorten(p.line[c.line], 60), sep)
 			}
 		case plainNameFits(d, p, from, cands, i, shape):
 			loose[i] = true
@@ -201,11 +206,6 @@ func classify(d *dialect, p *page, from, limit int, o text.Source, silent bool) 
 			if cl.rejected == 0 {
 				cl.rejected = c.line + 1
 			}
-		}
-	}
-	warn := func(line int, format string, args ...any) {
-		if !silent {
-			o.Warnf(line, format, args...)
 		}
 	}
 	starts, err := orderStrong(cands, strong, o, silent, warn)
