@@ -155,17 +155,20 @@ func cutStyledLabel(t string, s Style) (labelCandidate, bool) {
 	return labelCandidate{}, false
 }
 
-// isLabelName reports whether s reads as a speaker's name: at most four
-// words and 32 characters, capitalised words, digits or name particles,
-// no sentence punctuation, and not a common non-name ("Note").
+// isLabelName reports whether s reads as a speaker's name: at most five
+// words and 40 characters, a name by IsNameLike, no sentence punctuation,
+// and not a common non-name ("Note").
 func isLabelName(s string) bool {
-	if s != strings.TrimSpace(s) || utf8.RuneCountInString(s) > 32 || len(strings.Fields(s)) > 4 {
+	if s != strings.TrimSpace(s) || utf8.RuneCountInString(s) > 40 || len(strings.Fields(s)) > 5 {
 		return false
 	}
 	if isNotSpeaker(strings.ToLower(strings.TrimRight(s, "."))) {
 		return false
 	}
-	if strings.ContainsAny(s, ",;!?\"()[]{}<>/\\*#@&=") {
+	// Names as people write them ("Ashlee Kupor (SL)", "Smith, Jane",
+	// "Tom & Jerry", "Participant #3") are IsNameLike's to judge; these
+	// never stand in a name.
+	if strings.ContainsAny(s, ";!?[]{}<>/\\*=") {
 		return false
 	}
 	return IsNameLike(s)
@@ -294,10 +297,11 @@ var nameStyles = [...]Style{Upper, Name, Bracket}
 func detectLabels(cues []caption.Cue) labelChoice {
 	var counts [len(nameStyles)]map[string]int // per style, labels per name
 	var totals [len(nameStyles)]int
+	var opened [len(nameStyles)]int // cues whose first line has a label
 	dashes := 0
 	for _, c := range cues {
 		dialogue := isDialogueCue(c.Lines)
-		for _, l := range c.Lines {
+		for j, l := range c.Lines {
 			t, dashed := cutDash(l.Text)
 			if dashed {
 				dashes++
@@ -314,6 +318,9 @@ func detectLabels(cues []caption.Cue) labelChoice {
 					}
 					counts[k][lc.name]++
 					totals[k]++
+					if j == 0 {
+						opened[k]++
+					}
 				}
 			}
 		}
@@ -322,7 +329,11 @@ func detectLabels(cues []caption.Cue) labelChoice {
 	bestCount := 0
 	for k, s := range nameStyles {
 		total := totals[k]
-		if total < 3 {
+		// Nearly every cue opens with a label, as in a file capconv or a
+		// meeting tool wrote: every name is a speaker's, even said once
+		// and in a file of two cues.
+		everyCue := total >= 2 && 3*opened[k] >= 2*len(cues)
+		if total < 3 && !everyCue {
 			continue
 		}
 		repeated, names := 0, map[string]bool{}
@@ -330,15 +341,15 @@ func detectLabels(cues []caption.Cue) labelChoice {
 			if m >= 2 {
 				repeated += m
 			}
-			if m >= 2 || s != Name {
+			if m >= 2 || s != Name || everyCue {
 				names[n] = true
 			}
 		}
 		// Consistent: three labels or more, most of them by names said
 		// again, and far fewer names than labels.
-		ok := 2*repeated >= total && 2*len(counts[k]) <= total+1
-		if ok && repeated > bestCount {
-			best, bestCount = labelChoice{style: s, names: names}, repeated
+		ok := everyCue || 2*repeated >= total && 2*len(counts[k]) <= total+1
+		if weight := max(repeated, opened[k]); ok && weight > bestCount {
+			best, bestCount = labelChoice{style: s, names: names}, weight
 		}
 	}
 	best.dash = dashes >= 3
