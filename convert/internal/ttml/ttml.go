@@ -16,6 +16,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/capconv/capconv/convert/caption"
@@ -255,6 +256,11 @@ func appendTTMLCue(dst []byte, c caption.Cue, i int, ids []string, agents map[st
 			break
 		}
 	}
+	if rightToLeft(c.Lines) {
+		// Players lay TTML out left to right unless told: Arabic and
+		// Hebrew need the paragraph's direction.
+		dst = append(dst, ` tts:direction="rtl"`...)
+	}
 	dst = append(dst, '>')
 	for i, l := range c.Lines {
 		if i > 0 {
@@ -271,6 +277,23 @@ func appendTTMLCue(dst []byte, c caption.Cue, i int, ids []string, agents map[st
 		dst = append(dst, "</span>"...)
 	}
 	return append(dst, "</p>\n"...)
+}
+
+// rightToLeft reports whether a cue's first strong character, the one
+// that sets a paragraph's direction in Unicode's bidirectional algorithm,
+// belongs to a right-to-left script.
+func rightToLeft(lines []caption.Line) bool {
+	for _, l := range lines {
+		for _, r := range l.Text {
+			switch {
+			case unicode.In(r, unicode.Arabic, unicode.Hebrew, unicode.Syriac, unicode.Thaana, unicode.Nko):
+				return true
+			case unicode.IsLetter(r):
+				return false
+			}
+		}
+	}
+	return false
 }
 
 // ttmlFrameRateAttrs returns the root's frame rate attributes for fps:

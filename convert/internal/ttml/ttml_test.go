@@ -107,10 +107,16 @@ func TestWriteTTML(t *testing.T) {
 			want:   []string{`<p xml:id="c1" ` + times + `>Tom &amp; "Jerry" &lt;i&gt;--&gt;&lt;/i&gt; 'ok'</p>`},
 		},
 		{
-			name:   "non-ASCII, RTL and emoji stay UTF-8",
+			name:   "non-ASCII, RTL and emoji stay UTF-8; right-to-left text says so",
 			doc:    caption.Document{Cues: []caption.Cue{cue("", caption.Line{Text: "שלום, عالم 🎉 Ünïcödé"})}},
 			prefix: "<p ",
-			want:   []string{`<p xml:id="c1" ` + times + `>שלום, عالم 🎉 Ünïcödé</p>`},
+			want:   []string{`<p xml:id="c1" ` + times + ` tts:direction="rtl">שלום, عالم 🎉 Ünïcödé</p>`},
+		},
+		{
+			name:   "left-to-right text first stays left to right",
+			doc:    caption.Document{Cues: []caption.Cue{cue("", caption.Line{Text: "42 Ünïcödé שלום"})}},
+			prefix: "<p ",
+			want:   []string{`<p xml:id="c1" ` + times + `>42 Ünïcödé שלום</p>`},
 		},
 		{
 			name:   "characters XML cannot carry",
