@@ -11,6 +11,7 @@ import (
 
 	"github.com/capconv/capconv/convert/caption"
 	"github.com/capconv/capconv/convert/internal/labels"
+	"github.com/capconv/capconv/convert/internal/language"
 	"github.com/capconv/capconv/convert/internal/text"
 	"github.com/capconv/capconv/convert/internal/transcript"
 	"github.com/capconv/capconv/timing"
@@ -327,6 +328,15 @@ func Marshal(d *caption.Document, f Format, o Options) ([]byte, error) {
 	}
 	if c.timed && len(d.Cues) == 0 && len(d.Segments) > 0 {
 		return nil, fmt.Errorf("%s: %w", f, ErrNotTimed)
+	}
+	if c.declaresLanguage && d.Language == "" {
+		// The format must say which language the text is in: guess it
+		// rather than claim English.
+		if tag := language.Guess(d); tag != "" {
+			withLang := *d
+			withLang.Language = tag
+			d = &withLang
+		}
 	}
 	return c.write(nil, d, o)
 }

@@ -98,6 +98,10 @@ type codec struct {
 	// timed is false for a format written from start-only segments: a
 	// transcript written as a transcript is not timed.
 	timed bool
+	// declaresLanguage marks a format that must name the text's
+	// language (TTML's xml:lang): Marshal guesses it when the document
+	// does not say.
+	declaresLanguage bool
 }
 
 // registry is the format table every dispatch goes through, in the order
@@ -156,7 +160,7 @@ var registry = []codec{
 			return ttml.Append(b, d, ttmlOptions(o))
 		},
 		speakers: SpeakerVoice, precision: time.Millisecond,
-		keeps: Keeps{Title: true, Language: true, CueIDs: true, Ends: true}, timed: true,
+		keeps: Keeps{Title: true, Language: true, CueIDs: true, Ends: true}, timed: true, declaresLanguage: true,
 	},
 	{
 		format: DFXP, exts: []string{".dfxp"}, about: "TTML under the DFXP profile, for editors that ask for .dfxp",
@@ -165,7 +169,7 @@ var registry = []codec{
 			return ttml.AppendDFXP(b, d, ttmlOptions(o))
 		},
 		speakers: SpeakerVoice, precision: time.Millisecond,
-		keeps: Keeps{Title: true, Language: true, CueIDs: true, Ends: true}, timed: true,
+		keeps: Keeps{Title: true, Language: true, CueIDs: true, Ends: true}, timed: true, declaresLanguage: true,
 	},
 	{
 		format: SRT, exts: []string{".srt"}, about: "SubRip, speakers as text labels (--srt-labels)",

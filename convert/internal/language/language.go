@@ -1,0 +1,81 @@
+// Package language guesses the language of a document that does not say,
+// for the formats that declare one (TTML's xml:lang, capconv's JSON).
+package language
+
+import (
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/abadojack/whatlanggo"
+
+	"github.com/capconv/capconv/convert/caption"
+)
+
+// Enough text to tell languages apart, and no more: detection reads at
+// most maxSample bytes and needs minLetters letters. (whatlanggo's
+// confidence goes wrong on long texts: an English sample of 8 KB scores
+// -24, of 4 KB 1.)
+const (
+	maxSample  = 1 << 10
+	minLetters = 150
+)
+
+// minConfidence is lower than whatlanggo's own "reliable" (0.8): close
+// languages (Spanish, Portuguese, Galician) score 0.2 to 0.4 on 1 KB of
+// text yet are guessed right, and any guess beats claiming English.
+const minConfidence = 0.2
+
+// Guess returns the ISO 639-1 tag of the language d's text is written in,
+// or "" when the text is too short or the guess is not reliable.
+func Guess(d *caption.Document) string {
+	sample := make([]byte, 0, maxSample)
+	// add appends s, cut at a character to fit, and reports whether there
+	// is room for more.
+	add := func(s string) bool {
+		if room := maxSample - len(sample) - 1; len(s) > room {
+			room = max(room, 0)
+			for room > 0 && !utf8.RuneStart(s[room]) {
+				room--
+			}
+			sample = append(sample, s[:room]...)
+			return false
+		}
+		sample = append(append(sample, s...), ' ')
+		return true
+	}
+	full := false
+	for _, c := range d.Cues {
+		for _, l := range c.Lines {
+			if full = !add(l.Text); full {
+				break
+			}
+		}
+		if full {
+			break
+		}
+	}
+	for _, s := range d.Segments {
+		if full {
+			break
+		}
+		for _, p := range s.Paragraphs {
+			if full = !add(p); full {
+				break
+			}
+		}
+	}
+	letters := 0
+	for _, r := range string(sample) {
+		if unicode.IsLetter(r) {
+			letters++
+		}
+	}
+	if letters < minLetters {
+		return ""
+	}
+	info := whatlanggo.Detect(string(sample))
+	if info.Confidence < minConfidence {
+		return ""
+	}
+	return info.Lang.Iso6391()
+}
