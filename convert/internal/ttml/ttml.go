@@ -68,12 +68,13 @@ import (
 
 // TTML namespaces and profile.
 const (
-	nsTTML       = "http://www.w3.org/ns/ttml"
-	nsXML        = "http://www.w3.org/XML/1998/namespace"
-	nsMetadata   = "#metadata"  // suffix of the metadata namespace
-	nsParameter  = "#parameter" // suffix of the parameter namespace
-	ttmlRegionID = "bottom"
-	ttmlStyleID  = "default"
+	nsTTML          = "http://www.w3.org/ns/ttml"
+	nsXML           = "http://www.w3.org/XML/1998/namespace"
+	nsMetadata      = "#metadata"  // suffix of the metadata namespace
+	nsParameter     = "#parameter" // suffix of the parameter namespace
+	ttmlRegionID    = "bottom"
+	ttmlStyleID     = "default"
+	ttmlLineStyleID = "line"
 )
 
 // ttmlNamespaces are the root namespaces read: TTML and the two DFXP
@@ -98,7 +99,8 @@ const (
 // carries: centred text at the bottom of a region inset by 10%, the
 // usual title-safe area.
 const ttmlLayout = `    <styling>
-      <style xml:id="` + ttmlStyleID + `" tts:textAlign="center"/>
+      <style xml:id="` + ttmlStyleID + `" tts:textAlign="center" tts:fontFamily="proportionalSansSerif" tts:color="white"/>
+      <style xml:id="` + ttmlLineStyleID + `" tts:backgroundColor="#000000CC"/>
     </styling>
     <layout>
       <region xml:id="` + ttmlRegionID + `" tts:origin="10% 10%" tts:extent="80% 80%" tts:displayAlign="after"/>
@@ -143,7 +145,7 @@ func appendTTMLProfile(b []byte, d *caption.Document, o WriteOptions, profile st
 	}
 	speakers := d.Speakers()
 	agents := make(map[string]string, len(speakers))
-	taken := map[string]bool{ttmlRegionID: true, ttmlStyleID: true}
+	taken := map[string]bool{ttmlRegionID: true, ttmlStyleID: true, ttmlLineStyleID: true}
 	for i, s := range speakers {
 		id := "speaker" + strconv.Itoa(i+1)
 		agents[s] = id
@@ -189,7 +191,7 @@ func ttmlSize(d *caption.Document, ids, speakers []string) int {
 			n += len(ids[i])
 		}
 		for _, l := range c.Lines {
-			n += len(l.Text) + 8
+			n += len(l.Text) + 40 // the line's span
 			if l.Speaker != "" {
 				n += 40
 			}
@@ -266,13 +268,19 @@ func appendTTMLCue(dst []byte, c caption.Cue, i int, ids []string, agents map[st
 		if i > 0 {
 			dst = append(dst, "<br/>"...)
 		}
-		if !mixed || l.Speaker == "" {
-			dst = appendXMLEscaped(dst, l.Text, false)
+		// Each line in a span of its own, for a box behind the text
+		// that readers can read on any video (backgrounds are not
+		// inherited, and a paragraph's would fill the region's width).
+		if l.Text == "" {
 			continue
 		}
-		dst = append(dst, `<span ttm:agent="`...)
-		dst = append(dst, agents[l.Speaker]...)
-		dst = append(dst, `">`...)
+		dst = append(dst, `<span style="`+ttmlLineStyleID+`"`...)
+		if mixed && l.Speaker != "" {
+			dst = append(dst, ` ttm:agent="`...)
+			dst = append(dst, agents[l.Speaker]...)
+			dst = append(dst, '"')
+		}
+		dst = append(dst, '>')
 		dst = appendXMLEscaped(dst, l.Text, false)
 		dst = append(dst, "</span>"...)
 	}

@@ -66,7 +66,8 @@ func TestWriteTTMLDocument(t *testing.T) {
       </ttm:agent>
     </metadata>
     <styling>
-      <style xml:id="default" tts:textAlign="center"/>
+      <style xml:id="default" tts:textAlign="center" tts:fontFamily="proportionalSansSerif" tts:color="white"/>
+      <style xml:id="line" tts:backgroundColor="#000000CC"/>
     </styling>
     <layout>
       <region xml:id="bottom" tts:origin="10% 10%" tts:extent="80% 80%" tts:displayAlign="after"/>
@@ -74,8 +75,8 @@ func TestWriteTTMLDocument(t *testing.T) {
   </head>
   <body region="bottom" style="default">
     <div>
-      <p xml:id="c1" begin="00:00:01.000" end="00:00:02.500" ttm:agent="speaker1">Bonjour,<br/>ça va ?</p>
-      <p xml:id="c2" begin="00:00:03.000" end="00:00:04.000"><span ttm:agent="speaker1">-Oui ?</span><br/><span ttm:agent="speaker2">-Non.</span></p>
+      <p xml:id="c1" begin="00:00:01.000" end="00:00:02.500" ttm:agent="speaker1"><span style="line">Bonjour,</span><br/><span style="line">ça va ?</span></p>
+      <p xml:id="c2" begin="00:00:03.000" end="00:00:04.000"><span style="line" ttm:agent="speaker1">-Oui ?</span><br/><span style="line" ttm:agent="speaker2">-Non.</span></p>
     </div>
   </body>
 </tt>
@@ -104,34 +105,34 @@ func TestWriteTTML(t *testing.T) {
 			name:   "escaping",
 			doc:    caption.Document{Cues: []caption.Cue{cue("", caption.Line{Text: `Tom & "Jerry" <i>--></i> 'ok'`})}},
 			prefix: "<p ",
-			want:   []string{`<p xml:id="c1" ` + times + `>Tom &amp; "Jerry" &lt;i&gt;--&gt;&lt;/i&gt; 'ok'</p>`},
+			want:   []string{`<p xml:id="c1" ` + times + `><span style="line">Tom &amp; "Jerry" &lt;i&gt;--&gt;&lt;/i&gt; 'ok'</span></p>`},
 		},
 		{
 			name:   "non-ASCII, RTL and emoji stay UTF-8; right-to-left text says so",
 			doc:    caption.Document{Cues: []caption.Cue{cue("", caption.Line{Text: "שלום, عالم 🎉 Ünïcödé"})}},
 			prefix: "<p ",
-			want:   []string{`<p xml:id="c1" ` + times + ` tts:direction="rtl">שלום, عالم 🎉 Ünïcödé</p>`},
+			want:   []string{`<p xml:id="c1" ` + times + ` tts:direction="rtl"><span style="line">שלום, عالم 🎉 Ünïcödé</span></p>`},
 		},
 		{
 			name:   "left-to-right text first stays left to right",
 			doc:    caption.Document{Cues: []caption.Cue{cue("", caption.Line{Text: "42 Ünïcödé שלום"})}},
 			prefix: "<p ",
-			want:   []string{`<p xml:id="c1" ` + times + `>42 Ünïcödé שלום</p>`},
+			want:   []string{`<p xml:id="c1" ` + times + `><span style="line">42 Ünïcödé שלום</span></p>`},
 		},
 		{
 			name:   "characters XML cannot carry",
 			reason: "C0 controls and invalid UTF-8 become U+FFFD; a line feed inside a line becomes a space",
 			doc:    caption.Document{Cues: []caption.Cue{cue("", caption.Line{Text: "a\x01b\xffc\nd"})}},
 			prefix: "<p ",
-			want:   []string{`<p xml:id="c1" ` + times + ">a\uFFFDb\uFFFDc d</p>"},
+			want:   []string{`<p xml:id="c1" ` + times + `><span style="line">` + "a\uFFFDb\uFFFDc d</span></p>"},
 		},
 		{
 			name:   "white space that default processing would collapse",
 			doc:    caption.Document{Cues: []caption.Cue{cue("", caption.Line{Text: "  indented"}, caption.Line{Text: "a\tb\r"}), cue("", caption.Line{Text: "one space"})}},
 			prefix: "<p ",
 			want: []string{
-				`<p xml:id="c1" ` + times + ` xml:space="preserve">  indented<br/>a	b&#xD;</p>`,
-				`<p xml:id="c2" ` + times + `>one space</p>`,
+				`<p xml:id="c1" ` + times + ` xml:space="preserve"><span style="line">  indented</span><br/><span style="line">a	b&#xD;</span></p>`,
+				`<p xml:id="c2" ` + times + `><span style="line">one space</span></p>`,
 			},
 		},
 		{
@@ -139,9 +140,9 @@ func TestWriteTTML(t *testing.T) {
 			doc:    caption.Document{Cues: []caption.Cue{cue("", caption.Line{Speaker: "Ann", Text: "a"}, caption.Line{Speaker: "Ann", Text: "b"}), cue("", caption.Line{Speaker: "Bo", Text: "c"}), cue("", caption.Line{Text: "d"})}},
 			prefix: "<p ",
 			want: []string{
-				`<p xml:id="c1" ` + times + ` ttm:agent="speaker1">a<br/>b</p>`,
-				`<p xml:id="c2" ` + times + ` ttm:agent="speaker2">c</p>`,
-				`<p xml:id="c3" ` + times + `>d</p>`,
+				`<p xml:id="c1" ` + times + ` ttm:agent="speaker1"><span style="line">a</span><br/><span style="line">b</span></p>`,
+				`<p xml:id="c2" ` + times + ` ttm:agent="speaker2"><span style="line">c</span></p>`,
+				`<p xml:id="c3" ` + times + `><span style="line">d</span></p>`,
 			},
 		},
 		{
@@ -149,7 +150,7 @@ func TestWriteTTML(t *testing.T) {
 			reason: "a line without speaker gets no span, so no agent",
 			doc:    caption.Document{Cues: []caption.Cue{cue("", caption.Line{Speaker: "Ann", Text: "-Hi."}, caption.Line{Speaker: "", Text: "(laughs)"}, caption.Line{Speaker: "Bo", Text: "-Hey."})}},
 			prefix: "<p ",
-			want:   []string{`<p xml:id="c1" ` + times + `><span ttm:agent="speaker1">-Hi.</span><br/>(laughs)<br/><span ttm:agent="speaker2">-Hey.</span></p>`},
+			want:   []string{`<p xml:id="c1" ` + times + `><span style="line" ttm:agent="speaker1">-Hi.</span><br/><span style="line">(laughs)</span><br/><span style="line" ttm:agent="speaker2">-Hey.</span></p>`},
 		},
 		{
 			name:   "agents in first-appearance order with escaped names",
@@ -192,7 +193,7 @@ func TestWriteTTML(t *testing.T) {
 				`<p xml:id="sub_1" ` + times + `></p>`,
 				`<p xml:id="c3" ` + times + `></p>`,
 				`<p xml:id="c5" ` + times + `></p>`,
-				`<p xml:id="c5_2" ` + times + ` ttm:agent="speaker1">a</p>`,
+				`<p xml:id="c5_2" ` + times + ` ttm:agent="speaker1"><span style="line">a</span></p>`,
 				`<p xml:id="c6" ` + times + `></p>`,
 				`<p xml:id="c7" ` + times + `></p>`,
 				`<p xml:id="c8" ` + times + `></p>`,
