@@ -242,8 +242,11 @@ func parseSRTTime(s string, i int) (time.Duration, int, bool) {
 // lines have two or more speakers is a dialogue cue: the first line of
 // each speaker starts with "-" (Netflix style, no space) and the label. Losses: a line without text
 // cannot be written (a blank line ends a cue) and is left out; line
-// breaks inside a text or a name become spaces; a change back to an
-// unknown speaker cannot be labelled.
+// breaks inside a text or a name become spaces; "-->" (any run of
+// hyphens before ">") is written "->", so that no text line reads as a
+// timing line; other C0 control characters than the tab become U+FFFD,
+// which Read reads back as it is; a change back to an unknown speaker
+// cannot be labelled.
 func Append(b []byte, d *caption.Document, style labels.Style) ([]byte, error) {
 	if style == "" {
 		style = labels.Name
@@ -275,14 +278,17 @@ func Append(b []byte, d *caption.Document, style labels.Style) ([]byte, error) {
 			if text.IsBlank(l.Text) {
 				continue
 			}
+			start := len(b)
 			switch {
 			case dialogue && (!labelled || l.Speaker != prev):
 				// Each speaker's first line in a dialogue cue starts with
 				// a dash and its label, so that a dash without a label
 				// reads as another, unknown speaker.
 				b = append(b, '-')
-				if style != labels.Dash {
-					b = text.AppendOneLine(b, style.Label(l.Speaker))
+				if label := style.Label(l.Speaker); style != labels.Dash && label != "" {
+					b = text.AppendOneLine(b, label)
+				} else if strings.HasPrefix(l.Text, "->") {
+					b = append(b, ' ') // "-->" would lose the dash (see appendSafeLine)
 				}
 			case !dialogue && !labelled && l.Speaker != prev:
 				b = text.AppendOneLine(b, style.Label(l.Speaker))
@@ -290,11 +296,56 @@ func Append(b []byte, d *caption.Document, style labels.Style) ([]byte, error) {
 			labelled = true
 			prev = l.Speaker
 			b = text.AppendOneLine(b, l.Text)
+			b = appendSafeLine(b[:start], b[start:])
 			b = append(b, '\n')
 		}
 		b = append(b, '\n')
 	}
 	return b, nil
+}
+
+// appendSafeLine appends line, one line of cue text as written, to b with
+// what would make a reader misread it rewritten: a run of two or more
+// hyphens before ">" becomes one ("-->" is written "->"), since a line
+// holding "-->" is a timing line to most SRT readers, and each C0 control
+// character other than a tab becomes U+FFFD, since readers (capconv's
+// among them) take text full of controls for binary data. line may share
+// b's memory past len(b).
+func appendSafeLine(b []byte, line []byte) []byte {
+	if !needsSafety(line) {
+		return append(b, line...)
+	}
+	line = append([]byte(nil), line...) // b may overwrite it
+	for i := 0; i < len(line); i++ {
+		switch c := line[i]; {
+		case c == '-' && i+1 < len(line) && line[i+1] == '-':
+			j := i
+			for j < len(line) && line[j] == '-' {
+				j++
+			}
+			if j < len(line) && line[j] == '>' {
+				b = append(b, '-')
+			} else {
+				b = append(b, line[i:j]...)
+			}
+			i = j - 1
+		case c < 0x20 && c != '\t':
+			b = append(b, "\uFFFD"...)
+		default:
+			b = append(b, c)
+		}
+	}
+	return b
+}
+
+// needsSafety reports whether line holds what appendSafeLine rewrites.
+func needsSafety(line []byte) bool {
+	for i, c := range line {
+		if (c < 0x20 && c != '\t') || (c == '-' && i+2 < len(line) && line[i+1] == '-' && line[i+2] == '>') {
+			return true
+		}
+	}
+	return false
 }
 
 // isDialogue reports whether the written lines of a cue have two or more
