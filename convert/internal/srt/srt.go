@@ -34,7 +34,9 @@ const srtTiming = "HH:MM:SS,mmm --> HH:MM:SS,mmm"
 // spaces are trimmed from text lines.
 //
 // Text is kept as written: tags such as <i> or {\an8} and speaker labels
-// stay in Line.Text (Read then applies ReadOptions.Labels).
+// stay in Line.Text (Read then applies ReadOptions.Labels). What Append
+// rewrites is read as Append writes it: C0 control characters but the
+// tab become U+FFFD, with a warning, and "-->" in text becomes "->".
 // A text block after a blank line that is neither a cue number nor a
 // timing line is taken as more text of the cue before it, with a warning.
 // Cues out of Start order are sorted, with a warning.
@@ -77,14 +79,14 @@ func Read(data []byte, o text.Source) (*caption.Document, error) {
 			timing, _ = sc.Next()
 			num = sc.Line()
 		case inCue:
-			lines = append(lines, caption.Line{Text: line})
+			lines = append(lines, caption.Line{Text: readText(line, num, o)})
 			continue
 		case text.IsDigits(line):
 			return nil, text.Errorf(caption.Position{File: o.File, Line: num + 1, Col: 1}, caption.ErrBadTimestamp,
 				"cue %s has no timing line: expected %s", line, srtTiming)
 		case afterGap:
 			o.Warnf(num, "text after a blank line taken as more text of the cue before it")
-			lines = append(lines, caption.Line{Text: line})
+			lines = append(lines, caption.Line{Text: readText(line, num, o)})
 			inCue = true
 			continue
 		default:
@@ -95,7 +97,7 @@ func Read(data []byte, o text.Source) (*caption.Document, error) {
 		if err != nil {
 			if inCue && timing == line {
 				// "10 --> 20 km" inside a cue is text, not a broken cue.
-				lines = append(lines, caption.Line{Text: line})
+				lines = append(lines, caption.Line{Text: readText(line, num, o)})
 				continue
 			}
 			return nil, err
@@ -117,6 +119,24 @@ func Read(data []byte, o text.Source) (*caption.Document, error) {
 	}
 	return doc, nil
 }
+
+// readText returns line, a text line read on line num, as Append would
+// write it: each C0 control character other than the tab replaced by
+// U+FFFD, with a warning, and a run of hyphens before ">" made one, so
+// that what Read reads, Append writes unchanged.
+func readText(line string, num int, o text.Source) string {
+	if !needsSafety([]byte(line)) {
+		return line
+	}
+	if i := strings.IndexFunc(line, isControl); i >= 0 {
+		o.Warnf(num, "control character %q in the text: replaced by U+FFFD", line[i])
+	}
+	return string(appendSafeLine(nil, []byte(line)))
+}
+
+// isControl reports whether r is a C0 control character other than the
+// tab, which SRT text does not carry.
+func isControl(r rune) bool { return r < 0x20 && r != '\t' }
 
 // looksLikeTiming reports whether line is meant as a timing line: it starts
 // with a digit and holds an arrow. A text line such as "A --> B" is text.
@@ -329,8 +349,8 @@ func appendSafeLine(b []byte, line []byte) []byte {
 				b = append(b, line[i:j]...)
 			}
 			i = j - 1
-		case c < 0x20 && c != '\t':
-			b = append(b, "\uFFFD"...)
+		case isControl(rune(c)):
+			b = utf8.AppendRune(b, utf8.RuneError)
 		default:
 			b = append(b, c)
 		}
@@ -341,7 +361,7 @@ func appendSafeLine(b []byte, line []byte) []byte {
 // needsSafety reports whether line holds what appendSafeLine rewrites.
 func needsSafety(line []byte) bool {
 	for i, c := range line {
-		if (c < 0x20 && c != '\t') || (c == '-' && i+2 < len(line) && line[i+1] == '-' && line[i+2] == '>') {
+		if isControl(rune(c)) || (c == '-' && i+2 < len(line) && line[i+1] == '-' && line[i+2] == '>') {
 			return true
 		}
 	}

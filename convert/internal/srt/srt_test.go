@@ -162,10 +162,10 @@ func TestReadSRT(t *testing.T) {
 			},
 		},
 		{
-			name:  "text after a blank line joins the cue; arrows in text are text",
+			name:  "text after a blank line joins the cue; arrows in text are text, read as Append writes them",
 			input: "1\n00:00:01,000 --> 00:00:02,000\nHello\n\nworld\n10 --> 20 km\n",
 			count: 1,
-			want:  map[int]caption.Cue{0: {Start: ms(1000), End: ms(2000), Lines: []caption.Line{{Text: "Hello"}, {Text: "world"}, {Text: "10 --> 20 km"}}}},
+			want:  map[int]caption.Cue{0: {Start: ms(1000), End: ms(2000), Lines: []caption.Line{{Text: "Hello"}, {Text: "world"}, {Text: "10 -> 20 km"}}}},
 		},
 		{
 			name:  "out of order cues are sorted",
@@ -430,6 +430,43 @@ func TestReadSRTKeepsTextThatLooksLikeTags(t *testing.T) {
 			}
 			if d := cmp.Diff(tc.want, got); d != "" {
 				t.Errorf("Read() mismatch (-want +got):\n%s", d)
+			}
+		})
+	}
+}
+
+func TestReadSRTControls(t *testing.T) {
+	tests := []struct {
+		name, in string
+		want     string
+		warned   bool
+	}{
+		{name: "a bell", in: "ding\x07 dong", want: "ding\uFFFD dong", warned: true},
+		{name: "form feed and escape", in: "\x0ca\x1b", want: "\uFFFDa\uFFFD", warned: true},
+		{name: "a tab is text", in: "a\tb", want: "a\tb"},
+		{name: "an arrow in text", in: "Paris --> Rome", want: "Paris -> Rome"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var warns []string
+			src := text.Source{File: "c.srt", Warn: func(p caption.Position, m string) { warns = append(warns, p.String()+": "+m) }}
+			doc, err := Read([]byte("1\n00:00:01,000 --> 00:00:02,000\n"+tc.in+"\n"), src)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := doc.Cues[0].Lines[0].Text; got != tc.want {
+				t.Errorf("text %q, want %q", got, tc.want)
+			}
+			if tc.warned != (len(warns) == 1) || (tc.warned && !strings.HasPrefix(warns[0], "c.srt:3: control character")) {
+				t.Errorf("warnings %q, want one at c.srt:3: %v", warns, tc.warned)
+			}
+			b, err := Append(nil, doc, labels.None)
+			if err != nil {
+				t.Fatal(err)
+			}
+			back, err := Read(b, text.Source{})
+			if err != nil || back.Cues[0].Lines[0].Text != tc.want {
+				t.Errorf("Read(Append()) = %v, %v; want %q", back, err, tc.want)
 			}
 		})
 	}
