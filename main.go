@@ -156,6 +156,7 @@ func convertCommand() *cli.Command {
 			&cli.StringFlag{Name: "from", Usage: "input `FORMAT` (" + formatNames(convert.ReadableFormats()) + ") or transcript dialect (" + strings.Join(convert.TranscriptDialects(), ", ") + "); default: from the content and the file extension, txt otherwise, with the dialect detected"},
 			&cli.StringFlag{Name: "encoding", Usage: "text encoding of the inputs, `NAME`: windows-1251, iso-8859-2, shift_jis, euc-jp, gb18030, big5, euc-kr, utf-16le, …; a WHATWG or IANA name; a byte order mark wins", DefaultText: "UTF-8, or UTF-16 with a byte order mark; Windows-1252 when a file is not UTF-8"},
 			&cli.StringFlag{Name: "labels", Value: "auto", Usage: "speaker labels to read from caption text: auto (a convention used consistently), name (Name: ), upper (NAME: ), bracket ([Name] ), dash (- at a change of speaker) or none"},
+			&cli.BoolFlag{Name: "strict", Usage: "fail on a malformed WebVTT timing line instead of leaving its cue out with a warning"},
 			&cli.BoolFlag{Name: "retime", Usage: "re-time the cues of a caption file with the timing model instead of keeping their times"},
 			&cli.StringFlag{Name: "speakers", Usage: "rename speakers with a CSV `FILE` of from,to rows, e.g. SPEAKER_00,Ann Lee"},
 			&cli.BoolFlag{Name: "force", Usage: "replace existing output files (an input is never replaced)"},
@@ -503,6 +504,7 @@ func settingsFrom(c *cli.Context) (settings, error) {
 	}
 	o.Labels = labels
 	o.Retime = c.Bool("retime")
+	o.Strict = c.Bool("strict")
 	if err := timingFrom(c, o); err != nil {
 		return s, err
 	}

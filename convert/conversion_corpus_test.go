@@ -24,6 +24,7 @@ type corpusCase struct {
 	line     int      // where it fails (0: it converts)
 	col      int
 	err      error
+	strict   bool // read with Options.Strict
 	reason   string
 }
 
@@ -65,7 +66,7 @@ var corpusCases = []corpusCase{
 	{file: "malformed/wpt-timings-omitted-hours.vtt", cues: 3},
 	{file: "malformed/wpt-two-voices.vtt", cues: 1, nSpeaker: 2, speakers: []string{"foo", "bar"}},
 	{file: "invalid/astisub-broken-1-in.vtt", line: 1, col: 1, err: caption.ErrSyntax},
-	{file: "invalid/astisub-example-in.vtt", line: 29, col: 1, err: caption.ErrBadTimestamp, reason: "00:01:39 has no milliseconds"},
+	{file: "invalid/astisub-example-in.vtt", strict: true, line: 29, col: 1, err: caption.ErrBadTimestamp, reason: "00:01:39 has no milliseconds"},
 	{file: "invalid/ttconv-bad-signature.vtt", line: 1, col: 1, err: caption.ErrSyntax},
 	{file: "invalid/ttconv-lwsp-default.ttml", line: 12, col: 5, err: caption.ErrNoContent, reason: "every p is untimed"},
 	{file: "invalid/ttml-bad-begin.ttml", line: 6, col: 7, err: caption.ErrBadTimestamp},
@@ -78,14 +79,14 @@ var corpusCases = []corpusCase{
 	{file: "invalid/webvtt-py-empty.vtt", line: 1, err: caption.ErrNoContent},
 	{file: "invalid/webvtt-py-invalid.vtt", line: 1, col: 1, err: caption.ErrSyntax, reason: "named .vtt, no WEBVTT line: not taken for SRT"},
 	{file: "invalid/webvtt-py-missing-timeframe.srt", line: 6, col: 1, err: caption.ErrBadTimestamp},
-	{file: "invalid/wpt-arrows.vtt", line: 3, col: 1, err: caption.ErrBadTimestamp},
-	{file: "invalid/wpt-nulls.vtt", line: 27, col: 13, err: caption.ErrBadTimestamp},
-	{file: "invalid/wpt-signature-bom.vtt", line: 1, err: caption.ErrNoContent},
-	{file: "invalid/wpt-timings-60.vtt", line: 3, col: 1, err: caption.ErrBadTimestamp},
-	{file: "invalid/wpt-timings-eof.vtt", line: 3, col: 17, err: caption.ErrBadTimestamp},
-	{file: "invalid/wpt-timings-garbage.vtt", line: 3, col: 1, err: caption.ErrBadTimestamp},
-	{file: "invalid/wpt-timings-negative.vtt", line: 6, col: 18, err: caption.ErrBadTimestamp},
-	{file: "invalid/wpt-timings-too-short.vtt", line: 6, col: 1, err: caption.ErrBadTimestamp},
+	{file: "invalid/wpt-arrows.vtt", strict: true, line: 3, col: 1, err: caption.ErrBadTimestamp},
+	{file: "invalid/wpt-nulls.vtt", strict: true, line: 27, col: 13, err: caption.ErrBadTimestamp},
+	{file: "invalid/wpt-signature-bom.vtt", cues: 0, reason: "a header alone is an empty document"},
+	{file: "invalid/wpt-timings-60.vtt", strict: true, line: 3, col: 1, err: caption.ErrBadTimestamp},
+	{file: "invalid/wpt-timings-eof.vtt", strict: true, line: 3, col: 17, err: caption.ErrBadTimestamp},
+	{file: "invalid/wpt-timings-garbage.vtt", strict: true, line: 3, col: 1, err: caption.ErrBadTimestamp},
+	{file: "invalid/wpt-timings-negative.vtt", strict: true, line: 6, col: 18, err: caption.ErrBadTimestamp},
+	{file: "invalid/wpt-timings-too-short.vtt", strict: true, line: 6, col: 1, err: caption.ErrBadTimestamp},
 }
 
 // corpusFiles lists the caption files under testdata/captions, malformed
@@ -125,7 +126,7 @@ func TestCorpus(t *testing.T) {
 	for _, tc := range corpusCases {
 		t.Run(tc.file, func(t *testing.T) {
 			path := filepath.Join("..", "testdata", tc.file)
-			doc, err := loadPath(path, convert.Options{})
+			doc, err := loadPath(path, convert.Options{Strict: tc.strict})
 			if tc.err != nil {
 				var pe *caption.ParseError
 				if !errors.As(err, &pe) || !errors.Is(err, tc.err) {
@@ -159,6 +160,9 @@ func TestCorpus(t *testing.T) {
 					continue
 				}
 				back, err := convert.Read(bytes.NewReader(data), f, convert.Options{File: "out" + f.Ext()})
+				if err != nil && len(doc.Cues) == 0 && errors.Is(err, caption.ErrNoContent) {
+					continue // most readers refuse a file without cues, which is all an empty document writes
+				}
 				if err != nil {
 					t.Errorf("reading back the %s output: %v", f, err)
 					continue

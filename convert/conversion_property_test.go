@@ -82,6 +82,11 @@ func TestEveryWordOnceInOrder(t *testing.T) {
 				// own, expected at each change of speaker.
 				want = withLabels(timedFor(t, doc, f, convert.Options{}).Cues, convert.LabelName)
 				labels = convert.LabelNone
+				for i := range want {
+					if want[i].word == "-->" {
+						want[i].word = "->" // written so, not to read as a timing line
+					}
+				}
 			}
 			data, err := render(doc, f, convert.Options{})
 			if err != nil {

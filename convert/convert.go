@@ -48,6 +48,10 @@ type Options struct {
 	Language string
 	// Warn, when set, receives each repair a reader made to its input.
 	Warn func(pos caption.Position, msg string)
+	// Strict makes a reader fail where it would otherwise drop what it
+	// cannot read with a warning (a WebVTT cue whose timing line is
+	// malformed); by default it reads as browsers do.
+	Strict bool
 
 	// Timing tunes how segments become cues, and FPS snaps every time
 	// to a frame; its zero value is the Netflix preset.

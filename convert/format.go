@@ -118,8 +118,8 @@ var registry = []codec{
 	{
 		format: WebVTT, aliases: []string{"webvtt"}, exts: []string{".vtt"}, about: "WebVTT, speakers as <v> voices",
 		sniff: func(_, head []byte) bool { return webvtt.Sniff(head) },
-		read: func(data []byte, src text.Source, _ Options) (*caption.Document, error) {
-			return webvtt.Read(data, src)
+		read: func(data []byte, src text.Source, o Options) (*caption.Document, error) {
+			return webvtt.ReadWith(data, src, webvtt.ReadOptions{Strict: o.Strict})
 		},
 		write: func(b []byte, d *caption.Document, _ Options) ([]byte, error) {
 			return webvtt.Append(b, d)

@@ -24,12 +24,23 @@ var safety = captest.Safety()
 
 // losses are what each format cannot carry, applied to the expectation.
 var losses = map[Format]func(d *caption.Document){
-	SRT:    func(d *caption.Document) { d.Title, d.Language = "", ""; noIDs(d) },
+	SRT:    func(d *caption.Document) { d.Title, d.Language = "", ""; noIDs(d); srtArrows(d) },
 	WebVTT: func(d *caption.Document) { d.Title, d.Language = "", "" },
 	TTML:   func(d *caption.Document) {},
 	DFXP:   func(d *caption.Document) {},
 	ASS:    func(d *caption.Document) { d.Language = ""; noIDs(d) },
 	JSON:   func(d *caption.Document) {},
+}
+
+// srtArrows applies the SRT writer's loss: "-->" is written "->", so
+// that no text line reads as a timing line.
+func srtArrows(d *caption.Document) {
+	for i := range d.Cues {
+		for j := range d.Cues[i].Lines {
+			l := &d.Cues[i].Lines[j]
+			l.Text = strings.ReplaceAll(l.Text, "-->", "->")
+		}
+	}
 }
 
 func noIDs(d *caption.Document) {

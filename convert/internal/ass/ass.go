@@ -43,6 +43,11 @@ Format: Layer, Start, End, Style, Name, MarginL, MarginR, MarginV, Effect, Text
 // as braces), a backslash before n, N or h gets a U+2060 WORD JOINER
 // after it and U+00A0 is written \h; Read undoes all three. Losses: times below 10 ms, and line
 // breaks inside a text (they become spaces).
+//
+// Times are rounded to the centisecond and every cue that lasts lasts at
+// least one. Two cues that round to the same times, with other speakers where
+// they meet, would read back as one: the second then starts (and if need
+// be ends) a centisecond later, so that cues stay distinct and in order.
 func Append(b []byte, d *caption.Document) ([]byte, error) {
 	b = append(b, "[Script Info]\n; Written by capconv\n"...)
 	if t := strings.TrimSpace(d.Title); t != "" {
@@ -52,12 +57,23 @@ func Append(b []byte, d *caption.Document) ([]byte, error) {
 	}
 	b = append(b, "ScriptType: v4.00+\nWrapStyle: 0\nScaledBorderAndShadow: yes\nPlayResX: 1920\nPlayResY: 1080\n\n"...)
 	b = append(b, assHeader...)
-	for _, c := range d.Cues {
+	var prev eventTimes
+	for i, c := range d.Cues {
+		t := centiseconds(c)
+		if i > 0 && t.start <= prev.start {
+			// Rounding never reorders, but it can make two cues one:
+			// Read joins events of the same times and other speakers.
+			t = lasting(c, eventTimes{prev.start, t.end})
+			if t == prev && joins(d.Cues[i-1], c) {
+				t = lasting(c, eventTimes{t.start + 1, t.end})
+			}
+		}
+		prev = t
 		for _, run := range speakerRuns(c.Lines) {
 			b = append(b, "Dialogue: 0,"...)
-			b = appendASSTime(b, c.Start)
+			b = appendCentiseconds(b, t.start)
 			b = append(b, ',')
-			b = appendASSTime(b, c.End)
+			b = appendCentiseconds(b, t.end)
 			b = append(b, ",Default,"...)
 			// The Name field ends at a comma.
 			b = text.AppendOneLine(b, strings.ReplaceAll(run[0].Speaker, ",", "\u201A"))
@@ -91,9 +107,48 @@ func speakerRuns(lines []caption.Line) [][]caption.Line {
 	return runs
 }
 
-// appendASSTime appends d as H:MM:SS.cc, rounded to the centisecond.
-func appendASSTime(b []byte, d time.Duration) []byte {
-	cs := (max(d, 0) + 5*time.Millisecond) / (10 * time.Millisecond)
+// eventTimes are an event's start and end in centiseconds.
+type eventTimes struct{ start, end time.Duration }
+
+// centiseconds returns c's times rounded to the centisecond. A cue that
+// lasts ends at least a centisecond after its start, so that rounding
+// never turns it into an event no player shows; a cue of no length stays
+// so.
+func centiseconds(c caption.Cue) eventTimes {
+	return lasting(c, eventTimes{toCentiseconds(c.Start), toCentiseconds(c.End)})
+}
+
+// lasting returns t, the times of cue c moved, with its end moved to
+// last a centisecond at least when c lasts, and to be no earlier than its
+// start.
+func lasting(c caption.Cue, t eventTimes) eventTimes {
+	if c.End > c.Start {
+		t.end = max(t.end, t.start+1)
+	}
+	t.end = max(t.end, t.start)
+	return t
+}
+
+// toCentiseconds rounds d, clamped at 0, to whole centiseconds.
+func toCentiseconds(d time.Duration) time.Duration {
+	return (max(d, 0) + 5*time.Millisecond) / (10 * time.Millisecond)
+}
+
+// joins reports whether Read would join the events of cue c to those of
+// the cue before it, prev, were their times the same: each has a line,
+// and the speakers at the seam differ.
+func joins(prev, c caption.Cue) bool {
+	return len(prev.Lines) > 0 && len(c.Lines) > 0 &&
+		voiceOf(prev.Lines[len(prev.Lines)-1].Speaker) != voiceOf(c.Lines[0].Speaker)
+}
+
+// voiceOf returns speaker as Read reads it back from the Name field.
+func voiceOf(speaker string) string {
+	return strings.TrimSpace(string(text.AppendOneLine(nil, speaker)))
+}
+
+// appendCentiseconds appends cs centiseconds as H:MM:SS.cc.
+func appendCentiseconds(b []byte, cs time.Duration) []byte {
 	h, m, s, f := cs/360000, cs/6000%60, cs/100%60, cs%100
 	b = strconv.AppendInt(b, int64(h), 10)
 	return append(b, ':', byte('0'+m/10), byte('0'+m%10), ':', byte('0'+s/10), byte('0'+s%10), '.',

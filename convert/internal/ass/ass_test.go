@@ -1,6 +1,8 @@
 package ass
 
 import (
+	"fmt"
+	"math/rand"
 	"strings"
 	"testing"
 	"time"
@@ -61,4 +63,97 @@ func FuzzReadASS(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		captest.FuzzRoundTrip(t, data, Read, Append, Read, 10*time.Millisecond)
 	})
+}
+
+func TestWriteASSTimes(t *testing.T) {
+	us := time.Microsecond
+	tests := []struct {
+		name   string
+		cues   []caption.Cue
+		want   []string // the Start and End fields of each event
+		reason string
+	}{
+		{name: "rounded to the centisecond", cues: []caption.Cue{
+			{Start: ms(1004), End: ms(2000), Lines: say("Ann", "a")},
+			{Start: ms(2004), End: ms(3006), Lines: say("Bob", "b")},
+		}, want: []string{"0:00:01.00,0:00:02.00", "0:00:02.00,0:00:03.01"}},
+		{name: "a short cue lasts a centisecond", cues: []caption.Cue{
+			{Start: ms(1000), End: ms(1004), Lines: say("", "a")},
+		}, want: []string{"0:00:01.00,0:00:01.01"}, reason: "rounded, it would last 0"},
+		{name: "a cue of no length stays so", cues: []caption.Cue{
+			{Start: ms(1000), End: ms(1000), Lines: say("", "a")},
+		}, want: []string{"0:00:01.00,0:00:01.00"}},
+		{name: "same rounded times, other speakers", cues: []caption.Cue{
+			{Start: ms(1001), End: ms(2001), Lines: say("Ann", "a")},
+			{Start: ms(1004), End: ms(2004), Lines: say("Bob", "b")},
+			{Start: 1004*time.Millisecond + 900*us, End: ms(2004), Lines: say("Cy", "c")},
+		}, want: []string{"0:00:01.00,0:00:02.00", "0:00:01.01,0:00:02.00", "0:00:01.02,0:00:02.00"},
+			reason: "Read would join them into one cue: each starts a centisecond later"},
+		{name: "same rounded times, one speaker", cues: []caption.Cue{
+			{Start: ms(1001), End: ms(2001), Lines: say("Ann", "a")},
+			{Start: ms(1004), End: ms(2004), Lines: say("Ann", "b")},
+		}, want: []string{"0:00:01.00,0:00:02.00", "0:00:01.00,0:00:02.00"}, reason: "Read keeps them apart"},
+		{name: "a dialogue cue stays one time", cues: []caption.Cue{
+			{Start: ms(1001), End: ms(2001), Lines: cat(say("Ann", "a"), say("Bob", "b"))},
+		}, want: []string{"0:00:01.00,0:00:02.00", "0:00:01.00,0:00:02.00"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			b, err := Append(nil, &caption.Document{Cues: tc.cues})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, l := range strings.Split(string(b), "\n") {
+				if rest, ok := strings.CutPrefix(l, "Dialogue: 0,"); ok {
+					got = append(got, strings.Join(strings.SplitN(rest, ",", 3)[:2], ","))
+				}
+			}
+			if d := cmp.Diff(tc.want, got); d != "" {
+				t.Errorf("Append() times mismatch (-want +got):\n%s", d)
+			}
+		})
+	}
+}
+
+// TestASSRoundTripCloseCues writes generated cues a few milliseconds
+// apart and checks that they read back as many cues, in order, each
+// lasting, none more than a few centiseconds off.
+func TestASSRoundTripCloseCues(t *testing.T) {
+	r := rand.New(rand.NewSource(1))
+	speakers := []string{"Ann", "Bob", ""}
+	for iter := 0; iter < 200; iter++ {
+		var cues []caption.Cue
+		at := time.Duration(r.Intn(5000)) * time.Millisecond
+		for i := 0; i < 2+r.Intn(8); i++ {
+			at += time.Duration(r.Intn(12)) * time.Millisecond
+			end := at + time.Duration(1+r.Intn(15))*time.Millisecond
+			cues = append(cues, caption.Cue{Start: at, End: end, Lines: say(speakers[r.Intn(len(speakers))], fmt.Sprint("cue ", i))})
+		}
+		b, err := Append(nil, &caption.Document{Cues: cues})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := Read(b, text.Source{})
+		if err != nil {
+			t.Fatalf("Read(Append()) = %v\n%s", err, b)
+		}
+		if len(got.Cues) != len(cues) {
+			t.Fatalf("%d cues read back, want %d\n%s", len(got.Cues), len(cues), b)
+		}
+		for i, c := range got.Cues {
+			if want := fmt.Sprint("cue ", i); c.Lines[0].Text != want {
+				t.Errorf("cue %d reads back as %q, want %q\n%s", i, c.Lines[0].Text, want, b)
+			}
+			if c.End < c.Start+10*time.Millisecond {
+				t.Errorf("cue %d: %v --> %v lasts less than a centisecond", i, c.Start, c.End)
+			}
+			if i > 0 && c.Start < got.Cues[i-1].Start {
+				t.Errorf("cue %d starts before cue %d", i, i-1)
+			}
+			if d := c.Start - cues[i].Start; d < -5*time.Millisecond || d > 100*time.Millisecond {
+				t.Errorf("cue %d moved by %v", i, d)
+			}
+		}
+	}
 }

@@ -95,11 +95,17 @@ func (s *jsonSeconds) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
-// Append appends d written in capconv's JSON schema, indented by two spaces.
+// Append appends d written in capconv's JSON schema, indented by two
+// spaces. A chapter whose end is before its start is written without
+// its end, which Read would refuse.
 func Append(dst []byte, d *caption.Document) ([]byte, error) {
 	out := jsonDoc{Title: d.Title, Language: d.Language, Duration: jsonSeconds(d.Duration), Cues: []jsonCue{}}
 	for _, c := range d.Chapters {
-		out.Chapters = append(out.Chapters, jsonChapter{jsonSeconds(c.Start), jsonSeconds(c.End), c.Title})
+		end := c.End
+		if end < c.Start {
+			end = 0 // unknown: Read refuses an end before the start
+		}
+		out.Chapters = append(out.Chapters, jsonChapter{jsonSeconds(c.Start), jsonSeconds(end), c.Title})
 	}
 	for _, c := range d.Cues {
 		jc := jsonCue{ID: c.ID, Start: jsonSeconds(c.Start), End: jsonSeconds(c.End), Speaker: c.Speaker(), Lines: []string{}}
@@ -129,7 +135,9 @@ func Append(dst []byte, d *caption.Document) ([]byte, error) {
 // Read reads capconv's JSON schema. Unknown keys are ignored. Errors
 // point at the offending cue or value: a cue whose "speakers" does not
 // match its "lines" in length, or whose end is before its start, fails at
-// that cue. Cues are sorted by start.
+// that cue; a chapter whose end is before its start fails at that
+// chapter; anything but white space after the object fails where it
+// starts. Cues are sorted by start.
 func Read(data []byte, o text.Source) (*caption.Document, error) {
 	s, err := text.Decode(data, o)
 	if err != nil {
@@ -242,7 +250,7 @@ func (r *jsonReader) document() (jsonDoc, error) {
 		case "duration":
 			err = r.dec.Decode(&jd.Duration)
 		case "chapters":
-			err = r.dec.Decode(&jd.Chapters)
+			jd.Chapters, err = r.chapters()
 		default:
 			var skip json.RawMessage
 			err = r.dec.Decode(&skip)
@@ -252,10 +260,57 @@ func (r *jsonReader) document() (jsonDoc, error) {
 			if errors.As(err, &pe) {
 				return jd, err
 			}
-			return jd, r.fail(err, off, key != "cues")
+			return jd, r.fail(err, off, key != "cues" && key != "chapters")
 		}
 	}
+	if _, err := r.dec.Token(); err != nil { // the closing brace
+		return jd, r.fail(err, r.dec.InputOffset(), false)
+	}
+	if end := r.skipSpace(r.dec.InputOffset()); end < int64(len(r.s)) {
+		return jd, text.Errorf(offsetPos(r.s, end, r.o.File), caption.ErrSyntax,
+			"%.20q after the JSON object: expected the end of the file (one object per file)", r.s[end:])
+	}
 	return jd, nil
+}
+
+// skipSpace returns byte offset off moved past JSON white space.
+func (r *jsonReader) skipSpace(off int64) int64 {
+	for off < int64(len(r.s)) && strings.IndexByte(" \t\r\n", r.s[off]) >= 0 {
+		off++
+	}
+	return off
+}
+
+// chapters reads the "chapters" array, checking each chapter where it
+// starts: an end (when stated) must not be before the start.
+func (r *jsonReader) chapters() ([]jsonChapter, error) {
+	off := r.dec.InputOffset()
+	if tok, err := r.dec.Token(); err != nil || tok != json.Delim('[') {
+		if tok == nil && err == nil {
+			return nil, nil // "chapters": null
+		}
+		if err == nil {
+			err = fmt.Errorf("\"chapters\" is %v: expected an array", tok)
+		}
+		return nil, r.fail(err, off, false)
+	}
+	var out []jsonChapter
+	for r.dec.More() {
+		off := r.dec.InputOffset()
+		var jc jsonChapter
+		if err := r.dec.Decode(&jc); err != nil {
+			return nil, r.fail(err, off, true)
+		}
+		if jc.End != 0 && jc.End < jc.Start {
+			return nil, text.Errorf(r.at(off), caption.ErrBadTimestamp, "chapter %d %q: end %s is before start %s",
+				len(out)+1, jc.Title, text.FormatClock(time.Duration(jc.End)), text.FormatClock(time.Duration(jc.Start)))
+		}
+		out = append(out, jc)
+	}
+	if _, err := r.dec.Token(); err != nil {
+		return nil, r.fail(err, r.dec.InputOffset(), false)
+	}
+	return out, nil
 }
 
 // cues reads the "cues" array, checking each cue where it starts.

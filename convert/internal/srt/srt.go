@@ -34,7 +34,9 @@ const srtTiming = "HH:MM:SS,mmm --> HH:MM:SS,mmm"
 // spaces are trimmed from text lines.
 //
 // Text is kept as written: tags such as <i> or {\an8} and speaker labels
-// stay in Line.Text (Read then applies ReadOptions.Labels).
+// stay in Line.Text (Read then applies ReadOptions.Labels). What Append
+// rewrites is read as Append writes it: C0 control characters but the
+// tab become U+FFFD, with a warning, and "-->" in text becomes "->".
 // A text block after a blank line that is neither a cue number nor a
 // timing line is taken as more text of the cue before it, with a warning.
 // Cues out of Start order are sorted, with a warning.
@@ -77,14 +79,14 @@ func Read(data []byte, o text.Source) (*caption.Document, error) {
 			timing, _ = sc.Next()
 			num = sc.Line()
 		case inCue:
-			lines = append(lines, caption.Line{Text: line})
+			lines = append(lines, caption.Line{Text: readText(line, num, o)})
 			continue
 		case text.IsDigits(line):
 			return nil, text.Errorf(caption.Position{File: o.File, Line: num + 1, Col: 1}, caption.ErrBadTimestamp,
 				"cue %s has no timing line: expected %s", line, srtTiming)
 		case afterGap:
 			o.Warnf(num, "text after a blank line taken as more text of the cue before it")
-			lines = append(lines, caption.Line{Text: line})
+			lines = append(lines, caption.Line{Text: readText(line, num, o)})
 			inCue = true
 			continue
 		default:
@@ -95,7 +97,7 @@ func Read(data []byte, o text.Source) (*caption.Document, error) {
 		if err != nil {
 			if inCue && timing == line {
 				// "10 --> 20 km" inside a cue is text, not a broken cue.
-				lines = append(lines, caption.Line{Text: line})
+				lines = append(lines, caption.Line{Text: readText(line, num, o)})
 				continue
 			}
 			return nil, err
@@ -117,6 +119,24 @@ func Read(data []byte, o text.Source) (*caption.Document, error) {
 	}
 	return doc, nil
 }
+
+// readText returns line, a text line read on line num, as Append would
+// write it: each C0 control character other than the tab replaced by
+// U+FFFD, with a warning, and a run of hyphens before ">" made one, so
+// that what Read reads, Append writes unchanged.
+func readText(line string, num int, o text.Source) string {
+	if !needsSafety([]byte(line)) {
+		return line
+	}
+	if i := strings.IndexFunc(line, isControl); i >= 0 {
+		o.Warnf(num, "control character %q in the text: replaced by U+FFFD", line[i])
+	}
+	return string(appendSafeLine(nil, []byte(line)))
+}
+
+// isControl reports whether r is a C0 control character other than the
+// tab, which SRT text does not carry.
+func isControl(r rune) bool { return r < 0x20 && r != '\t' }
 
 // looksLikeTiming reports whether line is meant as a timing line: it starts
 // with a digit and holds an arrow. A text line such as "A --> B" is text.
@@ -242,8 +262,11 @@ func parseSRTTime(s string, i int) (time.Duration, int, bool) {
 // lines have two or more speakers is a dialogue cue: the first line of
 // each speaker starts with "-" (Netflix style, no space) and the label. Losses: a line without text
 // cannot be written (a blank line ends a cue) and is left out; line
-// breaks inside a text or a name become spaces; a change back to an
-// unknown speaker cannot be labelled.
+// breaks inside a text or a name become spaces; "-->" (any run of
+// hyphens before ">") is written "->", so that no text line reads as a
+// timing line; other C0 control characters than the tab become U+FFFD,
+// which Read reads back as it is; a change back to an unknown speaker
+// cannot be labelled.
 func Append(b []byte, d *caption.Document, style labels.Style) ([]byte, error) {
 	if style == "" {
 		style = labels.Name
@@ -275,14 +298,17 @@ func Append(b []byte, d *caption.Document, style labels.Style) ([]byte, error) {
 			if text.IsBlank(l.Text) {
 				continue
 			}
+			start := len(b)
 			switch {
 			case dialogue && (!labelled || l.Speaker != prev):
 				// Each speaker's first line in a dialogue cue starts with
 				// a dash and its label, so that a dash without a label
 				// reads as another, unknown speaker.
 				b = append(b, '-')
-				if style != labels.Dash {
-					b = text.AppendOneLine(b, style.Label(l.Speaker))
+				if label := style.Label(l.Speaker); style != labels.Dash && label != "" {
+					b = text.AppendOneLine(b, label)
+				} else if strings.HasPrefix(l.Text, "->") {
+					b = append(b, ' ') // "-->" would lose the dash (see appendSafeLine)
 				}
 			case !dialogue && !labelled && l.Speaker != prev:
 				b = text.AppendOneLine(b, style.Label(l.Speaker))
@@ -290,11 +316,56 @@ func Append(b []byte, d *caption.Document, style labels.Style) ([]byte, error) {
 			labelled = true
 			prev = l.Speaker
 			b = text.AppendOneLine(b, l.Text)
+			b = appendSafeLine(b[:start], b[start:])
 			b = append(b, '\n')
 		}
 		b = append(b, '\n')
 	}
 	return b, nil
+}
+
+// appendSafeLine appends line, one line of cue text as written, to b with
+// what would make a reader misread it rewritten: a run of two or more
+// hyphens before ">" becomes one ("-->" is written "->"), since a line
+// holding "-->" is a timing line to most SRT readers, and each C0 control
+// character other than a tab becomes U+FFFD, since readers (capconv's
+// among them) take text full of controls for binary data. line may share
+// b's memory past len(b).
+func appendSafeLine(b []byte, line []byte) []byte {
+	if !needsSafety(line) {
+		return append(b, line...)
+	}
+	line = append([]byte(nil), line...) // b may overwrite it
+	for i := 0; i < len(line); i++ {
+		switch c := line[i]; {
+		case c == '-' && i+1 < len(line) && line[i+1] == '-':
+			j := i
+			for j < len(line) && line[j] == '-' {
+				j++
+			}
+			if j < len(line) && line[j] == '>' {
+				b = append(b, '-')
+			} else {
+				b = append(b, line[i:j]...)
+			}
+			i = j - 1
+		case isControl(rune(c)):
+			b = utf8.AppendRune(b, utf8.RuneError)
+		default:
+			b = append(b, c)
+		}
+	}
+	return b
+}
+
+// needsSafety reports whether line holds what appendSafeLine rewrites.
+func needsSafety(line []byte) bool {
+	for i, c := range line {
+		if isControl(rune(c)) || (c == '-' && i+2 < len(line) && line[i+1] == '-' && line[i+2] == '>') {
+			return true
+		}
+	}
+	return false
 }
 
 // isDialogue reports whether the written lines of a cue have two or more

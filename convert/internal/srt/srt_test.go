@@ -162,10 +162,10 @@ func TestReadSRT(t *testing.T) {
 			},
 		},
 		{
-			name:  "text after a blank line joins the cue; arrows in text are text",
+			name:  "text after a blank line joins the cue; arrows in text are text, read as Append writes them",
 			input: "1\n00:00:01,000 --> 00:00:02,000\nHello\n\nworld\n10 --> 20 km\n",
 			count: 1,
-			want:  map[int]caption.Cue{0: {Start: ms(1000), End: ms(2000), Lines: []caption.Line{{Text: "Hello"}, {Text: "world"}, {Text: "10 --> 20 km"}}}},
+			want:  map[int]caption.Cue{0: {Start: ms(1000), End: ms(2000), Lines: []caption.Line{{Text: "Hello"}, {Text: "world"}, {Text: "10 -> 20 km"}}}},
 		},
 		{
 			name:  "out of order cues are sorted",
@@ -214,6 +214,7 @@ func TestSRTRoundTrip(t *testing.T) {
 				dialogue := isDialogue(c.Lines)
 				c.Lines = append([]caption.Line(nil), c.Lines...)
 				for j := range c.Lines {
+					c.Lines[j].Text = strings.ReplaceAll(c.Lines[j].Text, "-->", "->") // the documented loss
 					switch style {
 					case labels.Upper:
 						c.Lines[j].Speaker = strings.ToUpper(c.Lines[j].Speaker)
@@ -341,5 +342,132 @@ func TestDecodeTextSharedBySRT(t *testing.T) {
 	}
 	if d := cmp.Diff([]string{"s.srt:3"}, warnings); d != "" {
 		t.Errorf("warnings mismatch (-want +got):\n%s", d)
+	}
+}
+
+func TestSRTTextSafety(t *testing.T) {
+	tests := []struct {
+		name   string
+		lines  []caption.Line
+		style  labels.Style
+		want   string // the text lines written
+		read   []string
+		reason string
+	}{
+		{name: "arrow", lines: say("", "a --> b"), want: "a -> b\n", read: []string{"a -> b"}},
+		{name: "longer arrow", lines: say("", "a ----> b --- c -- > d"), want: "a -> b --- c -- > d\n",
+			read: []string{"a -> b --- c -- > d"}, reason: "only hyphens right before > are an arrow"},
+		{name: "a timing line as text", lines: say("", "00:00:05,000 --> 00:00:06,000"), want: "00:00:05,000 -> 00:00:06,000\n",
+			read: []string{"00:00:05,000 -> 00:00:06,000"}, reason: "it would start a new cue"},
+		{name: "a dialogue dash before an arrow", style: labels.Dash, lines: cat(say("A", "->x"), say("B", "y")),
+			want: "- ->x\n-y\n", read: []string{"- ->x", "-y"}, reason: "the dash and the text would make an arrow together"},
+		{name: "arrow in a label", lines: say("a-->b", "x"), want: "a->b: x\n", read: []string{"a->b: x"}},
+		{name: "controls", lines: say("", "a\x00b\x01\x1bc\td\x7f"), want: "a\uFFFDb\uFFFD\uFFFDc\td\x7f\n",
+			read: []string{"a\uFFFDb\uFFFD\uFFFDc\td\x7f"}, reason: "C0 controls but the tab become U+FFFD"},
+		{name: "only controls", lines: say("", strings.Repeat("\x02", 40)), want: strings.Repeat("\uFFFD", 40) + "\n",
+			read: []string{strings.Repeat("\uFFFD", 40)}, reason: "written raw, this read as binary data"},
+		{name: "not tags", lines: say("", "<inaudible>", "<3", "a < b > c", "<i>kept</i>"),
+			want: "<inaudible>\n<3\na < b > c\n<i>kept</i>\n", read: []string{"<inaudible>", "<3", "a < b > c", "<i>kept</i>"},
+			reason: "SRT has no escaping: text is written and read as it is"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			style := tc.style
+			if style == "" {
+				style = labels.Name
+			}
+			doc := &caption.Document{Cues: []caption.Cue{{Start: 0, End: ms(1000), Lines: tc.lines}}}
+			b, err := Append(nil, doc, style)
+			if err != nil {
+				t.Fatal(err)
+			}
+			const head = "1\n00:00:00,000 --> 00:00:01,000\n"
+			if d := cmp.Diff(head+tc.want+"\n", string(b)); d != "" {
+				t.Errorf("Append() mismatch (-want +got):\n%s", d)
+			}
+			got, err := Read(b, text.Source{})
+			if err != nil {
+				t.Fatalf("Read(Append()) = %v\n%q", err, b)
+			}
+			if len(got.Cues) != 1 {
+				t.Fatalf("Read(Append()) = %d cues, want 1\n%s", len(got.Cues), b)
+			}
+			var texts []string
+			for _, l := range got.Cues[0].Lines {
+				texts = append(texts, l.Text)
+			}
+			if d := cmp.Diff(tc.read, texts); d != "" {
+				t.Errorf("Read(Append()) mismatch (-want +got):\n%s", d)
+			}
+			again, err := Append(nil, got, labels.None)
+			if err != nil || (style != labels.Dash && !bytes.Equal(again, b) && tc.lines[0].Speaker == "") {
+				t.Errorf("rewriting what was read changed it: %v\n%q\n%q", err, b, again)
+			}
+		})
+	}
+}
+
+func TestReadSRTKeepsTextThatLooksLikeTags(t *testing.T) {
+	tests := []struct {
+		name, in string
+		want     []string
+	}{
+		{name: "a sound in angle brackets", in: "<inaudible> yes", want: []string{"<inaudible> yes"}},
+		{name: "a heart", in: "I <3 you", want: []string{"I <3 you"}},
+		{name: "comparisons", in: "a < b > c", want: []string{"a < b > c"}},
+		{name: "an unclosed tag", in: "<i>half", want: []string{"<i>half"}},
+		{name: "font", in: `<font color="#ff0000">red</font>`, want: []string{`<font color="#ff0000">red</font>`}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			doc, err := Read([]byte("1\n00:00:01,000 --> 00:00:02,000\n"+tc.in+"\n"), text.Source{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, l := range doc.Cues[0].Lines {
+				got = append(got, l.Text)
+			}
+			if d := cmp.Diff(tc.want, got); d != "" {
+				t.Errorf("Read() mismatch (-want +got):\n%s", d)
+			}
+		})
+	}
+}
+
+func TestReadSRTControls(t *testing.T) {
+	tests := []struct {
+		name, in string
+		want     string
+		warned   bool
+	}{
+		{name: "a bell", in: "ding\x07 dong", want: "ding\uFFFD dong", warned: true},
+		{name: "form feed and escape", in: "\x0ca\x1b", want: "\uFFFDa\uFFFD", warned: true},
+		{name: "a tab is text", in: "a\tb", want: "a\tb"},
+		{name: "an arrow in text", in: "Paris --> Rome", want: "Paris -> Rome"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var warns []string
+			src := text.Source{File: "c.srt", Warn: func(p caption.Position, m string) { warns = append(warns, p.String()+": "+m) }}
+			doc, err := Read([]byte("1\n00:00:01,000 --> 00:00:02,000\n"+tc.in+"\n"), src)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := doc.Cues[0].Lines[0].Text; got != tc.want {
+				t.Errorf("text %q, want %q", got, tc.want)
+			}
+			if tc.warned != (len(warns) == 1) || (tc.warned && !strings.HasPrefix(warns[0], "c.srt:3: control character")) {
+				t.Errorf("warnings %q, want one at c.srt:3: %v", warns, tc.warned)
+			}
+			b, err := Append(nil, doc, labels.None)
+			if err != nil {
+				t.Fatal(err)
+			}
+			back, err := Read(b, text.Source{})
+			if err != nil || back.Cues[0].Lines[0].Text != tc.want {
+				t.Errorf("Read(Append()) = %v, %v; want %q", back, err, tc.want)
+			}
+		})
 	}
 }

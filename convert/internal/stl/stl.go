@@ -4,12 +4,15 @@ package stl
 
 import (
 	"bytes"
+	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/asticode/go-astisub"
 	"github.com/capconv/capconv/convert/caption"
 	"github.com/capconv/capconv/convert/internal/text"
+	"golang.org/x/text/encoding/charmap"
 )
 
 // This file is the one place where capconv meets go-astisub: toAstisub and
@@ -28,7 +31,9 @@ var stlLanguages = map[string]string{
 
 // Read reads EBU STL (Tech 3264) through astisub: times relative to
 // the programme's start timecode, text rows as lines, the original
-// programme title and the language when astisub knows it. STL has no
+// programme title (decoded from the header's code page, see gsiTitle)
+// and the language when astisub knows it. A TTI block count that differs
+// from the header's is a warning (see checkBlockCount). STL has no
 // speaker field; labels in the text are read by ReadOptions.Labels.
 // astisub's errors carry no position, so they are reported at the file.
 func Read(data []byte, o text.Source) (doc *caption.Document, err error) {
@@ -42,11 +47,12 @@ func Read(data []byte, o text.Source) (doc *caption.Document, err error) {
 			doc, err = nil, text.Errorf(o.Pos(0), caption.ErrSyntax, "malformed EBU STL: %v", r)
 		}
 	}()
-	subs, err := astisub.ReadFromSTL(bytes.NewReader(data), astisub.STLOptions{})
+	subs, err := astisub.ReadFromSTL(bytes.NewReader(checkBlockCount(data, o)), astisub.STLOptions{})
 	if err != nil {
 		return nil, text.Errorf(o.Pos(0), caption.ErrSyntax, "EBU STL: %v", err)
 	}
 	doc = fromAstisub(subs)
+	doc.Title = gsiTitle(data, o)
 	if len(doc.Cues) == 0 {
 		return nil, text.Errorf(o.Pos(0), caption.ErrNoContent, "no subtitle in the EBU STL file")
 	}
@@ -56,6 +62,84 @@ func Read(data []byte, o text.Source) (doc *caption.Document, err error) {
 		}
 	}
 	return doc, nil
+}
+
+// GSI block fields capconv reads itself (EBU Tech 3264, section 3): the
+// code page number, the original programme title and the total number
+// of TTI blocks, as byte ranges.
+const (
+	gsiCPN, gsiCPNEnd = 0, 3
+	gsiOPT, gsiOPTEnd = 16, 48
+	gsiTNB, gsiTNBEnd = 238, 243
+	ttiSize           = 128
+	gsiSize           = 1024
+)
+
+// codePages are the GSI code pages (CPN) of Tech 3264, in which the
+// header's text fields are written.
+var codePages = map[string]*charmap.Charmap{
+	"437": charmap.CodePage437, // United States
+	"850": charmap.CodePage850, // Multilingual
+	"860": charmap.CodePage860, // Portugal
+	"863": charmap.CodePage863, // Canada-French
+	"865": charmap.CodePage865, // Nordic
+}
+
+// gsiTitle returns the original programme title of data's GSI block,
+// decoded from the code page the block names. astisub keeps the raw
+// bytes, which are not UTF-8 once a title holds a letter such as "é"
+// (0x82 in code page 850). An unknown code page is read as 850, the
+// multilingual one, with a warning.
+func gsiTitle(data []byte, o text.Source) string {
+	raw := data[gsiOPT:gsiOPTEnd]
+	cpn := string(data[gsiCPN:gsiCPNEnd])
+	cm, ok := codePages[cpn]
+	if !ok {
+		cm = charmap.CodePage850
+		if !isASCII(raw) {
+			o.Warnf(0, "GSI code page %q (bytes 0-2) is none of 437, 850, 860, 863, 865: title read as code page 850", cpn)
+		}
+	}
+	b, err := cm.NewDecoder().Bytes(raw)
+	if err != nil { // a charmap maps every byte: not reached
+		return strings.ToValidUTF8(strings.TrimSpace(string(raw)), "\uFFFD")
+	}
+	return strings.TrimSpace(string(b))
+}
+
+// isASCII reports whether b holds ASCII bytes only.
+func isASCII(b []byte) bool {
+	for _, c := range b {
+		if c >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
+// checkBlockCount warns when the number of TTI blocks in data differs
+// from the total its GSI block states (TNB), or when the file ends inside
+// a block: the file was cut short or joined to another, and subtitles
+// may be missing. It returns what astisub can read: data without a
+// partial last block, and with the count of blocks for a TNB that is no
+// number (astisub refuses both), so that the blocks that are there are
+// read all the same.
+func checkBlockCount(data []byte, o text.Source) []byte {
+	blocks, rest := (len(data)-gsiSize)/ttiSize, (len(data)-gsiSize)%ttiSize
+	if rest != 0 {
+		o.Warnf(0, "%d bytes after the last whole TTI block: expected a multiple of %d bytes after the %d-byte GSI block; left out", rest, ttiSize, gsiSize)
+		data = data[:len(data)-rest]
+	}
+	field := strings.TrimSpace(string(data[gsiTNB:gsiTNBEnd]))
+	switch tnb, err := strconv.Atoi(field); {
+	case err != nil:
+		o.Warnf(0, "GSI total number of TTI blocks (TNB, bytes 238-242) %q: expected a number; the file holds %d", field, blocks)
+		data = append([]byte(nil), data...)
+		copy(data[gsiTNB:gsiTNBEnd], fmt.Sprintf("%05d", min(blocks, 99999)))
+	case tnb != blocks:
+		o.Warnf(0, "the GSI header says %d TTI blocks (TNB), the file holds %d: it may have been cut short or joined to another", tnb, blocks)
+	}
+	return data
 }
 
 // fromAstisub maps astisub subtitles to a Document: each item a cue, each

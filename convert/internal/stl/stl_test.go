@@ -2,6 +2,7 @@ package stl
 
 import (
 	"bytes"
+	"strings"
 	"testing"
 	"time"
 
@@ -74,4 +75,86 @@ func FuzzReadSTL(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		captest.FuzzRoundTrip(t, data, Read, capjson.Append, capjson.Read, time.Millisecond)
 	})
+}
+
+// stlFile returns an EBU STL file of n cues written by astisub, then
+// changed by edit.
+func stlFile(t *testing.T, n int, edit func(b []byte) []byte) []byte {
+	t.Helper()
+	d := &caption.Document{Title: "Prog"}
+	for i := range n {
+		d.Cues = append(d.Cues, caption.Cue{Start: ms(int64(1000 * (i + 1))), End: ms(int64(1000*(i+1) + 500)), Lines: say("", "x")})
+	}
+	var b bytes.Buffer
+	if err := toAstisub(d).WriteToSTL(&b); err != nil {
+		t.Fatal(err)
+	}
+	return edit(b.Bytes())
+}
+
+// setField writes s, padded with spaces, over b[from:to].
+func setField(b []byte, from, to int, s string) []byte {
+	copy(b[from:to], bytes.Repeat([]byte(" "), to-from))
+	copy(b[from:to], s)
+	return b
+}
+
+func TestReadSTLHeader(t *testing.T) {
+	tests := []struct {
+		name     string
+		edit     func(b []byte) []byte
+		title    string
+		cues     int
+		warnings []string // parts of each warning, in order
+	}{
+		{name: "as written", edit: func(b []byte) []byte { return b }, title: "Prog", cues: 3},
+		{name: "code page 850", edit: func(b []byte) []byte {
+			return setField(setField(b, 0, 3, "850"), 16, 48, "Caf\x82 cr\x8ame")
+		}, title: "Café crème", cues: 3},
+		{name: "code page 437", edit: func(b []byte) []byte {
+			return setField(setField(b, 0, 3, "437"), 16, 48, "\x9b1 \x9c")
+		}, title: "¢1 £", cues: 3},
+		{name: "code page 865", edit: func(b []byte) []byte {
+			return setField(setField(b, 0, 3, "865"), 16, 48, "Bl\x9bb\x91r")
+		}, title: "Bløbær", cues: 3},
+		{name: "code page 860", edit: func(b []byte) []byte {
+			return setField(setField(b, 0, 3, "860"), 16, 48, "S\x84o Tom\x82")
+		}, title: "São Tomé", cues: 3},
+		{name: "code page 863", edit: func(b []byte) []byte {
+			return setField(setField(b, 0, 3, "863"), 16, 48, "Qu\x82bec \x8a")
+		}, title: "Québec è", cues: 3},
+		{name: "unknown code page", edit: func(b []byte) []byte {
+			return setField(setField(b, 0, 3, "999"), 16, 48, "Caf\x82")
+		}, title: "Café", cues: 3, warnings: []string{`GSI code page "999"`}},
+		{name: "fewer blocks than the header says", edit: func(b []byte) []byte { return b[:len(b)-128] },
+			title: "Prog", cues: 2, warnings: []string{"the GSI header says 3 TTI blocks (TNB), the file holds 2"}},
+		{name: "TNB not a number", edit: func(b []byte) []byte { return setField(b, 238, 243, "x") },
+			title: "Prog", cues: 3, warnings: []string{`(TNB, bytes 238-242) "x": expected a number; the file holds 3`}},
+		{name: "a partial block", edit: func(b []byte) []byte { return append(b, make([]byte, 10)...) },
+			title: "Prog", cues: 3, warnings: []string{"10 bytes after the last whole TTI block"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var warns []string
+			src := text.Source{File: "in.stl", Warn: func(p caption.Position, m string) { warns = append(warns, p.String()+": "+m) }}
+			doc, err := Read(stlFile(t, 3, tc.edit), src)
+			if err != nil {
+				t.Fatalf("Read() = %v", err)
+			}
+			if doc.Title != tc.title {
+				t.Errorf("title %q, want %q", doc.Title, tc.title)
+			}
+			if len(doc.Cues) != tc.cues {
+				t.Errorf("%d cues, want %d", len(doc.Cues), tc.cues)
+			}
+			if len(warns) != len(tc.warnings) {
+				t.Fatalf("warnings %q, want %d", warns, len(tc.warnings))
+			}
+			for i, w := range tc.warnings {
+				if !strings.HasPrefix(warns[i], "in.stl: ") || !strings.Contains(warns[i], w) {
+					t.Errorf("warning %q, want in.stl: …%s…", warns[i], w)
+				}
+			}
+		})
+	}
 }

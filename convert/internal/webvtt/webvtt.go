@@ -19,10 +19,18 @@ import (
 // WebVTT is read by a hand-written parser that follows the W3C parsing
 // rules (https://www.w3.org/TR/webvtt1/#file-parsing) where they matter for
 // captions: blocks without a timing line (NOTE, STYLE, REGION, junk) are
-// skipped, a line holding "-->" always starts a new block, and whitespace-
-// only lines do not end a block. It departs from them where a converter
-// should speak up: a malformed timing line is an error with its position,
-// not a silently dropped cue.
+// skipped, a line holding "-->" always starts a new block, whitespace-only
+// lines do not end a block, and a cue whose timing line is malformed is
+// dropped, as browsers drop it. It departs from them where a converter
+// should speak up: the dropped cue is a warning naming its line, and with
+// ReadOptions.Strict an error.
+
+// ReadOptions tune the WebVTT reader. The zero value reads as browsers do.
+type ReadOptions struct {
+	// Strict makes a malformed timing line an error at its position
+	// instead of a warning and a dropped cue.
+	Strict bool
+}
 
 // vttTiming is what the WebVTT reader and its errors ask for.
 const vttTiming = "HH:MM:SS.mmm --> HH:MM:SS.mmm (hours optional)"
@@ -44,10 +52,19 @@ const vttTiming = "HH:MM:SS.mmm --> HH:MM:SS.mmm (hours optional)"
 // character references are decoded once. A "<" with no ">" after it on its
 // line is kept as text. A line left empty by removing tags is dropped.
 //
-// A file without any cue is an ErrNoContent error. Losses: cue settings,
-// styles, regions and comments (including the NOTE Append writes for
-// the title) are not read.
+// A file with a signature but without any cue (a header alone) is an
+// empty document, with a warning; a file without even the signature is
+// an ErrNoContent error. A cue whose timing line is malformed is left
+// out with a warning naming its line and what was expected (see
+// ReadWith for an error instead). Losses: cue settings, styles, regions
+// and comments (including the NOTE Append writes for the title) are not
+// read.
 func Read(data []byte, o text.Source) (*caption.Document, error) {
+	return ReadWith(data, o, ReadOptions{})
+}
+
+// ReadWith is Read tuned by ro.
+func ReadWith(data []byte, o text.Source, ro ReadOptions) (*caption.Document, error) {
 	s, err := text.DecodeNUL(data, o)
 	if err != nil {
 		return nil, err
@@ -61,7 +78,7 @@ func Read(data []byte, o text.Source) (*caption.Document, error) {
 		return nil, text.Errorf(caption.Position{File: o.File, Line: 1, Col: 1}, caption.ErrSyntax,
 			"%.40q: expected \"WEBVTT\" as the first line", sig)
 	}
-	r := vttReader{sc: sc, o: o}
+	r := vttReader{sc: sc, o: o, strict: ro.Strict}
 	r.skipBlock()
 	n := strings.Count(sc.Text(), "-->")
 	r.doc = &caption.Document{Cues: make([]caption.Cue, 0, n)}
@@ -70,7 +87,8 @@ func Read(data []byte, o text.Source) (*caption.Document, error) {
 		return nil, err
 	}
 	if len(r.doc.Cues) == 0 {
-		return nil, text.Errorf(o.Pos(max(1, sc.Line())), caption.ErrNoContent, "no cue found: expected %s", vttTiming)
+		o.Warnf(max(1, sc.Line()), "no cue found (expected %s): read as an empty document", vttTiming)
+		return r.doc, nil
 	}
 	if !r.sorted {
 		o.Warnf(0, "cues are not in start order: sorted them")
@@ -92,6 +110,7 @@ type vttReader struct {
 	doc    *caption.Document
 	lines  []caption.Line // backing array shared by all cues
 	sorted bool           // false once a cue starts before the one before it
+	strict bool           // a malformed timing line is an error
 
 	held     string // a line read ahead that starts the next block
 	heldLine int
@@ -136,7 +155,13 @@ func (r *vttReader) readBlocks() error {
 		}
 		c, err := parseVTTTiming(line, num, r.o)
 		if err != nil {
-			return err
+			if r.strict {
+				return err
+			}
+			r.warnDropped(err)
+			r.readCueText(&c) // skipped with its cue
+			r.lines = r.lines[:len(r.lines)-len(c.Lines)]
+			continue
 		}
 		c.ID = id
 		if k := len(r.doc.Cues); k > 0 && c.Start < r.doc.Cues[k-1].Start {
@@ -145,6 +170,15 @@ func (r *vttReader) readBlocks() error {
 		r.readCueText(&c)
 		r.doc.Cues = append(r.doc.Cues, c)
 	}
+}
+
+// warnDropped reports a cue left out for the timing error err.
+func (r *vttReader) warnDropped(err error) {
+	pe, ok := err.(*caption.ParseError)
+	if !ok || r.o.Warn == nil {
+		return
+	}
+	r.o.Warn(pe.Pos, pe.Err.Error()+"; cue left out")
 }
 
 // skipBlock skips a block without a timing line (the header after the

@@ -2,6 +2,7 @@ package webvtt
 
 import (
 	"bytes"
+	"errors"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -154,8 +155,13 @@ func TestReadWebVTT(t *testing.T) {
 	}
 }
 
+// readStrict is Read with ReadOptions.Strict.
+func readStrict(data []byte, o text.Source) (*caption.Document, error) {
+	return ReadWith(data, o, ReadOptions{Strict: true})
+}
+
 func TestReadWebVTTInvalid(t *testing.T) {
-	captest.CheckInvalid(t, Read, []captest.InvalidCase{
+	captest.CheckInvalid(t, readStrict, []captest.InvalidCase{
 		{Name: "timestamps too short", File: "wpt-timings-too-short.vtt", Line: 6, Col: 1, Err: caption.ErrBadTimestamp},
 		{Name: "minutes 60", File: "wpt-timings-60.vtt", Line: 3, Col: 1, Err: caption.ErrBadTimestamp},
 		{Name: "arrow as a timing line", File: "wpt-arrows.vtt", Line: 3, Col: 1, Err: caption.ErrBadTimestamp},
@@ -163,7 +169,6 @@ func TestReadWebVTTInvalid(t *testing.T) {
 		{Name: "no signature", File: "webvtt-py-invalid.vtt", Line: 1, Col: 1, Err: caption.ErrSyntax},
 		{Name: "lower-case signature", File: "ttconv-bad-signature.vtt", Line: 1, Col: 1, Err: caption.ErrSyntax},
 		{Name: "empty file", File: "webvtt-py-empty.vtt", Line: 1, Err: caption.ErrNoContent},
-		{Name: "signature only", File: "wpt-signature-bom.vtt", Line: 1, Err: caption.ErrNoContent},
 		{Name: "signature glued to text", Input: "WEBVTTX\n\n00:00.000 --> 00:01.000\na\n", Line: 1, Col: 1, Err: caption.ErrSyntax},
 		{Name: "two ms digits", Input: "WEBVTT\n\n00:00.000 --> 00:01.00\na\n", Line: 3, Col: 15, Err: caption.ErrBadTimestamp},
 		{Name: "comma before ms", Input: "WEBVTT\n\nid\n00:00,000 --> 00:01.000\na\n", Line: 4, Col: 1, Err: caption.ErrBadTimestamp},
@@ -238,5 +243,94 @@ func BenchmarkWriteWebVTT(b *testing.B) {
 		if _, err := Append(nil, doc); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// warning is one warning a reader reported.
+type warning struct {
+	Pos caption.Position
+	Msg string
+}
+
+func TestReadWebVTTBadTimingSkipsCue(t *testing.T) {
+	tests := []struct {
+		name     string
+		input    string
+		want     []caption.Cue
+		warnings []warning // Msg holds a part of the message
+	}{
+		{
+			name:  "two ms digits",
+			input: "WEBVTT\n\n00:00.000 --> 00:01.000\na\n\n00:01.000 --> 00:02.00\nb\nb2\n\n00:02.000 --> 00:03.000\nc\n",
+			want: []caption.Cue{
+				{Start: 0, End: ms(1000), Lines: say("", "a")},
+				{Start: ms(2000), End: ms(3000), Lines: say("", "c")},
+			},
+			warnings: []warning{{caption.Position{File: "t.vtt", Line: 6, Col: 15}, "milliseconds need exactly three digits: expected " + vttTiming + "; cue left out"}},
+		},
+		{
+			name:     "bad line with an identifier, next cue without a blank line",
+			input:    "WEBVTT\n\nid1\n00:00,000 --> 00:01.000\nx\n00:01.000 --> 00:02.000\ny\n",
+			want:     []caption.Cue{{Start: ms(1000), End: ms(2000), Lines: say("", "y")}},
+			warnings: []warning{{caption.Position{File: "t.vtt", Line: 4, Col: 1}, "expected \".\" and three digits of milliseconds"}},
+		},
+		{
+			name:     "end before start",
+			input:    "WEBVTT\n\n00:02.000 --> 00:01.000\na\n\n00:03.000 --> 00:04.000\nb\n",
+			want:     []caption.Cue{{Start: ms(3000), End: ms(4000), Lines: say("", "b")}},
+			warnings: []warning{{caption.Position{File: "t.vtt", Line: 3, Col: 15}, "expected end >= start; cue left out"}},
+		},
+		{
+			name:     "header only",
+			input:    "WEBVTT - a title\nKind: captions\n\nNOTE nothing yet\n",
+			want:     []caption.Cue{},
+			warnings: []warning{{caption.Position{File: "t.vtt", Line: 4}, "no cue found"}},
+		},
+		{
+			name:     "every timing line bad",
+			input:    "WEBVTT\n\n1:2 --> 3:4\na\n",
+			want:     []caption.Cue{},
+			warnings: []warning{{caption.Position{File: "t.vtt", Line: 3, Col: 1}, "cue left out"}, {caption.Position{File: "t.vtt", Line: 4}, "no cue found"}},
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var got []warning
+			src := text.Source{File: "t.vtt", Warn: func(p caption.Position, msg string) { got = append(got, warning{p, msg}) }}
+			doc, err := Read([]byte(tc.input), src)
+			if err != nil {
+				t.Fatalf("Read() = %v", err)
+			}
+			if d := cmp.Diff(tc.want, doc.Cues); d != "" {
+				t.Errorf("Read() mismatch (-want +got):\n%s", d)
+			}
+			if len(got) != len(tc.warnings) {
+				t.Fatalf("warnings %q, want %d", got, len(tc.warnings))
+			}
+			for i, w := range tc.warnings {
+				if got[i].Pos != w.Pos || !strings.Contains(got[i].Msg, w.Msg) {
+					t.Errorf("warning %d = %s: %s, want %s: …%s…", i, got[i].Pos, got[i].Msg, w.Pos, w.Msg)
+				}
+			}
+			if _, err := readStrict([]byte(tc.input), src); err == nil && strings.Contains(tc.name, "bad") {
+				t.Errorf("strict Read() = nil error")
+			}
+		})
+	}
+}
+
+func TestReadWebVTTStrict(t *testing.T) {
+	in := []byte("WEBVTT\n\n00:00.000 --> 00:01.000\na\n\n00:01.000 --> 00:02.00\nb\n")
+	_, err := ReadWith(in, text.Source{File: "t.vtt"}, ReadOptions{Strict: true})
+	var pe *caption.ParseError
+	if !errors.As(err, &pe) || !errors.Is(err, caption.ErrBadTimestamp) {
+		t.Fatalf("ReadWith(Strict) error = %v, want a *ParseError wrapping ErrBadTimestamp", err)
+	}
+	if want := (caption.Position{File: "t.vtt", Line: 6, Col: 15}); pe.Pos != want {
+		t.Errorf("error at %s, want %s", pe.Pos, want)
+	}
+	doc, err := ReadWith([]byte("WEBVTT\n"), text.Source{}, ReadOptions{Strict: true})
+	if err != nil || len(doc.Cues) != 0 {
+		t.Errorf("ReadWith(header only, Strict) = %v, %v; want an empty document", doc, err)
 	}
 }
