@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"slices"
 	"sync"
 	"time"
 	"unicode/utf8"
@@ -328,5 +329,28 @@ func Marshal(d *caption.Document, f Format, o Options) ([]byte, error) {
 	if c.timed && len(d.Cues) == 0 && len(d.Segments) > 0 {
 		return nil, fmt.Errorf("%s: %w", f, ErrNotTimed)
 	}
+	if c.timed && c.keeps.Ends {
+		d = withLength(d, c, o)
+	}
 	return c.write(nil, d, o)
+}
+
+// withLength returns d, or a copy of it whose cues give way to one
+// another, so that none is written with no length or a negative one at
+// the precision c writes: at least a millisecond (10 ms in ASS), or a
+// frame when times are written as frames.
+func withLength(d *caption.Document, c *codec, o Options) *caption.Document {
+	var cues []caption.Cue
+	if c.frames != nil && c.frames(o) {
+		cues = slices.Clone(d.Cues)
+		timing.SnapToFrames(cues, o.Timing.FPS)
+	} else {
+		cues = timing.KeepLength(d.Cues, c.precision)
+		if len(cues) > 0 && &cues[0] == &d.Cues[0] {
+			return d
+		}
+	}
+	cp := *d
+	cp.Cues = cues
+	return &cp
 }
