@@ -234,6 +234,9 @@ type window struct {
 	// known: the segment states its end, so end is a hard limit and start
 	// is where the speech starts, not a truncated time.
 	known bool
+	// exact: the segment's start is where its speech starts (a caption
+	// file's cue), not a truncated time.
+	exact bool
 	// early: a later turn states its range, and its exact start comes
 	// before this turn's speech would end (or start) m.startLag late. The
 	// speech starts lag after start instead, and ends by limit.
@@ -262,6 +265,8 @@ func (w window) speech(m model) window {
 	switch {
 	case w.known:
 		lag, limit = 0, w.end
+	case w.exact:
+		lag = 0
 	case w.early:
 		lag, limit = w.lag, w.limit
 	}
@@ -338,7 +343,7 @@ func timeWindows(segs []caption.Segment, us []float64, o Options, m model) []win
 				e = segs[i].Start + time.Duration(float64(end-segs[i].Start)*done/total)
 			}
 			r := rates[segs[k].Speaker]
-			out[k] = window{start: start, end: e, cps: r, need: seconds(us[k] / r), slow: slow[segs[k].Speaker], known: known}
+			out[k] = window{start: start, end: e, cps: r, need: seconds(us[k] / r), slow: slow[segs[k].Speaker], known: known, exact: segs[k].ExactStart}
 			start = e
 		}
 		i = j
@@ -569,8 +574,8 @@ func (t *turnText) next(l []word) string {
 // nil, ends after ceilings[i]; leaves o.MinGap before the next cue; and
 // closes gaps of at most o.ChainGap to o.MinGap. Where the neighbours or
 // the ceiling leave no room the cue stays short: Check reports it. A cue
-// under a ceiling that the minimum gap would leave no time at all touches
-// the next cue instead.
+// that the minimum gap would leave no time at all touches the next cue
+// instead.
 func makeReadable(cues []caption.Cue, floors, ceilings []time.Duration, o Options) {
 	for i := range cues {
 		c := &cues[i]
@@ -603,8 +608,8 @@ func makeReadable(cues []caption.Cue, floors, ceilings []time.Duration, o Option
 			gap := cues[i+1].Start - c.End
 			if gap < o.MinGap || (gap <= o.ChainGap && next-c.Start <= o.MaxDuration) {
 				c.End = min(max(next, c.Start), max(ceiling, c.End))
-				if ceiling != noLimit && c.End == c.Start {
-					c.End = min(cues[i+1].Start, ceiling)
+				if c.End <= c.Start {
+					c.End = min(cues[i+1].Start, max(ceiling, c.Start)) // touching beats vanishing
 				}
 			}
 		}
