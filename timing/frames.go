@@ -174,17 +174,18 @@ func (g grid) fit(cues []caption.Cue, all bool) {
 }
 
 // Shift moves every cue and chapter of doc by d (segments are the input
-// and keep their times). Cues that would end
-// before 0 are dropped and starts before 0 become 0, since no format can
-// carry a negative time.
-func Shift(doc *caption.Document, d time.Duration) {
+// and keep their times) and returns how many cues it cut: cues that would
+// end at or before 0 are dropped and starts before 0 become 0, since no
+// format can carry a negative time. CutBeforeZero counts them first.
+func Shift(doc *caption.Document, d time.Duration) (cut int) {
 	if d == 0 {
-		return
+		return 0
 	}
 	cues := doc.Cues[:0]
 	for _, c := range doc.Cues {
 		c.Start, c.End = c.Start+d, c.End+d
 		if c.End <= 0 {
+			cut++
 			continue
 		}
 		c.Start = max(c.Start, 0)
@@ -198,6 +199,19 @@ func Shift(doc *caption.Document, d time.Duration) {
 			ch.End = max(ch.End+d, 0)
 		}
 	}
+	return cut
+}
+
+// CutBeforeZero returns how many of cues Shift by d would cut: those that
+// would end at or before 0.
+func CutBeforeZero(cues []caption.Cue, d time.Duration) int {
+	n := 0
+	for _, c := range cues {
+		if c.End+d <= 0 {
+			n++
+		}
+	}
+	return n
 }
 
 // ParseTimecode reads an editor's timecode HH:MM:SS:FF at fps and returns
