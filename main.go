@@ -168,7 +168,8 @@ func convertCommand() *cli.Command {
 			&cli.StringFlag{Name: "max-duration", Usage: "longest time on screen (`DURATION`)", DefaultText: "preset: 7s"},
 			&cli.StringFlag{Name: "min-gap", Usage: "shortest gap between cues (`DURATION`; 0 lets cues touch); whole frames with --fps", DefaultText: "preset: netflix 2 frames"},
 			&cli.StringFlag{Name: "fps", Usage: "snap every time to frames at `RATE`: " + strings.Join(timing.FrameRateNames(), ", ")},
-			&cli.StringFlag{Name: "offset", Usage: "shift every time by `DURATION`, e.g. 1.5s or -200ms"},
+			&cli.StringFlag{Name: "offset", Usage: "shift every time by `DURATION`, e.g. 1.5s or -200ms; cutting cues that would end before 0 is an error"},
+			&cli.BoolFlag{Name: "cut-before-zero", Usage: "let a negative --offset cut the cues it moves to before 0 (a warning says how many)"},
 			&cli.StringFlag{Name: "start-timecode", Usage: "timecode of the media's first frame, e.g. 01:00:00:00 (01:00:00;00 drop-frame at 29.97/59.94); needs --fps"},
 			&cli.StringFlag{Name: "ttml-time", Value: "clock", Usage: "TTML times: clock (HH:MM:SS.mmm) or frames (HH:MM:SS:FF, needs --fps)"},
 			&cli.BoolFlag{Name: "report", Usage: "print a summary per input on stderr: cues, speakers and their rates, reading speeds, rule violations"},
@@ -448,14 +449,14 @@ func convertStream(c *cli.Context, in string, s settings) error {
 	}
 	outs, err := convert.Convert(doc, s.To, o)
 	if err != nil {
-		return err
+		return fmt.Errorf("%s: %w", caption.QuotePath(name), err)
 	}
 	if s.report {
 		timing.BuildReport(caption.QuotePath(o.File), outs[0].Doc, o.Timing).WriteTo(c.App.ErrWriter)
 	}
 	data, err := convert.Marshal(outs[0].Doc, outs[0].Format, o)
 	if err != nil {
-		return err
+		return fmt.Errorf("%s: %w", caption.QuotePath(name), err)
 	}
 	_, err = c.App.Writer.Write(data)
 	return err
@@ -505,6 +506,7 @@ func settingsFrom(c *cli.Context) (settings, error) {
 	o.Labels = labels
 	o.Retime = c.Bool("retime")
 	o.Strict = c.Bool("strict")
+	o.CutBeforeZero = c.Bool("cut-before-zero")
 	if err := timingFrom(c, o); err != nil {
 		return s, err
 	}

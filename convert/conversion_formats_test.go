@@ -33,9 +33,9 @@ func TestRetime(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := []caption.Segment{
-		{Start: time.Second, Speaker: "Speaker 1", Paragraphs: []string{"Hello there, how are you doing today? I hope well."}},
-		{Start: 9 * time.Second, Speaker: "Speaker 2", Paragraphs: []string{"Fine, thanks."}},
-		{Start: 10 * time.Second, Speaker: "Speaker 1", Paragraphs: []string{"Good."}},
+		{Start: time.Second, ExactStart: true, Speaker: "Speaker 1", Paragraphs: []string{"Hello there, how are you doing today? I hope well."}},
+		{Start: 9 * time.Second, ExactStart: true, Speaker: "Speaker 2", Paragraphs: []string{"Fine, thanks."}},
+		{Start: 10 * time.Second, ExactStart: true, Speaker: "Speaker 1", Paragraphs: []string{"Good."}},
 	}
 	if d := cmp.Diff(want, doc.Segments); d != "" {
 		t.Errorf("segments (-want +got):\n%s", d)
@@ -50,6 +50,18 @@ func TestRetime(t *testing.T) {
 		if c.End == 9*time.Second {
 			t.Errorf("a retimed cue kept the written end 9s: %+v", c)
 		}
+	}
+	// A caption file's starts are exact: the turns' first cues start where
+	// they were written, without the half second a transcript's truncated
+	// start is given.
+	var starts []time.Duration
+	for i, c := range timed.Cues {
+		if i == 0 || c.Speaker() != timed.Cues[i-1].Speaker() {
+			starts = append(starts, c.Start)
+		}
+	}
+	if d := cmp.Diff([]time.Duration{time.Second, 9 * time.Second, 10 * time.Second}, starts); d != "" {
+		t.Errorf("retimed turn starts (-want +got):\n%s", d)
 	}
 }
 

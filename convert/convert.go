@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"slices"
 	"sync"
 	"time"
 	"unicode/utf8"
@@ -60,8 +61,13 @@ type Options struct {
 	// they were a transcript's turns; by default cue times are kept.
 	Retime bool
 	// Offset moves every output time, for transcripts and caption files
-	// alike (an editor's start timecode is one).
+	// alike (an editor's start timecode is one). A negative offset that
+	// would move cues to end at or before 0 is an ErrCutBeforeZero error
+	// unless CutBeforeZero is set.
 	Offset time.Duration
+	// CutBeforeZero lets Offset cut the cues it moves to before 0; Warn
+	// then says how many it cut.
+	CutBeforeZero bool
 
 	// SRTLabels is how SRT shows speakers ("" is LabelName).
 	SRTLabels LabelStyle
@@ -76,6 +82,14 @@ type Options struct {
 // ErrNotTimed reports a document written in a format that needs cues
 // while it holds only start-only segments: Convert times them.
 var ErrNotTimed = errors.New("the document has segments but no cues: time it with Convert first")
+
+// ErrCutBeforeZero reports an Options.Offset that would cut cues, moving
+// them to end before the media starts.
+var ErrCutBeforeZero = errors.New("no format can carry a time before 0 (--cut-before-zero cuts them)")
+
+// ErrNoCues reports a document with nothing to write in a timed format:
+// no cue (none read, or all cut by the offset) and no segment.
+var ErrNoCues = errors.New("no cues to write")
 
 // ErrUnknownEncoding reports an Options.Encoding that names no encoding
 // capconv knows (see ParseEncoding).
@@ -214,13 +228,15 @@ type Output struct {
 func Convert(doc *caption.Document, to []Format, o Options) ([]Output, error) {
 	turns := sync.OnceValue(func() *timing.Turns { return timing.NewTurns(doc, o.Timing) })
 	timedAs := map[timingKind]*caption.Document{}
+	cut := 0 // the most cues the offset cuts from an output
 	as := func(f Format) *caption.Document {
 		k := kindOf(f)
 		if d, ok := timedAs[k]; ok {
 			return d
 		}
-		d := timed(doc, f, o, turns)
+		d, n := timed(doc, f, o, turns)
 		timedAs[k] = d
+		cut = max(cut, n)
 		return d
 	}
 	var outs []Output
@@ -240,7 +256,24 @@ func Convert(doc *caption.Document, to []Format, o Options) ([]Output, error) {
 			}
 		}
 	}
+	if cut > 0 {
+		msg := fmt.Sprintf("offset %s cut %d %s ending at or before 0", o.Offset, cut, plural(cut, "cue"))
+		if !o.CutBeforeZero {
+			return nil, fmt.Errorf("offset %s would cut %d %s ending at or before 0: %w", o.Offset, cut, plural(cut, "cue"), ErrCutBeforeZero)
+		}
+		if o.Warn != nil {
+			o.Warn(caption.Position{File: o.File}, msg)
+		}
+	}
 	return outs, nil
+}
+
+// plural returns noun, with an s unless n is 1.
+func plural(n int, noun string) string {
+	if n == 1 {
+		return noun
+	}
+	return noun + "s"
 }
 
 // carries reports whether doc has what side output s carries.
@@ -261,7 +294,7 @@ func kindOf(f Format) timingKind {
 // timed returns a copy of doc timed for format f, taking doc's turns
 // prepared for timing from turns, which it calls only when doc's segments
 // are to become cues.
-func timed(doc *caption.Document, f Format, o Options, turns func() *timing.Turns) *caption.Document {
+func timed(doc *caption.Document, f Format, o Options, turns func() *timing.Turns) (*caption.Document, int) {
 	d := *doc
 	d.Chapters = append([]caption.Chapter(nil), doc.Chapters...)
 	if !f.NeedsCues() && len(d.Segments) > 0 {
@@ -274,19 +307,17 @@ func timed(doc *caption.Document, f Format, o Options, turns func() *timing.Turn
 			}
 		}
 		d.Cues = append([]caption.Cue(nil), doc.Cues...)
-		shift(&d, o)
-		return &d
+		return &d, shift(&d, o)
 	}
 	if len(d.Segments) == 0 {
 		if o.Timing.FPS <= 0 && o.Offset == 0 {
-			return &d // the cues stay as they are: share them
+			return &d, 0 // the cues stay as they are: share them
 		}
 		d.Cues = append([]caption.Cue(nil), doc.Cues...)
 		if fps := o.Timing.FPS; fps > 0 {
 			timing.SnapToFrames(d.Cues, fps)
 		}
-		shift(&d, o)
-		return &d
+		return &d, shift(&d, o)
 	}
 	var labelWidth func(string) int
 	if f.Speakers() == SpeakerLabel {
@@ -297,19 +328,20 @@ func timed(doc *caption.Document, f Format, o Options, turns func() *timing.Turn
 	}
 	d.Cues = nil
 	turns().MakeCues(&d, labelWidth)
-	shift(&d, o)
-	return &d
+	return &d, shift(&d, o)
 }
 
-// shift moves d's times by o.Offset, on frames when o.Timing.FPS is set.
-func shift(d *caption.Document, o Options) {
+// shift moves d's times by o.Offset, on frames when o.Timing.FPS is set,
+// and returns how many cues it cut before 0.
+func shift(d *caption.Document, o Options) int {
 	if o.Offset == 0 {
-		return
+		return 0
 	}
-	timing.Shift(d, o.Offset)
+	cut := timing.Shift(d, o.Offset)
 	if fps := o.Timing.FPS; fps > 0 {
 		timing.SnapToFrames(d.Cues, fps)
 	}
+	return cut
 }
 
 // Write renders d in format f to w, in one call of w.Write. A document of
@@ -333,6 +365,12 @@ func Marshal(d *caption.Document, f Format, o Options) ([]byte, error) {
 	if c.timed && len(d.Cues) == 0 && len(d.Segments) > 0 {
 		return nil, fmt.Errorf("%s: %w", f, ErrNotTimed)
 	}
+	if len(d.Cues) == 0 && len(d.Segments) == 0 && (!c.keeps.Chapters || len(d.Chapters) == 0) {
+		return nil, fmt.Errorf("%s: %w", f, ErrNoCues)
+	}
+	if c.timed && c.keeps.Ends {
+		d = withLength(d, c, o)
+	}
 	if c.declaresLanguage && d.Language == "" {
 		// The format must say which language the text is in: guess it
 		// rather than claim English.
@@ -343,4 +381,24 @@ func Marshal(d *caption.Document, f Format, o Options) ([]byte, error) {
 		}
 	}
 	return c.write(nil, d, o)
+}
+
+// withLength returns d, or a copy of it whose cues give way to one
+// another, so that none is written with no length or a negative one at
+// the precision c writes: at least a millisecond (10 ms in ASS), or a
+// frame when times are written as frames.
+func withLength(d *caption.Document, c *codec, o Options) *caption.Document {
+	var cues []caption.Cue
+	if c.frames != nil && c.frames(o) {
+		cues = slices.Clone(d.Cues)
+		timing.SnapToFrames(cues, o.Timing.FPS)
+	} else {
+		cues = timing.KeepLength(d.Cues, c.precision)
+		if len(cues) > 0 && &cues[0] == &d.Cues[0] {
+			return d
+		}
+	}
+	cp := *d
+	cp.Cues = cues
+	return &cp
 }

@@ -91,7 +91,10 @@ type codec struct {
 	write     func(b []byte, d *caption.Document, o Options) ([]byte, error)
 	speakers  SpeakerCarriage
 	precision time.Duration // the finest time step written (0: not timed)
-	keeps     Keeps
+	// frames reports whether, under o, times are written as frames at
+	// o.Timing.FPS rather than at precision (TTML's HH:MM:SS:FF).
+	frames func(o Options) bool
+	keeps  Keeps
 	// side lists the formats written beside this one when the document
 	// has what they carry (the chapters track beside WebVTT).
 	side []Format
@@ -159,6 +162,7 @@ var registry = []codec{
 		write: func(b []byte, d *caption.Document, o Options) ([]byte, error) {
 			return ttml.Append(b, d, ttmlOptions(o))
 		},
+		frames:   ttmlFrames,
 		speakers: SpeakerVoice, precision: time.Millisecond,
 		keeps: Keeps{Title: true, Language: true, CueIDs: true, Ends: true}, timed: true, declaresLanguage: true,
 	},
@@ -168,6 +172,7 @@ var registry = []codec{
 		write: func(b []byte, d *caption.Document, o Options) ([]byte, error) {
 			return ttml.AppendDFXP(b, d, ttmlOptions(o))
 		},
+		frames:   ttmlFrames,
 		speakers: SpeakerVoice, precision: time.Millisecond,
 		keeps: Keeps{Title: true, Language: true, CueIDs: true, Ends: true}, timed: true, declaresLanguage: true,
 	},
@@ -208,6 +213,9 @@ func readTTML(data []byte, src text.Source, _ Options) (*caption.Document, error
 
 // ttmlOptions are the TTML writer's options: the frame rate is the one
 // the times were snapped to.
+// ttmlFrames reports whether TTML times are written as frames.
+func ttmlFrames(o Options) bool { return o.TTMLTimeFrames && o.Timing.FPS > 0 }
+
 func ttmlOptions(o Options) ttml.WriteOptions {
 	return ttml.WriteOptions{FrameRate: o.Timing.FPS, TimeFrames: o.TTMLTimeFrames}
 }

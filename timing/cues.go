@@ -81,8 +81,10 @@ const minRateTime = 10 * time.Second
 // its share of the speech, then made readable: long enough for the
 // reading speed and minimum duration (borrowing from the gap that follows,
 // then from the one before), no longer than the maximum, gaps of at least
-// o.MinGap and small gaps chained. With o.FPS set, times are snapped to
-// frames.
+// o.MinGap and small gaps chained. Turns crowded into less than the
+// minimum duration (printed in the same second) take time from the
+// silence after them: the cues after a crowded one move later. With o.FPS
+// set, times are snapped to frames.
 //
 // A segment that states its end (caption.Segment.End) is timed inside
 // its range: its speech starts at Start, the same window rule applies up
@@ -146,6 +148,8 @@ func (t *Turns) MakeCues(doc *caption.Document, labelWidth func(speaker string) 
 	doc.Cues = doc.Cues[:0]
 	var floors []time.Duration   // each cue's segment start: no cue shows before its words are printed to start
 	var ceilings []time.Duration // each cue's stated end (noLimit when unknown): no cue shows after it
+	var movable []bool           // each cue's start is the model's guess, which a crowded cue before it may push later
+	var crowded []bool           // each cue's turn has less time than o.MinDuration before the next turn
 	var buf turnBuffers
 	prevSpeaker := "\x00"
 	for i, s := range t.segs {
@@ -167,9 +171,12 @@ func (t *Turns) MakeCues(doc *caption.Document, labelWidth func(speaker string) 
 		for len(floors) < len(doc.Cues) {
 			floors = append(floors, t.windows[i].start)
 			ceilings = append(ceilings, ceiling)
+			movable = append(movable, !t.windows[i].known && !t.windows[i].exact)
+			crowded = append(crowded, t.windows[i].end-t.windows[i].start < o.MinDuration)
 		}
 	}
 	makeReadable(doc.Cues, floors, ceilings, o)
+	makeRoom(doc.Cues, crowded, movable, ceilings, o)
 	if o.FPS > 0 {
 		SnapToFrames(doc.Cues, o.FPS)
 	}
@@ -178,7 +185,11 @@ func (t *Turns) MakeCues(doc *caption.Document, labelWidth func(speaker string) 
 		if k := len(doc.Cues); k > 0 && doc.Cues[k-1].End > end {
 			end = doc.Cues[k-1].End
 		}
-		doc.Chapters[n-1].End = end
+		if end > doc.Chapters[n-1].Start {
+			// A last chapter that starts after the last cue has no end
+			// to give: it stays unknown rather than end before it starts.
+			doc.Chapters[n-1].End = end
+		}
 	}
 }
 
@@ -234,6 +245,9 @@ type window struct {
 	// known: the segment states its end, so end is a hard limit and start
 	// is where the speech starts, not a truncated time.
 	known bool
+	// exact: the segment's start is where its speech starts (a caption
+	// file's cue), not a truncated time.
+	exact bool
 	// early: a later turn states its range, and its exact start comes
 	// before this turn's speech would end (or start) m.startLag late. The
 	// speech starts lag after start instead, and ends by limit.
@@ -262,6 +276,8 @@ func (w window) speech(m model) window {
 	switch {
 	case w.known:
 		lag, limit = 0, w.end
+	case w.exact:
+		lag = 0
 	case w.early:
 		lag, limit = w.lag, w.limit
 	}
@@ -338,7 +354,7 @@ func timeWindows(segs []caption.Segment, us []float64, o Options, m model) []win
 				e = segs[i].Start + time.Duration(float64(end-segs[i].Start)*done/total)
 			}
 			r := rates[segs[k].Speaker]
-			out[k] = window{start: start, end: e, cps: r, need: seconds(us[k] / r), slow: slow[segs[k].Speaker], known: known}
+			out[k] = window{start: start, end: e, cps: r, need: seconds(us[k] / r), slow: slow[segs[k].Speaker], known: known, exact: segs[k].ExactStart}
 			start = e
 		}
 		i = j
@@ -569,8 +585,8 @@ func (t *turnText) next(l []word) string {
 // nil, ends after ceilings[i]; leaves o.MinGap before the next cue; and
 // closes gaps of at most o.ChainGap to o.MinGap. Where the neighbours or
 // the ceiling leave no room the cue stays short: Check reports it. A cue
-// under a ceiling that the minimum gap would leave no time at all touches
-// the next cue instead.
+// that the minimum gap would leave no time at all touches the next cue
+// instead.
 func makeReadable(cues []caption.Cue, floors, ceilings []time.Duration, o Options) {
 	for i := range cues {
 		c := &cues[i]
@@ -603,8 +619,8 @@ func makeReadable(cues []caption.Cue, floors, ceilings []time.Duration, o Option
 			gap := cues[i+1].Start - c.End
 			if gap < o.MinGap || (gap <= o.ChainGap && next-c.Start <= o.MaxDuration) {
 				c.End = min(max(next, c.Start), max(ceiling, c.End))
-				if ceiling != noLimit && c.End == c.Start {
-					c.End = min(cues[i+1].Start, ceiling)
+				if c.End <= c.Start {
+					c.End = min(cues[i+1].Start, max(ceiling, c.Start)) // touching beats vanishing
 				}
 			}
 		}
@@ -625,4 +641,75 @@ func cueChars(c caption.Cue) int {
 		n += utf8.RuneCountInString(l.Text)
 	}
 	return n
+}
+
+// maxCrowd is the most cues after a crowded cue that makeRoom moves later
+// to give it time.
+const maxCrowd = 4
+
+// makeRoom gives a cue that makeReadable left shorter than o.MinDuration
+// because its turn is crowded, given less than that time before the next
+// turn starts (turns printed in the same second), time from the silence
+// after the crowd: up to maxCrowd start-only cues after it start later,
+// whole (each lasting at least the target duration), until a gap takes up
+// the push. The target
+// is o.MinDuration where that room exists, else half of it, the shortest a
+// cue is still read, which the crowd's cues then share; where neither fits (a cue with a fixed start, an
+// exact or stated one, is in the way) the cues stay as they are. Cues only
+// move later, so none starts before its turn, and a cue under a stated end
+// (ceilings) is not lengthened.
+func makeRoom(cues []caption.Cue, crowded, movable []bool, ceilings []time.Duration, o Options) {
+	var starts []time.Duration
+	for i := 0; i+1 < len(cues); i++ {
+		c := &cues[i]
+		if !crowded[i] || ceilings[i] != noLimit || c.End-c.Start >= o.MinDuration {
+			continue
+		}
+		for _, target := range []time.Duration{o.MinDuration, o.MinDuration / 2} {
+			var ok bool
+			shrink := target < o.MinDuration // the crowd shares what room there is
+			if starts, ok = crowdStarts(cues, crowded, movable, i, target, o.MinGap, shrink, starts[:0]); !ok {
+				continue
+			}
+			if c.End-c.Start < target {
+				c.End = c.Start + target
+			}
+			for j, s := range starts {
+				n := &cues[i+1+j]
+				n.Start, n.End = s, s+movedLength(*n, target, shrink && crowded[i+1+j])
+			}
+			break
+		}
+	}
+}
+
+// crowdStarts appends to starts where the cues after cues[i] must start for
+// cues[i] and each of them to last target, and reports whether that fits
+// (see makeRoom). A cue that moves keeps its length (target at least):
+// shortening a long cue instead would crowd its words (the accuracy
+// harness measured it). With shrink, crowded cues last target alone.
+func crowdStarts(cues []caption.Cue, crowded, movable []bool, i int, target, gap time.Duration, shrink bool, starts []time.Duration) ([]time.Duration, bool) {
+	end := max(cues[i].End, cues[i].Start+target)
+	for k := i + 1; k < len(cues); k++ {
+		n := cues[k]
+		if end+gap <= n.Start {
+			return starts, true
+		}
+		if !movable[k] || k > i+maxCrowd {
+			return starts, false
+		}
+		s := end + gap
+		starts = append(starts, s)
+		end = s + movedLength(n, target, shrink && crowded[k])
+	}
+	return starts, true // the last cue has the silence after it
+}
+
+// movedLength is how long makeRoom leaves a cue it moves: its length,
+// target at least, or target alone when shrink.
+func movedLength(c caption.Cue, target time.Duration, shrink bool) time.Duration {
+	if shrink {
+		return target
+	}
+	return max(c.End-c.Start, target)
 }

@@ -4,7 +4,8 @@
 // its share of the speech, and makes every cue readable under the limits
 // of Options (a style guide's preset, or single values). It also checks
 // cues against those limits (Check, BuildReport), snaps times to frames
-// (SnapToFrames, ParseFPS) and shifts them (Shift, ParseTimecode).
+// (SnapToFrames, ParseFPS), keeps every cue at least one unit long at a
+// writer's precision (KeepLength) and shifts them (Shift, ParseTimecode).
 //
 // The timing model is measured, not guessed: the accuracy harness in
 // accuracy_test.go scores it word by word against real captions (go test

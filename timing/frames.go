@@ -3,6 +3,7 @@ package timing
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -50,44 +51,141 @@ func FrameTime(n int64, fps float64) time.Duration {
 }
 
 // SnapToFrames moves every cue's start and end to the nearest frame
-// boundary at fps. Cues that did not overlap still do not: a start is
-// never before the previous cue's end, and a cue that would last no frame
-// keeps one when the next cue leaves room for it.
+// boundary at fps. Every cue keeps at least one frame, and the frames it
+// needs come from its neighbours without reordering them: the gap after
+// it, then the next cue's first frame (when it has more than one), then
+// the gap before it or the previous cue's last frame, and only when none
+// of those has one the cues that follow move a frame later. Cues that did
+// not overlap still do not.
 func SnapToFrames(cues []caption.Cue, fps float64) {
 	if fps <= 0 {
 		return
 	}
-	starts := make([]int64, len(cues))
-	for i, c := range cues {
-		starts[i] = Frame(c.Start, fps)
+	g := grid{
+		tick: func(d time.Duration) int64 { return Frame(d, fps) },
+		at:   func(n int64) time.Duration { return FrameTime(n, fps) },
 	}
-	prevEnd := int64(math.MinInt64)
+	g.fit(cues, true)
+}
+
+// KeepLength returns cues in which every cue lasts at least one unit once
+// its times are rounded to the nearest multiple of unit, as a writer of
+// that precision rounds them (1 ms for SRT and WebVTT, 10 ms for ASS): a
+// cue that would be written with no length, or a negative one, takes a
+// unit from its neighbours as SnapToFrames takes a frame. Times that need
+// no change keep their exact value. cues is not modified: when a cue has
+// to change, the result is a copy.
+func KeepLength(cues []caption.Cue, unit time.Duration) []caption.Cue {
+	if unit <= 0 {
+		return cues
+	}
+	g := grid{
+		tick: func(d time.Duration) int64 { return int64(max(d, 0).Round(unit) / unit) },
+		at:   func(n int64) time.Duration { return time.Duration(n) * unit },
+	}
+	if g.valid(cues) {
+		return cues
+	}
+	out := slices.Clone(cues)
+	g.fit(out, false)
+	return out
+}
+
+// grid is a time step cues are written at: tick returns the step a time
+// is written as, at the time a step stands for.
+type grid struct {
+	tick func(time.Duration) int64
+	at   func(int64) time.Duration
+}
+
+// valid reports whether every cue lasts at least one step and no start
+// falls on a step before the previous cue's end where the cues did not
+// overlap.
+func (g grid) valid(cues []caption.Cue) bool {
+	for i, c := range cues {
+		if g.tick(c.End) <= g.tick(c.Start) {
+			return false
+		}
+		if i > 0 && cues[i-1].End <= c.Start && g.tick(c.Start) < g.tick(cues[i-1].End) {
+			return false
+		}
+	}
+	return true
+}
+
+// fit moves cues' times onto g so that every cue lasts at least one step
+// (see SnapToFrames). With all, every time is set on its step; otherwise
+// only the times that change are, and the others keep their exact value.
+func (g grid) fit(cues []caption.Cue, all bool) {
+	n := len(cues)
+	if n == 0 {
+		return
+	}
+	s, e := make([]int64, n), make([]int64, n)
+	for i, c := range cues {
+		s[i], e[i] = g.tick(c.Start), g.tick(c.End)
+	}
+	// apart[i]: cues i and i+1 did not overlap, so they must not now.
+	apart := make([]bool, n)
+	for i := 0; i+1 < n; i++ {
+		apart[i] = cues[i].End <= cues[i+1].Start
+	}
+	s0, e0 := slices.Clone(s), slices.Clone(e)
+	for i := range n {
+		lo := int64(math.MinInt64)
+		if i > 0 {
+			lo = s[i-1]
+			if apart[i-1] {
+				lo = e[i-1]
+			}
+		}
+		s[i] = max(s[i], lo)
+		if e[i] > s[i] {
+			continue
+		}
+		next := int64(math.MaxInt64) // where the next cue lets this one end
+		if i+1 < n && apart[i] {
+			next = s[i+1]
+		}
+		switch {
+		case s[i]+1 <= next: // the gap after
+		case next == s[i] && e[i+1]-s[i+1] > 1: // the next cue's first step
+			s[i+1]++
+		case i > 0 && s[i] > 0 && s[i]-1 >= lo: // the gap before
+			s[i]--
+		case i > 0 && s[i] > 0 && apart[i-1] && e[i-1]-s[i-1] > 1 && e[i-1] == s[i]: // the previous cue's last step
+			e[i-1]--
+			s[i]--
+		}
+		e[i] = s[i] + 1 // where nothing had room, the next cues move later
+	}
 	for i := range cues {
 		c := &cues[i]
-		s, e := max(starts[i], prevEnd), Frame(c.End, fps)
-		if e <= s {
-			e = s + 1
+		if all || s[i] != s0[i] {
+			c.Start = g.at(s[i])
 		}
-		if i+1 < len(cues) && e > starts[i+1] && c.End <= cues[i+1].Start {
-			e = max(starts[i+1], s)
+		if all || e[i] != e0[i] {
+			c.End = g.at(e[i])
 		}
-		c.Start, c.End = FrameTime(s, fps), FrameTime(e, fps)
-		prevEnd = e
+		if i > 0 {
+			c.Start = max(c.Start, cues[i-1].Start) // an exact start on the step of a moved one
+		}
 	}
 }
 
 // Shift moves every cue and chapter of doc by d (segments are the input
-// and keep their times). Cues that would end
-// before 0 are dropped and starts before 0 become 0, since no format can
-// carry a negative time.
-func Shift(doc *caption.Document, d time.Duration) {
+// and keep their times) and returns how many cues it cut: cues that would
+// end at or before 0 are dropped and starts before 0 become 0, since no
+// format can carry a negative time. CutBeforeZero counts them first.
+func Shift(doc *caption.Document, d time.Duration) (cut int) {
 	if d == 0 {
-		return
+		return 0
 	}
 	cues := doc.Cues[:0]
 	for _, c := range doc.Cues {
 		c.Start, c.End = c.Start+d, c.End+d
 		if c.End <= 0 {
+			cut++
 			continue
 		}
 		c.Start = max(c.Start, 0)
@@ -101,6 +199,19 @@ func Shift(doc *caption.Document, d time.Duration) {
 			ch.End = max(ch.End+d, 0)
 		}
 	}
+	return cut
+}
+
+// CutBeforeZero returns how many of cues Shift by d would cut: those that
+// would end at or before 0.
+func CutBeforeZero(cues []caption.Cue, d time.Duration) int {
+	n := 0
+	for _, c := range cues {
+		if c.End+d <= 0 {
+			n++
+		}
+	}
+	return n
 }
 
 // ParseTimecode reads an editor's timecode HH:MM:SS:FF at fps and returns

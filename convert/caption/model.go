@@ -61,6 +61,10 @@ type Segment struct {
 	// start. The tag keeps dumps of start-only segments (the transcript
 	// reader's golden model) as they were before ranges.
 	End time.Duration `json:",omitzero"`
+	// ExactStart marks a Start that is when the speech begins, as a caption
+	// file's cue start is, rather than a time truncated to the second, as a
+	// transcript prints it: timing adds no lag to it.
+	ExactStart bool `json:",omitzero"`
 	// Speaker is who speaks ("" when the transcript does not say).
 	Speaker string
 	// Paragraphs hold the text, one entry per paragraph, each on one line.

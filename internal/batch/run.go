@@ -214,7 +214,9 @@ func convertJob(ctx context.Context, j Job, o Options, concurrent bool) Result {
 			fs = append(fs, j.Targets[i].Format)
 		}
 	}
-	outs, err := o.convert(doc, fs, o.Convert)
+	co := o.Convert
+	co.File = j.Input // where Convert's warnings point
+	outs, err := o.convert(doc, fs, co)
 	if err != nil {
 		return finish(Failed, fmt.Errorf("%s: %w", caption.QuotePath(j.Input), err))
 	}

@@ -131,7 +131,8 @@ func appendTxtClock(b []byte, d time.Duration) []byte {
 // where the run begins, its lines joined into one paragraph. A document
 // without any speaker keeps one segment per cue, since each cue's start
 // is all the timing a transcript of it has. The --retime option uses it
-// to re-time captions as if they were a transcript.
+// to re-time captions as if they were a transcript; a cue's start is exact
+// (ExactStart), so the turns keep it.
 func CuesToSegments(cues []caption.Cue) []caption.Segment { return cueTurns(cues) }
 
 // cueTurns implements CuesToSegments.
@@ -159,7 +160,7 @@ func cueTurns(cues []caption.Cue) []caption.Segment {
 			newTurn := len(out) == 0 || l.Speaker != out[len(out)-1].Speaker || (!named && i == 0)
 			if newTurn {
 				flush()
-				out = append(out, caption.Segment{Start: c.Start, Speaker: l.Speaker})
+				out = append(out, caption.Segment{Start: c.Start, Speaker: l.Speaker, ExactStart: true})
 			}
 			words = append(words, t)
 		}

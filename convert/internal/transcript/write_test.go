@@ -16,8 +16,8 @@ func TestCuesToSegments(t *testing.T) {
 		{Start: ms(2000), End: ms(3000), Lines: say("Bob", "  e  ")},
 	}
 	want := []caption.Segment{
-		{Start: 0, Speaker: "Ann", Paragraphs: []string{"a b c"}},
-		{Start: ms(1000), Speaker: "Bob", Paragraphs: []string{"d e"}},
+		{Start: 0, ExactStart: true, Speaker: "Ann", Paragraphs: []string{"a b c"}},
+		{Start: ms(1000), ExactStart: true, Speaker: "Bob", Paragraphs: []string{"d e"}},
 	}
 	if d := cmp.Diff(want, CuesToSegments(cues)); d != "" {
 		t.Errorf("CuesToSegments() (-want +got):\n%s", d)
