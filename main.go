@@ -174,7 +174,7 @@ func convertCommand() *cli.Command {
 			&cli.StringFlag{Name: "ttml-time", Value: "clock", Usage: "TTML times: clock (HH:MM:SS.mmm) or frames (HH:MM:SS:FF, needs --fps)"},
 			&cli.BoolFlag{Name: "report", Usage: "print a summary per input on stderr: cues, speakers and their rates, reading speeds, rule violations"},
 			&cli.StringFlag{Name: "duration", Usage: "media `DURATION`, e.g. 1h2m3s: where the last turn ends", DefaultText: "estimated from the speaker's rate"},
-			&cli.StringFlag{Name: "srt-labels", Value: "name", Usage: "how SRT shows speakers: name (Name: ), upper (NAME: ), bracket ([Name] ), dash (- ) or none"},
+			&cli.StringFlag{Name: "show-speakers", Aliases: []string{"srt-labels"}, Value: "auto", Usage: "how every format shows who speaks in the text, beside its voice or name markup: auto (as the source showed them; Name: for transcripts, and for SRT when the source showed none), name (Name: ), upper (NAME: ), bracket ([Name] ), dash (- at a change of speaker) or none (only the source's dialogue dashes)"},
 			&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Usage: "convert `N` files at once", DefaultText: "one per CPU"},
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print problems only: no progress bar, no list of outputs, no summary"},
 			&cli.BoolFlag{Name: "verbose", Usage: fmt.Sprintf("print every warning (not only %d per input) and, in a batch, the full diagnosis of each failed input (not only its first line)", fewWarnings)},
@@ -494,11 +494,11 @@ func settingsFrom(c *cli.Context) (settings, error) {
 		}
 		o.Speakers = names
 	}
-	style, err := convert.ParseLabelStyle(c.String("srt-labels"))
+	style, err := convert.ParseLabelStyle(c.String("show-speakers"))
 	if err != nil {
-		return s, usagef("--srt-labels: %v", err)
+		return s, usagef("--show-speakers: %v", err)
 	}
-	o.SRTLabels = style
+	o.ShowSpeakers = style
 	labels, err := convert.ParseLabelStyle(c.String("labels"))
 	if err != nil {
 		return s, usagef("--labels: %v", err)

@@ -69,8 +69,13 @@ type Options struct {
 	// then says how many it cut.
 	CutBeforeZero bool
 
-	// SRTLabels is how SRT shows speakers ("" is LabelName).
-	SRTLabels LabelStyle
+	// ShowSpeakers is how every format shows who speaks in the text, for
+	// viewers, besides the markup it carries speakers in: a label at each
+	// change of speaker and dialogue dashes, in a LabelStyle. "" is
+	// LabelAuto: as the source showed them (see the package
+	// documentation); LabelNone shows only the dialogue dashes the source
+	// had.
+	ShowSpeakers LabelStyle
 	// TTMLTimeFrames writes TTML times as HH:MM:SS:FF at Timing.FPS
 	// instead of HH:MM:SS.mmm; it needs Timing.FPS.
 	TTMLTimeFrames bool
@@ -162,6 +167,9 @@ func readBytes(data []byte, f Format, o Options, owned bool) (*caption.Document,
 	if f != Transcript {
 		labels.Apply(doc, o.Labels)
 	}
+	if c.speakers == SpeakerLine && doc.SpeakersShown == "" && len(doc.Speakers()) > 0 {
+		doc.SpeakersShown = "line" // a speaker line is for readers to see
+	}
 	doc.RenameSpeakers(o.Speakers)
 	if o.Language != "" {
 		doc.Language = o.Language
@@ -230,7 +238,7 @@ func Convert(doc *caption.Document, to []Format, o Options) ([]Output, error) {
 	timedAs := map[timingKind]*caption.Document{}
 	cut := 0 // the most cues the offset cuts from an output
 	as := func(f Format) *caption.Document {
-		k := kindOf(f)
+		k := kindOf(doc, f, o)
 		if d, ok := timedAs[k]; ok {
 			return d
 		}
@@ -283,12 +291,21 @@ func carries(doc *caption.Document, s Format) bool {
 
 // timingKind groups the formats that Convert times alike.
 type timingKind struct {
-	timed  bool // from segments into cues
-	labels bool // with room on the line for speaker labels
+	timed  bool         // from segments into cues
+	labels labels.Style // with room on the line for speaker labels of this style
 }
 
-func kindOf(f Format) timingKind {
-	return timingKind{timed: f.NeedsCues(), labels: f.Speakers() == SpeakerLabel}
+func kindOf(doc *caption.Document, f Format, o Options) timingKind {
+	return timingKind{timed: f.NeedsCues(), labels: labelsShown(doc, f, o)}
+}
+
+// labelsShown returns the labels f shows in the text of doc's cues, or
+// LabelNone.
+func labelsShown(doc *caption.Document, f Format, o Options) labels.Style {
+	if c := row(f); c == nil || !c.showsSpeakers {
+		return LabelNone
+	}
+	return shownStyle(doc, f.Speakers(), o)
 }
 
 // timed returns a copy of doc timed for format f, taking doc's turns
@@ -320,8 +337,7 @@ func timed(doc *caption.Document, f Format, o Options, turns func() *timing.Turn
 		return &d, shift(&d, o)
 	}
 	var labelWidth func(string) int
-	if f.Speakers() == SpeakerLabel {
-		style := o.SRTLabels
+	if style := labelsShown(doc, f, o); style != LabelNone {
 		labelWidth = func(speaker string) int {
 			return utf8.RuneCountInString(style.Label(speaker))
 		}

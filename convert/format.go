@@ -101,6 +101,10 @@ type codec struct {
 	// timed is false for a format written from start-only segments: a
 	// transcript written as a transcript is not timed.
 	timed bool
+	// showsSpeakers marks a writer that shows speakers in the text for
+	// viewers, by Options.ShowSpeakers (see shownStyle), so that timing
+	// keeps room on the line for the labels.
+	showsSpeakers bool
 	// declaresLanguage marks a format that must name the text's
 	// language (TTML's xml:lang): Marshal guesses it when the document
 	// does not say.
@@ -124,10 +128,10 @@ var registry = []codec{
 		read: func(data []byte, src text.Source, o Options) (*caption.Document, error) {
 			return webvtt.ReadWith(data, src, webvtt.ReadOptions{Strict: o.Strict})
 		},
-		write: func(b []byte, d *caption.Document, _ Options) ([]byte, error) {
-			return webvtt.Append(b, d)
+		write: func(b []byte, d *caption.Document, o Options) ([]byte, error) {
+			return webvtt.Append(b, d, webvtt.WriteOptions{Speakers: shownStyle(d, SpeakerVoice, o)})
 		},
-		speakers: SpeakerVoice, precision: time.Millisecond, keeps: Keeps{CueIDs: true, Ends: true},
+		showsSpeakers: true, speakers: SpeakerVoice, precision: time.Millisecond, keeps: Keeps{CueIDs: true, Ends: true},
 		side: []Format{Chapters}, timed: true,
 	},
 	{
@@ -136,10 +140,10 @@ var registry = []codec{
 		read: func(data []byte, src text.Source, _ Options) (*caption.Document, error) {
 			return ass.Read(data, src)
 		},
-		write: func(b []byte, d *caption.Document, _ Options) ([]byte, error) {
-			return ass.Append(b, d)
+		write: func(b []byte, d *caption.Document, o Options) ([]byte, error) {
+			return ass.Append(b, d, ass.WriteOptions{Speakers: shownStyle(d, SpeakerField, o)})
 		},
-		speakers: SpeakerField, precision: 10 * time.Millisecond, keeps: Keeps{Title: true, Ends: true},
+		showsSpeakers: true, speakers: SpeakerField, precision: 10 * time.Millisecond, keeps: Keeps{Title: true, Ends: true},
 		timed: true,
 	},
 	{
@@ -160,32 +164,32 @@ var registry = []codec{
 		sniff: func(_, head []byte) bool { return ttml.Sniff(head) },
 		read:  readTTML,
 		write: func(b []byte, d *caption.Document, o Options) ([]byte, error) {
-			return ttml.Append(b, d, ttmlOptions(o))
+			return ttml.Append(b, d, ttmlOptions(d, o))
 		},
-		frames:   ttmlFrames,
-		speakers: SpeakerVoice, precision: time.Millisecond,
+		frames:        ttmlFrames,
+		showsSpeakers: true, speakers: SpeakerVoice, precision: time.Millisecond,
 		keeps: Keeps{Title: true, Language: true, CueIDs: true, Ends: true}, timed: true, declaresLanguage: true,
 	},
 	{
 		format: DFXP, exts: []string{".dfxp"}, about: "TTML under the DFXP profile, for editors that ask for .dfxp",
 		read: readTTML,
 		write: func(b []byte, d *caption.Document, o Options) ([]byte, error) {
-			return ttml.AppendDFXP(b, d, ttmlOptions(o))
+			return ttml.AppendDFXP(b, d, ttmlOptions(d, o))
 		},
-		frames:   ttmlFrames,
-		speakers: SpeakerVoice, precision: time.Millisecond,
+		frames:        ttmlFrames,
+		showsSpeakers: true, speakers: SpeakerVoice, precision: time.Millisecond,
 		keeps: Keeps{Title: true, Language: true, CueIDs: true, Ends: true}, timed: true, declaresLanguage: true,
 	},
 	{
-		format: SRT, exts: []string{".srt"}, about: "SubRip, speakers as text labels (--srt-labels)",
+		format: SRT, exts: []string{".srt"}, about: "SubRip, speakers as text labels",
 		sniff: func(_, head []byte) bool { return srt.Sniff(head) }, guess: true,
 		read: func(data []byte, src text.Source, _ Options) (*caption.Document, error) {
 			return srt.Read(data, src)
 		},
 		write: func(b []byte, d *caption.Document, o Options) ([]byte, error) {
-			return srt.Append(b, d, o.SRTLabels)
+			return srt.Append(b, d, shownStyle(d, SpeakerLabel, o))
 		},
-		speakers: SpeakerLabel, precision: time.Millisecond, keeps: Keeps{Ends: true}, timed: true,
+		showsSpeakers: true, speakers: SpeakerLabel, precision: time.Millisecond, keeps: Keeps{Ends: true}, timed: true,
 	},
 	{
 		format: Transcript, aliases: []string{"transcript", "md"}, exts: []string{".txt", ".md"},
@@ -216,8 +220,8 @@ func readTTML(data []byte, src text.Source, _ Options) (*caption.Document, error
 // ttmlFrames reports whether TTML times are written as frames.
 func ttmlFrames(o Options) bool { return o.TTMLTimeFrames && o.Timing.FPS > 0 }
 
-func ttmlOptions(o Options) ttml.WriteOptions {
-	return ttml.WriteOptions{FrameRate: o.Timing.FPS, TimeFrames: o.TTMLTimeFrames}
+func ttmlOptions(d *caption.Document, o Options) ttml.WriteOptions {
+	return ttml.WriteOptions{FrameRate: o.Timing.FPS, TimeFrames: o.TTMLTimeFrames, Speakers: shownStyle(d, SpeakerVoice, o)}
 }
 
 // row returns f's row of the format table, or nil.

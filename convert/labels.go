@@ -1,6 +1,7 @@
 package convert
 
 import (
+	"github.com/capconv/capconv/convert/caption"
 	"github.com/capconv/capconv/convert/internal/labels"
 	"github.com/capconv/capconv/convert/internal/transcript"
 )
@@ -13,12 +14,11 @@ type LabelStyle = labels.Style
 
 // The label styles.
 const (
-	// LabelAuto, for reading only, takes whichever convention below the
-	// file uses consistently, or none; writers treat it as LabelName. It
-	// is what "" means.
+	// LabelAuto, for reading, takes whichever convention below the file
+	// uses consistently, or none; for writing (Options.ShowSpeakers), it
+	// shows speakers as the source did. It is what "" means.
 	LabelAuto = labels.Auto
-	// LabelName is "Mark Zuckerberg: " (Otter, Zoom, podcasts); the SRT
-	// writer's default.
+	// LabelName is "Mark Zuckerberg: " (Otter, Zoom, podcasts).
 	LabelName = labels.Name
 	// LabelUpper is "MARK ZUCKERBERG: " (broadcast); readers also accept
 	// the label alone on its line and a leading ">> ".
@@ -46,3 +46,30 @@ func TranscriptDialects() []string { return transcript.Dialects() }
 // ParseDialect returns the canonical name of the transcript dialect called
 // name, or an error that lists the known ones.
 func ParseDialect(name string) (string, error) { return transcript.ParseDialect(name) }
+
+// shownStyle returns how a format carrying speakers by carriage shows d's speakers in the text under
+// o.ShowSpeakers. An explicit style is used as given. Auto (the default)
+// keeps what viewers of the source saw: the label style the source's text
+// used (a transcript's speaker lines show as "Name: "); when the source
+// showed none, a format that carries speakers only as text labels (SRT)
+// writes "Name: ", so that speakers are not lost, and every other format
+// keeps its markup alone (WebVTT voices, TTML agents, ASS names), showing
+// no more than the source did.
+func shownStyle(d *caption.Document, carriage SpeakerCarriage, o Options) labels.Style {
+	if s := o.ShowSpeakers; s != "" && s != LabelAuto {
+		return s
+	}
+	switch d.SpeakersShown {
+	case "line":
+		return LabelName
+	case "":
+	default:
+		if s, err := labels.Parse(d.SpeakersShown); err == nil && s != LabelAuto {
+			return s
+		}
+	}
+	if carriage == SpeakerLabel {
+		return LabelName
+	}
+	return LabelNone
+}

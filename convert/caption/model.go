@@ -16,7 +16,9 @@
 //     words and is timed as if End were unknown.
 //   - Cues are in non-decreasing Start order and Start <= End.
 //   - Speakers are data: every Line carries its speaker ("" when unknown),
-//     never a label baked into the text.
+//     never a label baked into the text; a dialogue dash is Line.Dash.
+//   - Styling is data: a Line's Spans, when set, join to its Text, and
+//     no markup of any format is left in the text.
 package caption
 
 import (
@@ -40,6 +42,13 @@ type Document struct {
 	Segments []Segment
 	// Cues are timed captions, in Start order.
 	Cues []Cue
+	// SpeakersShown is how the source showed its speakers to viewers, if
+	// it did: a label style of text labels taken out of its text
+	// ("name", "upper", "bracket", "dash"), or "line" for a transcript's
+	// speaker lines. "" when speakers were only in markup players do not
+	// show (WebVTT voices, TTML agents, ASS names) or absent. Writers that
+	// are asked to show speakers as the source did follow it.
+	SpeakersShown string `json:",omitzero"`
 }
 
 // Chapter is a named section of the media. End is 0 until known.
@@ -97,14 +106,25 @@ type Cue struct {
 	End   time.Duration
 	// Lines are the lines shown, top to bottom.
 	Lines []Line
+	// Placement is where the cue stands on the picture (bottom centre
+	// unless the source says otherwise).
+	Placement Placement `json:",omitzero"`
 }
 
 // Line is one line of a cue and who speaks it.
 type Line struct {
 	// Speaker is who speaks the line ("" when unknown).
 	Speaker string
-	// Text is the plain text of the line, without markup or escaping.
+	// Text is the plain text of the line, without markup or escaping
+	// (for ruby, the base text only).
 	Text string
+	// Spans split Text into runs of one style when the line is styled;
+	// their texts joined are Text. nil when the whole line is plain.
+	Spans []Span `json:",omitempty"`
+	// Dash marks a line the source opened with a dialogue dash ("- "),
+	// which is not part of Text: the dash says that another person speaks
+	// from here, even when the source does not say who. Writers show it.
+	Dash bool `json:",omitzero"`
 }
 
 // Speaker returns the speaker of every line of c, or "" when the lines

@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/capconv/capconv/convert/caption"
+	"github.com/capconv/capconv/convert/internal/labels"
 	"github.com/capconv/capconv/convert/internal/text"
 )
 
@@ -48,7 +49,7 @@ Format: Layer, Start, End, Style, Name, MarginL, MarginR, MarginV, Effect, Text
 // least one. Two cues that round to the same times, with other speakers where
 // they meet, would read back as one: the second then starts (and if need
 // be ends) a centisecond later, so that cues stay distinct and in order.
-func Append(b []byte, d *caption.Document) ([]byte, error) {
+func Append(b []byte, d *caption.Document, o WriteOptions) ([]byte, error) {
 	b = append(b, "[Script Info]\n; Written by capconv\n"...)
 	if t := strings.TrimSpace(d.Title); t != "" {
 		b = append(b, "Title: "...)
@@ -88,6 +89,13 @@ func Append(b []byte, d *caption.Document) ([]byte, error) {
 		}
 	}
 	return b, nil
+}
+
+// WriteOptions tune Append.
+type WriteOptions struct {
+	// Speakers is how speakers are shown in the text, beside the Name
+	// field players do not show (see labels.Shower); "" shows none.
+	Speakers labels.Style
 }
 
 // speakerRuns splits lines into runs of consecutive lines of one speaker;

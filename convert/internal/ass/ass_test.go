@@ -49,7 +49,7 @@ func TestReadASS(t *testing.T) {
 
 func FuzzReadASS(f *testing.F) {
 	captest.AddSeeds(f, "*.golden.ass", "malformed/*.ass", "invalid/*.ass")
-	b, err := Append(nil, captest.Safety())
+	b, err := Append(nil, captest.Safety(), WriteOptions{})
 	if err != nil {
 		f.Fatal(err)
 	}
@@ -61,7 +61,7 @@ func FuzzReadASS(f *testing.F) {
 	f.Add([]byte(assEvents + "Dialogue: 0,0:00:00.00,0:00:00.00,Default,,0,0,0,,000000000\u00a0\n"))
 	f.Add([]byte("0000000000000000000000\n[Events]\nFormat:" + strings.Repeat("0", 74) + ", TeXt\nDialogue:" + strings.Repeat("0", 49) + ",000000000\\h"))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		captest.FuzzRoundTrip(t, data, Read, Append, Read, 10*time.Millisecond)
+		captest.FuzzRoundTrip(t, data, Read, appendDefault, Read, 10*time.Millisecond)
 	})
 }
 
@@ -99,7 +99,7 @@ func TestWriteASSTimes(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			b, err := Append(nil, &caption.Document{Cues: tc.cues})
+			b, err := Append(nil, &caption.Document{Cues: tc.cues}, WriteOptions{})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -130,7 +130,7 @@ func TestASSRoundTripCloseCues(t *testing.T) {
 			end := at + time.Duration(1+r.Intn(15))*time.Millisecond
 			cues = append(cues, caption.Cue{Start: at, End: end, Lines: say(speakers[r.Intn(len(speakers))], fmt.Sprint("cue ", i))})
 		}
-		b, err := Append(nil, &caption.Document{Cues: cues})
+		b, err := Append(nil, &caption.Document{Cues: cues}, WriteOptions{})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -156,4 +156,9 @@ func TestASSRoundTripCloseCues(t *testing.T) {
 			}
 		}
 	}
+}
+
+// appendDefault is Append with its default options.
+func appendDefault(b []byte, d *caption.Document) ([]byte, error) {
+	return Append(b, d, WriteOptions{})
 }

@@ -29,6 +29,15 @@ func Say(speaker string, texts ...string) []caption.Line {
 	return out
 }
 
+// Dashed returns lines with the first one marked as opened by a
+// dialogue dash.
+func Dashed(lines []caption.Line) []caption.Line {
+	if len(lines) > 0 {
+		lines[0].Dash = true
+	}
+	return lines
+}
+
 // Cat joins runs of lines, such as those of Say for several speakers.
 func Cat(parts ...[]caption.Line) []caption.Line {
 	var out []caption.Line

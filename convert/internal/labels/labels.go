@@ -250,6 +250,11 @@ func Apply(d *caption.Document, s Style) {
 		return
 	}
 	applyLabels(d, c)
+	if c.style != "" {
+		d.SpeakersShown = string(c.style)
+	} else {
+		d.SpeakersShown = string(Dash)
+	}
 }
 
 // hasSpeaker reports whether any segment or cue line of d has a speaker.
@@ -368,6 +373,7 @@ func mayHoldLabel(t string) bool {
 type turn struct {
 	name   string // the label's name, "" when the turn has no label
 	dashed bool   // a dialogue dash started it
+	cue    int    // the index of the cue it starts in
 }
 
 // applyLabels sets speakers from labels by choice c. It first cuts the
@@ -404,15 +410,17 @@ func applyLabels(d *caption.Document, c labelChoice) {
 				t, dashed = cutDash(t)
 			}
 			if lc, ok := cutStyledLabel(t, c.style); ok && (c.names == nil || c.names[lc.name]) {
-				turns = append(turns, turn{name: lc.name, dashed: dashed})
+				turns = append(turns, turn{name: lc.name, dashed: dashed, cue: i})
 				if lc.rest == "" {
 					continue // the label's own line names the lines below it
 				}
 				t = lc.rest
 			} else if dashed {
-				turns = append(turns, turn{dashed: true})
+				turns = append(turns, turn{dashed: true, cue: i})
 			}
-			cue.Lines[kept] = caption.Line{Text: t}
+			nl := l.CutPrefix(len(l.Text) - len(t))
+			nl.Dash = nl.Dash || dashed
+			cue.Lines[kept] = nl
 			kept++
 			lineTurns = append(lineTurns, int32(len(turns)-1))
 		}
@@ -465,6 +473,10 @@ func nameTurns(turns []turn, dashOnly bool) {
 			if first < 0 {
 				first = i
 			}
+		case turns[i].dashed && i+1 < len(turns) && turns[i+1].name != "" && turns[i+1].dashed && turns[i+1].cue == turns[i].cue:
+			// "- Are you ready?" / "- SARAH: Always.": the dash before
+			// Sarah's answer says the question is the other person's.
+			turns[i].name = other(turns[i+1].name)
 		case turns[i].dashed && first >= 0:
 			turns[i].name = other(turns[i-1].name)
 		}
@@ -485,3 +497,75 @@ func nextDashSpeaker(cur string) string {
 	}
 	return dashSpeaker1
 }
+
+// Shower shows speakers in text the way a style does, cue after cue: a
+// label before the first line of a cue whose speaker differs from the
+// one before, and in a dialogue cue (two speakers or more, or a line the
+// source opened with a dialogue dash) a dash before each speaker's first
+// line, with the label when the style names people. A dash is always
+// followed by a space, so that "- 800 workers" never reads as minus 800.
+// Writers of every format use it, so that all of them show speakers
+// alike. The zero Shower shows nothing but dialogue dashes.
+type Shower struct {
+	style Style
+	prev  string
+}
+
+// NewShower returns a Shower in style s (Auto is Name).
+func NewShower(s Style) *Shower {
+	if s == Auto || s == "" {
+		s = Name
+	}
+	return &Shower{style: s}
+}
+
+// Style returns the style s shows speakers in.
+func (s *Shower) Style() Style { return s.style }
+
+// Prefixes returns, appended to dst[:0], what each line of a cue shows
+// before its text: "", "- ", "Ann: ", "- Ann: ", "[Ann] ". Blank lines,
+// which cannot be written, get "" and do not count as spoken.
+func (s *Shower) Prefixes(dst []string, lines []caption.Line) []string {
+	dst = dst[:0]
+	dialogue := isDialogueLines(lines)
+	labelled := false
+	for _, l := range lines {
+		if isBlank(l.Text) {
+			dst = append(dst, "")
+			continue
+		}
+		p := ""
+		switch {
+		case l.Dash || dialogue && s.style != None && (!labelled || l.Speaker != s.prev):
+			p = "- "
+			if s.style != Dash && s.style != None {
+				p += s.style.Label(l.Speaker)
+			}
+		case !labelled && l.Speaker != s.prev && s.style != None:
+			p = s.style.Label(l.Speaker)
+		}
+		dst = append(dst, p)
+		labelled = true
+		s.prev = l.Speaker
+	}
+	return dst
+}
+
+// isDialogueLines reports whether the written lines of a cue have two
+// or more speakers (counting "" as one).
+func isDialogueLines(lines []caption.Line) bool {
+	first, seen := "", false
+	for _, l := range lines {
+		if isBlank(l.Text) {
+			continue
+		}
+		if !seen {
+			first, seen = l.Speaker, true
+		} else if l.Speaker != first {
+			return true
+		}
+	}
+	return false
+}
+
+func isBlank(s string) bool { return strings.TrimSpace(s) == "" }

@@ -13,6 +13,7 @@ var (
 	ms  = captest.Ms
 	say = captest.Say
 	cat = captest.Cat
+	dsh = captest.Dashed
 )
 
 // TestLabelsFalsePositives lists ordinary text that auto must never read
@@ -73,10 +74,11 @@ func TestLabelsFalsePositives(t *testing.T) {
 // TestApplyLabels checks each style on small inputs.
 func TestApplyLabels(t *testing.T) {
 	tests := []struct {
-		name  string
-		style Style
-		in    []caption.Line
-		want  []caption.Line
+		name   string
+		style  Style
+		in     []caption.Line
+		want   []caption.Line
+		reason string
 	}{
 		{name: "name", style: Name, in: say("", "Ann: hi", "still Ann", "Bob: yo"),
 			want: cat(say("Ann", "hi", "still Ann"), say("Bob", "yo"))},
@@ -85,10 +87,17 @@ func TestApplyLabels(t *testing.T) {
 			want: cat(say("", "before"), say("ANN", "after"))},
 		{name: "upper with chevrons", style: Upper, in: say("", ">> ANN: hi"), want: say("ANN", "hi")},
 		{name: "bracket", style: Bracket, in: say("", "[Ann] hi", "[laughs] no"), want: cat(say("Ann", "hi"), say("Ann", "[laughs] no"))},
-		{name: "Netflix dialogue", style: Name, in: say("", "-Ann: hi", "-Bob: yo"), want: cat(say("Ann", "hi"), say("Bob", "yo"))},
-		{name: "dialogue without labels is unknown", style: Name, in: say("", "-hi", "-yo"), want: say("", "hi", "yo")},
+		{name: "Netflix dialogue", style: Name, in: say("", "-Ann: hi", "-Bob: yo"), want: cat(dsh(say("Ann", "hi")), dsh(say("Bob", "yo")))},
+		{name: "dialogue without labels is unknown", style: Name, in: say("", "-hi", "-yo"),
+			reason: "the dashes stay: they show that two people speak",
+			want:   cat(dsh(say("", "hi")), dsh(say("", "yo")))},
 		{name: "dash alternates", style: Dash, in: say("", "- hi", "- yo", "more"),
-			want: cat(say("Speaker 1", "hi"), say("Speaker 2", "yo", "more"))},
+			want: cat(dsh(say("Speaker 1", "hi")), dsh(say("Speaker 2", "yo", "more")))},
+		{name: "number after a dash is no dialogue", style: Dash, in: say("", "-800 workers", "- 5 came"),
+			want: cat(say("", "-800 workers"), dsh(say("Speaker 1", "5 came")))},
+		{name: "styles survive a cut label", style: Name,
+			in:   []caption.Line{caption.StyledLine("", []caption.Span{{Text: "Ann: "}, {Text: "hi", Style: caption.Style{Italic: true}}})},
+			want: []caption.Line{{Speaker: "Ann", Text: "hi", Spans: []caption.Span{{Text: "hi", Style: caption.Style{Italic: true}}}}}},
 		{name: "speakers kept", style: Name, in: cat(say("Zed", "Ann: hi"), say("", "Bob: yo")),
 			want: cat(say("Zed", "Ann: hi"), say("Bob", "yo"))},
 		{name: "none", style: None, in: say("", "Ann: hi"), want: say("", "Ann: hi")},
@@ -98,7 +107,81 @@ func TestApplyLabels(t *testing.T) {
 			d := &caption.Document{Cues: []caption.Cue{{Lines: append([]caption.Line(nil), tc.in...)}}}
 			Apply(d, tc.style)
 			if diff := cmp.Diff(tc.want, d.Cues[0].Lines); diff != "" {
-				t.Errorf("Apply(%s) (-want +got):\n%s", tc.style, diff)
+				t.Errorf("Apply(%s) (-want +got):\n%s%s", tc.style, diff, tc.reason)
+			}
+		})
+	}
+}
+
+// TestApplyDialogue pins how dialogue cues are read across cues: a dash
+// before a labelled answer is the other person's question, and with more
+// than two people a dash without a label keeps its dash and no name.
+func TestApplyDialogue(t *testing.T) {
+	tests := []struct {
+		name string
+		in   [][]caption.Line
+		want [][]caption.Line
+	}{
+		{
+			name: "question before a labelled answer",
+			in:   [][]caption.Line{say("", "TOM: Ready?"), say("", "SARAH: Go."), say("", "TOM: Yes."), say("", "- Are you ready?", "- SARAH: Always.")},
+			want: [][]caption.Line{say("TOM", "Ready?"), say("SARAH", "Go."), say("TOM", "Yes."), cat(dsh(say("TOM", "Are you ready?")), dsh(say("SARAH", "Always.")))},
+		},
+		{
+			name: "three people",
+			in: [][]caption.Line{say("", "[Alba] Hola."), say("", "[Sara] Hola."), say("", "[Carlos] Hola."),
+				say("", "[Alba] Ya."), say("", "- Déjala.", "- Tú no te metas.")},
+			want: [][]caption.Line{say("Alba", "Hola."), say("Sara", "Hola."), say("Carlos", "Hola."),
+				say("Alba", "Ya."), cat(dsh(say("", "Déjala.")), dsh(say("", "Tú no te metas.")))},
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			d := &caption.Document{}
+			for _, l := range tc.in {
+				d.Cues = append(d.Cues, caption.Cue{Lines: l})
+			}
+			Apply(d, Auto)
+			var got [][]caption.Line
+			for _, c := range d.Cues {
+				got = append(got, c.Lines)
+			}
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("Apply (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// TestShower pins how writers show speakers in each style.
+func TestShower(t *testing.T) {
+	cues := [][]caption.Line{
+		say("Ann", "Hi.", "Still Ann."),
+		say("Ann", "More."),
+		cat(say("Bob", "Yo."), say("Ann", "Hey.")),
+		cat(dsh(say("", "Who?")), dsh(say("", "Me."))),
+		say("", "-800 workers came."),
+		dsh(say("Bob", "800 left.")),
+	}
+	tests := []struct {
+		style Style
+		want  [][]string
+	}{
+		{Name, [][]string{{"Ann: ", ""}, {""}, {"- Bob: ", "- Ann: "}, {"- ", "- "}, {""}, {"- Bob: "}}},
+		{Upper, [][]string{{"ANN: ", ""}, {""}, {"- BOB: ", "- ANN: "}, {"- ", "- "}, {""}, {"- BOB: "}}},
+		{Bracket, [][]string{{"[Ann] ", ""}, {""}, {"- [Bob] ", "- [Ann] "}, {"- ", "- "}, {""}, {"- [Bob] "}}},
+		{Dash, [][]string{{"- ", ""}, {""}, {"- ", "- "}, {"- ", "- "}, {""}, {"- "}}},
+		{None, [][]string{{"", ""}, {""}, {"", ""}, {"- ", "- "}, {""}, {"- "}}},
+	}
+	for _, tc := range tests {
+		t.Run(string(tc.style), func(t *testing.T) {
+			s := NewShower(tc.style)
+			var got [][]string
+			for _, c := range cues {
+				got = append(got, s.Prefixes(nil, c))
+			}
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("Prefixes (-want +got):\n%s", diff)
 			}
 		})
 	}

@@ -257,10 +257,10 @@ func parseSRTTime(s string, i int) (time.Duration, int, bool) {
 // escaped ("&" stays literal) because SRT has no escaping.
 //
 // SRT has no speaker field, so speakers travel as labels in the style
-// style: a label before the first line of a cue whose speaker
-// differs from the previous cue's, not on every cue of a turn. A cue whose
-// lines have two or more speakers is a dialogue cue: the first line of
-// each speaker starts with "-" (Netflix style, no space) and the label. Losses: a line without text
+// style, as labels.Shower places them: a label before the first line of
+// a cue whose speaker differs from the previous cue's, not on every cue of
+// a turn, and in a dialogue cue "- " and the label before each speaker's
+// first line (and a dash before every line the source dashed). Losses: a line without text
 // cannot be written (a blank line ends a cue) and is left out; line
 // breaks inside a text or a name become spaces; "-->" (any run of
 // hyphens before ">") is written "->", so that no text line reads as a
@@ -284,7 +284,8 @@ func Append(b []byte, d *caption.Document, style labels.Style) ([]byte, error) {
 		}
 	}
 	b = slices.Grow(b, size+size/32)
-	prev := ""
+	show := labels.NewShower(style)
+	var prefixes []string
 	for i, c := range d.Cues {
 		b = strconv.AppendInt(b, int64(i+1), 10)
 		b = append(b, '\n')
@@ -292,29 +293,13 @@ func Append(b []byte, d *caption.Document, style labels.Style) ([]byte, error) {
 		b = append(b, " --> "...)
 		b = text.AppendClock(b, c.End, ',')
 		b = append(b, '\n')
-		dialogue := isDialogue(c.Lines)
-		labelled := false
-		for _, l := range c.Lines {
+		prefixes = show.Prefixes(prefixes, c.Lines)
+		for j, l := range c.Lines {
 			if text.IsBlank(l.Text) {
 				continue
 			}
 			start := len(b)
-			switch {
-			case dialogue && (!labelled || l.Speaker != prev):
-				// Each speaker's first line in a dialogue cue starts with
-				// a dash and its label, so that a dash without a label
-				// reads as another, unknown speaker.
-				b = append(b, '-')
-				if label := style.Label(l.Speaker); style != labels.Dash && label != "" {
-					b = text.AppendOneLine(b, label)
-				} else if strings.HasPrefix(l.Text, "->") {
-					b = append(b, ' ') // "-->" would lose the dash (see appendSafeLine)
-				}
-			case !dialogue && !labelled && l.Speaker != prev:
-				b = text.AppendOneLine(b, style.Label(l.Speaker))
-			}
-			labelled = true
-			prev = l.Speaker
+			b = text.AppendOneLine(b, prefixes[j])
 			b = text.AppendOneLine(b, l.Text)
 			b = appendSafeLine(b[:start], b[start:])
 			b = append(b, '\n')
@@ -362,23 +347,6 @@ func appendSafeLine(b []byte, line []byte) []byte {
 func needsSafety(line []byte) bool {
 	for i, c := range line {
 		if isControl(rune(c)) || (c == '-' && i+2 < len(line) && line[i+1] == '-' && line[i+2] == '>') {
-			return true
-		}
-	}
-	return false
-}
-
-// isDialogue reports whether the written lines of a cue have two or more
-// speakers (counting "" as one).
-func isDialogue(lines []caption.Line) bool {
-	first, seen := "", false
-	for _, l := range lines {
-		if text.IsBlank(l.Text) {
-			continue
-		}
-		if !seen {
-			first, seen = l.Speaker, true
-		} else if l.Speaker != first {
 			return true
 		}
 	}

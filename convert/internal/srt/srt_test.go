@@ -211,18 +211,18 @@ func TestSRTRoundTrip(t *testing.T) {
 			labels.Apply(got, style)
 			want := make([]caption.Cue, len(tricky))
 			for i, c := range tricky {
-				dialogue := isDialogue(c.Lines)
 				c.Lines = append([]caption.Line(nil), c.Lines...)
 				for j := range c.Lines {
 					c.Lines[j].Text = strings.ReplaceAll(c.Lines[j].Text, "-->", "->") // the documented loss
+					// A dialogue cue shows a dash before each speaker's
+					// first line, which reads back as the line's dash.
+					if style != labels.None && (j == 0 || c.Lines[j].Speaker != c.Lines[j-1].Speaker) && dialogue(c.Lines) {
+						c.Lines[j].Dash = true
+					}
 					switch style {
 					case labels.Upper:
 						c.Lines[j].Speaker = strings.ToUpper(c.Lines[j].Speaker)
 					case labels.None:
-						// Without labels, a dialogue cue's dashes stay text.
-						if dialogue {
-							c.Lines[j].Text = "-" + c.Lines[j].Text
-						}
 						c.Lines[j].Speaker = ""
 					}
 				}
@@ -259,8 +259,8 @@ func TestSRTAstisub(t *testing.T) {
 		t.Fatal(err)
 	}
 	captest.CompareAstisub(t, doc, subs, func(c caption.Cue, l caption.Line) string {
-		if isDialogue(c.Lines) {
-			return "-" + l.Text
+		if l.Dash {
+			return "- " + l.Text
 		}
 		return l.Text
 	})
@@ -470,4 +470,14 @@ func TestReadSRTControls(t *testing.T) {
 			}
 		})
 	}
+}
+
+// dialogue reports whether lines have more than one speaker.
+func dialogue(lines []caption.Line) bool {
+	for _, l := range lines {
+		if l.Speaker != lines[0].Speaker {
+			return true
+		}
+	}
+	return false
 }

@@ -34,10 +34,15 @@ func appendTTML(b []byte, d *caption.Document) ([]byte, error) {
 	return ttml.Append(b, d, ttml.WriteOptions{})
 }
 
+// appendVTT is capconv's WebVTT writer with its default options.
+func appendVTT(b []byte, d *caption.Document) ([]byte, error) {
+	return webvtt.Append(b, d, webvtt.WriteOptions{})
+}
+
 // TestAstisubNestedVoices: a voice on every line of a cue.
 func TestAstisubNestedVoices(t *testing.T) {
 	d := &caption.Document{Cues: []caption.Cue{{Start: 0, End: ms(1000), Lines: say("Ann", "one", "two")}}}
-	ours := render(t, d, webvtt.Append)
+	ours := render(t, d, appendVTT)
 	if strings.Count(ours, "<v ") != 1 || strings.Count(ours, "</v>") != 1 {
 		t.Errorf("capconv: want one voice span for the cue:\n%s", ours)
 	}
@@ -75,7 +80,7 @@ func TestAstisubRegionLines(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if ours := render(t, doc, webvtt.Append); strings.Contains(ours, "Region:") {
+	if ours := render(t, doc, appendVTT); strings.Contains(ours, "Region:") {
 		t.Errorf("capconv wrote Region lines:\n%s", ours)
 	}
 	subs, err := astisub.ReadFromTTML(bytes.NewReader(data))
@@ -98,7 +103,7 @@ func TestAstisubDoubleEscape(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ours := render(t, doc, webvtt.Append)
+	ours := render(t, doc, appendVTT)
 	if !strings.Contains(ours, "It's Tom &amp; Jerry\n") {
 		t.Errorf("capconv round trip:\n%s", ours)
 	}
@@ -125,7 +130,7 @@ func TestAstisubAgentsAndIDs(t *testing.T) {
 		name  string
 		write captest.AppendFunc
 		read  captest.ReadFunc
-	}{{"ttml", appendTTML, ttml.Read}, {"vtt", webvtt.Append, webvtt.Read}} {
+	}{{"ttml", appendTTML, ttml.Read}, {"vtt", appendVTT, webvtt.Read}} {
 		got, err := f.read([]byte(render(t, d, f.write)), text.Source{})
 		if err != nil {
 			t.Fatal(err)

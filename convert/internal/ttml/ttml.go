@@ -20,6 +20,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/capconv/capconv/convert/caption"
+	"github.com/capconv/capconv/convert/internal/labels"
 	"github.com/capconv/capconv/convert/internal/text"
 )
 
@@ -120,6 +121,9 @@ type WriteOptions struct {
 	// TimeFrames writes times as HH:MM:SS:FF at FrameRate instead of
 	// HH:MM:SS.mmm; it needs FrameRate.
 	TimeFrames bool
+	// Speakers is how speakers are shown in the text, beside ttm:agent
+	// (see labels.Shower); "" shows none.
+	Speakers labels.Style
 }
 
 // Append appends d rendered as an IMSC 1.1 Text profile TTML document to

@@ -13,6 +13,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/capconv/capconv/convert/caption"
+	"github.com/capconv/capconv/convert/internal/labels"
 	"github.com/capconv/capconv/convert/internal/text"
 )
 
@@ -459,7 +460,7 @@ func parseVTTTime(s string, i int) (time.Duration, int, string) {
 // and </v> at the end of its last; voice spans are never nested. Losses:
 // a line without text or speaker is left out (a blank line ends a cue) and
 // line breaks inside a text, name or title become spaces.
-func Append(b []byte, d *caption.Document) ([]byte, error) {
+func Append(b []byte, d *caption.Document, o WriteOptions) ([]byte, error) {
 	// Grow b once: times take 32 bytes, a voice span its name and seven
 	// more; escapes are rare and covered by the slack.
 	size := 16 + len(d.Title)
@@ -479,6 +480,11 @@ func Append(b []byte, d *caption.Document) ([]byte, error) {
 		b = text.AppendOneLine(b, t)
 		b = append(b, "\n\n"...)
 	}
+	show := labels.NewShower(o.Speakers)
+	if o.Speakers == "" {
+		show = labels.NewShower(labels.None)
+	}
+	var prefixes []string
 	for _, c := range d.Cues {
 		if c.ID != "" && !strings.Contains(c.ID, "-->") && !strings.ContainsAny(c.ID, "\r\n") {
 			b = append(b, c.ID...)
@@ -488,26 +494,37 @@ func Append(b []byte, d *caption.Document) ([]byte, error) {
 		b = append(b, " --> "...)
 		b = text.AppendClock(b, c.End, '.')
 		b = append(b, '\n')
-		b = appendVTTLines(b, c.Lines)
+		prefixes = show.Prefixes(prefixes, c.Lines)
+		b = appendVTTLines(b, c.Lines, prefixes)
 		b = append(b, '\n')
 	}
 	return b, nil
 }
 
+// WriteOptions tune Append.
+type WriteOptions struct {
+	// Speakers is how speakers are shown in the text, beside the <v>
+	// voices browsers do not show (see labels.Shower); "" shows none
+	// but dialogue dashes.
+	Speakers labels.Style
+}
+
 // appendVTTLines appends the text lines of a cue with their voice spans.
 // A line without text gets a span of its own, "<v Name></v>", so that it
 // is never an empty line.
-func appendVTTLines(b []byte, lines []caption.Line) []byte {
+func appendVTTLines(b []byte, lines []caption.Line, prefixes []string) []byte {
 	for i, l := range lines {
 		if l.Text == "" && voiceLabel(l.Speaker) == "" {
 			// Write only the lines that leave a non-empty line of text.
 			kept := append([]caption.Line(nil), lines[:i]...)
-			for _, l := range lines[i:] {
+			keptPrefixes := append([]string(nil), prefixes[:i]...)
+			for j, l := range lines[i:] {
 				if l.Text != "" || voiceLabel(l.Speaker) != "" {
 					kept = append(kept, l)
+					keptPrefixes = append(keptPrefixes, prefixes[i+j])
 				}
 			}
-			lines = kept
+			lines, prefixes = kept, keptPrefixes
 			break
 		}
 	}
@@ -518,6 +535,7 @@ func appendVTTLines(b []byte, lines []caption.Line) []byte {
 			b = appendEscaped(b, name)
 			b = append(b, '>')
 		}
+		b = appendEscaped(b, prefixes[i])
 		b = appendEscaped(b, l.Text)
 		if name != "" && !sameVoice(lines, i, i+1, name) {
 			b = append(b, "</v>"...)

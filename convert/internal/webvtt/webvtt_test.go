@@ -69,7 +69,7 @@ func TestWriteWebVTT(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			b, err := Append(nil, tc.doc)
+			b, err := Append(nil, tc.doc, WriteOptions{})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -183,7 +183,7 @@ func TestWebVTTRoundTrip(t *testing.T) {
 	doc.Cues[2].ID = "٣"
 	doc.Cues = append(doc.Cues, caption.Cue{Start: ms(363600000), End: ms(363600001), Lines: cat(
 		say("Tom & Jerry <3>", "a", "b"), say("", "c"), say("Ann", "d"), say("Bob", "e", ""))})
-	b, err := Append(nil, doc)
+	b, err := Append(nil, doc, WriteOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -229,7 +229,7 @@ func FuzzReadWebVTT(f *testing.F) {
 	}
 	f.Add([]byte("WEBVTT\n\n00:00.000 --> 00:01.000\nx <v A>a &amp;</v> <v B>&#10;b\n<v>c</v><i></i>"))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		captest.FuzzRoundTrip(t, data, Read, Append, Read, time.Millisecond)
+		captest.FuzzRoundTrip(t, data, Read, appendDefault, Read, time.Millisecond)
 	})
 }
 
@@ -240,7 +240,7 @@ func BenchmarkWriteWebVTT(b *testing.B) {
 	}
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := Append(nil, doc); err != nil {
+		if _, err := Append(nil, doc, WriteOptions{}); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -333,4 +333,9 @@ func TestReadWebVTTStrict(t *testing.T) {
 	if err != nil || len(doc.Cues) != 0 {
 		t.Errorf("ReadWith(header only, Strict) = %v, %v; want an empty document", doc, err)
 	}
+}
+
+// appendDefault is Append with its default options.
+func appendDefault(b []byte, d *caption.Document) ([]byte, error) {
+	return Append(b, d, WriteOptions{})
 }
