@@ -37,14 +37,14 @@ How are you?
 	// WEBVTT
 	//
 	// 00:00:01.000 --> 00:00:02.000
-	// <v ANN>Hello.</v>
+	// <v ANN>ANN: Hello.</v>
 	//
 	// 00:00:02.000 --> 00:00:03.000
-	// <v BOB>Hi.</v>
+	// <v BOB>BOB: Hi.</v>
 	//
 	// 00:00:03.000 --> 00:00:04.000
-	// <v BOB>Still me.</v>
-	// <v ANN>How are you?</v>
+	// <v BOB>- BOB: Still me.</v>
+	// <v ANN>- ANN: How are you?</v>
 }
 
 // Detect tells a format from content, whatever the file is called.

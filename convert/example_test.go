@@ -35,11 +35,11 @@ Thanks for having me.
 	// WEBVTT
 	//
 	// 00:00:01.500 --> 00:00:06.417
-	// <v Ann Lee>Welcome back to the show.
+	// <v Ann Lee>Ann Lee: Welcome back to the show.
 	// Today we talk about captions.</v>
 	//
 	// 00:00:06.500 --> 00:00:08.300
-	// <v Bob Stone>Thanks for having me.</v>
+	// <v Bob Stone>Bob Stone: Thanks for having me.</v>
 }
 
 // A client's SRT with broadcast labels becomes TTML with one agent per

@@ -24,12 +24,29 @@ var safety = captest.Safety()
 
 // losses are what each format cannot carry, applied to the expectation.
 var losses = map[Format]func(d *caption.Document){
-	SRT:    func(d *caption.Document) { d.Title, d.Language = "", ""; noIDs(d); srtArrows(d) },
+	SRT:    func(d *caption.Document) { d.Title, d.Language = "", ""; noIDs(d); srtArrows(d); shownDashes(d); d.SpeakersShown = "name" },
 	WebVTT: func(d *caption.Document) { d.Title, d.Language = "", "" },
 	TTML:   func(d *caption.Document) {},
 	DFXP:   func(d *caption.Document) {},
 	ASS:    func(d *caption.Document) { d.Language = ""; noIDs(d) },
 	JSON:   func(d *caption.Document) {},
+}
+
+// shownDashes applies the way a format that shows speakers as labels
+// marks a dialogue cue: a dash before each speaker's first line, read
+// back as the line's Dash.
+func shownDashes(d *caption.Document) {
+	for i := range d.Cues {
+		lines := d.Cues[i].Lines
+		for j := range lines {
+			if lines[j].Speaker != lines[0].Speaker {
+				for k := range lines {
+					lines[k].Dash = lines[k].Dash || k == 0 || lines[k].Speaker != lines[k-1].Speaker
+				}
+				break
+			}
+		}
+	}
 }
 
 // srtArrows applies the SRT writer's loss: "-->" is written "->", so

@@ -3,6 +3,8 @@ package convert
 import (
 	"bytes"
 	"path/filepath"
+	"regexp"
+	"strings"
 	"testing"
 
 	"github.com/capconv/capconv/convert/caption"
@@ -70,7 +72,7 @@ func TestLabelsRealFiles(t *testing.T) {
 		{
 			name: "Lex Fridman dash before a bracket label", file: "captions/lexfridman-333-karpathy.srt", format: SRT,
 			style: LabelBracket, start: 0,
-			want:   say("Andrej", "I think it's possible", "that physics has exploits"),
+			want:   captest.Dashed(say("Andrej", "I think it's possible", "that physics has exploits")),
 			reason: "the cold open is the dash before Lex's introduction, which is the dash before [Lex]…",
 		},
 		{
@@ -81,7 +83,7 @@ func TestLabelsRealFiles(t *testing.T) {
 		{
 			name: "labels dash on Lex alternates anonymous speakers", file: "captions/lexfridman-333-karpathy.srt", format: SRT, labels: LabelDash,
 			style: LabelBracket, start: 0,
-			want: say("Speaker 1", "I think it's possible", "that physics has exploits"),
+			want: captest.Dashed(say("Speaker 1", "I think it's possible", "that physics has exploits")),
 		},
 	}
 	for _, tc := range tests {
@@ -109,5 +111,80 @@ func TestParseLabelStyle(t *testing.T) {
 	}
 	if _, err := ParseLabelStyle("colour"); err == nil {
 		t.Error("ParseLabelStyle(colour) succeeded")
+	}
+}
+
+// labelShaped is text that opens like a "Name: " label.
+var labelShaped = regexp.MustCompile(`^\p{Lu}[\p{L} .'-]{0,30}: `)
+
+// TestLabelsReadBack writes real and small labelled files as SRT, with the
+// labels capconv shows, and reads them back: every line keeps its
+// speaker, its text and its dash. Files capconv wrote label only changes
+// of speaker, so a name may be said once and a file may hold one label.
+func TestLabelsReadBack(t *testing.T) {
+	small := func(lines ...[]caption.Line) *caption.Document {
+		d := &caption.Document{}
+		for i, l := range lines {
+			d.Cues = append(d.Cues, caption.Cue{Start: ms(int64(i) * 2000), End: ms(int64(i)*2000 + 1500), Lines: l})
+		}
+		return d
+	}
+	docs := map[string]*caption.Document{
+		"one label":       small(say("Ann Lee", "Hello.")),
+		"two labels":      small(say("Ann", "Hello."), say("Bob", "Hi.")),
+		"name said once":  small(say("Ann", "Hello."), say("Bob", "Hi."), say("Ann", "Bye."), say("Carla Ruiz", "Wait."), say("Ann", "What?"), say("Bob", "Go.")),
+		"names as people": small(say("Ashlee Kupor (SL)", "Hello."), say("Dr. Jane Smith", "Hi."), say("王小明", "你好。")),
+	}
+	for _, name := range []string{"captions/netflix-chicas-del-cable.vtt", "captions/nova-einstein.srt", "captions/zoom-class-preasync.vtt", "captions/teams-starmine-call.vtt", "captions/lexfridman-333-karpathy.srt"} {
+		f, _ := FormatFromPath(name)
+		docs[name] = readFile(t, name, f, LabelAuto)
+	}
+	for name, doc := range docs {
+		for _, style := range []LabelStyle{LabelAuto, LabelName, LabelUpper, LabelBracket} {
+			t.Run(name+"/"+string(style), func(t *testing.T) {
+				var b bytes.Buffer
+				if err := Write(&b, doc, SRT, Options{ShowSpeakers: style}); err != nil {
+					t.Fatal(err)
+				}
+				back, err := Read(bytes.NewReader(b.Bytes()), SRT, Options{File: "back.srt"})
+				if err != nil {
+					t.Fatal(err)
+				}
+				upper := style == LabelUpper || style == LabelAuto && doc.SpeakersShown == string(LabelUpper)
+				lost := 0
+				for i, c := range doc.Cues {
+					if i >= len(back.Cues) {
+						t.Fatalf("%d cues read back, want %d", len(back.Cues), len(doc.Cues))
+					}
+					want := append([]caption.Line(nil), c.Lines...)
+					for j := range want {
+						if upper {
+							want[j].Speaker = strings.ToUpper(want[j].Speaker)
+						}
+						want[j].Spans = nil // SRT keeps styles; compared elsewhere
+					}
+					// A dialogue cue gets a dash before each speaker.
+					shownDashes(&caption.Document{Cues: []caption.Cue{{Lines: want}}})
+					got := append([]caption.Line(nil), back.Cues[i].Lines...)
+					for j := range got {
+						got[j].Spans = nil
+						// Text shaped like a label of the style written
+						// ("Digo: …", Spanish for "I say: …") cannot be
+						// told from one; auto writes the source's style.
+						if j < len(want) && want[j].Speaker == "" && got[j].Speaker != "" && labelShaped.MatchString(want[j].Text) {
+							got[j] = want[j]
+						}
+					}
+					if d := cmp.Diff(want, got); d != "" {
+						if lost++; lost <= 3 {
+							t.Errorf("cue %d (-want +got):\n%s", i+1, d)
+						}
+					}
+				}
+				if lost > 0 {
+					t.Errorf("%d of %d cues changed on reading back", lost, len(doc.Cues))
+				}
+			})
+		}
 	}
 }

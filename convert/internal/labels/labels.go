@@ -141,8 +141,10 @@ func cutStyledLabel(t string, s Style) (labelCandidate, bool) {
 		if !isLabelName(name) {
 			return labelCandidate{}, false
 		}
-		upper := strings.ToUpper(name) == name && strings.ToLower(name) != name
-		if s == Upper && !upper {
+		cased := strings.ToLower(name) != name || strings.ToUpper(name) != name
+		upper := strings.ToUpper(name) == name && cased
+		if s == Upper && !upper && cased {
+			// A name in a script without case (王小明) fits Upper too.
 			return labelCandidate{}, false
 		}
 		if s == Name && (upper && !strings.Contains(name, "_") || rest == "") {
@@ -174,10 +176,12 @@ func isLabelName(s string) bool {
 	return IsNameLike(s)
 }
 
-// startsUpper reports whether s starts with an upper-case letter.
+// startsUpper reports whether s starts with an upper-case letter, or a
+// letter of a script without case (王, أ), where every name could.
 func startsUpper(s string) bool {
 	r, _ := utf8.DecodeRuneInString(s)
-	return unicode.IsUpper(r) || unicode.IsTitle(r)
+	return unicode.IsUpper(r) || unicode.IsTitle(r) ||
+		unicode.IsLetter(r) && unicode.ToUpper(r) == r && unicode.ToLower(r) == r
 }
 
 // cutDash removes a leading dialogue dash ("- " or "-", as Netflix writes
@@ -237,6 +241,7 @@ func Apply(d *caption.Document, s Style) {
 		return
 	case Auto, "":
 		if hasSpeaker(d) {
+			cutShownLabels(d)
 			return
 		}
 		c = detectLabels(d.Cues)
@@ -246,13 +251,67 @@ func Apply(d *caption.Document, s Style) {
 		// A named style also reads the dialogue dashes Append writes.
 		c = labelChoice{style: s}
 	}
+	if hasSpeaker(d) {
+		cutShownLabels(d)
+	}
 	if c.style == "" && !c.dash {
 		return
 	}
-	applyLabels(d, c)
-	if c.style != "" {
+	if n, dashes := applyLabels(d, c); n > 0 && c.style != "" {
 		d.SpeakersShown = string(c.style)
-	} else {
+	} else if dashes > 0 {
+		d.SpeakersShown = string(Dash)
+	}
+}
+
+// cutShownLabels takes out of d's text the labels and dashes that show a
+// speaker the format carries already: "<v Ann>Ann: Hi</v>", as capconv
+// writes WebVTT for viewers, reads as Ann saying "Hi", and the style the
+// labels used becomes d.SpeakersShown. A label counts only when it names
+// its own line's speaker exactly as a style writes it, and a dash only in
+// a dialogue cue or before another speaker's line, so that text is never
+// taken for a label by accident.
+func cutShownLabels(d *caption.Document) {
+	var counts [len(nameStyles) + 1]int // per name style, then dashes
+	for i := range d.Cues {
+		lines := d.Cues[i].Lines
+		dialogue := isDialogueCue(lines)
+		for j := range lines {
+			l := &lines[j]
+			if l.Speaker == "" {
+				continue
+			}
+			t, dashed := l.Text, false
+			if dialogue || j > 0 && lines[j-1].Speaker != l.Speaker {
+				t, dashed = cutDash(t)
+			}
+			for k, s := range nameStyles {
+				if rest, ok := strings.CutPrefix(t, s.Label(l.Speaker)); ok && strings.TrimSpace(rest) != "" {
+					t = rest
+					counts[k]++
+					break
+				}
+			}
+			if dashed {
+				counts[len(nameStyles)]++
+			}
+			if len(t) != len(l.Text) {
+				dash := l.Dash || dashed
+				*l = l.CutPrefix(len(l.Text) - len(t))
+				l.Dash = dash
+			}
+		}
+	}
+	best := -1
+	for k := range nameStyles {
+		if counts[k] > 0 && (best < 0 || counts[k] > counts[best]) {
+			best = k
+		}
+	}
+	switch {
+	case best >= 0:
+		d.SpeakersShown = string(nameStyles[best])
+	case counts[len(nameStyles)] > 0:
 		d.SpeakersShown = string(Dash)
 	}
 }
@@ -302,7 +361,8 @@ var nameStyles = [...]Style{Upper, Name, Bracket}
 func detectLabels(cues []caption.Cue) labelChoice {
 	var counts [len(nameStyles)]map[string]int // per style, labels per name
 	var totals [len(nameStyles)]int
-	var opened [len(nameStyles)]int // cues whose first line has a label
+	var opened [len(nameStyles)]int             // cues whose first line has a label
+	var openers [len(nameStyles)]map[string]int // per style, labels per name that open a cue or a dash
 	dashes := 0
 	for _, c := range cues {
 		dialogue := isDialogueCue(c.Lines)
@@ -326,6 +386,12 @@ func detectLabels(cues []caption.Cue) labelChoice {
 					if j == 0 {
 						opened[k]++
 					}
+					if j == 0 || dashed {
+						if openers[k] == nil {
+							openers[k] = map[string]int{}
+						}
+						openers[k][lc.name]++
+					}
 				}
 			}
 		}
@@ -337,22 +403,27 @@ func detectLabels(cues []caption.Cue) labelChoice {
 		// Nearly every cue opens with a label, as in a file capconv or a
 		// meeting tool wrote: every name is a speaker's, even said once
 		// and in a file of two cues.
-		everyCue := total >= 2 && 3*opened[k] >= 2*len(cues)
+		everyCue := total >= 1 && 3*opened[k] >= 2*len(cues)
 		if total < 3 && !everyCue {
 			continue
 		}
 		repeated, names := 0, map[string]bool{}
-		for n, m := range counts[k] {
+		for _, m := range counts[k] {
 			if m >= 2 {
 				repeated += m
-			}
-			if m >= 2 || s != Name || everyCue {
-				names[n] = true
 			}
 		}
 		// Consistent: three labels or more, most of them by names said
 		// again, and far fewer names than labels.
 		ok := everyCue || 2*repeated >= total && 2*len(counts[k]) <= total+1
+		for n, m := range counts[k] {
+			// In a consistent file, a name said once is a speaker's when
+			// its label opens a cue or a dialogue line, as capconv and
+			// the meeting tools write labels (at a change of speaker).
+			if m >= 2 || s != Name || everyCue || ok && openers[k][n] > 0 {
+				names[n] = true
+			}
+		}
 		if weight := max(repeated, opened[k]); ok && weight > bestCount {
 			best, bestCount = labelChoice{style: s, names: names}, weight
 		}
@@ -387,7 +458,7 @@ type turn struct {
 // Each cue's lines are rewritten in place (a label's own line is dropped,
 // so a cue only shrinks); the turn of every kept line is kept in one
 // array for the whole document, so the work allocates twice, not per cue.
-func applyLabels(d *caption.Document, c labelChoice) {
+func applyLabels(d *caption.Document, c labelChoice) (labelsCut, dashesCut int) {
 	n := 0
 	for _, cue := range d.Cues {
 		n += len(cue.Lines)
@@ -409,7 +480,11 @@ func applyLabels(d *caption.Document, c labelChoice) {
 			if dialogue || c.dash {
 				t, dashed = cutDash(t)
 			}
+			if dashed {
+				dashesCut++
+			}
 			if lc, ok := cutStyledLabel(t, c.style); ok && (c.names == nil || c.names[lc.name]) {
+				labelsCut++
 				turns = append(turns, turn{name: lc.name, dashed: dashed, cue: i})
 				if lc.rest == "" {
 					continue // the label's own line names the lines below it
@@ -437,6 +512,7 @@ func applyLabels(d *caption.Document, c labelChoice) {
 			k++
 		}
 	}
+	return labelsCut, dashesCut
 }
 
 // nameTurns names the dashed turns that have no label (see applyLabels).
