@@ -6,6 +6,7 @@ import (
 	"io"
 	"io/fs"
 	"slices"
+	"strings"
 	"sync"
 	"time"
 	"unicode/utf8"
@@ -276,6 +277,18 @@ func Convert(doc *caption.Document, to []Format, o Options) ([]Output, error) {
 	return outs, nil
 }
 
+// joinAnd lists names as prose: "a", "a and b", "a, b and c".
+func joinAnd(names []string) string {
+	switch n := len(names); n {
+	case 0:
+		return ""
+	case 1:
+		return names[0]
+	default:
+		return strings.Join(names[:n-1], ", ") + " and " + names[n-1]
+	}
+}
+
 // plural returns noun, with an s unless n is 1.
 func plural(n int, noun string) string {
 	if n == 1 {
@@ -386,6 +399,9 @@ func Marshal(d *caption.Document, f Format, o Options) ([]byte, error) {
 	}
 	if c.timed && c.keeps.Ends {
 		d = withLength(d, c, o)
+	}
+	if lost := d.Features() &^ c.styles; lost != 0 && o.Warn != nil && !c.textless {
+		o.Warn(caption.Position{File: o.File}, fmt.Sprintf("%s cannot carry %s: dropped", f, joinAnd(lost.Names())))
 	}
 	if c.declaresLanguage && d.Language == "" {
 		// The format must say which language the text is in: guess it

@@ -62,15 +62,15 @@ const (
 	SpeakerNone SpeakerCarriage = "none"
 )
 
-// Keeps lists what of the model a format carries besides times, text and
-// speakers; what a writer cannot carry is dropped.
+// Keeps lists what of the model a format carries besides times, text,
+// speakers and styling (see Format.Styles); what a writer cannot carry is
+// dropped.
 type Keeps struct {
 	Title    bool // the document's title
 	Language bool // the language tag
 	CueIDs   bool // cue identifiers
 	Chapters bool // named chapters
 	Ends     bool // cue end times (a transcript has starts only)
-	Styling  bool // inline styling and placement
 }
 
 // codec is one row of the format table: everything the rest of capconv
@@ -101,6 +101,12 @@ type codec struct {
 	// timed is false for a format written from start-only segments: a
 	// transcript written as a transcript is not timed.
 	timed bool
+	// styles are the styling and placement features the writer carries;
+	// Marshal warns once per file about the others, which it drops.
+	styles caption.Features
+	// textless marks a writer of no cue text (the chapters track), which
+	// drops styling without a word.
+	textless bool
 	// showsSpeakers marks a writer that shows speakers in the text for
 	// viewers, by Options.ShowSpeakers (see shownStyle), so that timing
 	// keeps room on the line for the labels.
@@ -110,6 +116,13 @@ type codec struct {
 	// does not say.
 	declaresLanguage bool
 }
+
+// The styling and placement each writer carries (see codec.styles).
+const (
+	allStyles  = caption.Features(caption.FeatureItalic | caption.FeatureBold | caption.FeatureUnderline | caption.FeatureColor | caption.FeatureClass | caption.FeatureRuby | caption.FeatureVertical | caption.FeatureHorizontal)
+	srtStyles  = caption.Features(caption.FeatureItalic | caption.FeatureBold | caption.FeatureUnderline | caption.FeatureColor | caption.FeatureVertical | caption.FeatureHorizontal)
+	ttmlStyles = caption.Features(caption.FeatureItalic | caption.FeatureBold | caption.FeatureUnderline | caption.FeatureColor | caption.FeatureRuby | caption.FeatureVertical | caption.FeatureHorizontal)
+)
 
 // registry is the format table every dispatch goes through, in the order
 // sniffers are tried and formats are listed.
@@ -131,7 +144,7 @@ var registry = []codec{
 		write: func(b []byte, d *caption.Document, o Options) ([]byte, error) {
 			return webvtt.Append(b, d, webvtt.WriteOptions{Speakers: shownStyle(d, SpeakerVoice, o)})
 		},
-		showsSpeakers: true, speakers: SpeakerVoice, precision: time.Millisecond, keeps: Keeps{CueIDs: true, Ends: true},
+		showsSpeakers: true, styles: allStyles, speakers: SpeakerVoice, precision: time.Millisecond, keeps: Keeps{CueIDs: true, Ends: true},
 		side: []Format{Chapters}, timed: true,
 	},
 	{
@@ -143,7 +156,7 @@ var registry = []codec{
 		write: func(b []byte, d *caption.Document, o Options) ([]byte, error) {
 			return ass.Append(b, d, ass.WriteOptions{Speakers: shownStyle(d, SpeakerField, o)})
 		},
-		showsSpeakers: true, speakers: SpeakerField, precision: 10 * time.Millisecond, keeps: Keeps{Title: true, Ends: true},
+		showsSpeakers: true, styles: srtStyles, speakers: SpeakerField, precision: 10 * time.Millisecond, keeps: Keeps{Title: true, Ends: true},
 		timed: true,
 	},
 	{
@@ -155,7 +168,7 @@ var registry = []codec{
 		write: func(b []byte, d *caption.Document, _ Options) ([]byte, error) {
 			return capjson.Append(b, d)
 		},
-		speakers: SpeakerField, precision: time.Millisecond,
+		styles: allStyles, speakers: SpeakerField, precision: time.Millisecond,
 		keeps: Keeps{Title: true, Language: true, CueIDs: true, Chapters: true, Ends: true},
 		timed: true,
 	},
@@ -167,7 +180,7 @@ var registry = []codec{
 			return ttml.Append(b, d, ttmlOptions(d, o))
 		},
 		frames:        ttmlFrames,
-		showsSpeakers: true, speakers: SpeakerVoice, precision: time.Millisecond,
+		showsSpeakers: true, styles: ttmlStyles, speakers: SpeakerVoice, precision: time.Millisecond,
 		keeps: Keeps{Title: true, Language: true, CueIDs: true, Ends: true}, timed: true, declaresLanguage: true,
 	},
 	{
@@ -177,7 +190,7 @@ var registry = []codec{
 			return ttml.AppendDFXP(b, d, ttmlOptions(d, o))
 		},
 		frames:        ttmlFrames,
-		showsSpeakers: true, speakers: SpeakerVoice, precision: time.Millisecond,
+		showsSpeakers: true, styles: srtStyles, speakers: SpeakerVoice, precision: time.Millisecond,
 		keeps: Keeps{Title: true, Language: true, CueIDs: true, Ends: true}, timed: true, declaresLanguage: true,
 	},
 	{
@@ -189,7 +202,7 @@ var registry = []codec{
 		write: func(b []byte, d *caption.Document, o Options) ([]byte, error) {
 			return srt.Append(b, d, shownStyle(d, SpeakerLabel, o))
 		},
-		showsSpeakers: true, speakers: SpeakerLabel, precision: time.Millisecond, keeps: Keeps{Ends: true}, timed: true,
+		showsSpeakers: true, styles: srtStyles, speakers: SpeakerLabel, precision: time.Millisecond, keeps: Keeps{Ends: true}, timed: true,
 	},
 	{
 		format: Transcript, aliases: []string{"transcript", "md"}, exts: []string{".txt", ".md"},
@@ -207,7 +220,7 @@ var registry = []codec{
 		write: func(b []byte, d *caption.Document, _ Options) ([]byte, error) {
 			return webvtt.AppendChapters(b, d)
 		},
-		speakers: SpeakerNone, precision: time.Millisecond, keeps: Keeps{Chapters: true, Ends: true}, timed: true,
+		textless: true, speakers: SpeakerNone, precision: time.Millisecond, keeps: Keeps{Chapters: true, Ends: true}, timed: true,
 	},
 }
 
@@ -371,6 +384,16 @@ func (f Format) Keeps() Keeps {
 		return c.keeps
 	}
 	return Keeps{}
+}
+
+// Styles returns the styling and placement features f writes: italics,
+// bold, underline, colour, classes, ruby, vertical placement and
+// horizontal alignment, as far as the format has them.
+func (f Format) Styles() caption.Features {
+	if c := row(f); c != nil {
+		return c.styles
+	}
+	return 0
 }
 
 // SideOutputs returns the formats written beside f when the document has

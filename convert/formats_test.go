@@ -24,7 +24,13 @@ var safety = captest.Safety()
 
 // losses are what each format cannot carry, applied to the expectation.
 var losses = map[Format]func(d *caption.Document){
-	SRT:    func(d *caption.Document) { d.Title, d.Language = "", ""; noIDs(d); srtArrows(d); shownDashes(d); d.SpeakersShown = "name" },
+	SRT: func(d *caption.Document) {
+		d.Title, d.Language = "", ""
+		noIDs(d)
+		srtArrows(d)
+		shownDashes(d)
+		d.SpeakersShown = "name"
+	},
 	WebVTT: func(d *caption.Document) { d.Title, d.Language = "", "" },
 	TTML:   func(d *caption.Document) {},
 	DFXP:   func(d *caption.Document) {},

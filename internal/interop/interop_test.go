@@ -113,12 +113,19 @@ var outFormats = []convert.Format{convert.SRT, convert.WebVTT, convert.TTML, con
 func makeSamples(dir string) ([]sample, error) {
 	var out []sample
 	goldens, _ := filepath.Glob("../../testdata/*.golden.*")
+	// The format matrix: styled, placed and dialogue cues in every format.
+	matrix, _ := filepath.Glob("../../testdata/matrix/*/out.*")
+	goldens = append(goldens, matrix...)
 	for _, g := range goldens {
 		f, ok := convert.FormatFromPath(g)
 		if !ok || !slicesContains(outFormats, f) {
 			continue
 		}
-		s, err := readSample(filepath.Base(g), g, f)
+		name := filepath.Base(g)
+		if strings.Contains(g, "/matrix/") {
+			name = "matrix/" + filepath.Base(filepath.Dir(g)) + "/" + name
+		}
+		s, err := readSample(name, g, f)
 		if err != nil {
 			return nil, err
 		}

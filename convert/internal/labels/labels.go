@@ -130,11 +130,17 @@ func cutStyledLabel(t string, s Style) (labelCandidate, bool) {
 		t = strings.TrimPrefix(t, ">>")
 		t = strings.TrimLeft(t, " \t")
 		i := strings.IndexByte(t, ':')
+		wide := strings.Index(t, "：") // Chinese and Japanese write a full-width colon
+		if wide > 0 && (i < 0 || wide < i) {
+			i = wide
+		}
 		if i <= 0 {
 			return labelCandidate{}, false
 		}
 		name, rest := t[:i], t[i+1:]
-		if rest != "" && rest[0] != ' ' && rest[0] != '\t' {
+		if i == wide {
+			rest = t[i+len("："):] // no space needs to follow it
+		} else if rest != "" && rest[0] != ' ' && rest[0] != '\t' {
 			return labelCandidate{}, false // "10:30", "http://"
 		}
 		rest = strings.TrimSpace(rest)
@@ -436,7 +442,7 @@ func detectLabels(cues []caption.Cue) labelChoice {
 // with a label of some style: a bracket first, or a colon somewhere. It
 // is the cheap test that lets most caption lines skip cutStyledLabel.
 func mayHoldLabel(t string) bool {
-	return t != "" && (t[0] == '[' || strings.IndexByte(t, ':') >= 0)
+	return t != "" && (t[0] == '[' || strings.IndexByte(t, ':') >= 0 || strings.Contains(t, "："))
 }
 
 // turn is a run of lines read as one speaker's: started by a label, a
