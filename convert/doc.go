@@ -44,7 +44,7 @@
 //     Read in ten dialects (TranscriptDialects, docs/dialects.md), written
 //     in the speaker-line dialect.
 //   - SRT: times and text. Speakers travel as a text label at each change
-//     of speaker (Options.SRTLabels); no BOM is written and text is not
+//     of speaker (Options.ShowSpeakers); no BOM is written and text is not
 //     escaped, so "&" stays literal.
 //   - WebVTT: times, cue identifiers and a voice span <v Name> per
 //     speaker; chapters go beside it as a chapters track (Chapters).
