@@ -176,6 +176,10 @@ func readBytes(data []byte, f Format, o Options, owned bool) (*caption.Document,
 		doc.Language = o.Language
 	}
 	if o.Retime && len(doc.Cues) > 0 {
+		if lost := doc.Features(); lost != 0 && o.Warn != nil {
+			// Timing breaks the turns' words into new lines.
+			o.Warn(caption.Position{File: o.File}, fmt.Sprintf("--retime breaks the text into new cues and lines: its %s are dropped", joinAnd(lost.Names())))
+		}
 		doc.Segments = transcript.CuesToSegments(doc.Cues)
 		doc.Cues = nil
 	}

@@ -279,16 +279,19 @@ func Apply(d *caption.Document, s Style) {
 // taken for a label by accident.
 func cutShownLabels(d *caption.Document) {
 	var counts [len(nameStyles) + 1]int // per name style, then dashes
+	prev := ""                          // the speaker of the line before
 	for i := range d.Cues {
 		lines := d.Cues[i].Lines
 		dialogue := isDialogueCue(lines)
 		for j := range lines {
 			l := &lines[j]
+			speakerBefore := prev
+			prev = l.Speaker
 			if l.Speaker == "" {
 				continue
 			}
 			t, dashed := l.Text, false
-			if dialogue || j > 0 && lines[j-1].Speaker != l.Speaker {
+			if dialogue || speakerBefore != l.Speaker {
 				t, dashed = cutDash(t)
 			}
 			for k, s := range nameStyles {
