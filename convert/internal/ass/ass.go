@@ -58,6 +58,11 @@ func Append(b []byte, d *caption.Document, o WriteOptions) ([]byte, error) {
 	}
 	b = append(b, "ScriptType: v4.00+\nWrapStyle: 0\nScaledBorderAndShadow: yes\nPlayResX: 1920\nPlayResY: 1080\n\n"...)
 	b = append(b, assHeader...)
+	show := labels.NewShower(labels.None)
+	if o.Speakers != "" {
+		show = labels.NewShower(o.Speakers)
+	}
+	var prefixes []string
 	var prev eventTimes
 	for i, c := range d.Cues {
 		t := centiseconds(c)
@@ -70,6 +75,8 @@ func Append(b []byte, d *caption.Document, o WriteOptions) ([]byte, error) {
 			}
 		}
 		prev = t
+		prefixes = show.Prefixes(prefixes, c.Lines)
+		first := 0 // the index in c.Lines of run's first line
 		for _, run := range speakerRuns(c.Lines) {
 			b = append(b, "Dialogue: 0,"...)
 			b = appendCentiseconds(b, t.start)
@@ -79,12 +86,23 @@ func Append(b []byte, d *caption.Document, o WriteOptions) ([]byte, error) {
 			// The Name field ends at a comma.
 			b = text.AppendOneLine(b, strings.ReplaceAll(run[0].Speaker, ",", "\u201A"))
 			b = append(b, ",0,0,0,,"...)
-			for i, l := range run {
-				if i > 0 {
+			if n := c.Placement.Numpad(); n != 2 {
+				b = append(b, `{\an`...)
+				b = append(b, byte('0'+n), '}')
+			}
+			var cur caption.Style
+			for j, l := range run {
+				if j > 0 {
 					b = append(b, `\N`...)
 				}
-				b = appendASSText(b, l.Text)
+				if first+j < len(prefixes) {
+					b, cur = appendRun(b, caption.Span{Text: prefixes[first+j]}, cur)
+				}
+				for _, r := range l.Runs() {
+					b, cur = appendRun(b, r, cur)
+				}
 			}
+			first += len(run)
 			b = append(b, '\n')
 		}
 	}
@@ -163,6 +181,48 @@ func appendCentiseconds(b []byte, cs time.Duration) []byte {
 		byte('0'+f/10), byte('0'+f%10))
 }
 
+// appendRun appends the text of r with the override tags that change the
+// style from cur, ASS's Default style to begin with, to r's, which it
+// returns. Classes and ruby annotations are not written; a colour's alpha
+// is dropped.
+func appendRun(b []byte, r caption.Span, cur caption.Style) ([]byte, caption.Style) {
+	if r.Text == "" {
+		return b, cur
+	}
+	s := r.Style
+	s.Class, s.Ruby = "", ""
+	if len(s.Color) > 7 {
+		s.Color = s.Color[:7]
+	}
+	if s != cur {
+		b = append(b, '{')
+		b = appendSwitch(b, `\i`, cur.Italic, s.Italic)
+		b = appendSwitch(b, `\b`, cur.Bold, s.Bold)
+		b = appendSwitch(b, `\u`, cur.Underline, s.Underline)
+		if s.Color != cur.Color {
+			b = append(b, `\c`...)
+			c := s.Color
+			if c == "" {
+				c = "#ffffff" // the Default style's colour
+			}
+			b = appendColour(b, c)
+		}
+		b = append(b, '}')
+	}
+	return appendASSText(b, r.Text), s
+}
+
+// appendSwitch appends tag with 1 or 0 when from and to differ.
+func appendSwitch(b []byte, tag string, from, to bool) []byte {
+	switch {
+	case from == to:
+		return b
+	case to:
+		return append(append(b, tag...), '1')
+	}
+	return append(append(b, tag...), '0')
+}
+
 // appendASSText appends one line of text, protected from ASS markup.
 func appendASSText(b []byte, s string) []byte {
 	for i := 0; i < len(s); i++ {
@@ -176,7 +236,9 @@ func appendASSText(b []byte, s string) []byte {
 			b = append(b, '\\', c)
 		case '\\':
 			b = append(b, c)
-			if i+1 < len(s) && (s[i+1] == 'n' || s[i+1] == 'N' || s[i+1] == 'h') {
+			// Read drops a word joiner after a backslash; one at the end
+			// keeps an override block or escape that follows apart.
+			if i+1 == len(s) || strings.IndexByte("nNh", s[i+1]) >= 0 || strings.HasPrefix(s[i+1:], "\u2060") {
 				b = append(b, "\u2060"...)
 			}
 		case '\n', '\r':
@@ -206,6 +268,8 @@ func Read(data []byte, o text.Source) (*caption.Document, error) {
 	doc := &caption.Document{}
 	section := ""
 	var fields []string // the [Events] Format line's fields, lower case
+	var styleFields []string
+	scr := &script{styles: map[string]assStyle{}}
 	sorted := true
 	for {
 		raw, ok := sc.Next()
@@ -233,11 +297,23 @@ func Read(data []byte, o text.Source) (*caption.Document, error) {
 		switch {
 		case section == "script info" && key == "Title":
 			doc.Title = strings.TrimSpace(value)
+		case section == "script info" && (key == "PlayResX" || key == "PlayResY"):
+			n, err := strconv.Atoi(strings.TrimSpace(value))
+			if err == nil && key == "PlayResX" {
+				scr.resX = n
+			} else if err == nil {
+				scr.resY = n
+			}
+		case (section == "v4+ styles" || section == "v4 styles") && key == "Format":
+			styleFields = strings.Split(strings.ToLower(strings.ReplaceAll(value, " ", "")), ",")
+		case (section == "v4+ styles" || section == "v4 styles") && key == "Style" && styleFields != nil:
+			name, st := parseStyle(value, styleFields, section == "v4 styles")
+			scr.styles[name] = st
 		case section == "events" && key == "Format":
 			fields = strings.Split(strings.ToLower(strings.ReplaceAll(value, " ", "")), ",")
 		case section == "events" && key == "Dialogue":
 			col := utf8.RuneCountInString(raw[:strings.Index(raw, ":")+1]) + 2
-			c, err := parseASSEvent(value, fields, caption.Position{File: o.File, Line: sc.Line(), Col: col})
+			c, err := parseASSEvent(value, fields, scr, caption.Position{File: o.File, Line: sc.Line(), Col: col})
 			if err != nil {
 				return nil, err
 			}
@@ -264,7 +340,7 @@ func Read(data []byte, o text.Source) (*caption.Document, error) {
 }
 
 // parseASSEvent parses the fields of a Dialogue line, value starting at pos.
-func parseASSEvent(value string, fields []string, pos caption.Position) (caption.Cue, error) {
+func parseASSEvent(value string, fields []string, sc *script, pos caption.Position) (caption.Cue, error) {
 	if fields == nil {
 		return caption.Cue{}, text.Errorf(pos, caption.ErrSyntax, "Dialogue before the Format line of [Events]")
 	}
@@ -273,7 +349,7 @@ func parseASSEvent(value string, fields []string, pos caption.Position) (caption
 		return caption.Cue{}, text.Errorf(pos, caption.ErrSyntax, "%d fields: expected %d (%s)", len(parts), len(fields), strings.Join(fields, ", "))
 	}
 	var c caption.Cue
-	speaker, body := "", ""
+	speaker, body, style := "", "", ""
 	col := pos.Col
 	for i, f := range fields {
 		v := strings.TrimSpace(parts[i])
@@ -285,6 +361,8 @@ func parseASSEvent(value string, fields []string, pos caption.Position) (caption
 			c.End, err = parseASSTime(v)
 		case "name":
 			speaker = strings.ReplaceAll(v, "\u201A", ",")
+		case "style":
+			style = v
 		case "text":
 			body = parts[i]
 		}
@@ -297,9 +375,10 @@ func parseASSEvent(value string, fields []string, pos caption.Position) (caption
 	if c.End < c.Start {
 		return caption.Cue{}, text.Errorf(pos, caption.ErrBadTimestamp, "end %s is before start %s", text.FormatClock(c.End), text.FormatClock(c.Start))
 	}
-	for _, t := range assTextLines(body) {
-		c.Lines = append(c.Lines, caption.Line{Speaker: speaker, Text: t})
-	}
+	e := event{sc: sc, base: sc.style(style)}
+	e.place = e.base.placement
+	c.Lines = e.lines(body, speaker)
+	c.Placement = e.place
 	return c, nil
 }
 
@@ -308,18 +387,35 @@ func parseASSTime(s string) (time.Duration, error) {
 	return text.ParseClock(s)
 }
 
-// assTextLines decodes an event's Text into its lines.
-func assTextLines(s string) []string {
-	var lines []string
+// lines decodes an event's Text into its lines, read in e: override
+// blocks style the spans and place the event, a drawing is dropped, \N
+// and \n break lines, \h is a no-break space, and Append's escapes are
+// undone. Lines left empty are dropped.
+func (e *event) lines(s, speaker string) []caption.Line {
+	var out []caption.Line
+	var spans []caption.Span
 	var b []byte
+	e.cur = e.base.style
+	flush := func() {
+		if len(b) > 0 && !e.drawing {
+			spans = append(spans, caption.Span{Text: string(b), Style: e.cur})
+		}
+		b = b[:0]
+	}
+	endLine := func() {
+		flush()
+		if l, ok := styledLine(speaker, spans); ok {
+			out = append(out, l)
+		}
+		spans = spans[:0:0]
+	}
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		switch {
 		case c == '\\' && i+1 < len(s):
 			switch n := s[i+1]; n {
 			case 'N', 'n':
-				lines = append(lines, strings.Trim(string(b), " \t"))
-				b = b[:0]
+				endLine()
 				i++
 			case 'h':
 				b = append(b, "\u00A0"...)
@@ -339,19 +435,35 @@ func assTextLines(s string) []string {
 				b = append(b, c)
 				continue
 			}
+			flush()
+			e.override(s[i+1 : i+end])
 			i += end
 		default:
 			b = append(b, c)
 		}
 	}
-	lines = append(lines, strings.Trim(string(b), " \t"))
-	out := lines[:0]
-	for _, l := range lines {
-		if l != "" {
-			out = append(out, l)
-		}
-	}
+	endLine()
 	return out
+}
+
+// styledLine returns the line of spans spoken by speaker, and false when
+// it has no text. A plain line keeps a no-break space at its ends (\h is
+// deliberate); a styled one is normalised by caption.StyledLine.
+func styledLine(speaker string, spans []caption.Span) (caption.Line, bool) {
+	plain := true
+	for _, s := range spans {
+		plain = plain && s.Style.IsPlain()
+	}
+	if plain {
+		var b strings.Builder
+		for _, s := range spans {
+			b.WriteString(s.Text)
+		}
+		t := strings.Trim(b.String(), " \t")
+		return caption.Line{Speaker: speaker, Text: t}, t != ""
+	}
+	l := caption.StyledLine(speaker, spans)
+	return l, l.Text != ""
 }
 
 // Sniff reports whether head, the decoded start of a file, opens an ASS

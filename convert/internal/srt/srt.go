@@ -55,6 +55,12 @@ func Read(data []byte, o text.Source) (*caption.Document, error) {
 	inCue := false    // a timing line was read and no blank line since
 	afterGap := false // a blank line ended a cue
 	sorted := true
+	var m markup // the styling open in the current cue
+	addLine := func(line string, num int) {
+		if l, ok := m.line(readText(line, num, o), &doc.Cues[len(doc.Cues)-1]); ok {
+			lines = append(lines, l)
+		}
+	}
 	finish := func() {
 		if len(doc.Cues) > 0 {
 			doc.Cues[len(doc.Cues)-1].Lines = lines[first:len(lines):len(lines)]
@@ -79,14 +85,14 @@ func Read(data []byte, o text.Source) (*caption.Document, error) {
 			timing, _ = sc.Next()
 			num = sc.Line()
 		case inCue:
-			lines = append(lines, caption.Line{Text: readText(line, num, o)})
+			addLine(line, num)
 			continue
 		case text.IsDigits(line):
 			return nil, text.Errorf(caption.Position{File: o.File, Line: num + 1, Col: 1}, caption.ErrBadTimestamp,
 				"cue %s has no timing line: expected %s", line, srtTiming)
 		case afterGap:
 			o.Warnf(num, "text after a blank line taken as more text of the cue before it")
-			lines = append(lines, caption.Line{Text: readText(line, num, o)})
+			addLine(line, num)
 			inCue = true
 			continue
 		default:
@@ -97,7 +103,7 @@ func Read(data []byte, o text.Source) (*caption.Document, error) {
 		if err != nil {
 			if inCue && timing == line {
 				// "10 --> 20 km" inside a cue is text, not a broken cue.
-				lines = append(lines, caption.Line{Text: readText(line, num, o)})
+				addLine(line, num)
 				continue
 			}
 			return nil, err
@@ -107,6 +113,7 @@ func Read(data []byte, o text.Source) (*caption.Document, error) {
 			sorted = false
 		}
 		doc.Cues = append(doc.Cues, c)
+		m.reset()
 		inCue, afterGap = true, false
 	}
 	finish()
@@ -294,19 +301,34 @@ func Append(b []byte, d *caption.Document, style labels.Style) ([]byte, error) {
 		b = text.AppendClock(b, c.End, ',')
 		b = append(b, '\n')
 		prefixes = show.Prefixes(prefixes, c.Lines)
+		placed := c.Placement.Numpad() == 2 // bottom centre goes without saying
 		for j, l := range c.Lines {
 			if text.IsBlank(l.Text) {
 				continue
 			}
 			start := len(b)
-			b = text.AppendOneLine(b, prefixes[j])
-			b = text.AppendOneLine(b, l.Text)
+			if !placed {
+				b = appendPlacement(b, c.Placement)
+				placed = true
+			}
+			b = appendStyled(b, prefixes[j], l.Runs())
 			b = appendSafeLine(b[:start], b[start:])
 			b = append(b, '\n')
+		}
+		if !placed {
+			// A cue without text keeps its place on a line of its own,
+			// which Read reads as no line.
+			b = append(appendPlacement(b, c.Placement), '\n')
 		}
 		b = append(b, '\n')
 	}
 	return b, nil
+}
+
+// appendPlacement appends p as the ASS override {\anN} that SRT players
+// follow.
+func appendPlacement(b []byte, p caption.Placement) []byte {
+	return append(b, '{', '\\', 'a', 'n', byte('0'+p.Numpad()), '}')
 }
 
 // appendSafeLine appends line, one line of cue text as written, to b with
