@@ -198,6 +198,7 @@ func (m *markup) line(s string, c *caption.Cue) (l caption.Line, ok bool) {
 			spans = append(spans, caption.Span{Text: s[start:end], Style: m.style()})
 		}
 	}
+	closeAt := -1 // the index of the next "}" at or after i, if known
 	for i := 0; i < len(s); i++ {
 		if s[i] != '<' && s[i] != '{' {
 			continue
@@ -219,10 +220,21 @@ func (m *markup) line(s string, c *caption.Cue) (l caption.Line, ok bool) {
 			i = start - 1
 			continue
 		}
-		end := strings.IndexByte(s[i:], '}')
-		if !strings.HasPrefix(s[i+1:], `\`) || end < 0 {
+		if !strings.HasPrefix(s[i+1:], `\`) {
 			continue
 		}
+		if closeAt < i {
+			// Searched once per "}", not per "{": a line of "{\" is linear.
+			if closeAt = strings.IndexByte(s[i:], '}'); closeAt >= 0 {
+				closeAt += i
+			} else {
+				closeAt = len(s)
+			}
+		}
+		if closeAt == len(s) {
+			continue
+		}
+		end := closeAt - i
 		if p, ok := ass.Alignment(s[i+1 : i+end]); ok && !m.placed {
 			c.Placement, m.placed = p, true
 		}

@@ -280,6 +280,9 @@ func FuzzReadSRT(f *testing.F) {
 		}
 	}
 	f.Add([]byte("1\n00:00:01,000 --> 00:00:02,000\n-A: x\n-B: y\n"))
+	f.Add([]byte("1\n00:00:01,000 --> 00:00:02,000\n{\\an8}<i>a <b>b</i> c</b>\n<font color=\"#F00\">d</font> <u>e\n\n" +
+		"2\n00:00:03,000 --> 00:00:04,000\n{\\a6}<FONT COLOR=navy>x<font face=y>z</font></FONT> <inaudible> <3 {\\fad(1,2)}{x}\n" +
+		"<\u2060i> {\u2060\\an8} </i>\n"))
 	// Found by fuzzing: U+0000 in UTF-16 input was read, written, and
 	// refused on reading back.
 	f.Add([]byte("\xff\xfe0\x00:\x000\x000\x00-\x00-\x00>\x000\x00:\x000\x000\x00\n\x00\x00\x000"))
