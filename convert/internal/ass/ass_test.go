@@ -36,7 +36,10 @@ func TestReadASS(t *testing.T) {
 	}
 	want := &caption.Document{Title: "Demo", Cues: []caption.Cue{
 		{Start: ms(1000), End: ms(2000), Lines: say("", "First")},
-		{Start: ms(2500), End: ms(4000), Lines: say("Ann Lee", "Hello, world", "second\u00A0line")},
+		{Start: ms(2500), End: ms(4000), Lines: []caption.Line{
+			{Speaker: "Ann Lee", Text: "Hello, world", Spans: []caption.Span{{Text: "Hello", Style: caption.Style{Italic: true}}, {Text: ", world"}}},
+			{Speaker: "Ann Lee", Text: "second\u00A0line"},
+		}},
 		{Start: ms(5000), End: ms(6000), Lines: cat(say("Ann", "Hi"), say("Bob", "Yo {x}"))},
 	}}
 	if d := cmp.Diff(want, doc); d != "" {
