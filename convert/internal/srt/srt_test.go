@@ -84,7 +84,7 @@ func TestWriteSRT(t *testing.T) {
 				{Start: 1499*time.Microsecond + 400, End: time.Duration(100)*time.Hour + 1500*time.Microsecond,
 					Lines: []caption.Line{{Text: "Fish & chips <i>yes</i>"}}},
 			}},
-			want: "1\n00:00:00,001 --> 100:00:00,002\nFish & chips <\u2060i>yes<\u2060/i>\n\n",
+			want:   "1\n00:00:00,001 --> 100:00:00,002\nFish & chips <\u2060i>yes<\u2060/i>\n\n",
 			reason: "a word joiner after \"<\" keeps text that reads as a tag text, unseen",
 		},
 		{
