@@ -1,6 +1,15 @@
 // Package ass reads Advanced SubStation Alpha and SSA scripts and writes
 // ASS (v4.00+): one Dialogue event per cue and speaker, the speaker in
 // the Name field, times in centiseconds.
+//
+// What ASS keeps: italics, bold, underline and colour (override tags
+// \i, \b, \u and \c, or a style's defaults when read), and a cue's
+// placement (\an). What it loses: times below the centisecond, WebVTT
+// classes, ruby annotations (the base text stays), a colour's alpha,
+// cue identifiers, and whatever the reader does not map to the model:
+// fonts, sizes, outlines, positions finer than thirds of the picture,
+// karaoke, fades, animations and drawings. Colours read are "" for the
+// white of a white style, as players show by default.
 package ass
 
 import (
@@ -41,9 +50,20 @@ Format: Layer, Start, End, Style, Name, MarginL, MarginR, MarginV, Effect, Text
 //
 // ASS has no escaping, so text that would read as markup is altered as
 // little as possible: "{" and "}" become "\{" and "\}" (libass shows them
-// as braces), a backslash before n, N or h gets a U+2060 WORD JOINER
-// after it and U+00A0 is written \h; Read undoes all three. Losses: times below 10 ms, and line
-// breaks inside a text (they become spaces).
+// as braces), a backslash before n, N, h, a word joiner or an override
+// block gets a U+2060 WORD JOINER after it and U+00A0 is written \h; Read
+// undoes all three. Losses: times below 10 ms, and line breaks inside a
+// text (they become spaces).
+//
+// Spans are written as override tags where the style changes ({\i1},
+// {\b0}, {\c&HBBGGRR&}, back to the Default style's white with
+// {\c&HFFFFFF&}); styling carries over \N within an event, as in ASS. A
+// cue placed elsewhere than bottom centre starts each of its events with
+// {\anN}. Classes, ruby annotations (the base text is written) and a
+// colour's alpha are not written. Speakers are shown in the text, beside
+// the Name field players do not show, as o.Speakers says (see
+// labels.Shower), with the labels and dialogue dashes of a cue of several
+// speakers on the lines they belong to; Read keeps them as text.
 //
 // Times are rounded to the centisecond and every cue that lasts lasts at
 // least one. Two cues that round to the same times, with other speakers where
@@ -255,8 +275,20 @@ func appendASSText(b []byte, s string) []byte {
 // [Events], whose fields follow that section's Format line (the last
 // field, Text, may hold commas). The Name field is the speaker. In Text,
 // override blocks {…} are removed, \N and \n break lines, \h is a
-// no-break space, and Append's escapes are undone. Comment events,
-// styles and other sections are skipped. Consecutive events with the
+// no-break space, and Append's escapes are undone. Comment events and
+// other sections are skipped.
+//
+// Styling is read from the event's style (the [V4+ Styles] or [V4 Styles]
+// line its Style field names, or Default: Bold, Italic, Underline,
+// PrimaryColour and Alignment, SSA's legacy values in [V4 Styles]) and
+// from the override tags \i, \b (a weight of 600 or more is bold), \u,
+// \c or \1c, and \r (back to the event's style, or to the style named);
+// it carries over \N to the end of the event. Placement is the first \an
+// or \a of the event, or the third of the picture that \pos falls in
+// (PlayResX by PlayResY, 384 by 288 when absent), which wins over an
+// alignment; else the style's. Text drawn with \p1 up to \p0 is dropped,
+// and so is every other tag. Styles must come before the events that use
+// them, as they do in scripts. Consecutive events with the
 // same times and different speakers become one cue (how Append writes
 // a dialogue cue). Events are sorted by start time, as players show them.
 func Read(data []byte, o text.Source) (*caption.Document, error) {

@@ -1,7 +1,14 @@
 // Package srt reads and writes SubRip (.srt): numbered cues, times to the
-// millisecond and plain text. SRT has no speaker field: the writer puts a
-// label at each change of speaker in the style it is given, and labels in
-// the text are read back by package labels.
+// millisecond, and text with the markup players honour. SRT has no
+// speaker field: the writer puts a label at each change of speaker in the
+// style it is given, and labels in the text are read back by package
+// labels.
+//
+// What SRT keeps: italics, bold, underline and colour (<i>, <b>, <u>,
+// <font color="#rrggbb">), and a cue's placement as the {\anN} override
+// that players borrow from ASS. What it loses: times below the
+// millisecond, WebVTT classes, ruby annotations (the base text stays), a
+// colour's alpha, cue identifiers, and line breaks inside a line's text.
 package srt
 
 import (
@@ -33,9 +40,17 @@ const srtTiming = "HH:MM:SS,mmm --> HH:MM:SS,mmm"
 // after the end time; and cues not separated by a blank line. Trailing
 // spaces are trimmed from text lines.
 //
-// Text is kept as written: tags such as <i> or {\an8} and speaker labels
-// stay in Line.Text (Read then applies ReadOptions.Labels). What Append
-// rewrites is read as Append writes it: C0 control characters but the
+// Markup is read as players show it: <i>, <b>, <u> and <font color>
+// (a CSS name, #RGB or #RRGGBB) in any case become the styles of the
+// line's spans; a tag stays open over the following lines of its cue and
+// ends with the cue; a closing tag that closes nothing is dropped. A "<"
+// that opens no such tag is text ("<inaudible>", "I <3 you"). The first
+// {\anN} (or SSA's {\aN}) anywhere in a cue is its placement; every
+// block that starts "{\" is removed, a "{" that does not stays. A line
+// left without text once its markup is out is no line. Dialogue dashes
+// and speaker labels stay in Line.Text, for package labels to read (Read
+// then applies ReadOptions.Labels). What Append rewrites is read as
+// Append writes it: a word joiner (U+2060) after "<" or "{" is dropped, C0 control characters but the
 // tab become U+FFFD, with a warning, and "-->" in text becomes "->".
 // A text block after a blank line that is neither a cue number nor a
 // timing line is taken as more text of the cue before it, with a warning.
@@ -261,7 +276,16 @@ func parseSRTTime(s string, i int) (time.Duration, int, bool) {
 //
 // No byte order mark is written: most tools accept SRT with or without
 // one, and some older players show a BOM as a stray character. Text is not
-// escaped ("&" stays literal) because SRT has no escaping.
+// escaped ("&" stays literal) because SRT has no escaping; where a "<" of
+// text would open a tag Read knows ("<i>") or a "{" an override block
+// ("{\an8}"), a word joiner (U+2060) goes after it: it is invisible, unlike
+// "< i>", and Read drops it, so the text reads back as it was.
+//
+// Spans are written as nested tags, a colour's <font> outermost, each
+// closed at the end of its line and opened again on the next; a cue placed
+// elsewhere than bottom centre starts with {\anN} (alone on a line when the
+// cue has no text). Classes, ruby annotations (the base text is written)
+// and a colour's alpha are not written.
 //
 // SRT has no speaker field, so speakers travel as labels in the style
 // style, as labels.Shower places them: a label before the first line of
