@@ -288,9 +288,11 @@ func appendASSText(b []byte, s string) []byte {
 // (PlayResX by PlayResY, 384 by 288 when absent), which wins over an
 // alignment; else the style's. Text drawn with \p1 up to \p0 is dropped,
 // and so is every other tag. Styles must come before the events that use
-// them, as they do in scripts. Consecutive events with the
-// same times and different speakers become one cue (how Append writes
-// a dialogue cue). Events are sorted by start time, as players show them.
+// them, as they do in scripts.
+//
+// Events are sorted by start time, as players show them; then events
+// next to each other with the same times and different speakers become
+// one cue (how Append writes a dialogue cue).
 func Read(data []byte, o text.Source) (*caption.Document, error) {
 	s, err := text.Decode(data, o)
 	if err != nil {
@@ -350,13 +352,7 @@ func Read(data []byte, o text.Source) (*caption.Document, error) {
 				return nil, err
 			}
 			if k := len(doc.Cues); k > 0 {
-				prev := &doc.Cues[k-1]
-				if prev.Start == c.Start && prev.End == c.End && len(prev.Lines) > 0 && len(c.Lines) > 0 &&
-					prev.Lines[len(prev.Lines)-1].Speaker != c.Lines[0].Speaker {
-					prev.Lines = append(prev.Lines, c.Lines...)
-					continue
-				}
-				sorted = sorted && c.Start >= prev.Start
+				sorted = sorted && c.Start >= doc.Cues[k-1].Start
 			}
 			doc.Cues = append(doc.Cues, c)
 		}
@@ -368,7 +364,29 @@ func Read(data []byte, o text.Source) (*caption.Document, error) {
 		o.Warnf(0, "events are not in start order: sorted them")
 		caption.SortCues(doc.Cues)
 	}
+	// Joined after sorting, so that events that meet only once sorted
+	// join too, and what Read returns has no two cues Append would join.
+	doc.Cues = joinDialogue(doc.Cues)
 	return doc, nil
+}
+
+// joinDialogue joins each event to the cue before it when they have the
+// same times and other speakers where they meet: how Append writes a
+// cue of several speakers.
+func joinDialogue(cues []caption.Cue) []caption.Cue {
+	out := cues[:0]
+	for _, c := range cues {
+		if k := len(out); k > 0 {
+			prev := &out[k-1]
+			if prev.Start == c.Start && prev.End == c.End && len(prev.Lines) > 0 && len(c.Lines) > 0 &&
+				prev.Lines[len(prev.Lines)-1].Speaker != c.Lines[0].Speaker {
+				prev.Lines = append(prev.Lines, c.Lines...)
+				continue
+			}
+		}
+		out = append(out, c)
+	}
+	return out
 }
 
 // parseASSEvent parses the fields of a Dialogue line, value starting at pos.
