@@ -49,8 +49,10 @@ const srtTiming = "HH:MM:SS,mmm --> HH:MM:SS,mmm"
 // block that starts "{\" is removed, a "{" that does not stays. A line
 // left without text once its markup is out is no line. Dialogue dashes
 // and speaker labels stay in Line.Text, for package labels to read (Read
-// then applies ReadOptions.Labels). What Append rewrites is read as
-// Append writes it: a word joiner (U+2060) after "<" or "{" is dropped, C0 control characters but the
+// then applies ReadOptions.Labels).
+//
+// What Append rewrites is read as Append writes it: a word joiner
+// (U+2060) after "<" or "{" is dropped, C0 control characters but the
 // tab become U+FFFD, with a warning, and "-->" in text becomes "->".
 // A text block after a blank line that is neither a cue number nor a
 // timing line is taken as more text of the cue before it, with a warning.
