@@ -63,7 +63,10 @@ Format: Layer, Start, End, Style, Name, MarginL, MarginR, MarginV, Effect, Text
 // colour's alpha are not written. Speakers are shown in the text, beside
 // the Name field players do not show, as o.Speakers says (see
 // labels.Shower), with the labels and dialogue dashes of a cue of several
-// speakers on the lines they belong to; Read keeps them as text.
+// speakers on the lines they belong to. Read takes a dash or label at the
+// start of an event out again (a dash sets Line.Dash); an event whose text
+// only starts like one gets an empty block "{}", invisible, before it, so
+// that it stays text. A dash shown on another line of an event stays text.
 //
 // Times are rounded to the centisecond and every cue that lasts lasts at
 // least one. Two cues that round to the same times, with other speakers where
@@ -110,18 +113,7 @@ func Append(b []byte, d *caption.Document, o WriteOptions) ([]byte, error) {
 				b = append(b, `{\an`...)
 				b = append(b, byte('0'+n), '}')
 			}
-			var cur caption.Style
-			for j, l := range run {
-				if j > 0 {
-					b = append(b, `\N`...)
-				}
-				if first+j < len(prefixes) {
-					b, cur = appendRun(b, caption.Span{Text: prefixes[first+j]}, cur)
-				}
-				for _, r := range l.Runs() {
-					b, cur = appendRun(b, r, cur)
-				}
-			}
+			b = appendEvent(b, run, prefixes[min(first, len(prefixes)):])
 			first += len(run)
 			b = append(b, '\n')
 		}
@@ -209,11 +201,7 @@ func appendRun(b []byte, r caption.Span, cur caption.Style) ([]byte, caption.Sty
 	if r.Text == "" {
 		return b, cur
 	}
-	s := r.Style
-	s.Class, s.Ruby = "", ""
-	if len(s.Color) > 7 {
-		s.Color = s.Color[:7]
-	}
+	s := writtenStyle(r.Style)
 	if s != cur {
 		b = append(b, '{')
 		b = appendSwitch(b, `\i`, cur.Italic, s.Italic)
@@ -230,6 +218,16 @@ func appendRun(b []byte, r caption.Span, cur caption.Style) ([]byte, caption.Sty
 		b = append(b, '}')
 	}
 	return appendASSText(b, r.Text), s
+}
+
+// writtenStyle returns the style of s that ASS carries: no classes, no
+// ruby annotation, a colour without its alpha.
+func writtenStyle(s caption.Style) caption.Style {
+	s.Class, s.Ruby = "", ""
+	if len(s.Color) > 7 {
+		s.Color = s.Color[:7]
+	}
+	return s
 }
 
 // appendSwitch appends tag with 1 or 0 when from and to differ.
@@ -288,7 +286,10 @@ func appendASSText(b []byte, s string) []byte {
 // (PlayResX by PlayResY, 384 by 288 when absent), which wins over an
 // alignment; else the style's. Text drawn with \p1 up to \p0 is dropped,
 // and so is every other tag. Styles must come before the events that use
-// them, as they do in scripts.
+// them, as they do in scripts. A dialogue dash "- ", a label of the
+// event's own speaker ("Ann: ", "ANN: ", "[Ann] ") or both at the start
+// of an event's text (after an {\anN} block) are what Append shows of the
+// Name field, and are taken out; a dash sets the line's Dash.
 //
 // Events are sorted by start time, as players show them; then events
 // next to each other with the same times and different speakers become
@@ -425,10 +426,22 @@ func parseASSEvent(value string, fields []string, sc *script, pos caption.Positi
 	if c.End < c.Start {
 		return caption.Cue{}, text.Errorf(pos, caption.ErrBadTimestamp, "end %s is before start %s", text.FormatClock(c.End), text.FormatClock(c.Start))
 	}
-	e := event{sc: sc, base: sc.style(style)}
-	e.place = e.base.placement
-	c.Lines = e.lines(body, speaker)
-	c.Placement = e.place
+	base := sc.style(style)
+	read := func(body string) bool {
+		e := event{sc: sc, base: base, place: base.placement}
+		var kept bool
+		c.Lines, kept = e.lines(body, speaker)
+		c.Placement = e.place
+		return kept
+	}
+	skip := placementLen(body)
+	if n, dash := cutShown(body[skip:], speaker); n > 0 && read(body[:skip]+body[skip+n:]) {
+		c.Lines[0].Dash = dash
+	} else {
+		// Nothing shown, or a dash or label before no text: the text as
+		// it is.
+		read(body)
+	}
 	return c, nil
 }
 
@@ -437,12 +450,13 @@ func parseASSTime(s string) (time.Duration, error) {
 	return text.ParseClock(s)
 }
 
-// lines decodes an event's Text into its lines, read in e: override
+// lines decodes an event's Text into its lines, read in e, and reports
+// whether the first line of s is one of them: override
 // blocks style the spans and place the event, a drawing is dropped, \N
 // and \n break lines, \h is a no-break space, and Append's escapes are
 // undone. Lines left empty are dropped.
-func (e *event) lines(s, speaker string) []caption.Line {
-	var out []caption.Line
+func (e *event) lines(s, speaker string) (out []caption.Line, firstKept bool) {
+	raw := 0 // the index of the line of s being read
 	var spans []caption.Span
 	var b []byte
 	e.cur = e.base.style
@@ -456,8 +470,10 @@ func (e *event) lines(s, speaker string) []caption.Line {
 		flush()
 		if l, ok := styledLine(speaker, spans); ok {
 			out = append(out, l)
+			firstKept = firstKept || raw == 0
 		}
 		spans = spans[:0:0]
+		raw++
 	}
 	for i := 0; i < len(s); i++ {
 		c := s[i]
@@ -493,7 +509,7 @@ func (e *event) lines(s, speaker string) []caption.Line {
 		}
 	}
 	endLine()
-	return out
+	return out, firstKept
 }
 
 // styledLine returns the line of spans spoken by speaker, and false when

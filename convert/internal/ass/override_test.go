@@ -222,3 +222,71 @@ func TestASSStyledRoundTrip(t *testing.T) {
 		t.Errorf("round trip mismatch (-want +got):\n%s\n%s", d, b)
 	}
 }
+
+// TestASSShownSpeakers checks that the dashes and labels Append shows
+// beside the Name field read back as they were, and that text that only
+// starts like them stays text.
+func TestASSShownSpeakers(t *testing.T) {
+	dialogue := cat(say("Ann", "Hi", "there"), say("Bob", "Yo"))
+	dashed := []caption.Line{{Speaker: "Ann", Text: "Hi", Dash: true}, {Speaker: "Ann", Text: "there"}, {Speaker: "Bob", Text: "Yo", Dash: true}}
+	tests := []struct {
+		name     string
+		cues     []caption.Cue
+		speakers labels.Style
+		want     []caption.Line // the lines read back, all cues'
+		events   []string       // the Text of each event, when checked
+	}{
+		{name: "name labels and dashes of a dialogue", speakers: labels.Name, cues: []caption.Cue{{Lines: dialogue}},
+			want: dashed, events: []string{`- Ann: Hi\Nthere`, `- Bob: Yo`}},
+		{name: "upper labels", speakers: labels.Upper, cues: []caption.Cue{{Lines: say("Ann", "Hi")}},
+			want: say("Ann", "Hi"), events: []string{`ANN: Hi`}},
+		{name: "bracket labels after a placement", speakers: labels.Bracket,
+			cues: []caption.Cue{{Placement: caption.Placement{Vertical: caption.Top}, Lines: say("Ann", "Hi")}},
+			want: say("Ann", "Hi"), events: []string{`{\an8}[Ann] Hi`}},
+		{name: "dashes only", speakers: labels.Dash, cues: []caption.Cue{{Lines: dialogue}}, want: dashed},
+		{name: "text that starts like a label stays text", cues: []caption.Cue{{Lines: say("Ann", "Ann: I said", "- not a dash")}, {Lines: say("", "- a dash that is text")}},
+			want:   cat(say("Ann", "Ann: I said", "- not a dash"), say("", "- a dash that is text")),
+			events: []string{`{}Ann: I said\N- not a dash`, `{}- a dash that is text`}},
+		{name: "a label before text that starts like one", speakers: labels.Name, cues: []caption.Cue{{Lines: say("Ann", "Ann: twice")}},
+			want: say("Ann", "Ann: twice"), events: []string{`Ann: Ann: twice`}},
+		{name: "a dash before text that starts like another's label", speakers: labels.Dash, cues: []caption.Cue{{Lines: cat(say("Ann", "Bob: x"), say("Bob", "y"))}},
+			want:   []caption.Line{{Speaker: "Ann", Text: "Bob: x", Dash: true}, {Speaker: "Bob", Text: "y", Dash: true}},
+			events: []string{`- Bob: x`, `- y`}},
+		{name: "a dash before text that starts with the speaker's label", speakers: labels.Dash, cues: []caption.Cue{{Lines: cat(say("Ann", "Ann: x"), say("Bob", "y"))}},
+			want:   []caption.Line{{Speaker: "Ann", Text: "Ann: x", Dash: true}, {Speaker: "Bob", Text: "y", Dash: true}},
+			events: []string{`- {}Ann: x`, `- y`}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			for i := range tc.cues {
+				tc.cues[i].Start, tc.cues[i].End = ms(int64(1000*i)), ms(int64(1000*i+500))
+			}
+			b, err := Append(nil, &caption.Document{Cues: tc.cues}, WriteOptions{Speakers: tc.speakers})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if tc.events != nil {
+				var got []string
+				for _, l := range strings.Split(string(b), "\n") {
+					if strings.HasPrefix(l, "Dialogue: ") {
+						got = append(got, strings.SplitN(l, ",", 10)[9])
+					}
+				}
+				if d := cmp.Diff(tc.events, got); d != "" {
+					t.Errorf("Append() events mismatch (-want +got):\n%s", d)
+				}
+			}
+			doc, err := Read(b, text.Source{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []caption.Line
+			for _, c := range doc.Cues {
+				got = append(got, c.Lines...)
+			}
+			if d := cmp.Diff(tc.want, got); d != "" {
+				t.Errorf("Read(Append()) mismatch (-want +got):\n%s\n%s", d, b)
+			}
+		})
+	}
+}
