@@ -188,7 +188,7 @@ func (m *markup) style() caption.Style {
 // false for a line that held only markup. A line that holds no markup is
 // kept as it is, s itself.
 func (m *markup) line(s string, c *caption.Cue) (l caption.Line, ok bool) {
-	if strings.IndexByte(s, '<') < 0 && strings.IndexByte(s, '{') < 0 && m.style().IsPlain() {
+	if m.italic|m.bold|m.underline == 0 && len(m.colors) == 0 && strings.IndexByte(s, '<') < 0 && strings.IndexByte(s, '{') < 0 {
 		return caption.Line{Text: s}, true
 	}
 	var spans []caption.Span
@@ -327,6 +327,9 @@ func (t openTag) holds(s caption.Style) bool {
 // are closed with every tag opened inside them, and the missing ones
 // opened, colour outermost; every tag is closed at the end of the line.
 func appendStyled(b []byte, label string, runs []caption.Span) []byte {
+	if len(runs) == 1 && written(runs[0].Style).IsPlain() {
+		return appendText(appendText(b, label), runs[0].Text) // most lines
+	}
 	var open [4]openTag
 	n := 0
 	var cur caption.Style
