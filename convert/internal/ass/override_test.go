@@ -290,3 +290,37 @@ func TestASSShownSpeakers(t *testing.T) {
 		})
 	}
 }
+
+func TestAlignment(t *testing.T) {
+	p := func(v caption.Vertical, h caption.Horizontal) caption.Placement { return caption.Placement{Vertical: v, Horizontal: h} }
+	tests := []struct {
+		block  string
+		want   caption.Placement
+		ok     bool
+		reason string
+	}{
+		{block: `\an1`, want: p(caption.Bottom, caption.Left), ok: true},
+		{block: `\an5`, want: p(caption.Middle, caption.Center), ok: true},
+		{block: `\an9`, want: p(caption.Top, caption.Right), ok: true},
+		{block: `\a1`, want: p(caption.Bottom, caption.Left), ok: true},
+		{block: `\a3`, want: p(caption.Bottom, caption.Right), ok: true},
+		{block: `\a5`, want: p(caption.Top, caption.Left), ok: true, reason: "SSA: plus 4 is the top"},
+		{block: `\a7`, want: p(caption.Top, caption.Right), ok: true},
+		{block: `\a9`, want: p(caption.Middle, caption.Left), ok: true, reason: "SSA: plus 8 is the middle"},
+		{block: `\a11`, want: p(caption.Middle, caption.Right), ok: true},
+		{block: `\a4`, reason: "no SSA alignment"},
+		{block: `\an0`},
+		{block: `\an10`},
+		{block: `\alpha&H80&\i1`, reason: "\\alpha is no alignment"},
+		{block: `\fad(1,2)\an8\an2`, want: p(caption.Top, caption.Center), ok: true, reason: "the first one counts"},
+		{block: `\t(\an8)`, reason: "inside an animation"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.block, func(t *testing.T) {
+			got, ok := Alignment(tc.block)
+			if d := cmp.Diff(tc.want, got); d != "" || ok != tc.ok {
+				t.Errorf("Alignment(%q) = %v, %v; want %v, %v", tc.block, got, ok, tc.want, tc.ok)
+			}
+		})
+	}
+}
