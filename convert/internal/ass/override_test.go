@@ -292,7 +292,9 @@ func TestASSShownSpeakers(t *testing.T) {
 }
 
 func TestAlignment(t *testing.T) {
-	p := func(v caption.Vertical, h caption.Horizontal) caption.Placement { return caption.Placement{Vertical: v, Horizontal: h} }
+	p := func(v caption.Vertical, h caption.Horizontal) caption.Placement {
+		return caption.Placement{Vertical: v, Horizontal: h}
+	}
 	tests := []struct {
 		block  string
 		want   caption.Placement
