@@ -1,6 +1,15 @@
 // Package ass reads Advanced SubStation Alpha and SSA scripts and writes
 // ASS (v4.00+): one Dialogue event per cue and speaker, the speaker in
 // the Name field, times in centiseconds.
+//
+// What ASS keeps: italics, bold, underline and colour (override tags
+// \i, \b, \u and \c, or a style's defaults when read), and a cue's
+// placement (\an). What it loses: times below the centisecond, WebVTT
+// classes, ruby annotations (the base text stays), a colour's alpha,
+// cue identifiers, and whatever the reader does not map to the model:
+// fonts, sizes, outlines, positions finer than thirds of the picture,
+// karaoke, fades, animations and drawings. Colours read are "" for the
+// white of a white style, as players show by default.
 package ass
 
 import (
@@ -41,9 +50,23 @@ Format: Layer, Start, End, Style, Name, MarginL, MarginR, MarginV, Effect, Text
 //
 // ASS has no escaping, so text that would read as markup is altered as
 // little as possible: "{" and "}" become "\{" and "\}" (libass shows them
-// as braces), a backslash before n, N or h gets a U+2060 WORD JOINER
-// after it and U+00A0 is written \h; Read undoes all three. Losses: times below 10 ms, and line
-// breaks inside a text (they become spaces).
+// as braces), a backslash before n, N, h, a word joiner or an override
+// block gets a U+2060 WORD JOINER after it and U+00A0 is written \h; Read
+// undoes all three. Losses: times below 10 ms, and line breaks inside a
+// text (they become spaces).
+//
+// Spans are written as override tags where the style changes ({\i1},
+// {\b0}, {\c&HBBGGRR&}, back to the Default style's white with
+// {\c&HFFFFFF&}); styling carries over \N within an event, as in ASS. A
+// cue placed elsewhere than bottom centre starts each of its events with
+// {\anN}. Classes, ruby annotations (the base text is written) and a
+// colour's alpha are not written. Speakers are shown in the text, beside
+// the Name field players do not show, as o.Speakers says (see
+// labels.Shower), with the labels and dialogue dashes of a cue of several
+// speakers on the lines they belong to. Read takes a dash or label at the
+// start of an event out again (a dash sets Line.Dash); an event whose text
+// only starts like one gets an empty block "{}", invisible, before it, so
+// that it stays text. A dash shown on another line of an event stays text.
 //
 // Times are rounded to the centisecond and every cue that lasts lasts at
 // least one. Two cues that round to the same times, with other speakers where
@@ -58,6 +81,11 @@ func Append(b []byte, d *caption.Document, o WriteOptions) ([]byte, error) {
 	}
 	b = append(b, "ScriptType: v4.00+\nWrapStyle: 0\nScaledBorderAndShadow: yes\nPlayResX: 1920\nPlayResY: 1080\n\n"...)
 	b = append(b, assHeader...)
+	show := labels.NewShower(labels.None)
+	if o.Speakers != "" {
+		show = labels.NewShower(o.Speakers)
+	}
+	var prefixes []string
 	var prev eventTimes
 	for i, c := range d.Cues {
 		t := centiseconds(c)
@@ -70,6 +98,8 @@ func Append(b []byte, d *caption.Document, o WriteOptions) ([]byte, error) {
 			}
 		}
 		prev = t
+		prefixes = show.Prefixes(prefixes, c.Lines)
+		first := 0 // the index in c.Lines of run's first line
 		for _, run := range speakerRuns(c.Lines) {
 			b = append(b, "Dialogue: 0,"...)
 			b = appendCentiseconds(b, t.start)
@@ -79,12 +109,12 @@ func Append(b []byte, d *caption.Document, o WriteOptions) ([]byte, error) {
 			// The Name field ends at a comma.
 			b = text.AppendOneLine(b, strings.ReplaceAll(run[0].Speaker, ",", "\u201A"))
 			b = append(b, ",0,0,0,,"...)
-			for i, l := range run {
-				if i > 0 {
-					b = append(b, `\N`...)
-				}
-				b = appendASSText(b, l.Text)
+			if n := c.Placement.Numpad(); n != 2 {
+				b = append(b, `{\an`...)
+				b = append(b, byte('0'+n), '}')
 			}
+			b = appendEvent(b, run, prefixes[min(first, len(prefixes)):])
+			first += len(run)
 			b = append(b, '\n')
 		}
 	}
@@ -163,6 +193,54 @@ func appendCentiseconds(b []byte, cs time.Duration) []byte {
 		byte('0'+f/10), byte('0'+f%10))
 }
 
+// appendRun appends the text of r with the override tags that change the
+// style from cur, ASS's Default style to begin with, to r's, which it
+// returns. Classes and ruby annotations are not written; a colour's alpha
+// is dropped.
+func appendRun(b []byte, r caption.Span, cur caption.Style) ([]byte, caption.Style) {
+	if r.Text == "" {
+		return b, cur
+	}
+	s := writtenStyle(r.Style)
+	if s != cur {
+		b = append(b, '{')
+		b = appendSwitch(b, `\i`, cur.Italic, s.Italic)
+		b = appendSwitch(b, `\b`, cur.Bold, s.Bold)
+		b = appendSwitch(b, `\u`, cur.Underline, s.Underline)
+		if s.Color != cur.Color {
+			b = append(b, `\c`...)
+			c := s.Color
+			if c == "" {
+				c = "#ffffff" // the Default style's colour
+			}
+			b = appendColour(b, c)
+		}
+		b = append(b, '}')
+	}
+	return appendASSText(b, r.Text), s
+}
+
+// writtenStyle returns the style of s that ASS carries: no classes, no
+// ruby annotation, a colour without its alpha.
+func writtenStyle(s caption.Style) caption.Style {
+	s.Class, s.Ruby = "", ""
+	if len(s.Color) > 7 {
+		s.Color = s.Color[:7]
+	}
+	return s
+}
+
+// appendSwitch appends tag with 1 or 0 when from and to differ.
+func appendSwitch(b []byte, tag string, from, to bool) []byte {
+	switch {
+	case from == to:
+		return b
+	case to:
+		return append(append(b, tag...), '1')
+	}
+	return append(append(b, tag...), '0')
+}
+
 // appendASSText appends one line of text, protected from ASS markup.
 func appendASSText(b []byte, s string) []byte {
 	for i := 0; i < len(s); i++ {
@@ -176,7 +254,9 @@ func appendASSText(b []byte, s string) []byte {
 			b = append(b, '\\', c)
 		case '\\':
 			b = append(b, c)
-			if i+1 < len(s) && (s[i+1] == 'n' || s[i+1] == 'N' || s[i+1] == 'h') {
+			// Read drops a word joiner after a backslash; one at the end
+			// keeps an override block or escape that follows apart.
+			if i+1 == len(s) || strings.IndexByte("nNh", s[i+1]) >= 0 || strings.HasPrefix(s[i+1:], "\u2060") {
 				b = append(b, "\u2060"...)
 			}
 		case '\n', '\r':
@@ -193,10 +273,27 @@ func appendASSText(b []byte, s string) []byte {
 // [Events], whose fields follow that section's Format line (the last
 // field, Text, may hold commas). The Name field is the speaker. In Text,
 // override blocks {…} are removed, \N and \n break lines, \h is a
-// no-break space, and Append's escapes are undone. Comment events,
-// styles and other sections are skipped. Consecutive events with the
-// same times and different speakers become one cue (how Append writes
-// a dialogue cue). Events are sorted by start time, as players show them.
+// no-break space, and Append's escapes are undone. Comment events and
+// other sections are skipped.
+//
+// Styling is read from the event's style (the [V4+ Styles] or [V4 Styles]
+// line its Style field names, or Default: Bold, Italic, Underline,
+// PrimaryColour and Alignment, SSA's legacy values in [V4 Styles]) and
+// from the override tags \i, \b (a weight of 600 or more is bold), \u,
+// \c or \1c, and \r (back to the event's style, or to the style named);
+// it carries over \N to the end of the event. Placement is the first \an
+// or \a of the event, or the third of the picture that \pos falls in
+// (PlayResX by PlayResY, 384 by 288 when absent), which wins over an
+// alignment; else the style's. Text drawn with \p1 up to \p0 is dropped,
+// and so is every other tag. Styles must come before the events that use
+// them, as they do in scripts. A dialogue dash "- ", a label of the
+// event's own speaker ("Ann: ", "ANN: ", "[Ann] ") or both at the start
+// of an event's text (after an {\anN} block) are what Append shows of the
+// Name field, and are taken out; a dash sets the line's Dash.
+//
+// Events are sorted by start time, as players show them; then events
+// next to each other with the same times and different speakers become
+// one cue (how Append writes a dialogue cue).
 func Read(data []byte, o text.Source) (*caption.Document, error) {
 	s, err := text.Decode(data, o)
 	if err != nil {
@@ -206,6 +303,8 @@ func Read(data []byte, o text.Source) (*caption.Document, error) {
 	doc := &caption.Document{}
 	section := ""
 	var fields []string // the [Events] Format line's fields, lower case
+	var styleFields []string
+	scr := &script{styles: map[string]assStyle{}}
 	sorted := true
 	for {
 		raw, ok := sc.Next()
@@ -233,22 +332,28 @@ func Read(data []byte, o text.Source) (*caption.Document, error) {
 		switch {
 		case section == "script info" && key == "Title":
 			doc.Title = strings.TrimSpace(value)
+		case section == "script info" && (key == "PlayResX" || key == "PlayResY"):
+			n, err := strconv.Atoi(strings.TrimSpace(value))
+			if err == nil && key == "PlayResX" {
+				scr.resX = n
+			} else if err == nil {
+				scr.resY = n
+			}
+		case (section == "v4+ styles" || section == "v4 styles") && key == "Format":
+			styleFields = strings.Split(strings.ToLower(strings.ReplaceAll(value, " ", "")), ",")
+		case (section == "v4+ styles" || section == "v4 styles") && key == "Style" && styleFields != nil:
+			name, st := parseStyle(value, styleFields, section == "v4 styles")
+			scr.styles[name] = st
 		case section == "events" && key == "Format":
 			fields = strings.Split(strings.ToLower(strings.ReplaceAll(value, " ", "")), ",")
 		case section == "events" && key == "Dialogue":
 			col := utf8.RuneCountInString(raw[:strings.Index(raw, ":")+1]) + 2
-			c, err := parseASSEvent(value, fields, caption.Position{File: o.File, Line: sc.Line(), Col: col})
+			c, err := parseASSEvent(value, fields, scr, caption.Position{File: o.File, Line: sc.Line(), Col: col})
 			if err != nil {
 				return nil, err
 			}
 			if k := len(doc.Cues); k > 0 {
-				prev := &doc.Cues[k-1]
-				if prev.Start == c.Start && prev.End == c.End && len(prev.Lines) > 0 && len(c.Lines) > 0 &&
-					prev.Lines[len(prev.Lines)-1].Speaker != c.Lines[0].Speaker {
-					prev.Lines = append(prev.Lines, c.Lines...)
-					continue
-				}
-				sorted = sorted && c.Start >= prev.Start
+				sorted = sorted && c.Start >= doc.Cues[k-1].Start
 			}
 			doc.Cues = append(doc.Cues, c)
 		}
@@ -260,11 +365,33 @@ func Read(data []byte, o text.Source) (*caption.Document, error) {
 		o.Warnf(0, "events are not in start order: sorted them")
 		caption.SortCues(doc.Cues)
 	}
+	// Joined after sorting, so that events that meet only once sorted
+	// join too, and what Read returns has no two cues Append would join.
+	doc.Cues = joinDialogue(doc.Cues)
 	return doc, nil
 }
 
+// joinDialogue joins each event to the cue before it when they have the
+// same times and other speakers where they meet: how Append writes a
+// cue of several speakers.
+func joinDialogue(cues []caption.Cue) []caption.Cue {
+	out := cues[:0]
+	for _, c := range cues {
+		if k := len(out); k > 0 {
+			prev := &out[k-1]
+			if prev.Start == c.Start && prev.End == c.End && len(prev.Lines) > 0 && len(c.Lines) > 0 &&
+				prev.Lines[len(prev.Lines)-1].Speaker != c.Lines[0].Speaker {
+				prev.Lines = append(prev.Lines, c.Lines...)
+				continue
+			}
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
 // parseASSEvent parses the fields of a Dialogue line, value starting at pos.
-func parseASSEvent(value string, fields []string, pos caption.Position) (caption.Cue, error) {
+func parseASSEvent(value string, fields []string, sc *script, pos caption.Position) (caption.Cue, error) {
 	if fields == nil {
 		return caption.Cue{}, text.Errorf(pos, caption.ErrSyntax, "Dialogue before the Format line of [Events]")
 	}
@@ -273,7 +400,7 @@ func parseASSEvent(value string, fields []string, pos caption.Position) (caption
 		return caption.Cue{}, text.Errorf(pos, caption.ErrSyntax, "%d fields: expected %d (%s)", len(parts), len(fields), strings.Join(fields, ", "))
 	}
 	var c caption.Cue
-	speaker, body := "", ""
+	speaker, body, style := "", "", ""
 	col := pos.Col
 	for i, f := range fields {
 		v := strings.TrimSpace(parts[i])
@@ -285,6 +412,8 @@ func parseASSEvent(value string, fields []string, pos caption.Position) (caption
 			c.End, err = parseASSTime(v)
 		case "name":
 			speaker = strings.ReplaceAll(v, "\u201A", ",")
+		case "style":
+			style = v
 		case "text":
 			body = parts[i]
 		}
@@ -297,8 +426,21 @@ func parseASSEvent(value string, fields []string, pos caption.Position) (caption
 	if c.End < c.Start {
 		return caption.Cue{}, text.Errorf(pos, caption.ErrBadTimestamp, "end %s is before start %s", text.FormatClock(c.End), text.FormatClock(c.Start))
 	}
-	for _, t := range assTextLines(body) {
-		c.Lines = append(c.Lines, caption.Line{Speaker: speaker, Text: t})
+	base := sc.style(style)
+	read := func(body string) bool {
+		e := event{sc: sc, base: base, place: base.placement}
+		var kept bool
+		c.Lines, kept = e.lines(body, speaker)
+		c.Placement = e.place
+		return kept
+	}
+	skip := placementLen(body)
+	if n, dash := cutShown(body[skip:], speaker); n > 0 && read(body[:skip]+body[skip+n:]) {
+		c.Lines[0].Dash = dash
+	} else {
+		// Nothing shown, or a dash or label before no text: the text as
+		// it is.
+		read(body)
 	}
 	return c, nil
 }
@@ -308,18 +450,38 @@ func parseASSTime(s string) (time.Duration, error) {
 	return text.ParseClock(s)
 }
 
-// assTextLines decodes an event's Text into its lines.
-func assTextLines(s string) []string {
-	var lines []string
+// lines decodes an event's Text into its lines, read in e, and reports
+// whether the first line of s is one of them: override
+// blocks style the spans and place the event, a drawing is dropped, \N
+// and \n break lines, \h is a no-break space, and Append's escapes are
+// undone. Lines left empty are dropped.
+func (e *event) lines(s, speaker string) (out []caption.Line, firstKept bool) {
+	raw := 0 // the index of the line of s being read
+	var spans []caption.Span
 	var b []byte
+	e.cur = e.base.style
+	flush := func() {
+		if len(b) > 0 && !e.drawing {
+			spans = append(spans, caption.Span{Text: string(b), Style: e.cur})
+		}
+		b = b[:0]
+	}
+	endLine := func() {
+		flush()
+		if l, ok := styledLine(speaker, spans); ok {
+			out = append(out, l)
+			firstKept = firstKept || raw == 0
+		}
+		spans = spans[:0:0]
+		raw++
+	}
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		switch {
 		case c == '\\' && i+1 < len(s):
 			switch n := s[i+1]; n {
 			case 'N', 'n':
-				lines = append(lines, strings.Trim(string(b), " \t"))
-				b = b[:0]
+				endLine()
 				i++
 			case 'h':
 				b = append(b, "\u00A0"...)
@@ -339,19 +501,35 @@ func assTextLines(s string) []string {
 				b = append(b, c)
 				continue
 			}
+			flush()
+			e.override(s[i+1 : i+end])
 			i += end
 		default:
 			b = append(b, c)
 		}
 	}
-	lines = append(lines, strings.Trim(string(b), " \t"))
-	out := lines[:0]
-	for _, l := range lines {
-		if l != "" {
-			out = append(out, l)
-		}
+	endLine()
+	return out, firstKept
+}
+
+// styledLine returns the line of spans spoken by speaker, and false when
+// it has no text. A plain line keeps a no-break space at its ends (\h is
+// deliberate); a styled one is normalised by caption.StyledLine.
+func styledLine(speaker string, spans []caption.Span) (caption.Line, bool) {
+	plain := true
+	for _, s := range spans {
+		plain = plain && s.Style.IsPlain()
 	}
-	return out
+	if plain {
+		var b strings.Builder
+		for _, s := range spans {
+			b.WriteString(s.Text)
+		}
+		t := strings.Trim(b.String(), " \t")
+		return caption.Line{Speaker: speaker, Text: t}, t != ""
+	}
+	l := caption.StyledLine(speaker, spans)
+	return l, l.Text != ""
 }
 
 // Sniff reports whether head, the decoded start of a file, opens an ASS

@@ -36,7 +36,10 @@ func TestReadASS(t *testing.T) {
 	}
 	want := &caption.Document{Title: "Demo", Cues: []caption.Cue{
 		{Start: ms(1000), End: ms(2000), Lines: say("", "First")},
-		{Start: ms(2500), End: ms(4000), Lines: say("Ann Lee", "Hello, world", "second\u00A0line")},
+		{Start: ms(2500), End: ms(4000), Lines: []caption.Line{
+			{Speaker: "Ann Lee", Text: "Hello, world", Spans: []caption.Span{{Text: "Hello", Style: caption.Style{Italic: true}}, {Text: ", world"}}},
+			{Speaker: "Ann Lee", Text: "second\u00A0line"},
+		}},
 		{Start: ms(5000), End: ms(6000), Lines: cat(say("Ann", "Hi"), say("Bob", "Yo {x}"))},
 	}}
 	if d := cmp.Diff(want, doc); d != "" {
@@ -57,6 +60,12 @@ func FuzzReadASS(f *testing.F) {
 	f.Add([]byte("[Script Info]\nTitle: t\n[Events]\nFormat: Marked, Start, End, Style, Name, MarginL, MarginR, MarginV, Effect, Text\n" +
 		"Dialogue: Marked=0,0:00:01.00,0:00:02.00,*Default,A,0,0,0,,{\\b1}x\\Ny\\h{z\n" +
 		"Dialogue: Marked=0,0:00:01.00,0:00:02.00,*Default,B,0,0,0,,\\{w\\}\\\u2060n\n"))
+	f.Add([]byte("[Script Info]\nPlayResX: 640\n[V4+ Styles]\nFormat: Name, PrimaryColour, Bold, Italic, Underline, Alignment\n" +
+		"Style: *Alt,&H0000FFFF,-1,0,1,8\nStyle: Default,&H00FFFFFF,0,0,0,2\n" + assEvents +
+		"Dialogue: 0,0:00:01.00,0:00:02.00,Alt,A,0,0,0,,{\\an7\\i1}a{\\b700\\c&HFF&}b\\N{\\r}c{\\rAlt}d{\\p1}m 0 0 l 1 1{\\p0}\\{e\\}\n" +
+		"Dialogue: 0,0:00:02.00,0:00:03.00,Default,B,0,0,0,,{\\pos(10,20)\\fad(1,2)\\t(\\i1)}x{\\a6\\u1}y\\\u2060{\\c}z\n"))
+	f.Add([]byte("[V4 Styles]\nFormat: Name, PrimaryColour, Italic, Alignment\nStyle: Default,255,-1,10\n" + assEvents +
+		"Dialogue: 0,0:00:01.00,0:00:02.00,Default,,0,0,0,,x\n"))
 	// Found by fuzzing: a trailing U+00A0 was trimmed as space on reading.
 	f.Add([]byte(assEvents + "Dialogue: 0,0:00:00.00,0:00:00.00,Default,,0,0,0,,000000000\u00a0\n"))
 	f.Add([]byte("0000000000000000000000\n[Events]\nFormat:" + strings.Repeat("0", 74) + ", TeXt\nDialogue:" + strings.Repeat("0", 49) + ",000000000\\h"))

@@ -1,7 +1,14 @@
 // Package srt reads and writes SubRip (.srt): numbered cues, times to the
-// millisecond and plain text. SRT has no speaker field: the writer puts a
-// label at each change of speaker in the style it is given, and labels in
-// the text are read back by package labels.
+// millisecond, and text with the markup players honour. SRT has no
+// speaker field: the writer puts a label at each change of speaker in the
+// style it is given, and labels in the text are read back by package
+// labels.
+//
+// What SRT keeps: italics, bold, underline and colour (<i>, <b>, <u>,
+// <font color="#rrggbb">), and a cue's placement as the {\anN} override
+// that players borrow from ASS. What it loses: times below the
+// millisecond, WebVTT classes, ruby annotations (the base text stays), a
+// colour's alpha, cue identifiers, and line breaks inside a line's text.
 package srt
 
 import (
@@ -33,9 +40,19 @@ const srtTiming = "HH:MM:SS,mmm --> HH:MM:SS,mmm"
 // after the end time; and cues not separated by a blank line. Trailing
 // spaces are trimmed from text lines.
 //
-// Text is kept as written: tags such as <i> or {\an8} and speaker labels
-// stay in Line.Text (Read then applies ReadOptions.Labels). What Append
-// rewrites is read as Append writes it: C0 control characters but the
+// Markup is read as players show it: <i>, <b>, <u> and <font color>
+// (a CSS name, #RGB or #RRGGBB) in any case become the styles of the
+// line's spans; a tag stays open over the following lines of its cue and
+// ends with the cue; a closing tag that closes nothing is dropped. A "<"
+// that opens no such tag is text ("<inaudible>", "I <3 you"). The first
+// {\anN} (or SSA's {\aN}) anywhere in a cue is its placement; every
+// block that starts "{\" is removed, a "{" that does not stays. A line
+// left without text once its markup is out is no line. Dialogue dashes
+// and speaker labels stay in Line.Text, for package labels to read (Read
+// then applies ReadOptions.Labels).
+//
+// What Append rewrites is read as Append writes it: a word joiner
+// (U+2060) after "<" or "{" is dropped, C0 control characters but the
 // tab become U+FFFD, with a warning, and "-->" in text becomes "->".
 // A text block after a blank line that is neither a cue number nor a
 // timing line is taken as more text of the cue before it, with a warning.
@@ -55,6 +72,12 @@ func Read(data []byte, o text.Source) (*caption.Document, error) {
 	inCue := false    // a timing line was read and no blank line since
 	afterGap := false // a blank line ended a cue
 	sorted := true
+	var m markup // the styling open in the current cue
+	addLine := func(line string, num int) {
+		if l, ok := m.line(readText(line, num, o), &doc.Cues[len(doc.Cues)-1]); ok {
+			lines = append(lines, l)
+		}
+	}
 	finish := func() {
 		if len(doc.Cues) > 0 {
 			doc.Cues[len(doc.Cues)-1].Lines = lines[first:len(lines):len(lines)]
@@ -79,14 +102,14 @@ func Read(data []byte, o text.Source) (*caption.Document, error) {
 			timing, _ = sc.Next()
 			num = sc.Line()
 		case inCue:
-			lines = append(lines, caption.Line{Text: readText(line, num, o)})
+			addLine(line, num)
 			continue
 		case text.IsDigits(line):
 			return nil, text.Errorf(caption.Position{File: o.File, Line: num + 1, Col: 1}, caption.ErrBadTimestamp,
 				"cue %s has no timing line: expected %s", line, srtTiming)
 		case afterGap:
 			o.Warnf(num, "text after a blank line taken as more text of the cue before it")
-			lines = append(lines, caption.Line{Text: readText(line, num, o)})
+			addLine(line, num)
 			inCue = true
 			continue
 		default:
@@ -97,7 +120,7 @@ func Read(data []byte, o text.Source) (*caption.Document, error) {
 		if err != nil {
 			if inCue && timing == line {
 				// "10 --> 20 km" inside a cue is text, not a broken cue.
-				lines = append(lines, caption.Line{Text: readText(line, num, o)})
+				addLine(line, num)
 				continue
 			}
 			return nil, err
@@ -107,6 +130,7 @@ func Read(data []byte, o text.Source) (*caption.Document, error) {
 			sorted = false
 		}
 		doc.Cues = append(doc.Cues, c)
+		m.reset()
 		inCue, afterGap = true, false
 	}
 	finish()
@@ -254,7 +278,16 @@ func parseSRTTime(s string, i int) (time.Duration, int, bool) {
 //
 // No byte order mark is written: most tools accept SRT with or without
 // one, and some older players show a BOM as a stray character. Text is not
-// escaped ("&" stays literal) because SRT has no escaping.
+// escaped ("&" stays literal) because SRT has no escaping; where a "<" of
+// text would open a tag Read knows ("<i>") or a "{" an override block
+// ("{\an8}"), a word joiner (U+2060) goes after it: it is invisible, unlike
+// "< i>", and Read drops it, so the text reads back as it was.
+//
+// Spans are written as nested tags, a colour's <font> outermost, each
+// closed at the end of its line and opened again on the next; a cue placed
+// elsewhere than bottom centre starts with {\anN} (alone on a line when the
+// cue has no text). Classes, ruby annotations (the base text is written)
+// and a colour's alpha are not written.
 //
 // SRT has no speaker field, so speakers travel as labels in the style
 // style, as labels.Shower places them: a label before the first line of
@@ -294,19 +327,34 @@ func Append(b []byte, d *caption.Document, style labels.Style) ([]byte, error) {
 		b = text.AppendClock(b, c.End, ',')
 		b = append(b, '\n')
 		prefixes = show.Prefixes(prefixes, c.Lines)
+		placed := c.Placement.Numpad() == 2 // bottom centre goes without saying
 		for j, l := range c.Lines {
 			if text.IsBlank(l.Text) {
 				continue
 			}
 			start := len(b)
-			b = text.AppendOneLine(b, prefixes[j])
-			b = text.AppendOneLine(b, l.Text)
+			if !placed {
+				b = appendPlacement(b, c.Placement)
+				placed = true
+			}
+			b = appendStyled(b, prefixes[j], l.Runs())
 			b = appendSafeLine(b[:start], b[start:])
 			b = append(b, '\n')
+		}
+		if !placed {
+			// A cue without text keeps its place on a line of its own,
+			// which Read reads as no line.
+			b = append(appendPlacement(b, c.Placement), '\n')
 		}
 		b = append(b, '\n')
 	}
 	return b, nil
+}
+
+// appendPlacement appends p as the ASS override {\anN} that SRT players
+// follow.
+func appendPlacement(b []byte, p caption.Placement) []byte {
+	return append(b, '{', '\\', 'a', 'n', byte('0'+p.Numpad()), '}')
 }
 
 // appendSafeLine appends line, one line of cue text as written, to b with
