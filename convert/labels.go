@@ -73,3 +73,30 @@ func shownStyle(d *caption.Document, carriage SpeakerCarriage, o Options) labels
 	}
 	return LabelNone
 }
+
+// ShownText returns what a viewer reads of each line of d's cues, cue by
+// cue: the dialogue dash and speaker label that style shows before the
+// line's text, as every writer shows them (see Options.ShowSpeakers), and
+// the text without markup. "" or LabelAuto is the style d.SpeakersShown
+// names, or none.
+func ShownText(d *caption.Document, style LabelStyle) [][]string {
+	if style == "" || style == LabelAuto {
+		style = LabelNone
+		if s, err := labels.Parse(d.SpeakersShown); err == nil && s != LabelAuto {
+			style = s
+		} else if d.SpeakersShown == "line" {
+			style = LabelName
+		}
+	}
+	show := labels.NewShower(style)
+	out := make([][]string, len(d.Cues))
+	var prefixes []string
+	for i, c := range d.Cues {
+		prefixes = show.Prefixes(prefixes, c.Lines)
+		out[i] = make([]string, len(c.Lines))
+		for j, l := range c.Lines {
+			out[i][j] = prefixes[j] + l.Text
+		}
+	}
+	return out
+}

@@ -175,7 +175,7 @@ func readSample(name, path string, f convert.Format) (sample, error) {
 	if err != nil {
 		return sample{}, err
 	}
-	doc, err := convert.Read(bytes.NewReader(data), f, convert.Options{File: path, Labels: convert.LabelNone})
+	doc, err := convert.Read(bytes.NewReader(data), f, convert.Options{File: path})
 	if err != nil {
 		return sample{}, fmt.Errorf("capconv cannot read its own %s: %w", name, err)
 	}
@@ -208,9 +208,9 @@ func within1ms(sec float64, d time.Duration) bool {
 // compareCues checks count, times and text of a tool's cues against ours.
 func compareCues(t *testing.T, s sample, got []toolCue) {
 	t.Helper()
-	want := s.doc.Cues
+	want, texts := s.doc.Cues, shownTexts(s.doc)
 	if s.format == convert.ASS {
-		want = assEvents(want)
+		want, texts = assEvents(want, texts)
 	}
 	if len(got) != len(want) {
 		t.Errorf("%s: %d cues, capconv reads %d", s.name, len(got), len(want))
@@ -218,30 +218,45 @@ func compareCues(t *testing.T, s sample, got []toolCue) {
 	bad := 0
 	for i := 0; i < min(len(got), len(want)) && bad < 5; i++ {
 		g, w := got[i], want[i]
-		if !within1ms(g.Start, w.Start) || !within1ms(g.End, w.End) || strings.TrimSpace(g.Text) != cueText(w) {
-			t.Errorf("%s: cue %d: tool %.3f --> %.3f %q, capconv %s --> %s %q", s.name, i+1, g.Start, g.End, g.Text, w.Start, w.End, cueText(w))
+		if !within1ms(g.Start, w.Start) || !within1ms(g.End, w.End) || strings.TrimSpace(g.Text) != texts[i] {
+			t.Errorf("%s: cue %d: tool %.3f --> %.3f %q, capconv %s --> %s %q", s.name, i+1, g.Start, g.End, g.Text, w.Start, w.End, texts[i])
 			bad++
 		}
 	}
 }
 
 // assEvents splits cues as the ASS writer does, into one event per run of
-// lines of one speaker: what a tool other than capconv reads.
-func assEvents(cues []caption.Cue) []caption.Cue {
+// lines of one speaker, with the text each shows: what a tool other than
+// capconv reads.
+func assEvents(cues []caption.Cue, texts []string) ([]caption.Cue, []string) {
 	var out []caption.Cue
-	for _, c := range cues {
+	var outTexts []string
+	for k, c := range cues {
+		lines := strings.Split(texts[k], "\n")
 		start := 0
 		for i := 1; i <= len(c.Lines); i++ {
 			if i == len(c.Lines) || c.Lines[i].Speaker != c.Lines[start].Speaker {
 				e := c
 				e.Lines = c.Lines[start:i]
 				out = append(out, e)
+				outTexts = append(outTexts, strings.Join(lines[start:i], "\n"))
 				start = i
 			}
 		}
 		if len(c.Lines) == 0 {
 			out = append(out, c)
+			outTexts = append(outTexts, "")
 		}
+	}
+	return out, outTexts
+}
+
+// shownTexts returns the text each of d's cues shows, lines joined by
+// newlines, speaker labels and dialogue dashes as capconv writes them.
+func shownTexts(d *caption.Document) []string {
+	var out []string
+	for _, lines := range convert.ShownText(d, "") {
+		out = append(out, strings.Join(lines, "\n"))
 	}
 	return out
 }
