@@ -87,6 +87,7 @@ func ReadWith(data []byte, o text.Source, ro ReadOptions) (*caption.Document, er
 	if err := r.readBlocks(); err != nil {
 		return nil, err
 	}
+	r.doc.SpeakersShown = string(r.text.shown)
 	if len(r.doc.Cues) == 0 {
 		o.Warnf(max(1, sc.Line()), "no cue found (expected %s): read as an empty document", vttTiming)
 		return r.doc, nil
@@ -112,6 +113,8 @@ type vttReader struct {
 	lines  []caption.Line // backing array shared by all cues
 	sorted bool           // false once a cue starts before the one before it
 	strict bool           // a malformed timing line is an error
+	text   cueText        // the cue text parser, and the style sheet
+	inCues bool           // a timing line was read: STYLE blocks no longer count
 
 	held     string // a line read ahead that starts the next block
 	heldLine int
@@ -148,20 +151,29 @@ func (r *vttReader) readBlocks() error {
 		if !strings.Contains(line, "-->") {
 			next, ok := r.sc.Peek()
 			if !ok || !strings.Contains(next, "-->") {
-				r.skipBlock()
+				// Browsers apply only the style sheets written before
+				// the first cue.
+				if !r.inCues && isStyleBlock(line) {
+					r.readStyle()
+				} else {
+					r.skipBlock()
+				}
 				continue
 			}
 			id = line
 			line, num, _ = r.next()
 		}
+		r.inCues = true
 		c, err := parseVTTTiming(line, num, r.o)
 		if err != nil {
 			if r.strict {
 				return err
 			}
 			r.warnDropped(err)
+			shown := r.text.shown
 			r.readCueText(&c) // skipped with its cue
 			r.lines = r.lines[:len(r.lines)-len(c.Lines)]
+			r.text.shown = shown
 			continue
 		}
 		c.ID = id
@@ -202,7 +214,9 @@ func (r *vttReader) skipBlock() {
 // holding "-->".
 func (r *vttReader) readCueText(c *caption.Cue) {
 	first := len(r.lines)
-	t := cueText{lines: r.lines}
+	t := &r.text
+	t.lines = r.lines
+	t.reset()
 	for {
 		line, num, ok := r.next()
 		if !ok || line == "" {
@@ -218,91 +232,33 @@ func (r *vttReader) readCueText(c *caption.Cue) {
 	c.Lines = r.lines[first:len(r.lines):len(r.lines)]
 }
 
-// cueText turns the raw text lines of one cue into Lines.
-type cueText struct {
-	lines []caption.Line
-	voice string // the open voice span's name, or ""
-	buf   []byte
+// readStyle reads the body of a STYLE block, whose first line has been
+// read, into the style sheet. Like a cue, the block ends at a blank line
+// or a line holding "-->".
+func (r *vttReader) readStyle() {
+	var css strings.Builder
+	for {
+		line, num, ok := r.next()
+		if !ok || line == "" {
+			break
+		}
+		if strings.Contains(line, "-->") {
+			r.hold(line, num)
+			break
+		}
+		css.WriteString(line)
+		css.WriteByte('\n')
+	}
+	if r.text.sheet == nil {
+		r.text.sheet = styleSheet{}
+	}
+	r.text.sheet.parse(css.String())
 }
 
-// add parses one raw line of cue text.
-func (t *cueText) add(raw string) {
-	if strings.IndexByte(raw, '<') < 0 && strings.IndexByte(raw, '&') < 0 {
-		t.lines = append(t.lines, caption.Line{Speaker: t.voice, Text: raw})
-		return
-	}
-	speaker := t.voice
-	opened := false   // a voice span opened in the Line being built
-	skipLead := false // drop spaces after a voice span split the line
-	t.buf = t.buf[:0]
-	for i := 0; i < len(raw); {
-		switch c := raw[i]; c {
-		case '<':
-			j := strings.IndexByte(raw[i+1:], '>')
-			if j < 0 {
-				t.buf = append(t.buf, c)
-				i++
-				skipLead = false
-				continue
-			}
-			tag := raw[i+1 : i+1+j]
-			i += j + 2
-			if name, ok := voiceName(tag); ok && name != "" {
-				if opened || !text.IsBlank(string(t.buf)) {
-					t.lines = append(t.lines, caption.Line{Speaker: speaker, Text: strings.TrimRight(string(t.buf), " \t")})
-					skipLead = true
-				}
-				t.buf = t.buf[:0]
-				speaker, t.voice, opened = name, name, true
-			} else if ok || tag == "/v" {
-				t.voice = ""
-			}
-		case '&':
-			var n int
-			t.buf, n = appendEntity(t.buf, raw[i:])
-			i += n
-			skipLead = false
-		default:
-			if skipLead && (c == ' ' || c == '\t') {
-				i++
-				continue
-			}
-			skipLead = false
-			t.buf = append(t.buf, c)
-			i++
-		}
-	}
-	if opened || len(t.buf) > 0 {
-		t.lines = append(t.lines, caption.Line{Speaker: speaker, Text: string(t.buf)})
-	}
-}
-
-// voiceName reports whether tag (the text between "<" and ">") opens a
-// voice span, and returns its annotation with references decoded.
-func voiceName(tag string) (string, bool) {
-	if tag == "" || tag[0] != 'v' || (len(tag) > 1 && tag[1] != ' ' && tag[1] != '\t' && tag[1] != '.') {
-		return "", false
-	}
-	i := strings.IndexAny(tag, " \t")
-	if i < 0 {
-		return "", true
-	}
-	name := strings.TrimSpace(tag[i+1:])
-	if strings.IndexByte(name, '&') < 0 {
-		return name, true
-	}
-	var b []byte
-	for j := 0; j < len(name); {
-		if name[j] == '&' {
-			var n int
-			b, n = appendEntity(b, name[j:])
-			j += n
-			continue
-		}
-		b = append(b, name[j])
-		j++
-	}
-	return strings.TrimSpace(string(b)), true
+// isStyleBlock reports whether line opens a STYLE block.
+func isStyleBlock(line string) bool {
+	rest, ok := strings.CutPrefix(line, "STYLE")
+	return ok && (rest == "" || rest[0] == ' ' || rest[0] == '\t')
 }
 
 // entity returns the text of the named character reference name, for the
@@ -363,8 +319,9 @@ func appendEntity(b []byte, s string) ([]byte, int) {
 	return utf8.AppendRune(b, r), end + 1
 }
 
-// parseVTTTiming parses "start --> end [settings]" read on line num; cue
-// settings are ignored.
+// parseVTTTiming parses "start --> end [settings]" read on line num; of
+// the cue settings, those that place the cue are read (see
+// parsePlacement).
 func parseVTTTiming(line string, num int, o text.Source) (caption.Cue, error) {
 	bad := func(off int, format string, args ...any) (caption.Cue, error) {
 		return caption.Cue{}, text.Errorf(caption.Position{File: o.File, Line: num, Col: utf8.RuneCountInString(line[:off]) + 1},
@@ -381,15 +338,15 @@ func parseVTTTiming(line string, num int, o text.Source) (caption.Cue, error) {
 	}
 	k := text.SkipSpace(line, j+3)
 	// What follows the end time is cue settings, even without white space
-	// before it (the W3C rules), and ignored.
-	end, _, msg := parseVTTTime(line, k)
+	// before it (the W3C rules).
+	end, rest, msg := parseVTTTime(line, k)
 	if msg != "" {
 		return bad(k, "%.60q: %s: expected %s", line, msg, vttTiming)
 	}
 	if end < start {
 		return bad(k, "end %s is before start %s: expected end >= start", text.FormatClock(end), text.FormatClock(start))
 	}
-	return caption.Cue{Start: start, End: end}, nil
+	return caption.Cue{Start: start, End: end, Placement: parsePlacement(line[rest:])}, nil
 }
 
 // parseVTTTime parses a WebVTT timestamp at s[i:] by the specification's
@@ -475,6 +432,7 @@ func Append(b []byte, d *caption.Document, o WriteOptions) ([]byte, error) {
 	}
 	b = slices.Grow(b, size+size/32)
 	b = append(b, "WEBVTT\n\n"...)
+	b = appendStyleBlock(b, d)
 	if t := strings.ReplaceAll(d.Title, "-->", "->"); strings.TrimSpace(t) != "" {
 		b = append(b, "NOTE "...)
 		b = text.AppendOneLine(b, t)
@@ -493,6 +451,7 @@ func Append(b []byte, d *caption.Document, o WriteOptions) ([]byte, error) {
 		b = text.AppendClock(b, c.Start, '.')
 		b = append(b, " --> "...)
 		b = text.AppendClock(b, c.End, '.')
+		b = appendSettings(b, c.Placement)
 		b = append(b, '\n')
 		prefixes = show.Prefixes(prefixes, c.Lines)
 		b = appendVTTLines(b, c.Lines, prefixes)
@@ -530,13 +489,14 @@ func appendVTTLines(b []byte, lines []caption.Line, prefixes []string) []byte {
 	}
 	for i, l := range lines {
 		name := voiceLabel(l.Speaker)
-		if name != "" && !sameVoice(lines, i, i-1, name) {
+		opens := name != "" && !sameVoice(lines, i, i-1, name)
+		if opens {
 			b = append(b, "<v "...)
 			b = appendEscaped(b, name)
 			b = append(b, '>')
 		}
 		b = appendEscaped(b, prefixes[i])
-		b = appendEscaped(b, l.Text)
+		b = appendRuns(b, l.Runs(), escapeFirst(prefixes[i], l.Text, name, opens))
 		if name != "" && !sameVoice(lines, i, i+1, name) {
 			b = append(b, "</v>"...)
 		}
