@@ -35,6 +35,7 @@ type cueText struct {
 	spans   []caption.Span
 	size    int   // bytes of text in spans so far
 	decoded []int // offsets in the text of characters written as references
+	dashed  []int // the indexes in lines of the cue's unvoiced Lines opened by a dash
 
 	// The ruby base being built and its annotation.
 	ruby     caption.Span
@@ -46,6 +47,28 @@ func (t *cueText) reset() {
 	t.stack = t.stack[:0]
 	t.style = caption.Style{}
 	t.ruby, t.rubyBase = caption.Span{}, false
+	t.dashed = t.dashed[:0]
+}
+
+// endCue ends the cue whose Lines start at lines[first]. When any of
+// them has a voice, the cue is a dialogue Append wrote from the model,
+// and the dashes of its unvoiced Lines are Dash too; otherwise they are
+// left in the text for package labels to read, with labels of other
+// kinds.
+func (t *cueText) endCue(first int) {
+	voiced := false
+	for _, l := range t.lines[first:] {
+		voiced = voiced || l.Speaker != ""
+	}
+	if !voiced {
+		return
+	}
+	for _, i := range t.dashed {
+		l := t.lines[i]
+		rest, _ := cutDash(l.Text)
+		t.lines[i] = l.CutPrefix(len(l.Text) - len(rest))
+		t.lines[i].Dash = true
+	}
 }
 
 // voice returns the name of the innermost open voice span, or "".
@@ -275,40 +298,47 @@ func (t *cueText) endLine() {
 // read (see t.decoded), taking out the dialogue dash and the speaker
 // label written before a voice's text (see cutShown).
 func (t *cueText) appendLine(l caption.Line, lead int) {
-	if l.Speaker != "" && (len(l.Spans) == 0 || l.Spans[0].Style.Ruby == "") {
+	if len(l.Spans) > 0 && l.Spans[0].Style.Ruby != "" {
+		t.lines = append(t.lines, l)
+		return
+	}
+	if l.Speaker != "" {
 		l = t.cutShown(l, lead)
+	} else if _, ok := cutDash(l.Text); ok && t.literal(0, lead) {
+		t.dashed = append(t.dashed, len(t.lines))
 	}
 	t.lines = append(t.lines, l)
 }
 
+// literal reports whether the character at offset off of a Line's text,
+// which starts lead bytes into the text read, was written as itself
+// rather than as a character reference.
+func (t *cueText) literal(off, lead int) bool {
+	return !slices.Contains(t.decoded, off+lead)
+}
+
 // cutShown takes out of a voice's Line what labels.Shower shows before
-// its text: a dialogue dash ("- "), which sets Dash, and, on the Line that
-// opens the voice span, a label that names the voice ("Ann: ", "ANN: ",
-// "[Ann] "), whose style becomes the document's SpeakersShown when it is
-// the first. Both repeat what the voice says. A dash or a label whose
-// first character is written as a character reference is text, which is
-// how Append writes text that only looks like one.
+// its text: a dialogue dash ("- "), which sets Dash, and a label that
+// names the voice ("Ann: ", "ANN: ", "[Ann] ") after the dash or, with
+// none, at the start of the Line that opens the voice span; the style of
+// the first label becomes the document's SpeakersShown. Both repeat what
+// the voice says. A dash or a label whose first character is written as
+// a character reference is text, which is how Append writes text that
+// only looks like one.
 func (t *cueText) cutShown(l caption.Line, lead int) caption.Line {
-	literal := func(off int) bool {
-		for _, d := range t.decoded {
-			if d == off+lead {
-				return false
-			}
-		}
-		return true
-	}
 	off, dash := 0, false
 	label := func(at int) {
-		if style, n := shownLabel(l.Text[at:], l.Speaker); n > 0 && t.opened && literal(at) {
+		if style, n := shownLabel(l.Text[at:], l.Speaker); n > 0 && t.literal(at, lead) {
 			off = at + n
 			if t.shown == "" {
 				t.shown = style
 			}
 		}
 	}
-	// A label comes first, or after a dash: "Ann: ", "- Ann: ".
-	label(0)
-	if rest, ok := cutDash(l.Text); off == 0 && ok && literal(0) {
+	if t.opened {
+		label(0)
+	}
+	if rest, ok := cutDash(l.Text); off == 0 && ok && t.literal(0, lead) {
 		off, dash = len(l.Text)-len(rest), true
 		label(off)
 	}

@@ -161,24 +161,21 @@ func closeTags(b []byte, tags []openTag) []byte {
 }
 
 // escapeFirst reports whether the reader would take the start of text,
-// written after prefix on a line of the voice voice, for something
-// Append shows (see cutShown): a dialogue dash where prefix has none, or
-// a label where prefix has none. opens is whether the line opens the
-// voice span.
-func escapeFirst(prefix, text, voice string, opens bool) bool {
-	if voice == "" {
-		return false
-	}
+// written after prefix on a line of the voice voice ("" for none), for
+// something labels.Shower shows (see cutShown and endCue): a dialogue
+// dash where prefix has none, or a label where prefix has none. opens is
+// whether the line opens the voice span, voiced whether any line of the
+// cue has a voice.
+func escapeFirst(prefix, text, voice string, opens, voiced bool) bool {
+	_, dash := cutDash(text)
+	_, label := shownLabel(text, voice)
 	switch {
+	case voice == "":
+		return prefix == "" && voiced && dash
 	case prefix == "":
-		if _, n := shownLabel(text, voice); opens && n > 0 {
-			return true
-		}
-		_, dash := cutDash(text)
-		return dash
+		return dash || opens && label > 0
 	case prefix == "- ":
-		_, n := shownLabel(text, voice)
-		return opens && n > 0
+		return label > 0
 	}
 	return false
 }

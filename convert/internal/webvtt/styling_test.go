@@ -153,8 +153,13 @@ func TestReadWebVTTTags(t *testing.T) {
 		{
 			name: "text that only looks like a label or a dash", body: "<v Ann>&#65;nn: hi\n&#45; x\n-5 degrees\n<v Bob>Ann: no</v>\nx\n- y",
 			want: []caption.Line{{Speaker: "Ann", Text: "Ann: hi"}, {Speaker: "Ann", Text: "- x"}, {Speaker: "Ann", Text: "-5 degrees"},
-				{Speaker: "Bob", Text: "Ann: no"}, {Text: "x"}, {Text: "- y"}},
-			reason: "a reference is text; only the voice's own name is a label; dashes outside voices are for labels.Apply to read",
+				{Speaker: "Bob", Text: "Ann: no"}, {Text: "x"}, {Text: "y", Dash: true}},
+			reason: "a reference is text; only the voice's own name is a label; in a cue with voices a dash is a dash",
+		},
+		{
+			name: "dashes in a cue without voices stay text", body: "- a\n-b\n",
+			want:   []caption.Line{{Text: "- a"}, {Text: "-b"}},
+			reason: "package labels reads them, with the labels of files that have no voices",
 		},
 	}
 	for _, tc := range tests {
@@ -341,10 +346,11 @@ func TestWriteWebVTTStyled(t *testing.T) {
 			cues: []caption.Cue{
 				{End: ms(1000), Lines: cat(say("Ann", "- not a dash", "Ann: not a label"), say("Bob", "Bob: no label"))},
 				{End: ms(1000), Lines: []caption.Line{{Speaker: "Bob", Text: "[Bob] x", Dash: true}, {Text: "- plain"}}},
+				{End: ms(1000), Lines: say("", "- no voice")},
 			},
 			want: "00:00:00.000 --> 00:00:01.000\n<v Ann>&#45; not a dash\nAnn: not a label</v>\n<v Bob>&#66;ob: no label</v>\n\n" +
-				"00:00:00.000 --> 00:00:01.000\n<v Bob>- &#91;Bob] x</v>\n- plain\n\n",
-			reason: "a label is read only where a voice span opens; outside voices a dash is text for labels.Apply",
+				"00:00:00.000 --> 00:00:01.000\n<v Bob>- &#91;Bob] x</v>\n&#45; plain\n\n00:00:00.000 --> 00:00:01.000\n- no voice\n\n",
+			reason: "a label is read where a voice span opens or after a dash; in a cue without voices a dash is text for labels.Apply",
 		},
 	}
 	for _, tc := range tests {

@@ -228,6 +228,7 @@ func (r *vttReader) readCueText(c *caption.Cue) {
 		}
 		t.add(line)
 	}
+	t.endCue(first)
 	r.lines = t.lines
 	c.Lines = r.lines[first:len(r.lines):len(r.lines)]
 }
@@ -487,6 +488,7 @@ func appendVTTLines(b []byte, lines []caption.Line, prefixes []string) []byte {
 			break
 		}
 	}
+	voiced := slices.ContainsFunc(lines, func(l caption.Line) bool { return voiceLabel(l.Speaker) != "" })
 	for i, l := range lines {
 		name := voiceLabel(l.Speaker)
 		opens := name != "" && !sameVoice(lines, i, i-1, name)
@@ -496,7 +498,7 @@ func appendVTTLines(b []byte, lines []caption.Line, prefixes []string) []byte {
 			b = append(b, '>')
 		}
 		b = appendEscaped(b, prefixes[i])
-		b = appendRuns(b, l.Runs(), escapeFirst(prefixes[i], l.Text, name, opens))
+		b = appendRuns(b, l.Runs(), escapeFirst(prefixes[i], l.Text, name, opens, voiced))
 		if name != "" && !sameVoice(lines, i, i+1, name) {
 			b = append(b, "</v>"...)
 		}
