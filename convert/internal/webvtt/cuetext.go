@@ -30,12 +30,14 @@ type cueText struct {
 	shown labels.Style  // the style of the first speaker label cut, or ""
 
 	// The Line being built.
-	speaker string
-	opened  bool // a voice span opened on it
-	spans   []caption.Span
-	size    int   // bytes of text in spans so far
-	decoded []int // offsets in the text of characters written as references
-	dashed  []int // the indexes in lines of the cue's unvoiced Lines opened by a dash
+	speaker  string
+	opened   bool // a voice span opened on it
+	spans    []caption.Span
+	run      []byte // text in t.runStyle not yet in spans
+	runStyle caption.Style
+	size     int   // bytes of text in spans so far
+	decoded  []int // offsets in the text of characters written as references
+	dashed   []int // the indexes in lines of the cue's unvoiced Lines opened by a dash
 
 	// The ruby base being built and its annotation.
 	ruby     caption.Span
@@ -84,7 +86,7 @@ func (t *cueText) voice() string {
 // add parses one raw line of cue text.
 func (t *cueText) add(raw string) {
 	t.speaker, t.opened = t.voice(), false
-	t.spans, t.size, t.decoded = t.spans[:0], 0, t.decoded[:0]
+	t.spans, t.run, t.size, t.decoded = t.spans[:0], t.run[:0], 0, t.decoded[:0]
 	if strings.IndexByte(raw, '<') < 0 && strings.IndexByte(raw, '&') < 0 && t.style.IsPlain() && !t.inRuby() {
 		if s := strings.TrimFunc(raw, unicode.IsSpace); s != "" {
 			t.appendLine(caption.Line{Speaker: t.speaker, Text: s}, 0)
@@ -147,11 +149,19 @@ func (t *cueText) text(s string, ref bool) {
 		t.ruby.Text += s
 		return
 	}
-	if k := len(t.spans); k > 0 && t.spans[k-1].Style == t.style {
-		t.spans[k-1].Text += s
-		return
+	if t.style != t.runStyle {
+		t.flushRun()
+		t.runStyle = t.style
 	}
-	t.spans = append(t.spans, caption.Span{Text: s, Style: t.style})
+	t.run = append(t.run, s...)
+}
+
+// flushRun moves the text of the run being built into the spans.
+func (t *cueText) flushRun() {
+	if len(t.run) > 0 {
+		t.spans = append(t.spans, caption.Span{Text: string(t.run), Style: t.runStyle})
+		t.run = t.run[:0]
+	}
 }
 
 // tag handles the tag written between "<" and ">".
@@ -180,6 +190,7 @@ func (t *cueText) tag(tag string) {
 		if n.voice != "" {
 			// A voice starts a new Line, so that every Line has one
 			// speaker.
+			t.flushRun()
 			if t.opened || t.size > 0 && !text.IsBlank(joinText(t.spans)) {
 				t.endLine()
 				t.spans, t.size, t.decoded = t.spans[:0], 0, t.decoded[:0]
@@ -234,6 +245,7 @@ func (t *cueText) endTag(name string) {
 // over and is dropped.
 func (t *cueText) endRubyPair() {
 	if t.rubyBase && t.ruby.Text != "" {
+		t.flushRun()
 		t.spans = append(t.spans, t.ruby)
 	}
 	t.ruby, t.rubyBase = caption.Span{}, false
@@ -284,6 +296,7 @@ func contains(list []string, s string) bool {
 // is dropped unless it opened a voice span.
 func (t *cueText) endLine() {
 	t.endRubyPair()
+	t.flushRun()
 	spans := append([]caption.Span(nil), t.spans...)
 	joined := joinText(spans)
 	lead := len(joined) - len(strings.TrimLeftFunc(joined, unicode.IsSpace))
