@@ -1,6 +1,3 @@
-// Package webvtt reads and writes WebVTT (.vtt): cues with identifiers and
-// times, speakers as <v Name> voice spans, and the chapters track written
-// beside the captions.
 package webvtt
 
 import (
@@ -45,20 +42,35 @@ const vttTiming = "HH:MM:SS.mmm --> HH:MM:SS.mmm (hours optional)"
 // legacy encodings are read too; invalid UTF-8 and U+0000 become U+FFFD,
 // as the specification asks.
 //
-// Cue text: each voice span <v Name> or <v.class Name> sets the speaker of
-// the lines it covers, up to </v> or the end of the cue. A voice span that
-// starts after other text on a line starts a new Line, so that every Line
-// has one speaker; spaces around that break are dropped. All other tags
-// (<c>, <i>, <b>, <u>, <ruby>, <rt>, <lang>, timestamps) are removed, and
-// character references are decoded once. A "<" with no ">" after it on its
-// line is kept as text. A line left empty by removing tags is dropped.
+// Cue text is parsed as the specification builds its tree: an element
+// stays open across line breaks up to its end tag or the end of the cue,
+// and an end tag that does not close the current element is ignored.
+// Each voice span <v Name> or <v.class Name> sets the speaker of the
+// lines it covers; a voice span that starts after other text on a line
+// starts a new Line, so that every Line has one speaker, and ends the
+// voice open before it. <i>, <b> and <u> become Italic, Bold and
+// Underline; the classes of any tag (<c.a.b>, <i.a>, <v.a Name>) become
+// Class, except those a STYLE block before the first cue defines (see
+// styleSheet), the classic colour classes (white, lime, cyan, red,
+// yellow, magenta, blue, black) and the c_rrggbb classes Append writes,
+// which become the style they stand for. <ruby>base<rt>annotation</rt>
+// makes a span with Ruby, one per pair. <lang> and timestamps are
+// dropped, keeping their text. Character references are decoded once; a
+// "<" with no ">" after it on its line is kept as text. White space is
+// trimmed from both ends of a line, and a line left empty is dropped.
+// In a cue with voices, a dialogue dash opening a line becomes Line.Dash
+// and a label repeating the voice's name ("Ann: ", "ANN: ", "[Ann] ")
+// is taken out, its style becoming the document's SpeakersShown (see
+// cutShown); a dash or label written with a character reference is text.
+// Cue settings give the cue's Placement (see parsePlacement).
 //
 // A file with a signature but without any cue (a header alone) is an
 // empty document, with a warning; a file without even the signature is
 // an ErrNoContent error. A cue whose timing line is malformed is left
 // out with a warning naming its line and what was expected (see
-// ReadWith for an error instead). Losses: cue settings, styles, regions
-// and comments (including the NOTE Append writes for the title) are not
+// ReadWith for an error instead). Losses: cue settings other than the
+// placement, CSS other than the rules styleSheet maps, regions and
+// comments (including the NOTE Append writes for the title) are not
 // read.
 func Read(data []byte, o text.Source) (*caption.Document, error) {
 	return ReadWith(data, o, ReadOptions{})
@@ -409,15 +421,23 @@ func parseVTTTime(s string, i int) (time.Duration, int, string) {
 		time.Duration(v3)*time.Second + time.Duration(v4)*time.Millisecond, i, ""
 }
 
-// Append appends d written as WebVTT to b: the "WEBVTT" line, a NOTE block with the
-// title when there is one, then each cue with its identifier (left out
-// when it holds "-->" or a line break, which would end it), its times
-// rounded to the millisecond and its lines. Text is escaped (&amp; &lt;
-// &gt;), so "-->" never appears in it. A run of consecutive lines with the
-// same speaker is one voice span, <v Name> at the start of its first line
-// and </v> at the end of its last; voice spans are never nested. Losses:
-// a line without text or speaker is left out (a blank line ends a cue) and
-// line breaks inside a text, name or title become spaces.
+// Append appends d written as WebVTT to b: the "WEBVTT" line, a STYLE
+// block defining a class for each colour used (see appendStyleBlock), a
+// NOTE block with the title when there is one, then each cue with its
+// identifier (left out when it holds "-->" or a line break, which would
+// end it), its times rounded to the millisecond, the settings of its
+// placement (see appendSettings) and its lines. Text is escaped (&amp;
+// &lt; &gt;), so "-->" never appears in it. A run of consecutive lines
+// with the same speaker is one voice span, <v Name> at the start of its
+// first line and </v> at the end of its last; voice spans are never
+// nested. Inside it come the label or dash o.Speakers shows, then the
+// spans in <c.classes>, <i>, <b>, <u> and <ruby> elements, all closed at
+// the end of the line (see appendRuns). Text that Read would take for a
+// dash or a label starts with a character reference. Losses: a line
+// without text or speaker is left out (a blank line ends a cue), line
+// breaks inside a text, name or title become spaces, class names holding
+// ".", "<" or ">" and colours that are not #rrggbb or #rrggbbaa are not
+// written, nor is a ruby annotation without base text.
 func Append(b []byte, d *caption.Document, o WriteOptions) ([]byte, error) {
 	// Grow b once: times take 32 bytes, a voice span its name and seven
 	// more; escapes are rare and covered by the slack.
