@@ -252,8 +252,9 @@ func (t *cueText) endRubyPair() {
 }
 
 // restyle sets t.style from the open elements: italics, bold and
-// underline from <i>, <b> and <u>, and each class, outer to inner, as the
-// style sheet maps it, as the colour it names, or else as a class.
+// underline from <i>, <b> and <u>, and each class but a voice's, outer to
+// inner, as the style sheet maps it, as the colour it names, or else as a
+// class.
 func (t *cueText) restyle() {
 	var s caption.Style
 	var classes []string
@@ -265,6 +266,11 @@ func (t *cueText) restyle() {
 			s.Bold = true
 		case "u":
 			s.Underline = true
+		case "v":
+			// A voice's classes style the speaker (::cue(v.loud)),
+			// which the model has no style for: the Line's speaker is
+			// what is kept.
+			continue
 		}
 		for c := range strings.SplitSeq(n.classes, ".") {
 			if c == "" {

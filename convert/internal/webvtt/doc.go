@@ -16,7 +16,7 @@
 // the placement (size, vertical text, regions), exact positions (a cue
 // at line:20% is the top), karaoke timestamps, languages (<lang>), style
 // sheets beyond simple class rules, and styles that vary inside one ruby
-// base. A class that a style sheet gives meaning the model lacks (a
+// base, and the classes of voices (<v.loud Ann>). A class that a style sheet gives meaning the model lacks (a
 // background, a font) stays a class, which only WebVTT and capconv's
 // JSON carry.
 package webvtt

@@ -137,8 +137,9 @@ func TestReadWebVTTTags(t *testing.T) {
 			reason: "browsers apply only style sheets before the first cue",
 		},
 		{
-			name: "voice with classes and styles", body: "<v.loud Ann><i>hi</i> you</v>",
-			want: []caption.Line{styled("Ann", span("hi", caption.Style{Italic: true, Class: "loud"}), span(" you", caption.Style{Class: "loud"}))},
+			name: "voice with classes and styles", body: "<v.loud Ann><i.x>hi</i> you</v>",
+			want:   []caption.Line{styled("Ann", span("hi", caption.Style{Italic: true, Class: "x"}), plain(" you"))},
+			reason: "a voice's classes style its speaker, which the model keeps as the Line's speaker",
 		},
 		{
 			name: "styles survive a voice starting a new line", body: "<i>a <v Bob>b</v></i>",

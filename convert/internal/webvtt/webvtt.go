@@ -49,8 +49,8 @@ const vttTiming = "HH:MM:SS.mmm --> HH:MM:SS.mmm (hours optional)"
 // lines it covers; a voice span that starts after other text on a line
 // starts a new Line, so that every Line has one speaker, and ends the
 // voice open before it. <i>, <b> and <u> become Italic, Bold and
-// Underline; the classes of any tag (<c.a.b>, <i.a>, <v.a Name>) become
-// Class, except those a STYLE block before the first cue defines (see
+// Underline; the classes of any other tag (<c.a.b>, <i.a>, <lang.a>)
+// become Class, except those a STYLE block before the first cue defines (see
 // styleSheet), the classic colour classes (white, lime, cyan, red,
 // yellow, magenta, blue, black) and the c_rrggbb classes Append writes,
 // which become the style they stand for. <ruby>base<rt>annotation</rt>

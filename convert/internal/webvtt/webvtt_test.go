@@ -82,7 +82,6 @@ func TestWriteWebVTT(t *testing.T) {
 
 func TestReadWebVTT(t *testing.T) {
 	texts := func(ss ...string) []caption.Line { return say("", ss...) }
-	loud := caption.Style{Class: "loud"}
 	tests := []struct {
 		name   string
 		file   string // under testdata, or "" for input
@@ -142,12 +141,12 @@ func TestReadWebVTT(t *testing.T) {
 			count: 2,
 			want: map[int]caption.Cue{
 				0: {Start: 0, End: ms(1000), Lines: []caption.Line{
-					styled("Mark & Co", span("Hello", loud)), styled("Mark & Co", span("there", loud), plain(" ok")), {Text: "plain"},
+					{Speaker: "Mark & Co", Text: "Hello"}, {Speaker: "Mark & Co", Text: "there ok"}, {Text: "plain"},
 					{Speaker: "Ann", Text: "a"}, {Speaker: "Bob", Text: "b"}, {Speaker: "Bob", Text: "c"},
 				}},
 				1: {Start: ms(1000), End: ms(2000), Lines: texts("no voice")},
 			},
-			reason: "a voice span runs to </v> or the end of its cue; a new <v> closes the open one; a voice's classes style its text",
+			reason: "a voice span runs to </v> or the end of its cue; a new <v> closes the open one; a voice's classes are not kept",
 		},
 		{
 			name:   "a line holding --> starts a new cue",
