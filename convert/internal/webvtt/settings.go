@@ -127,8 +127,10 @@ func percent(s string) (float64, bool) {
 //   - top is line:0, the first line from the top, snapped to lines so
 //     that a cue of several lines grows downwards and stays inside the
 //     picture;
-//   - middle is line:50%,center, the cue's box centred on the middle (a
-//     bare 50% would hang the box below it);
+//   - middle is line:50%, the top of the cue's box at the middle. The
+//     specification would centre the box with line:50%,center, but
+//     Chromium implements no line alignment and ignores a line setting
+//     that has one, which would put the cue back at the bottom;
 //   - left and right are align:left and align:right rather than start
 //     and end, which follow the direction of the text and would swap
 //     sides in Arabic or Hebrew; with the default position the box is
@@ -138,7 +140,7 @@ func appendSettings(b []byte, p caption.Placement) []byte {
 	case caption.Top:
 		b = append(b, " line:0"...)
 	case caption.Middle:
-		b = append(b, " line:50%,center"...)
+		b = append(b, " line:50%"...)
 	}
 	switch p.Horizontal {
 	case caption.Left:

@@ -339,7 +339,7 @@ func TestWriteWebVTTStyled(t *testing.T) {
 				{End: ms(1000), Placement: caption.Placement{Horizontal: caption.Right}, Lines: say("", "r")},
 				{End: ms(1000), Lines: say("", "b")},
 			},
-			want: "00:00:00.000 --> 00:00:01.000 line:0\nt\n\n00:00:00.000 --> 00:00:01.000 line:50%,center align:left\nm\n\n" +
+			want: "00:00:00.000 --> 00:00:01.000 line:0\nt\n\n00:00:00.000 --> 00:00:01.000 line:50% align:left\nm\n\n" +
 				"00:00:00.000 --> 00:00:01.000 align:right\nr\n\n00:00:00.000 --> 00:00:01.000\nb\n\n",
 		},
 		{
