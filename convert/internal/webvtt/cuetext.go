@@ -41,7 +41,7 @@ type cueText struct {
 
 	// The ruby base being built and its annotation.
 	ruby     caption.Span
-	rubyBase bool // ruby holds base text or an annotation
+	rubyBase bool // ruby.Text and ruby.Style are set: base text was read
 }
 
 // reset prepares t for the text of another cue.
@@ -53,10 +53,10 @@ func (t *cueText) reset() {
 }
 
 // endCue ends the cue whose Lines start at lines[first]. When any of
-// them has a voice, the cue is a dialogue Append wrote from the model,
-// and the dashes of its unvoiced Lines are Dash too; otherwise they are
-// left in the text for package labels to read, with labels of other
-// kinds.
+// them has a voice, the dashes of its unvoiced Lines are dialogue dashes
+// as those of its voices are (labels.Shower writes both); in a cue
+// without voices they are left in the text for package labels to read,
+// with the labels of files that have no voices.
 func (t *cueText) endCue(first int) {
 	voiced := false
 	for _, l := range t.lines[first:] {
