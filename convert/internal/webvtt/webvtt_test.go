@@ -101,6 +101,13 @@ func TestReadWebVTT(t *testing.T) {
 			reason: "the first cue's id shares a block with a whitespace-only line, so by the W3C rules it has none",
 		},
 		{
+			name: "youtube-dl karaoke", file: "malformed/webvtt-py-youtube-dl.vtt", count: 4,
+			want: map[int]caption.Cue{2: {Start: ms(304080), End: ms(305069), Placement: caption.Placement{Horizontal: caption.Left},
+				Lines: []caption.Line{styled("", plain("this will"), span(" happen", caption.Style{Class: "colorE5E5E5"}),
+					span(" is I'm telling", caption.Style{Class: "colorCCCCCC"}))}}},
+			reason: "its ::cue rules are in the header, not a STYLE block, so browsers ignore them and the classes stay classes; align:start is the left",
+		},
+		{
 			name: "two voices on one line", file: "malformed/wpt-two-voices.vtt", count: 1,
 			want: map[int]caption.Cue{0: {Start: 0, End: ms(5000), Lines: []caption.Line{
 				{Text: "This is a"}, {Speaker: "foo", Text: "test subtitle,"}, {Speaker: "bar", Text: "test subtitle"},
