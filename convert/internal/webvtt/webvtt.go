@@ -35,8 +35,9 @@ const vttTiming = "HH:MM:SS.mmm --> HH:MM:SS.mmm (hours optional)"
 
 // Read reads a WebVTT file. The first line must be "WEBVTT", alone or
 // followed by a space or tab and any text; a BOM is allowed. Header lines
-// up to the first blank line are skipped, as are NOTE, STYLE and REGION
-// blocks and cue settings. CR, LF and CRLF endings may be mixed. The
+// up to the first blank line are skipped, as are NOTE and REGION blocks;
+// STYLE blocks before the first cue give classes their style (see
+// styleSheet). CR, LF and CRLF endings may be mixed. The
 // specification asks for UTF-8, but text is decoded as every reader
 // decodes it (see text.Decode): UTF-16 with a byte order mark and
 // legacy encodings are read too; invalid UTF-8 and U+0000 become U+FFFD,
