@@ -1,6 +1,3 @@
-// Package webvtt reads and writes WebVTT (.vtt): cues with identifiers and
-// times, speakers as <v Name> voice spans, and the chapters track written
-// beside the captions.
 package webvtt
 
 import (
@@ -38,27 +35,43 @@ const vttTiming = "HH:MM:SS.mmm --> HH:MM:SS.mmm (hours optional)"
 
 // Read reads a WebVTT file. The first line must be "WEBVTT", alone or
 // followed by a space or tab and any text; a BOM is allowed. Header lines
-// up to the first blank line are skipped, as are NOTE, STYLE and REGION
-// blocks and cue settings. CR, LF and CRLF endings may be mixed. The
+// up to the first blank line are skipped, as are NOTE and REGION blocks;
+// STYLE blocks before the first cue give classes their style (see
+// styleSheet). CR, LF and CRLF endings may be mixed. The
 // specification asks for UTF-8, but text is decoded as every reader
 // decodes it (see text.Decode): UTF-16 with a byte order mark and
 // legacy encodings are read too; invalid UTF-8 and U+0000 become U+FFFD,
 // as the specification asks.
 //
-// Cue text: each voice span <v Name> or <v.class Name> sets the speaker of
-// the lines it covers, up to </v> or the end of the cue. A voice span that
-// starts after other text on a line starts a new Line, so that every Line
-// has one speaker; spaces around that break are dropped. All other tags
-// (<c>, <i>, <b>, <u>, <ruby>, <rt>, <lang>, timestamps) are removed, and
-// character references are decoded once. A "<" with no ">" after it on its
-// line is kept as text. A line left empty by removing tags is dropped.
+// Cue text is parsed as the specification builds its tree: an element
+// stays open across line breaks up to its end tag or the end of the cue,
+// and an end tag that does not close the current element is ignored.
+// Each voice span <v Name> or <v.class Name> sets the speaker of the
+// lines it covers; a voice span that starts after other text on a line
+// starts a new Line, so that every Line has one speaker, and ends the
+// voice open before it. <i>, <b> and <u> become Italic, Bold and
+// Underline; the classes of any other tag (<c.a.b>, <i.a>, <lang.a>)
+// become Class, except those a STYLE block before the first cue defines (see
+// styleSheet), the classic colour classes (white, lime, cyan, red,
+// yellow, magenta, blue, black) and the c_rrggbb classes Append writes,
+// which become the style they stand for. <ruby>base<rt>annotation</rt>
+// makes a span with Ruby, one per pair. <lang> and timestamps are
+// dropped, keeping their text. Character references are decoded once; a
+// "<" with no ">" after it on its line is kept as text. White space is
+// trimmed from both ends of a line, and a line left empty is dropped.
+// In a cue with voices, a dialogue dash opening a line becomes Line.Dash
+// and a label repeating the voice's name ("Ann: ", "ANN: ", "[Ann] ")
+// is taken out, its style becoming the document's SpeakersShown (see
+// cutShown); a dash or label written with a character reference is text.
+// Cue settings give the cue's Placement (see parsePlacement).
 //
 // A file with a signature but without any cue (a header alone) is an
 // empty document, with a warning; a file without even the signature is
 // an ErrNoContent error. A cue whose timing line is malformed is left
 // out with a warning naming its line and what was expected (see
-// ReadWith for an error instead). Losses: cue settings, styles, regions
-// and comments (including the NOTE Append writes for the title) are not
+// ReadWith for an error instead). Losses: cue settings other than the
+// placement, CSS other than the rules styleSheet maps, regions and
+// comments (including the NOTE Append writes for the title) are not
 // read.
 func Read(data []byte, o text.Source) (*caption.Document, error) {
 	return ReadWith(data, o, ReadOptions{})
@@ -87,6 +100,7 @@ func ReadWith(data []byte, o text.Source, ro ReadOptions) (*caption.Document, er
 	if err := r.readBlocks(); err != nil {
 		return nil, err
 	}
+	r.doc.SpeakersShown = string(r.text.shown)
 	if len(r.doc.Cues) == 0 {
 		o.Warnf(max(1, sc.Line()), "no cue found (expected %s): read as an empty document", vttTiming)
 		return r.doc, nil
@@ -112,6 +126,8 @@ type vttReader struct {
 	lines  []caption.Line // backing array shared by all cues
 	sorted bool           // false once a cue starts before the one before it
 	strict bool           // a malformed timing line is an error
+	text   cueText        // the cue text parser, and the style sheet
+	inCues bool           // a timing line was read: STYLE blocks no longer count
 
 	held     string // a line read ahead that starts the next block
 	heldLine int
@@ -148,20 +164,29 @@ func (r *vttReader) readBlocks() error {
 		if !strings.Contains(line, "-->") {
 			next, ok := r.sc.Peek()
 			if !ok || !strings.Contains(next, "-->") {
-				r.skipBlock()
+				// Browsers apply only the style sheets written before
+				// the first cue.
+				if !r.inCues && isStyleBlock(line) {
+					r.readStyle()
+				} else {
+					r.skipBlock()
+				}
 				continue
 			}
 			id = line
 			line, num, _ = r.next()
 		}
+		r.inCues = true
 		c, err := parseVTTTiming(line, num, r.o)
 		if err != nil {
 			if r.strict {
 				return err
 			}
 			r.warnDropped(err)
+			shown := r.text.shown
 			r.readCueText(&c) // skipped with its cue
 			r.lines = r.lines[:len(r.lines)-len(c.Lines)]
+			r.text.shown = shown
 			continue
 		}
 		c.ID = id
@@ -202,7 +227,9 @@ func (r *vttReader) skipBlock() {
 // holding "-->".
 func (r *vttReader) readCueText(c *caption.Cue) {
 	first := len(r.lines)
-	t := cueText{lines: r.lines}
+	t := &r.text
+	t.lines = r.lines
+	t.reset()
 	for {
 		line, num, ok := r.next()
 		if !ok || line == "" {
@@ -214,95 +241,38 @@ func (r *vttReader) readCueText(c *caption.Cue) {
 		}
 		t.add(line)
 	}
+	t.endCue(first)
 	r.lines = t.lines
 	c.Lines = r.lines[first:len(r.lines):len(r.lines)]
 }
 
-// cueText turns the raw text lines of one cue into Lines.
-type cueText struct {
-	lines []caption.Line
-	voice string // the open voice span's name, or ""
-	buf   []byte
+// readStyle reads the body of a STYLE block, whose first line has been
+// read, into the style sheet. Like a cue, the block ends at a blank line
+// or a line holding "-->".
+func (r *vttReader) readStyle() {
+	var css strings.Builder
+	for {
+		line, num, ok := r.next()
+		if !ok || line == "" {
+			break
+		}
+		if strings.Contains(line, "-->") {
+			r.hold(line, num)
+			break
+		}
+		css.WriteString(line)
+		css.WriteByte('\n')
+	}
+	if r.text.sheet == nil {
+		r.text.sheet = styleSheet{}
+	}
+	r.text.sheet.parse(css.String())
 }
 
-// add parses one raw line of cue text.
-func (t *cueText) add(raw string) {
-	if strings.IndexByte(raw, '<') < 0 && strings.IndexByte(raw, '&') < 0 {
-		t.lines = append(t.lines, caption.Line{Speaker: t.voice, Text: raw})
-		return
-	}
-	speaker := t.voice
-	opened := false   // a voice span opened in the Line being built
-	skipLead := false // drop spaces after a voice span split the line
-	t.buf = t.buf[:0]
-	for i := 0; i < len(raw); {
-		switch c := raw[i]; c {
-		case '<':
-			j := strings.IndexByte(raw[i+1:], '>')
-			if j < 0 {
-				t.buf = append(t.buf, c)
-				i++
-				skipLead = false
-				continue
-			}
-			tag := raw[i+1 : i+1+j]
-			i += j + 2
-			if name, ok := voiceName(tag); ok && name != "" {
-				if opened || !text.IsBlank(string(t.buf)) {
-					t.lines = append(t.lines, caption.Line{Speaker: speaker, Text: strings.TrimRight(string(t.buf), " \t")})
-					skipLead = true
-				}
-				t.buf = t.buf[:0]
-				speaker, t.voice, opened = name, name, true
-			} else if ok || tag == "/v" {
-				t.voice = ""
-			}
-		case '&':
-			var n int
-			t.buf, n = appendEntity(t.buf, raw[i:])
-			i += n
-			skipLead = false
-		default:
-			if skipLead && (c == ' ' || c == '\t') {
-				i++
-				continue
-			}
-			skipLead = false
-			t.buf = append(t.buf, c)
-			i++
-		}
-	}
-	if opened || len(t.buf) > 0 {
-		t.lines = append(t.lines, caption.Line{Speaker: speaker, Text: string(t.buf)})
-	}
-}
-
-// voiceName reports whether tag (the text between "<" and ">") opens a
-// voice span, and returns its annotation with references decoded.
-func voiceName(tag string) (string, bool) {
-	if tag == "" || tag[0] != 'v' || (len(tag) > 1 && tag[1] != ' ' && tag[1] != '\t' && tag[1] != '.') {
-		return "", false
-	}
-	i := strings.IndexAny(tag, " \t")
-	if i < 0 {
-		return "", true
-	}
-	name := strings.TrimSpace(tag[i+1:])
-	if strings.IndexByte(name, '&') < 0 {
-		return name, true
-	}
-	var b []byte
-	for j := 0; j < len(name); {
-		if name[j] == '&' {
-			var n int
-			b, n = appendEntity(b, name[j:])
-			j += n
-			continue
-		}
-		b = append(b, name[j])
-		j++
-	}
-	return strings.TrimSpace(string(b)), true
+// isStyleBlock reports whether line opens a STYLE block.
+func isStyleBlock(line string) bool {
+	rest, ok := strings.CutPrefix(line, "STYLE")
+	return ok && (rest == "" || rest[0] == ' ' || rest[0] == '\t')
 }
 
 // entity returns the text of the named character reference name, for the
@@ -363,8 +333,9 @@ func appendEntity(b []byte, s string) ([]byte, int) {
 	return utf8.AppendRune(b, r), end + 1
 }
 
-// parseVTTTiming parses "start --> end [settings]" read on line num; cue
-// settings are ignored.
+// parseVTTTiming parses "start --> end [settings]" read on line num; of
+// the cue settings, those that place the cue are read (see
+// parsePlacement).
 func parseVTTTiming(line string, num int, o text.Source) (caption.Cue, error) {
 	bad := func(off int, format string, args ...any) (caption.Cue, error) {
 		return caption.Cue{}, text.Errorf(caption.Position{File: o.File, Line: num, Col: utf8.RuneCountInString(line[:off]) + 1},
@@ -381,15 +352,15 @@ func parseVTTTiming(line string, num int, o text.Source) (caption.Cue, error) {
 	}
 	k := text.SkipSpace(line, j+3)
 	// What follows the end time is cue settings, even without white space
-	// before it (the W3C rules), and ignored.
-	end, _, msg := parseVTTTime(line, k)
+	// before it (the W3C rules).
+	end, rest, msg := parseVTTTime(line, k)
 	if msg != "" {
 		return bad(k, "%.60q: %s: expected %s", line, msg, vttTiming)
 	}
 	if end < start {
 		return bad(k, "end %s is before start %s: expected end >= start", text.FormatClock(end), text.FormatClock(start))
 	}
-	return caption.Cue{Start: start, End: end}, nil
+	return caption.Cue{Start: start, End: end, Placement: parsePlacement(line[rest:])}, nil
 }
 
 // parseVTTTime parses a WebVTT timestamp at s[i:] by the specification's
@@ -451,15 +422,23 @@ func parseVTTTime(s string, i int) (time.Duration, int, string) {
 		time.Duration(v3)*time.Second + time.Duration(v4)*time.Millisecond, i, ""
 }
 
-// Append appends d written as WebVTT to b: the "WEBVTT" line, a NOTE block with the
-// title when there is one, then each cue with its identifier (left out
-// when it holds "-->" or a line break, which would end it), its times
-// rounded to the millisecond and its lines. Text is escaped (&amp; &lt;
-// &gt;), so "-->" never appears in it. A run of consecutive lines with the
-// same speaker is one voice span, <v Name> at the start of its first line
-// and </v> at the end of its last; voice spans are never nested. Losses:
-// a line without text or speaker is left out (a blank line ends a cue) and
-// line breaks inside a text, name or title become spaces.
+// Append appends d written as WebVTT to b: the "WEBVTT" line, a STYLE
+// block defining a class for each colour used (see appendStyleBlock), a
+// NOTE block with the title when there is one, then each cue with its
+// identifier (left out when it holds "-->" or a line break, which would
+// end it), its times rounded to the millisecond, the settings of its
+// placement (see appendSettings) and its lines. Text is escaped (&amp;
+// &lt; &gt;), so "-->" never appears in it. A run of consecutive lines
+// with the same speaker is one voice span, <v Name> at the start of its
+// first line and </v> at the end of its last; voice spans are never
+// nested. Inside it come the label or dash o.Speakers shows, then the
+// spans in <c.classes>, <i>, <b>, <u> and <ruby> elements, all closed at
+// the end of the line (see appendRuns). Text that Read would take for a
+// dash or a label starts with a character reference. Losses: a line
+// without text or speaker is left out (a blank line ends a cue), line
+// breaks inside a text, name or title become spaces, class names holding
+// ".", "<" or ">" and colours that are not #rrggbb or #rrggbbaa are not
+// written, nor is a ruby annotation without base text.
 func Append(b []byte, d *caption.Document, o WriteOptions) ([]byte, error) {
 	// Grow b once: times take 32 bytes, a voice span its name and seven
 	// more; escapes are rare and covered by the slack.
@@ -475,6 +454,7 @@ func Append(b []byte, d *caption.Document, o WriteOptions) ([]byte, error) {
 	}
 	b = slices.Grow(b, size+size/32)
 	b = append(b, "WEBVTT\n\n"...)
+	b = appendStyleBlock(b, d)
 	if t := strings.ReplaceAll(d.Title, "-->", "->"); strings.TrimSpace(t) != "" {
 		b = append(b, "NOTE "...)
 		b = text.AppendOneLine(b, t)
@@ -493,6 +473,7 @@ func Append(b []byte, d *caption.Document, o WriteOptions) ([]byte, error) {
 		b = text.AppendClock(b, c.Start, '.')
 		b = append(b, " --> "...)
 		b = text.AppendClock(b, c.End, '.')
+		b = appendSettings(b, c.Placement)
 		b = append(b, '\n')
 		prefixes = show.Prefixes(prefixes, c.Lines)
 		b = appendVTTLines(b, c.Lines, prefixes)
@@ -528,15 +509,17 @@ func appendVTTLines(b []byte, lines []caption.Line, prefixes []string) []byte {
 			break
 		}
 	}
+	voiced := slices.ContainsFunc(lines, func(l caption.Line) bool { return voiceLabel(l.Speaker) != "" })
 	for i, l := range lines {
 		name := voiceLabel(l.Speaker)
-		if name != "" && !sameVoice(lines, i, i-1, name) {
+		opens := name != "" && !sameVoice(lines, i, i-1, name)
+		if opens {
 			b = append(b, "<v "...)
 			b = appendEscaped(b, name)
 			b = append(b, '>')
 		}
 		b = appendEscaped(b, prefixes[i])
-		b = appendEscaped(b, l.Text)
+		b = appendRuns(b, l.Runs(), escapeFirst(prefixes[i], l.Text, name, opens, voiced))
 		if name != "" && !sameVoice(lines, i, i+1, name) {
 			b = append(b, "</v>"...)
 		}
