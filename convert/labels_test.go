@@ -67,7 +67,7 @@ func TestLabelsRealFiles(t *testing.T) {
 		{
 			name: "Netflix [Name] after its tags are removed", file: "captions/netflix-chicas-del-cable.vtt", format: WebVTT,
 			style: LabelBracket, start: 7960,
-			want: say("Alba", "En 1928,"),
+			want: []caption.Line{{Speaker: "Alba", Text: "En 1928,", Spans: []caption.Span{{Text: "En 1928,", Style: caption.Style{Italic: true}}}}},
 		},
 		{
 			name: "Lex Fridman dash before a bracket label", file: "captions/lexfridman-333-karpathy.srt", format: SRT,

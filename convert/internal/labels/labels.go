@@ -413,7 +413,7 @@ func detectLabels(cues []caption.Cue) labelChoice {
 		// meeting tool wrote: every name is a speaker's, even said once
 		// and in a file of two cues.
 		everyCue := total >= 1 && 3*opened[k] >= 2*len(cues)
-		if total < 3 && !everyCue {
+		if total < 3 && !everyCue || onlyLetter(counts[k]) {
 			continue
 		}
 		repeated, names := 0, map[string]bool{}
@@ -439,6 +439,19 @@ func detectLabels(cues []caption.Cue) labelChoice {
 	}
 	best.dash = dashes >= 3
 	return best
+}
+
+// onlyLetter reports whether names is one name of one letter: "V: Bottom"
+// on every cue is a legend, not a speaker, whereas "Q:" and "A:" together
+// may be an interview.
+func onlyLetter(names map[string]int) bool {
+	if len(names) != 1 {
+		return false
+	}
+	for n := range names {
+		return utf8.RuneCountInString(n) == 1
+	}
+	return false
 }
 
 // mayHoldLabel reports whether t, without its dialogue dash, could start
