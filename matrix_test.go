@@ -52,7 +52,10 @@ func matrixOutputs(t *testing.T, in string) map[string][]byte {
 	if code := run(args, strings.NewReader(""), &stdout, &stderr); code != exitOK {
 		t.Fatalf("capconv %s: exit %d, stderr:\n%s", strings.Join(args[1:], " "), code, stderr.String())
 	}
-	files := map[string][]byte{"warnings.txt": stderr.Bytes()}
+	// Outputs are written at once, so their warnings come in any order.
+	warnings := strings.SplitAfter(stderr.String(), "\n")
+	sort.Strings(warnings)
+	files := map[string][]byte{"warnings.txt": []byte(strings.Join(warnings, ""))}
 	for _, f := range matrixFormats {
 		p := filepath.Join(outDir, "in."+f)
 		b, err := os.ReadFile(p)

@@ -249,7 +249,7 @@ func convertJob(ctx context.Context, j Job, o Options, concurrent bool) Result {
 	}()
 	errs := make([]error, len(outs))
 	write := func(k int) {
-		data, err := convert.Marshal(outs[k].Doc, outs[k].Format, o.Convert)
+		data, err := convert.Marshal(outs[k].Doc, outs[k].Format, co)
 		if err != nil {
 			errs[k] = fmt.Errorf("%s: %w", caption.QuotePath(j.Input), err)
 			return

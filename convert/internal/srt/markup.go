@@ -265,8 +265,9 @@ func allPlain(spans []caption.Span) bool {
 }
 
 // appendText appends s, text of one run, with a word joiner after each
-// "<" or "{" that Read would take for markup or whose word joiner Read
-// would drop, and line breaks made spaces.
+// "<" that a ">" follows, each "{" before a backslash (what a player may
+// take for markup), and each "<" or "{" whose word joiner Read would drop;
+// line breaks become spaces.
 func appendText(b []byte, s string) []byte {
 	if strings.IndexByte(s, '<') < 0 && strings.IndexByte(s, '{') < 0 {
 		return text.AppendOneLine(b, s)
@@ -285,7 +286,9 @@ func appendText(b []byte, s string) []byte {
 		rest := s[i+1:]
 		if strings.HasPrefix(rest, wordJoiner) || c == '{' && strings.HasPrefix(rest, `\`) {
 			b = append(b, wordJoiner...)
-		} else if _, _, ok := parseTag(s[i:]); c == '<' && ok {
+		} else if c == '<' && strings.IndexByte(rest, '>') >= 0 {
+			// Players take more for tags than Read does: ffmpeg hides
+			// "<inaudible>" and even "< b and b >".
 			b = append(b, wordJoiner...)
 		}
 	}
