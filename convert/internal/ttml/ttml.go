@@ -557,7 +557,8 @@ func Read(data []byte, o text.Source) (*caption.Document, error) {
 	if err != nil {
 		return nil, err
 	}
-	r := &ttmlReader{o: o, dec: xml.NewDecoder(strings.NewReader(s)), agents: map[string]string{}}
+	r := &ttmlReader{o: o, dec: xml.NewDecoder(strings.NewReader(s)), agents: map[string]string{},
+		styles: map[string]*ttStyleDef{}, regions: map[string]*ttStyleDef{}, unknownRegion: map[string]bool{}}
 	// s is UTF-8 whatever the declaration says: Decode read it.
 	r.dec.CharsetReader = func(_ string, in io.Reader) (io.Reader, error) { return in, nil }
 	if err := r.run(); err != nil {
@@ -592,7 +593,23 @@ const (
 	ttP
 	ttSpan
 	ttBr
-	ttSkip // anything else: skipped with its content
+	ttStyling     // styling in head
+	ttStyleDecl   // style in styling
+	ttLayout      // layout in head
+	ttRegion      // region in layout
+	ttRegionStyle // style nested in a region (TTML1)
+	ttSkip        // anything else: skipped with its content
+)
+
+// rubyRole is what a span is to ruby (tts:ruby).
+type rubyRole uint8
+
+const (
+	rubyNone      rubyRole = iota
+	rubyContainer          // container, baseContainer, textContainer
+	rubyBase
+	rubyText
+	rubyDelimiter // fallback punctuation that ruby-less players show
 )
 
 // ttmlFrame is an open element and what its descendants inherit.
@@ -611,6 +628,14 @@ type ttmlFrame struct {
 	preserve    bool   // xml:space="preserve" is in force
 	fullName    bool   // ttm:name type="full"
 	pos         caption.Position
+	// chain is the style specified on this element and its content
+	// ancestors, which a p overlays on its region's style.
+	chain  ttStyle
+	region string        // region the content is flowed into ("": none)
+	style  caption.Style // style of the text in a p or span
+	ruby   rubyRole
+	// rubyOpen marks the container span that started r.cue.ruby.
+	rubyOpen bool
 }
 
 // xmlEncoding finds the encoding="…" of an XML declaration.
@@ -655,6 +680,12 @@ type ttmlReader struct {
 	rootDone bool
 	rootPos  caption.Position
 	bodyPos  caption.Position
+	// styles and regions are declared in head; region is the one being
+	// declared, for its nested styles.
+	styles, regions map[string]*ttStyleDef
+	region          *ttStyleDef
+	unknownRegion   map[string]bool // regions warned about
+	rootW, rootH    float64         // the root's tts:extent in pixels, 0 when not stated
 }
 
 // run walks the token stream.
@@ -756,8 +787,11 @@ func (r *ttmlReader) start(t xml.StartElement, pos caption.Position) error {
 	if v, ok := ttmlAttr(t, nsXML, "space"); ok {
 		f.preserve = v == "preserve"
 	}
-	if ref, ok := r.metaAttr(t, nsMetadata, "agent"); ok && kind >= ttBody {
+	if ref, ok := r.metaAttr(t, nsMetadata, "agent"); ok && kind >= ttBody && kind <= ttSpan {
 		f.agent = r.speaker(ref, pos)
+	}
+	if kind >= ttBody && kind <= ttSpan {
+		r.startContent(&f, parent, t, pos)
 	}
 	switch kind {
 	case ttBody, ttDiv, ttP:
@@ -776,7 +810,15 @@ func (r *ttmlReader) start(t xml.StartElement, pos caption.Position) error {
 			}
 		}
 	case ttBr:
-		r.cue.breakLine()
+		if r.cue.ruby == nil {
+			r.cue.breakLine()
+		}
+	case ttStyleDecl:
+		r.declareStyle(r.styles, "style", t, pos)
+	case ttRegion:
+		r.region = r.declareStyle(r.regions, "region", t, pos)
+	case ttRegionStyle:
+		r.region.nested = r.region.nested.over(r.specified(t, pos))
 	case ttAgent:
 		r.agentID, _ = ttmlAttr(t, nsXML, "id")
 		if _, ok := r.agents[r.agentID]; !ok {
@@ -802,6 +844,7 @@ func (r *ttmlReader) startRoot(t xml.StartElement, pos caption.Position) error {
 		return text.Errorf(pos, caption.ErrSyntax, "root element <%s>: expected <tt>", t.Name.Local)
 	}
 	r.ns, r.rootPos = t.Name.Space, pos
+	r.rootExtent(t)
 	if !r.isKnownNS(t.Name.Space) {
 		r.warn(pos, "<tt> in namespace %q: expected %s; reading it as TTML", t.Name.Space, nsTTML)
 	}
@@ -842,6 +885,22 @@ func (r *ttmlReader) classify(parent ttmlKind, n xml.Name) ttmlKind {
 			return ttTitle
 		case parent == ttHead && r.is(n, "", "metadata"):
 			return ttHead
+		case parent == ttHead && r.is(n, "", "styling"):
+			return ttStyling
+		case parent == ttHead && r.is(n, "", "layout"):
+			return ttLayout
+		}
+	case ttStyling:
+		if r.is(n, "", "style") {
+			return ttStyleDecl
+		}
+	case ttLayout:
+		if r.is(n, "", "region") {
+			return ttRegion
+		}
+	case ttRegion:
+		if r.is(n, "", "style") {
+			return ttRegionStyle
 		}
 	case ttAgent:
 		if r.is(n, nsMetadata, "name") {
@@ -880,6 +939,10 @@ func (r *ttmlReader) end() {
 		return
 	case ttP:
 		r.endCue(f)
+	case ttSpan:
+		if f.rubyOpen {
+			r.cue.endRuby(f.agent)
+		}
 	case ttTitle:
 		r.doc.Title = collapseXMLSpace(string(r.text))
 	case ttName:
@@ -917,7 +980,16 @@ func (r *ttmlReader) chars(t xml.CharData, pos caption.Position) error {
 	}
 	switch f := &r.stack[len(r.stack)-1]; f.kind {
 	case ttP, ttSpan:
-		r.cue.add(t, f.preserve, f.agent)
+		switch {
+		case r.cue.ruby != nil:
+			r.cue.ruby.add(t, f.ruby)
+		case f.ruby == rubyText || f.ruby == rubyDelimiter:
+			// An annotation outside a ruby container has no base to
+			// stand over, and the delimiters are for players without
+			// ruby: neither is text of the line.
+		default:
+			r.cue.add(t, f.preserve, f.agent, f.style)
+		}
 	case ttTitle, ttName:
 		r.text = append(r.text, t...)
 	}
@@ -940,42 +1012,230 @@ func (r *ttmlReader) speaker(ref string, pos caption.Position) string {
 	return strings.Join(names, ", ")
 }
 
-// ttmlCue collects the lines of the p being read.
-type ttmlCue struct {
-	cue     caption.Cue
-	pos     caption.Position
-	line    []byte
-	speaker string
-	pending bool // collapsible white space waits for the next character
+// startContent sets what body, div, p and span f inherits and
+// specifies: its style chain, its region and, on p and span, the style
+// and ruby role of its text.
+func (r *ttmlReader) startContent(f, parent *ttmlFrame, t xml.StartElement, pos caption.Position) {
+	spec := r.specified(t, pos)
+	f.chain = parent.chain.inherited().over(spec)
+	f.region, f.ruby = parent.region, parent.ruby
+	if f.kind != ttSpan {
+		if v, ok := ttmlAttr(t, "", "region"); ok {
+			f.region = strings.TrimSpace(v)
+		}
+	}
+	switch f.kind {
+	case ttP:
+		region, in := r.regionStyle(f.region, pos)
+		r.cue.base = region.inherited()
+		full := r.cue.base.over(f.chain)
+		r.cue.cue.Placement = r.placement(region, in, full)
+		f.style = full.caption()
+	case ttSpan:
+		f.style = r.cue.base.over(f.chain).caption()
+		if spec.set&setRuby != 0 {
+			r.startRuby(f, spec.ruby)
+		}
+	}
 }
 
-// add appends text read under the given xml:space mode and agent.
-func (c *ttmlCue) add(text []byte, preserve bool, agent string) {
+// startRuby sets the ruby role of span f, whose tts:ruby is v.
+func (r *ttmlReader) startRuby(f *ttmlFrame, v string) {
+	switch v {
+	case "container":
+		f.ruby = rubyContainer
+		if r.cue.ruby == nil {
+			r.cue.ruby, f.rubyOpen = &ttmlRuby{}, true
+		}
+	case "baseContainer", "textContainer":
+		f.ruby = rubyContainer
+	case "base":
+		f.ruby = rubyBase
+		if r.cue.ruby != nil {
+			r.cue.ruby.bases = append(r.cue.ruby.bases, rubyPart{style: f.style})
+		}
+	case "text":
+		f.ruby = rubyText
+		if r.cue.ruby != nil {
+			r.cue.ruby.texts = append(r.cue.ruby.texts, rubyPart{})
+		}
+	case "delimiter":
+		f.ruby = rubyDelimiter
+	}
+}
+
+// ttmlCue collects the lines of the p being read.
+type ttmlCue struct {
+	cue   caption.Cue
+	pos   caption.Position
+	base  ttStyle // the style the p's region gives its content
+	spans []caption.Span
+	// run is the text of the line after spans, all in runStyle, kept as
+	// bytes so that a run grows without a string per character.
+	run      []byte
+	runStyle caption.Style
+	speaker  string
+	pending  bool // collapsible white space waits for the next character
+	// pendingStyle is the style of the white space pending: the space
+	// keeps the style of where it was written.
+	pendingStyle caption.Style
+	ruby         *ttmlRuby // open ruby container
+}
+
+// add appends text read under the given xml:space mode, agent and style.
+func (c *ttmlCue) add(text []byte, preserve bool, agent string, style caption.Style) {
 	for _, ch := range text {
 		switch {
 		case preserve && ch == '\n':
 			c.breakLine()
 			continue
 		case !preserve && isXMLSpace(ch):
-			c.pending = true
+			if !c.pending {
+				c.pending, c.pendingStyle = true, style
+			}
 			continue
 		}
-		if len(c.line) == 0 {
-			c.speaker = agent
-		} else if c.pending {
-			c.line = append(c.line, ' ')
+		c.open(agent)
+		if c.runStyle != style {
+			c.flush()
+			c.runStyle = style
 		}
-		c.pending = false
-		c.line = append(c.line, ch)
+		c.run = append(c.run, ch)
 	}
+}
+
+// open prepares the line for more text by agent: the first text names
+// the line's speaker, and later text gets the space pending before it.
+func (c *ttmlCue) open(agent string) {
+	switch {
+	case len(c.run) == 0 && len(c.spans) == 0:
+		c.speaker = agent
+	case c.pending:
+		if c.runStyle != c.pendingStyle {
+			c.flush()
+			c.runStyle = c.pendingStyle
+		}
+		c.run = append(c.run, ' ')
+	}
+	c.pending = false
+}
+
+// flush moves the run into spans.
+func (c *ttmlCue) flush() {
+	if len(c.run) > 0 {
+		c.spans = append(c.spans, caption.Span{Text: string(c.run), Style: c.runStyle})
+		c.run = c.run[:0]
+	}
+}
+
+// endRuby closes the ruby container of agent, adding its bases, with
+// their annotations, to the line.
+func (c *ttmlCue) endRuby(agent string) {
+	spans := c.ruby.spans()
+	c.ruby = nil
+	if len(spans) == 0 {
+		return
+	}
+	c.open(agent)
+	c.flush()
+	c.spans = append(c.spans, spans...)
 }
 
 // breakLine ends the current line; an empty line is dropped.
 func (c *ttmlCue) breakLine() {
-	if len(c.line) > 0 {
-		c.cue.Lines = append(c.cue.Lines, caption.Line{Speaker: c.speaker, Text: string(c.line)})
+	c.flush()
+	if l, ok := ttmlLine(c.speaker, c.spans); ok {
+		c.cue.Lines = append(c.cue.Lines, l)
 	}
-	c.line, c.speaker, c.pending = c.line[:0], "", false
+	c.spans, c.speaker, c.pending = c.spans[:0], "", false
+	c.runStyle = caption.Style{}
+}
+
+// ttmlLine returns the line of spans, or false when it holds nothing.
+// Unlike caption.StyledLine it trims no white space: what remains of it
+// was preserved (xml:space="preserve").
+func ttmlLine(speaker string, spans []caption.Span) (caption.Line, bool) {
+	var out []caption.Span
+	plain := true
+	for _, s := range spans {
+		if s.Text == "" && s.Style.Ruby == "" {
+			continue
+		}
+		if n := len(out); n > 0 && out[n-1].Style == s.Style && s.Style.Ruby == "" {
+			out[n-1].Text += s.Text
+			continue
+		}
+		out = append(out, s)
+		plain = plain && s.Style.IsPlain()
+	}
+	if len(out) == 0 {
+		return caption.Line{}, false
+	}
+	var b strings.Builder
+	for _, s := range out {
+		b.WriteString(s.Text)
+	}
+	l := caption.Line{Speaker: speaker, Text: b.String()}
+	if !plain {
+		l.Spans = out
+	}
+	return l, true
+}
+
+// ttmlRuby collects a ruby container's bases and annotations.
+type ttmlRuby struct {
+	bases, texts []rubyPart
+}
+
+// rubyPart is the text of a ruby base or annotation.
+type rubyPart struct {
+	text  []byte
+	style caption.Style
+}
+
+// add appends text read in a span of role to the open base or
+// annotation.
+func (rb *ttmlRuby) add(text []byte, role rubyRole) {
+	parts := rb.bases
+	switch role {
+	case rubyBase:
+	case rubyText:
+		parts = rb.texts
+	default:
+		return // white space between the container's spans
+	}
+	if len(parts) == 0 {
+		return // text in a base or annotation outside its container
+	}
+	p := &parts[len(parts)-1]
+	p.text = append(p.text, text...)
+}
+
+// spans returns the container as spans: a base with its annotation
+// each when they pair up, else one span of all bases under all
+// annotations.
+func (rb *ttmlRuby) spans() []caption.Span {
+	if len(rb.bases) == 0 {
+		return nil
+	}
+	if len(rb.bases) == len(rb.texts) {
+		out := make([]caption.Span, len(rb.bases))
+		for i, b := range rb.bases {
+			out[i] = caption.Span{Text: collapseXMLSpace(string(b.text)), Style: b.style}
+			out[i].Style.Ruby = collapseXMLSpace(string(rb.texts[i].text))
+		}
+		return out
+	}
+	var base, ann strings.Builder
+	for _, b := range rb.bases {
+		base.WriteString(collapseXMLSpace(string(b.text)))
+	}
+	for _, t := range rb.texts {
+		ann.WriteString(collapseXMLSpace(string(t.text)))
+	}
+	s := caption.Span{Text: base.String(), Style: rb.bases[0].style}
+	s.Style.Ruby = ann.String()
+	return []caption.Span{s}
 }
 
 // ttmlTiming holds the ttp: parameters that give frames and ticks a
