@@ -74,6 +74,8 @@ const (
 	nsMetadata      = "#metadata"  // suffix of the metadata namespace
 	nsParameter     = "#parameter" // suffix of the parameter namespace
 	ttmlRegionID    = "bottom"
+	ttmlTopID       = "top"
+	ttmlMiddleID    = "middle"
 	ttmlStyleID     = "default"
 	ttmlLineStyleID = "line"
 )
@@ -96,20 +98,27 @@ const (
 	dfxpProfile = `ttp:profile="http://www.w3.org/ns/ttml/profile/dfxp-full"`
 )
 
-// ttmlLayout is the small styling and layout every written document
-// carries: centred text at the bottom of a region inset by 10%, the
-// usual title-safe area.
-const ttmlLayout = `    <styling>
+// ttmlStyling is the small styling every written document carries:
+// centred white sans-serif text, each line on a dark box.
+const ttmlStyling = `    <styling>
       <style xml:id="` + ttmlStyleID + `" tts:textAlign="center" tts:fontFamily="proportionalSansSerif" tts:color="white"/>
       <style xml:id="` + ttmlLineStyleID + `" tts:backgroundColor="#000000CC"/>
     </styling>
     <layout>
-      <region xml:id="` + ttmlRegionID + `" tts:origin="10% 10%" tts:extent="80% 80%" tts:displayAlign="after"/>
-    </layout>
-  </head>
-  <body region="` + ttmlRegionID + `" style="` + ttmlStyleID + `">
-    <div>
 `
+
+// ttmlRegions are the regions of the three vertical placements, in
+// caption.Vertical order: each covers the picture inset by 10%, the
+// usual title-safe area, and stands its text at its bottom, middle or
+// top.
+var ttmlRegions = [...]struct{ id, xml string }{
+	{ttmlRegionID, `      <region xml:id="` + ttmlRegionID + `" tts:origin="10% 10%" tts:extent="80% 80%" tts:displayAlign="after"/>
+`},
+	{ttmlMiddleID, `      <region xml:id="` + ttmlMiddleID + `" tts:origin="10% 10%" tts:extent="80% 80%" tts:displayAlign="center"/>
+`},
+	{ttmlTopID, `      <region xml:id="` + ttmlTopID + `" tts:origin="10% 10%" tts:extent="80% 80%" tts:displayAlign="before"/>
+`},
+}
 
 // WriteOptions tune the TTML writer. The zero value writes clock times
 // and declares no frame rate.
@@ -149,7 +158,7 @@ func appendTTMLProfile(b []byte, d *caption.Document, o WriteOptions, profile st
 	}
 	speakers := d.Speakers()
 	agents := make(map[string]string, len(speakers))
-	taken := map[string]bool{ttmlRegionID: true, ttmlStyleID: true, ttmlLineStyleID: true}
+	taken := map[string]bool{ttmlRegionID: true, ttmlMiddleID: true, ttmlTopID: true, ttmlStyleID: true, ttmlLineStyleID: true}
 	for i, s := range speakers {
 		id := "speaker" + strconv.Itoa(i+1)
 		agents[s] = id
@@ -170,13 +179,16 @@ func appendTTMLProfile(b []byte, d *caption.Document, o WriteOptions, profile st
 	b = append(b, ttmlFrameRateAttrs(o.FrameRate)...)
 	b = append(b, ">\n  <head>\n"...)
 	b = appendTTMLMetadata(b, d.Title, speakers)
-	b = append(b, ttmlLayout...)
-	var frames float64 // frame rate of HH:MM:SS:FF times, 0 for clock times
-	if o.TimeFrames {
-		frames = o.FrameRate
+	w := ttmlWriter{ids: ids, agents: agents, ruby: profile == imscProfile, show: labels.NewShower(o.Speakers)}
+	if o.Speakers == "" {
+		w.show = labels.NewShower(labels.None)
 	}
+	if o.TimeFrames {
+		w.fps = o.FrameRate
+	}
+	b = w.appendLayout(b, d.Cues)
 	for i, c := range d.Cues {
-		b = appendTTMLCue(b, c, i, ids, agents, frames)
+		b = w.appendCue(b, c, i)
 	}
 	return append(b, "    </div>\n  </body>\n</tt>\n"...), nil
 }
@@ -185,7 +197,7 @@ func appendTTMLProfile(b []byte, d *caption.Document, o WriteOptions, profile st
 // unless the text needs many escapes, so that the output is allocated
 // once.
 func ttmlSize(d *caption.Document, ids, speakers []string) int {
-	n := len(ttmlHead) + len(ttmlLayout) + 256 + 2*len(d.Title)
+	n := len(ttmlHead) + len(ttmlStyling) + 3*len(ttmlRegions[0].xml) + 256 + 2*len(d.Title)
 	for _, s := range speakers {
 		n += 2*len(s) + 128
 	}
@@ -195,7 +207,7 @@ func ttmlSize(d *caption.Document, ids, speakers []string) int {
 			n += len(ids[i])
 		}
 		for _, l := range c.Lines {
-			n += len(l.Text) + 40 // the line's span
+			n += len(l.Text) + 40 + 48*len(l.Spans) // the line's span and its styled spans
 			if l.Speaker != "" {
 				n += 40
 			}
@@ -235,32 +247,83 @@ func appendTTMLCueID(dst []byte, i int, ids []string) []byte {
 	return append(dst, ids[i]...)
 }
 
-// appendTTMLCue appends one <p> line for c, cue i of ids (see
-// appendTTMLCueID).
-// With fps set, times are HH:MM:SS:FF frames at fps.
-func appendTTMLCue(dst []byte, c caption.Cue, i int, ids []string, agents map[string]string, fps float64) []byte {
+// ttmlWriter holds what the writer needs across cues.
+type ttmlWriter struct {
+	ids    []string          // cue ids (see appendTTMLCueID)
+	agents map[string]string // speaker → agent id
+	fps    float64           // frame rate of HH:MM:SS:FF times, 0 for clock times
+	ruby   bool              // the profile has ruby (IMSC 1.1, not DFXP)
+	// regions: some cue is not at the bottom, so every p names its
+	// region, since a region on body would keep the p out of any other
+	// (TTML's region association).
+	regions  bool
+	show     *labels.Shower
+	prefixes []string
+}
+
+// appendLayout appends the end of head, with a region for each vertical
+// placement cues use, and opens body.
+func (w *ttmlWriter) appendLayout(b []byte, cues []caption.Cue) []byte {
+	var used [len(ttmlRegions)]bool
+	used[caption.Bottom] = true
+	for _, c := range cues {
+		if v := c.Placement.Vertical; int(v) < len(used) && v != caption.Bottom {
+			used[v], w.regions = true, true
+		}
+	}
+	b = append(b, ttmlStyling...)
+	for i := len(ttmlRegions) - 1; i >= 0; i-- {
+		if used[i] {
+			b = append(b, ttmlRegions[i].xml...)
+		}
+	}
+	b = append(b, "    </layout>\n  </head>\n  <body"...)
+	if !w.regions {
+		b = append(b, ` region="`+ttmlRegionID+`"`...)
+	}
+	return append(b, ` style="`+ttmlStyleID+`">`+"\n    <div>\n"...)
+}
+
+// appendCue appends one <p> line for c, cue i.
+func (w *ttmlWriter) appendCue(dst []byte, c caption.Cue, i int) []byte {
 	dst = append(dst, `      <p xml:id="`...)
-	dst = appendTTMLCueID(dst, i, ids)
+	dst = appendTTMLCueID(dst, i, w.ids)
 	dst = append(dst, `" begin="`...)
-	dst = appendTTMLCueTime(dst, c.Start, fps)
+	dst = appendTTMLCueTime(dst, c.Start, w.fps)
 	dst = append(dst, `" end="`...)
-	dst = appendTTMLCueTime(dst, c.End, fps)
+	dst = appendTTMLCueTime(dst, c.End, w.fps)
 	dst = append(dst, '"')
+	if w.regions {
+		id := ttmlRegionID
+		if v := c.Placement.Vertical; int(v) < len(ttmlRegions) {
+			id = ttmlRegions[v].id
+		}
+		dst = append(dst, ` region="`...)
+		dst = append(dst, id...)
+		dst = append(dst, '"')
+	}
 	mixed := false
 	if s := c.Speaker(); s != "" {
 		dst = append(dst, ` ttm:agent="`...)
-		dst = append(dst, agents[s]...)
+		dst = append(dst, w.agents[s]...)
 		dst = append(dst, '"')
 	} else {
 		for _, l := range c.Lines {
 			mixed = mixed || l.Speaker != ""
 		}
 	}
-	for _, l := range c.Lines {
-		if ttmlNeedsPreserve(l.Text) {
+	w.prefixes = w.show.Prefixes(w.prefixes, c.Lines)
+	for j, l := range c.Lines {
+		if ttmlNeedsPreserve(w.prefixes[j] + l.Text) {
 			dst = append(dst, ` xml:space="preserve"`...)
 			break
 		}
+	}
+	switch c.Placement.Horizontal {
+	case caption.Left:
+		dst = append(dst, ` tts:textAlign="left"`...)
+	case caption.Right:
+		dst = append(dst, ` tts:textAlign="right"`...)
 	}
 	if rightToLeft(c.Lines) {
 		// Players lay TTML out left to right unless told: Arabic and
@@ -268,27 +331,78 @@ func appendTTMLCue(dst []byte, c caption.Cue, i int, ids []string, agents map[st
 		dst = append(dst, ` tts:direction="rtl"`...)
 	}
 	dst = append(dst, '>')
-	for i, l := range c.Lines {
-		if i > 0 {
+	for j, l := range c.Lines {
+		if j > 0 {
 			dst = append(dst, "<br/>"...)
 		}
 		// Each line in a span of its own, for a box behind the text
 		// that readers can read on any video (backgrounds are not
 		// inherited, and a paragraph's would fill the region's width).
-		if l.Text == "" {
+		if l.Text == "" && l.Spans == nil {
 			continue
 		}
 		dst = append(dst, `<span style="`+ttmlLineStyleID+`"`...)
 		if mixed && l.Speaker != "" {
 			dst = append(dst, ` ttm:agent="`...)
-			dst = append(dst, agents[l.Speaker]...)
+			dst = append(dst, w.agents[l.Speaker]...)
 			dst = append(dst, '"')
 		}
 		dst = append(dst, '>')
-		dst = appendXMLEscaped(dst, l.Text, false)
+		dst = appendXMLEscaped(dst, w.prefixes[j], false)
+		for _, s := range l.Runs() {
+			dst = w.appendSpan(dst, s)
+		}
 		dst = append(dst, "</span>"...)
 	}
 	return append(dst, "</p>\n"...)
+}
+
+// appendSpan appends a run of text in its style: plain text as it is,
+// styled text in a span with tts: attributes, and ruby, where the
+// profile has it, as an IMSC 1.1 ruby container (DFXP gets the base
+// text alone).
+func (w *ttmlWriter) appendSpan(dst []byte, s caption.Span) []byte {
+	ruby := w.ruby && s.Style.Ruby != ""
+	st := s.Style
+	st.Ruby, st.Class = "", "" // TTML has no classes
+	if st.IsPlain() && !ruby {
+		return appendXMLEscaped(dst, s.Text, false)
+	}
+	dst = append(dst, "<span"...)
+	if ruby {
+		dst = append(dst, ` tts:ruby="container"`...)
+	}
+	if st.Italic {
+		dst = append(dst, ` tts:fontStyle="italic"`...)
+	}
+	if st.Bold {
+		dst = append(dst, ` tts:fontWeight="bold"`...)
+	}
+	if st.Underline {
+		dst = append(dst, ` tts:textDecoration="underline"`...)
+	}
+	if isModelColor(st.Color) {
+		dst = append(dst, ` tts:color="`...)
+		dst = append(dst, st.Color...)
+		dst = append(dst, '"')
+	}
+	dst = append(dst, '>')
+	if ruby {
+		dst = append(dst, `<span tts:ruby="base">`...)
+		dst = appendXMLEscaped(dst, s.Text, false)
+		dst = append(dst, `</span><span tts:ruby="text">`...)
+		dst = appendXMLEscaped(dst, s.Style.Ruby, false)
+		dst = append(dst, "</span>"...)
+	} else {
+		dst = appendXMLEscaped(dst, s.Text, false)
+	}
+	return append(dst, "</span>"...)
+}
+
+// isModelColor reports whether c is a colour as the model writes them,
+// "#rrggbb" or "#rrggbbaa" in lower case, which TTML reads as it is.
+func isModelColor(c string) bool {
+	return (len(c) == 7 || len(c) == 9) && c[0] == '#' && isHex(c[1:])
 }
 
 // rightToLeft reports whether a cue's first strong character, the one
