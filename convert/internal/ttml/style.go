@@ -193,12 +193,23 @@ func (r *ttmlReader) inlineStyle(t xml.StartElement, pos caption.Position) ttSty
 // then its own attributes.
 func (r *ttmlReader) specified(t xml.StartElement, pos caption.Position) ttStyle {
 	var s ttStyle
-	if refs, ok := ttmlAttr(t, "", "style"); ok {
-		for _, id := range strings.Fields(refs) {
-			s = s.over(r.resolveStyle(id, pos))
-		}
+	for _, id := range r.styleRefs(t) {
+		s = s.over(r.resolveStyle(id, pos))
 	}
 	return s.over(r.inlineStyle(t, pos))
+}
+
+// styleRefs returns the ids t's style attribute references. Besides the
+// attribute without a namespace, as TTML has it, it takes one in the
+// TTML or styling namespace, as go-astisub writes it on regions and
+// styles.
+func (r *ttmlReader) styleRefs(t xml.StartElement) []string {
+	for _, a := range t.Attr {
+		if a.Name.Local == "style" && (a.Name.Space == "" || r.isNS(a.Name.Space, "") || r.isStyleNS(a.Name.Space)) {
+			return strings.Fields(a.Value)
+		}
+	}
+	return nil
 }
 
 // declareStyle records a style or region declared in head: id "" is
@@ -206,9 +217,7 @@ func (r *ttmlReader) specified(t xml.StartElement, pos caption.Position) ttStyle
 // region's nested styles to add to.
 func (r *ttmlReader) declareStyle(defs map[string]*ttStyleDef, kind string, t xml.StartElement, pos caption.Position) *ttStyleDef {
 	d := &ttStyleDef{own: r.inlineStyle(t, pos), pos: pos}
-	if refs, ok := ttmlAttr(t, "", "style"); ok {
-		d.refs = strings.Fields(refs)
-	}
+	d.refs = r.styleRefs(t)
 	id, ok := ttmlAttr(t, nsXML, "id")
 	if !ok {
 		// pycaption and other TTML1 writers use a bare id.

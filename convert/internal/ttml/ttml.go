@@ -341,37 +341,86 @@ func (w *ttmlWriter) appendCue(dst []byte, c caption.Cue, i int) []byte {
 		if l.Text == "" && l.Spans == nil {
 			continue
 		}
-		dst = append(dst, `<span style="`+ttmlLineStyleID+`"`...)
-		if mixed && l.Speaker != "" {
-			dst = append(dst, ` ttm:agent="`...)
-			dst = append(dst, w.agents[l.Speaker]...)
-			dst = append(dst, '"')
+		agent := ""
+		if mixed {
+			agent = w.agents[l.Speaker]
 		}
-		dst = append(dst, '>')
-		dst = appendXMLEscaped(dst, w.prefixes[j], false)
-		for _, s := range l.Runs() {
-			dst = w.appendSpan(dst, s)
-		}
-		dst = append(dst, "</span>"...)
+		dst = w.appendLine(dst, w.prefixes[j], l, agent)
 	}
 	return append(dst, "</p>\n"...)
 }
 
-// appendSpan appends a run of text in its style: plain text as it is,
-// styled text in a span with tts: attributes, and ruby, where the
-// profile has it, as an IMSC 1.1 ruby container (DFXP gets the base
-// text alone).
-func (w *ttmlWriter) appendSpan(dst []byte, s caption.Span) []byte {
-	ruby := w.ruby && s.Style.Ruby != ""
+// appendLine appends line l, after prefix, in spans of the line style
+// spoken by agent ("": the p's). A ruby container stands between them
+// under the p, with the line style of its own: TTML2 lets it nest in a
+// span, but ttconv, the IMSC reference, takes only a p as its parent.
+func (w *ttmlWriter) appendLine(dst []byte, prefix string, l caption.Line, agent string) []byte {
+	open := false
+	start := func(attrs string) {
+		dst = append(dst, `<span`+attrs+` style="`+ttmlLineStyleID+`"`...)
+		if agent != "" {
+			dst = append(dst, ` ttm:agent="`...)
+			dst = append(dst, agent...)
+			dst = append(dst, '"')
+		}
+	}
+	runs := l.Runs()
+	if prefix != "" || len(runs) == 0 || !w.isRuby(runs[0]) {
+		start("")
+		dst = append(dst, '>')
+		dst = appendXMLEscaped(dst, prefix, false)
+		open = true
+	}
+	for _, s := range runs {
+		switch {
+		case w.isRuby(s):
+			if open {
+				dst = append(dst, "</span>"...)
+				open = false
+			}
+			start(` tts:ruby="container"`)
+			dst = appendTTMLStyle(dst, s.Style)
+			dst = append(dst, `><span tts:ruby="base">`...)
+			dst = appendXMLEscaped(dst, s.Text, false)
+			dst = append(dst, `</span><span tts:ruby="text">`...)
+			dst = appendXMLEscaped(dst, s.Style.Ruby, false)
+			dst = append(dst, "</span></span>"...)
+			continue
+		case !open:
+			start("")
+			dst = append(dst, '>')
+			open = true
+		}
+		dst = appendTTMLSpan(dst, s)
+	}
+	if open {
+		dst = append(dst, "</span>"...)
+	}
+	return dst
+}
+
+// isRuby reports whether s is written as a ruby container: it has an
+// annotation and the profile has ruby (IMSC 1.1, not DFXP, which gets
+// the base text alone).
+func (w *ttmlWriter) isRuby(s caption.Span) bool { return w.ruby && s.Style.Ruby != "" }
+
+// appendTTMLSpan appends a run of text that is no ruby container:
+// plain text as it is, styled text in a span of tts: attributes.
+func appendTTMLSpan(dst []byte, s caption.Span) []byte {
 	st := s.Style
 	st.Ruby, st.Class = "", "" // TTML has no classes
-	if st.IsPlain() && !ruby {
+	if st.IsPlain() {
 		return appendXMLEscaped(dst, s.Text, false)
 	}
 	dst = append(dst, "<span"...)
-	if ruby {
-		dst = append(dst, ` tts:ruby="container"`...)
-	}
+	dst = appendTTMLStyle(dst, st)
+	dst = append(dst, '>')
+	dst = appendXMLEscaped(dst, s.Text, false)
+	return append(dst, "</span>"...)
+}
+
+// appendTTMLStyle appends the tts: attributes of st.
+func appendTTMLStyle(dst []byte, st caption.Style) []byte {
 	if st.Italic {
 		dst = append(dst, ` tts:fontStyle="italic"`...)
 	}
@@ -386,17 +435,7 @@ func (w *ttmlWriter) appendSpan(dst []byte, s caption.Span) []byte {
 		dst = append(dst, st.Color...)
 		dst = append(dst, '"')
 	}
-	dst = append(dst, '>')
-	if ruby {
-		dst = append(dst, `<span tts:ruby="base">`...)
-		dst = appendXMLEscaped(dst, s.Text, false)
-		dst = append(dst, `</span><span tts:ruby="text">`...)
-		dst = appendXMLEscaped(dst, s.Style.Ruby, false)
-		dst = append(dst, "</span>"...)
-	} else {
-		dst = appendXMLEscaped(dst, s.Text, false)
-	}
-	return append(dst, "</span>"...)
+	return dst
 }
 
 // isModelColor reports whether c is a colour as the model writes them,
@@ -904,6 +943,9 @@ func (r *ttmlReader) start(t xml.StartElement, pos caption.Position) error {
 	if ref, ok := r.metaAttr(t, nsMetadata, "agent"); ok && kind >= ttBody && kind <= ttSpan {
 		f.agent = r.speaker(ref, pos)
 	}
+	if kind == ttP {
+		r.cue = ttmlCue{pos: pos}
+	}
 	if kind >= ttBody && kind <= ttSpan {
 		r.startContent(&f, parent, t, pos)
 	}
@@ -917,7 +959,6 @@ func (r *ttmlReader) start(t xml.StartElement, pos caption.Position) error {
 		}
 		if kind == ttP {
 			r.sawP = true
-			r.cue = ttmlCue{pos: pos}
 			r.cue.cue.ID, _ = ttmlAttr(t, nsXML, "id")
 			if r.cue.cue.ID == "" {
 				r.cue.cue.ID, _ = ttmlAttr(t, "", "id")
