@@ -409,6 +409,9 @@ func (w *ttmlWriter) isRuby(s caption.Span) bool { return w.ruby && s.Style.Ruby
 func appendTTMLSpan(dst []byte, s caption.Span) []byte {
 	st := s.Style
 	st.Ruby, st.Class = "", "" // TTML has no classes
+	if !isModelColor(st.Color) {
+		st.Color = "" // not the model's: it might not even be a colour
+	}
 	if st.IsPlain() {
 		return appendXMLEscaped(dst, s.Text, false)
 	}
