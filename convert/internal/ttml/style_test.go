@@ -99,7 +99,7 @@ func TestReadTTMLStyle(t *testing.T) {
 			name: "region styles are inherited by content flowed into the region",
 			head: `<styling><style xml:id="s" tts:color="yellow"/></styling><layout><region xml:id="r1" style="s" tts:fontStyle="italic"/>` +
 				`<region xml:id="r2"><style tts:fontWeight="bold"/></region></layout>`,
-			div: `<p begin="0s" end="1s" region="r1">a <span tts:fontStyle="normal">b</span></p><p begin="1s" end="2s" region="r2">c</p>`,
+			div:  `<p begin="0s" end="1s" region="r1">a <span tts:fontStyle="normal">b</span></p><p begin="1s" end="2s" region="r2">c</p>`,
 			want: styled(sp("a ", st{Italic: true, Color: "#ffff00"}), sp("b", st{Color: "#ffff00"})),
 		},
 		{
@@ -182,7 +182,7 @@ func TestReadTTMLPlacement(t *testing.T) {
 			name:    "region referenced from a style and inherited from div",
 			regions: `<region xml:id="r" style="top"/>`, div: `<div region="r"><p begin="0s" end="1s">a</p></div>`,
 			want:   pl{Vertical: caption.Top},
-			reason:  "the style named top sets displayAlign before",
+			reason: "the style named top sets displayAlign before",
 		},
 		{name: "textAlign left on p", div: `<p begin="0s" end="1s" tts:textAlign="left">a</p>`, want: pl{Horizontal: caption.Left}},
 		{name: "textAlign end from a style", div: `<p begin="0s" end="1s" style="end">a</p>`, want: pl{Horizontal: caption.Right}},
