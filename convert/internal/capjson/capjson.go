@@ -1,5 +1,9 @@
 // Package capjson reads and writes capconv's own JSON schema, which
-// carries the whole model but segments (docs/json.md).
+// carries the whole model but segments (docs/json.md): cues with their
+// ids, speakers, dialogue dashes, styled spans (every style field,
+// WebVTT classes and ruby included) and placement, chapters, the title,
+// the language, the duration and how the source showed its speakers.
+// Times are kept to the millisecond; nothing else is lost.
 package capjson
 
 import (

@@ -99,8 +99,15 @@ func TestReadTTMLStyle(t *testing.T) {
 			name: "region styles are inherited by content flowed into the region",
 			head: `<styling><style xml:id="s" tts:color="yellow"/></styling><layout><region xml:id="r1" style="s" tts:fontStyle="italic"/>` +
 				`<region xml:id="r2"><style tts:fontWeight="bold"/></region></layout>`,
-			div:  `<p begin="0s" end="1s" region="r1">a <span tts:fontStyle="normal">b</span></p><p begin="1s" end="2s" region="r2">c</p>`,
+			div:  `<p begin="0s" end="1s" region="r1">a <span tts:fontStyle="normal">b</span></p>`,
 			want: styled(sp("a ", st{Italic: true, Color: "#ffff00"}), sp("b", st{Color: "#ffff00"})),
+		},
+		{
+			name:   "a region's nested style, below the body's own",
+			reason: "TTML1 regions may hold style elements; body inherits from the region and overrides it",
+			head:   `<layout><region xml:id="r"><style tts:fontWeight="bold" tts:color="red"/></region></layout>`,
+			div:    `<div tts:color="lime"><p begin="0s" end="1s" region="r">c</p></div>`,
+			want:   styled(sp("c", st{Bold: true, Color: "#00ff00"})),
 		},
 		{
 			name: "ruby container with base and text",

@@ -1,6 +1,22 @@
 // Package ttml reads TTML and DFXP documents and writes TTML under the
 // IMSC 1.1 Text profile or the DFXP profile: times as clock values or
-// frames, one ttm:agent per speaker, the language and the title.
+// frames, one ttm:agent per speaker, the language and the title, styled
+// spans (italic, bold, underline, colour), ruby, and the cue's placement
+// as a region and a text alignment.
+//
+// What the formats keep and lose, read and written back:
+//   - TTML (IMSC 1.1 Text) keeps cue times to the millisecond, ids that
+//     are unique NCNames, speakers, the title, the language, spans with
+//     italics, bold, underline and colour, ruby, and the top, middle or
+//     bottom placement and left, centre or right alignment.
+//   - DFXP is the same document under the TTML1 profile, which has no
+//     ruby: a ruby base is written alone, its annotation lost.
+//   - Both lose WebVTT classes (TTML has none), an explicit opaque white
+//     (read back as the default colour), empty lines, and line feeds
+//     inside a line (a space). Speaker labels and dialogue dashes shown
+//     in the text (WriteOptions.Speakers, Line.Dash) read back as text,
+//     which convert's label reading turns back into speakers and dashes;
+//     ttm:agent keeps the speakers whatever is shown.
 package ttml
 
 import (
@@ -35,6 +51,21 @@ import (
 //   - A cue whose lines share a speaker names it on <p ttm:agent>; a cue
 //     with several speakers puts each attributed line in a
 //     <span ttm:agent>, since TTML has no per-line attribute.
+//   - Styled runs are spans with inline tts: attributes inside each
+//     line's span. Ruby is an IMSC 1.1 ruby container of a base and a
+//     text span, standing under the p with the line style of its own:
+//     TTML2 lets it nest in a span, but ttconv, the IMSC reference
+//     implementation, only reads it as a child of p.
+//   - A placement is a region: bottom, middle and top cover the same
+//     title-safe area (inset 10%) with displayAlign after, center and
+//     before, and only the ones used are declared. With bottom alone
+//     body names the region, as before placement existed; otherwise
+//     every p names its own, since under TTML's region association a p
+//     inside a body flowed into one region shows in no other. Left and
+//     right alignment are tts:textAlign on the p.
+//   - Speakers shown in the text (WriteOptions.Speakers, as
+//     labels.Shower places them) and dialogue dashes open the line's
+//     text, beside the ttm:agent markup that players do not show.
 //   - A cue's xml:id is its Cue.ID when that is a valid NCName not used
 //     before in the document, else cN (N its position from 1), suffixed
 //     _2, _3, … if taken: xml:id values must be unique NCNames.
@@ -136,14 +167,16 @@ type WriteOptions struct {
 }
 
 // Append appends d rendered as an IMSC 1.1 Text profile TTML document to
-// b.
+// b. WebVTT classes are not written, as TTML has none; see the package
+// documentation for what else is lost.
 func Append(b []byte, d *caption.Document, o WriteOptions) ([]byte, error) {
 	return appendTTMLProfile(b, d, o, imscProfile)
 }
 
 // AppendDFXP appends d rendered as TTML for tools that ask for DFXP: the
 // same document as Append, which DFXP readers accept, under the DFXP
-// profile.
+// profile, but without ruby, which TTML1 lacks: a ruby base is written
+// as plain text of its style, and its annotation is lost.
 func AppendDFXP(b []byte, d *caption.Document, o WriteOptions) ([]byte, error) {
 	return appendTTMLProfile(b, d, o, dfxpProfile)
 }
