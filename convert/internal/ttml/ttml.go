@@ -87,6 +87,8 @@ import (
 //     children. A p with no end from itself or an ancestor is skipped
 //     with a warning, as is a p that ends before it begins.
 //   - Timing on span is ignored: the model has no partial cues.
+//   - Styling, ruby and placement come from tts: attributes, referenced
+//     styles and regions, with TTML's inheritance (see style.go).
 //   - Cues are returned in Start order (stable): document order has no
 //     temporal meaning in TTML.
 //   - ttm:agent references, on p or span and inherited from body or div,
