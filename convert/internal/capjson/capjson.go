@@ -192,11 +192,13 @@ func lineDashes(lines []caption.Line) []bool {
 }
 
 // lineSpans returns each line's spans (nil for a plain line), or nil
-// when every line is plain.
+// when every line is plain. Spans that do not join to their line's text
+// break the model's invariant; they are left out, the text kept, since
+// Read would refuse them.
 func lineSpans(lines []caption.Line) [][]jsonSpan {
 	var out [][]jsonSpan
 	for i, l := range lines {
-		if l.Spans == nil {
+		if l.Spans == nil || !joinsTo(l.Spans, l.Text) {
 			continue
 		}
 		if out == nil {
@@ -209,6 +211,18 @@ func lineSpans(lines []caption.Line) [][]jsonSpan {
 		}
 	}
 	return out
+}
+
+// joinsTo reports whether the texts of spans joined are text.
+func joinsTo(spans []caption.Span, text string) bool {
+	for _, s := range spans {
+		t, ok := strings.CutPrefix(text, s.Text)
+		if !ok {
+			return false
+		}
+		text = t
+	}
+	return text == ""
 }
 
 // Read reads capconv's JSON schema. Unknown keys are ignored. Errors

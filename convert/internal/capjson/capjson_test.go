@@ -260,3 +260,20 @@ func TestReadJSONVersions(t *testing.T) {
 		})
 	}
 }
+
+func TestWriteJSONSpansNotJoiningText(t *testing.T) {
+	ms := captest.Ms
+	bad := caption.Line{Text: "abc", Spans: []caption.Span{{Text: "ab", Style: caption.Style{Bold: true}}}}
+	d := &caption.Document{Cues: []caption.Cue{{Start: 0, End: ms(1000), Lines: []caption.Line{bad}}}}
+	b, err := Append(nil, d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := Read(b, text.Source{})
+	if err != nil {
+		t.Fatalf("Read(Append()) error: %v\n%s", err, b)
+	}
+	if d := cmp.Diff(captest.Say("", "abc"), got.Cues[0].Lines); d != "" {
+		t.Errorf("lines (-want +got):\n%s", d)
+	}
+}
