@@ -383,3 +383,27 @@ func TestTTMLStyledRoundTrip(t *testing.T) {
 		})
 	}
 }
+
+func TestReadTTMLStyleNamespaces(t *testing.T) {
+	doc := func(ns, styling string) string {
+		return `<tt xmlns="` + ns + `" xmlns:tts="` + ns + styling + `" xml:lang="en"><head><styling><style xml:id="b" tts:fontWeight="bold"/></styling></head>` +
+			`<body tts:fontStyle="italic"><div><p begin="0s" end="1s"><span style="b">a</span> b</p></div></body></tt>`
+	}
+	want := []caption.Line{caption.StyledLine("", []caption.Span{{Text: "a", Style: caption.Style{Italic: true, Bold: true}}, {Text: " b", Style: caption.Style{Italic: true}}})}
+	tests := []struct{ name, ns, styling string }{
+		{"TTML", "http://www.w3.org/ns/ttml", "#styling"},
+		{"DFXP 2006/10", "http://www.w3.org/2006/10/ttaf1", "#styling"},
+		{"DFXP 2006/04", "http://www.w3.org/2006/04/ttaf1", "#style"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			c, warns := readOne(t, doc(tc.ns, tc.styling))
+			if diff := cmp.Diff(want, c.Lines); diff != "" {
+				t.Errorf("Read() lines mismatch (-want +got):\n%s", diff)
+			}
+			if warns != 0 {
+				t.Errorf("Read() warned %d times", warns)
+			}
+		})
+	}
+}
