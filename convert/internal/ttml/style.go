@@ -25,8 +25,8 @@ import (
 //   - A p's vertical placement comes from its region: where its text
 //     sits (the top of the region for displayAlign before, the middle for
 //     center, the bottom for after) in the upper, middle or lower third
-//     of the picture; origin and extent count in percent, or in pixels
-//     of the root's tts:extent. The horizontal alignment comes likewise
+//     of the picture; origin and extent count in percent, in cells of
+//     ttp:cellResolution, or in pixels of the root's tts:extent. The horizontal alignment comes likewise
 //     from textAlign (start and end follow tts:direction) within the
 //     region's width. A p in no region, or with no textAlign anywhere
 //     above it, stands at the bottom centre: TTML's initial values (the
@@ -341,20 +341,24 @@ func (r *ttmlReader) placement(region ttStyle, inRegion bool, s ttStyle) caption
 }
 
 // lengths reads a pair of TTML lengths (origin or extent) as percentages
-// of the picture: "10% 80%", or pixels when the root states its extent
-// in pixels. ok is false for anything else (auto, cells).
+// of the picture: "10% 80%", cells of ttp:cellResolution ("2c 12c"), or
+// pixels when the root states its extent in pixels. ok is false for
+// anything else (auto, em).
 func (r *ttmlReader) lengths(v string) (x, y float64, ok bool) {
 	f := strings.Fields(v)
 	if len(f) != 2 {
 		return 0, 0, false
 	}
-	x, okX := r.length(f[0], r.rootW)
-	y, okY := r.length(f[1], r.rootH)
+	x, okX := r.length(f[0], r.rootW, r.cellCols)
+	y, okY := r.length(f[1], r.rootH, r.cellRows)
 	return x, y, okX && okY
 }
 
-func (r *ttmlReader) length(v string, root float64) (float64, bool) {
+func (r *ttmlReader) length(v string, root, cells float64) (float64, bool) {
 	switch {
+	case strings.HasSuffix(v, "c"):
+		n, err := strconv.ParseFloat(strings.TrimSuffix(v, "c"), 64)
+		return n * 100 / cells, err == nil
 	case strings.HasSuffix(v, "%"):
 		n, err := strconv.ParseFloat(strings.TrimSuffix(v, "%"), 64)
 		return n, err == nil
@@ -365,9 +369,21 @@ func (r *ttmlReader) length(v string, root float64) (float64, bool) {
 	return 0, false
 }
 
-// rootExtent reads the tt root's tts:extent in pixels, which gives
-// regions' pixel lengths their meaning.
+// rootExtent reads the tt root's tts:extent in pixels and its
+// ttp:cellResolution (32 by 15 cells unless stated), which give regions'
+// pixel and cell lengths their meaning.
 func (r *ttmlReader) rootExtent(t xml.StartElement) {
+	r.cellCols, r.cellRows = 32, 15
+	if v, ok := r.metaAttr(t, nsParameter, "cellResolution"); ok {
+		f := strings.Fields(v)
+		if len(f) == 2 {
+			c, errC := strconv.Atoi(f[0])
+			w, errW := strconv.Atoi(f[1])
+			if errC == nil && errW == nil && c > 0 && w > 0 {
+				r.cellCols, r.cellRows = float64(c), float64(w)
+			}
+		}
+	}
 	for _, a := range t.Attr {
 		if a.Name.Local != "extent" || !r.isStyleNS(a.Name.Space) {
 			continue

@@ -186,6 +186,19 @@ func TestReadTTMLPlacement(t *testing.T) {
 			want: pl{Vertical: caption.Top},
 		},
 		{
+			name:    "a band at the top in cells of the default 32 by 15",
+			regions: region("r", `tts:origin="3c 1c" tts:extent="26c 3c" tts:displayAlign="after"`), div: `<p region="r" begin="0s" end="1s">a</p>`,
+			want:   pl{Vertical: caption.Top},
+			reason: "the text's bottom is at row 4 of 15",
+		},
+		{
+			name:    "cells of a stated resolution",
+			ttAttrs: ` ttp:cellResolution="40 24"`,
+			regions: region("r", `tts:origin="4c 10c" tts:extent="32c 4c" tts:displayAlign="center"`), div: `<p region="r" begin="0s" end="1s">a</p>`,
+			want:   pl{Vertical: caption.Middle},
+			reason: "the middle of rows 10 to 14 of 24",
+		},
+		{
 			name:    "region referenced from a style and inherited from div",
 			regions: `<region xml:id="r" style="top"/>`, div: `<div region="r"><p begin="0s" end="1s">a</p></div>`,
 			want:   pl{Vertical: caption.Top},

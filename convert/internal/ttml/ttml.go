@@ -877,6 +877,8 @@ type ttmlReader struct {
 	region          *ttStyleDef
 	unknownRegion   map[string]bool // regions warned about
 	rootW, rootH    float64         // the root's tts:extent in pixels, 0 when not stated
+	// cellCols and cellRows are the root's ttp:cellResolution.
+	cellCols, cellRows float64
 }
 
 // run walks the token stream.
