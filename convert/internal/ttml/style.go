@@ -17,7 +17,7 @@ import (
 //     resolved through its own references) overlaid by its inline
 //     attributes; a content element inherits from its parent, and body
 //     from the region its p is flowed into, as TTML's style inheritance
-//     says. ruby is not inherited; displayAlign, origin and extent are
+//     says, and that from TTML2's initial values (<initial> in styling). ruby is not inherited; displayAlign, origin and extent are
 //     read on regions only.
 //   - Opaque white, the colour every caption player starts from and the
 //     one the writer's default style declares, is read as the default

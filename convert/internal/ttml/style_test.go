@@ -110,6 +110,13 @@ func TestReadTTMLStyle(t *testing.T) {
 			want:   styled(sp("c", st{Bold: true, Color: "#00ff00"})),
 		},
 		{
+			name:   "TTML2 initial values, below regions and content",
+			head:   `<styling><initial tts:color="yellow" tts:fontStyle="italic"/></styling><layout><region xml:id="r" tts:fontStyle="normal"/></layout>`,
+			div:    `<p begin="0s" end="1s" region="r">a <span tts:color="red">b</span></p>`,
+			want:   styled(sp("a ", st{Color: "#ffff00"}), sp("b", st{Color: "#ff0000"})),
+			reason: "the region's fontStyle normal wins over the initial italic",
+		},
+		{
 			name: "ruby container with base and text",
 			div:  p + `><span tts:ruby="container" tts:fontWeight="bold"><span tts:ruby="base">漢</span><span tts:ruby="text">かん</span></span>字</p>`,
 			want: styled(sp("漢", st{Bold: true, Ruby: "かん"}), sp("字", st{})),

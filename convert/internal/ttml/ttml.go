@@ -786,6 +786,7 @@ const (
 	ttBr
 	ttStyling     // styling in head
 	ttStyleDecl   // style in styling
+	ttInitial     // initial in styling (TTML2)
 	ttLayout      // layout in head
 	ttRegion      // region in layout
 	ttRegionStyle // style nested in a region (TTML1)
@@ -875,6 +876,7 @@ type ttmlReader struct {
 	// declared, for its nested styles.
 	styles, regions map[string]*ttStyleDef
 	region          *ttStyleDef
+	initial         ttStyle         // TTML2 initial values, below every region
 	unknownRegion   map[string]bool // regions warned about
 	rootW, rootH    float64         // the root's tts:extent in pixels, 0 when not stated
 	// cellCols and cellRows are the root's ttp:cellResolution.
@@ -1010,6 +1012,8 @@ func (r *ttmlReader) start(t xml.StartElement, pos caption.Position) error {
 		}
 	case ttStyleDecl:
 		r.declareStyle(r.styles, "style", t, pos)
+	case ttInitial:
+		r.initial = r.initial.over(r.inlineStyle(t, pos))
 	case ttRegion:
 		r.region = r.declareStyle(r.regions, "region", t, pos)
 	case ttRegionStyle:
@@ -1086,8 +1090,11 @@ func (r *ttmlReader) classify(parent ttmlKind, n xml.Name) ttmlKind {
 			return ttLayout
 		}
 	case ttStyling:
-		if r.is(n, "", "style") {
+		switch {
+		case r.is(n, "", "style"):
 			return ttStyleDecl
+		case r.is(n, "", "initial"):
+			return ttInitial
 		}
 	case ttLayout:
 		if r.is(n, "", "region") {
@@ -1222,6 +1229,7 @@ func (r *ttmlReader) startContent(f, parent *ttmlFrame, t xml.StartElement, pos 
 	switch f.kind {
 	case ttP:
 		region, in := r.regionStyle(f.region, pos)
+		region = r.initial.over(region)
 		r.cue.base = region.inherited()
 		full := r.cue.base.over(f.chain)
 		r.cue.cue.Placement = r.placement(region, in, full)
