@@ -283,15 +283,16 @@ func TestWriteTTMLStyle(t *testing.T) {
 			want:   []string{`<p xml:id="c1" ` + times + `><span style="line"><span tts:fontStyle="italic">漢</span>字</span></p>`},
 		},
 		{
-			name: "placement: a region per vertical placement used, named on every p",
+			name:   "placement: a region per vertical placement used, named on every p",
+			reason: "regions of bands that do not overlap, as IMSC asks of regions shown at once",
 			doc: caption.Document{Cues: []caption.Cue{
 				cue(caption.Placement{Vertical: caption.Top, Horizontal: caption.Left}, caption.Line{Text: "a"}),
 				cue(caption.Placement{Horizontal: caption.Right}, caption.Line{Text: "b"}),
 			}},
 			prefix: "<",
 			want: []string{
-				`<region xml:id="top" tts:origin="10% 10%" tts:extent="80% 80%" tts:displayAlign="before"/>`,
-				`<region xml:id="bottom" tts:origin="10% 10%" tts:extent="80% 80%" tts:displayAlign="after"/>`,
+				`<region xml:id="top" tts:origin="10% 10%" tts:extent="80% 25%" tts:displayAlign="before"/>`,
+				`<region xml:id="bottom" tts:origin="10% 65%" tts:extent="80% 25%" tts:displayAlign="after"/>`,
 				`<body style="default">`,
 				`<p xml:id="c1" ` + times + ` region="top" tts:textAlign="left"><span style="line">a</span></p>`,
 				`<p xml:id="c2" ` + times + ` region="bottom" tts:textAlign="right"><span style="line">b</span></p>`,

@@ -56,13 +56,14 @@ import (
 //     text span, standing under the p with the line style of its own:
 //     TTML2 lets it nest in a span, but ttconv, the IMSC reference
 //     implementation, only reads it as a child of p.
-//   - A placement is a region: bottom, middle and top cover the same
-//     title-safe area (inset 10%) with displayAlign after, center and
-//     before, and only the ones used are declared. With bottom alone
-//     body names the region, as before placement existed; otherwise
-//     every p names its own, since under TTML's region association a p
-//     inside a body flowed into one region shows in no other. Left and
-//     right alignment are tts:textAlign on the p.
+//   - A placement is a region, bottom, middle or top, with displayAlign
+//     after, center or before, and only the ones used are declared. The
+//     bottom one alone covers the title-safe area (inset 10%) and body
+//     names it, as before placement existed. With others, each is a band
+//     of a quarter of the picture, since IMSC forbids regions presented
+//     at once to overlap, and every p names its own, since under TTML's
+//     region association a p inside a body flowed into one region shows
+//     in no other. Left and right alignment are tts:textAlign on the p.
 //   - Speakers shown in the text (WriteOptions.Speakers, as
 //     labels.Shower places them) and dialogue dashes open the line's
 //     text, beside the ttm:agent markup that players do not show.
@@ -141,17 +142,19 @@ const ttmlStyling = `    <styling>
 `
 
 // ttmlRegions are the regions of the three vertical placements, in
-// caption.Vertical order: each covers the picture inset by 10%, the
-// usual title-safe area, and stands its text at its bottom, middle or
-// top.
-var ttmlRegions = [...]struct{ id, xml string }{
-	{ttmlRegionID, `      <region xml:id="` + ttmlRegionID + `" tts:origin="10% 10%" tts:extent="80% 80%" tts:displayAlign="after"/>
-`},
-	{ttmlMiddleID, `      <region xml:id="` + ttmlMiddleID + `" tts:origin="10% 10%" tts:extent="80% 80%" tts:displayAlign="center"/>
-`},
-	{ttmlTopID, `      <region xml:id="` + ttmlTopID + `" tts:origin="10% 10%" tts:extent="80% 80%" tts:displayAlign="before"/>
-`},
+// caption.Vertical order, each standing its text at its bottom, middle
+// or top. Alone, the bottom one covers the picture inset by 10%, the
+// usual title-safe area. With others, each takes a band of a quarter of
+// the picture inside that area, room for three lines, since IMSC forbids
+// two regions presented at once to overlap.
+var ttmlRegions = [...]struct{ id, align, band string }{
+	{ttmlRegionID, "after", `tts:origin="10% 65%" tts:extent="80% 25%"`},
+	{ttmlMiddleID, "center", `tts:origin="10% 37.5%" tts:extent="80% 25%"`},
+	{ttmlTopID, "before", `tts:origin="10% 10%" tts:extent="80% 25%"`},
 }
+
+// ttmlSafeArea is the geometry of the bottom region alone.
+const ttmlSafeArea = `tts:origin="10% 10%" tts:extent="80% 80%"`
 
 // WriteOptions tune the TTML writer. The zero value writes clock times
 // and declares no frame rate.
@@ -232,7 +235,7 @@ func appendTTMLProfile(b []byte, d *caption.Document, o WriteOptions, profile st
 // unless the text needs many escapes, so that the output is allocated
 // once.
 func ttmlSize(d *caption.Document, ids, speakers []string) int {
-	n := len(ttmlHead) + len(ttmlStyling) + 3*len(ttmlRegions[0].xml) + 256 + 2*len(d.Title)
+	n := len(ttmlHead) + len(ttmlStyling) + 3*128 + 256 + 2*len(d.Title)
 	for _, s := range speakers {
 		n += 2*len(s) + 128
 	}
@@ -308,9 +311,15 @@ func (w *ttmlWriter) appendLayout(b []byte, cues []caption.Cue) []byte {
 	}
 	b = append(b, ttmlStyling...)
 	for i := len(ttmlRegions) - 1; i >= 0; i-- {
-		if used[i] {
-			b = append(b, ttmlRegions[i].xml...)
+		if !used[i] {
+			continue
 		}
+		r := ttmlRegions[i]
+		geometry := r.band
+		if !w.regions {
+			geometry = ttmlSafeArea
+		}
+		b = append(b, `      <region xml:id="`+r.id+`" `+geometry+` tts:displayAlign="`+r.align+`"/>`+"\n"...)
 	}
 	b = append(b, "    </layout>\n  </head>\n  <body"...)
 	if !w.regions {
