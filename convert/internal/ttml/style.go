@@ -15,23 +15,30 @@ import (
 //     displayAlign, origin and extent. Each element's specified style is
 //     its referenced styles (style="s1 s2", later ones winning, each
 //     resolved through its own references) overlaid by its inline
-//     attributes; a content element inherits from its parent, and body
-//     from the region its p is flowed into, as TTML's style inheritance
-//     says, and that from TTML2's initial values (<initial> in styling). ruby is not inherited; displayAlign, origin and extent are
-//     read on regions only.
+//     attributes. A content element inherits from its parent, body from
+//     the region its p is flowed into, as TTML's style inheritance says,
+//     and the region from TTML2's initial values (<initial> in styling).
+//     ruby is not inherited; displayAlign, origin and extent are read on
+//     regions only.
 //   - Opaque white, the colour every caption player starts from and the
 //     one the writer's default style declares, is read as the default
 //     colour, so that a document coloured only white has plain text.
-//   - A p's vertical placement comes from its region: where its text
-//     sits (the top of the region for displayAlign before, the middle for
-//     center, the bottom for after) in the upper, middle or lower third
-//     of the picture; origin and extent count in percent, in cells of
-//     ttp:cellResolution, or in pixels of the root's tts:extent. The horizontal alignment comes likewise
-//     from textAlign (start and end follow tts:direction) within the
-//     region's width. A p in no region, or with no textAlign anywhere
-//     above it, stands at the bottom centre: TTML's initial values (the
-//     top of the whole picture, start alignment) are what no caption
-//     author writes without a layout.
+//   - A p's vertical placement comes from its region: where the middle
+//     of two lines of text stands (at the region's top for displayAlign
+//     before, its middle for center, its bottom for after) in the upper,
+//     middle or lower third of the picture. Origin and extent count in
+//     percent, in cells of ttp:cellResolution, or in pixels of the root's
+//     tts:extent. The horizontal alignment comes likewise from textAlign
+//     (start and end follow tts:direction) within the region's width. A
+//     p in no region, or with no textAlign anywhere above it, stands at
+//     the bottom centre: TTML's initial values (the top of the whole
+//     picture, start alignment) are what no caption author writes
+//     without a layout.
+
+// textBlock is the height of two lines of text, in percent of the
+// picture (at TTML's initial font size of a 15th of the height): where
+// displayAlign stands text in a region tall or short.
+const textBlock = 15.0
 
 // ttmlStyleSuffixes are the styling namespaces' suffixes: TTML and the
 // 2006/10 draft say #styling, the 2006/04 draft #style.
@@ -296,12 +303,13 @@ func (r *ttmlReader) placement(region ttStyle, inRegion bool, s ttStyle) caption
 		} else {
 			x1, y1 = 100, 100
 		}
-		y := y0 // displayAlign before, TTML's initial value
+		half := min(textBlock, max(y1-y0, 0)) / 2
+		y := y0 + half // displayAlign before, TTML's initial value
 		switch region.displayAlign {
 		case "center":
 			y = (y0 + y1) / 2
 		case "after":
-			y = y1
+			y = y1 - half
 		}
 		switch {
 		case y < 100.0/3:

@@ -187,6 +187,11 @@ func TestReadTTMLPlacement(t *testing.T) {
 			regions: region("r", `tts:origin="10% 80%" tts:extent="80% 15%"`), div: `<p region="r" begin="0s" end="1s">a</p>`,
 		},
 		{
+			name:    "a band just below the middle third, text at its top",
+			reason:  "the text's middle, at 65% + 7.5%, is in the lower third",
+			regions: region("r", `tts:origin="10% 65%" tts:extent="80% 25%" tts:displayAlign="before"`), div: `<p region="r" begin="0s" end="1s">a</p>`,
+		},
+		{
 			name:    "a band at the top in pixels of the root's extent",
 			ttAttrs: ` tts:extent="1920px 1080px"`,
 			regions: region("r", `tts:origin="192px 54px" tts:extent="1536px 162px" tts:displayAlign="after"`), div: `<p region="r" begin="0s" end="1s">a</p>`,
