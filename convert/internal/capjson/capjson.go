@@ -1,5 +1,9 @@
 // Package capjson reads and writes capconv's own JSON schema, which
-// carries the whole model but segments (docs/json.md).
+// carries the whole model but segments (docs/json.md): cues with their
+// ids, speakers, dialogue dashes, styled spans (every style field,
+// WebVTT classes and ruby included) and placement, chapters, the title,
+// the language, the duration and how the source showed its speakers.
+// Times are kept to the millisecond; nothing else is lost.
 package capjson
 
 import (
@@ -21,29 +25,47 @@ import (
 // The JSON format is capconv's own, for programs that consume captions:
 //
 //	{
+//	  "version": 2,
 //	  "title": "…",            // omitted when unknown
 //	  "language": "en",        // omitted when unknown
 //	  "duration": 3600.5,      // media duration in seconds, omitted when unknown
+//	  "speakers_shown": "name", // omitted when the source showed no speakers
 //	  "chapters": [{"start": 0, "end": 754.2, "title": "Llama 3"}],  // omitted when none
 //	  "cues": [
 //	    {"id": "1", "start": 1.5, "end": 3.25, "speaker": "Ann", "lines": ["Hello", "there."]},
-//	    {"start": 4, "end": 5, "speaker": "", "lines": ["Hi.", "Hey."], "speakers": ["Ann", "Bob"]}
+//	    {"start": 4, "end": 5, "vertical": "top", "horizontal": "left", "speaker": "", "lines": ["Hi.", "Hey you."],
+//	     "speakers": ["Ann", "Bob"], "dashes": [true, true],
+//	     "spans": [null, [{"text": "Hey "}, {"text": "you", "italic": true, "color": "#ffff00"}, {"text": "."}]]}
 //	  ]
 //	}
 //
 // Times are seconds, rounded to the millisecond. "speaker" is the speaker
 // of every line, "" when unknown or when the lines have different
 // speakers; then "speakers" gives each line's speaker. "id" is omitted
-// when the cue has none. Keys are written in this order, so output is
-// byte-stable.
+// when the cue has none. "vertical" and "horizontal" place the cue,
+// omitted at the bottom centre. "dashes" and "spans" go line by line
+// like "speakers", present only when some line has a dialogue dash or
+// styling; a plain line's spans are null. "lines" always holds each
+// line's plain text, so that a program blind to styling reads the
+// words: a line's spans must join to it. Keys are written in this
+// order, so output is byte-stable.
+//
+// Version 2 added speakers_shown, vertical, horizontal, dashes and
+// spans; a file without "version" is version 1, which reads as a
+// version 2 file without them.
+
+// schemaVersion is the version Append writes and the newest Read reads.
+const schemaVersion = 2
 
 // jsonDoc is the JSON document.
 type jsonDoc struct {
-	Title    string        `json:"title,omitempty"`
-	Language string        `json:"language,omitempty"`
-	Duration jsonSeconds   `json:"duration,omitempty"`
-	Chapters []jsonChapter `json:"chapters,omitempty"`
-	Cues     []jsonCue     `json:"cues"`
+	Version       int           `json:"version"`
+	Title         string        `json:"title,omitempty"`
+	Language      string        `json:"language,omitempty"`
+	Duration      jsonSeconds   `json:"duration,omitempty"`
+	SpeakersShown string        `json:"speakers_shown,omitempty"`
+	Chapters      []jsonChapter `json:"chapters,omitempty"`
+	Cues          []jsonCue     `json:"cues"`
 }
 
 // jsonChapter is one chapter.
@@ -55,12 +77,27 @@ type jsonChapter struct {
 
 // jsonCue is one cue.
 type jsonCue struct {
-	ID       string      `json:"id,omitempty"`
-	Start    jsonSeconds `json:"start"`
-	End      jsonSeconds `json:"end"`
-	Speaker  string      `json:"speaker"`
-	Lines    []string    `json:"lines"`
-	Speakers []string    `json:"speakers,omitempty"`
+	ID         string       `json:"id,omitempty"`
+	Start      jsonSeconds  `json:"start"`
+	End        jsonSeconds  `json:"end"`
+	Vertical   string       `json:"vertical,omitempty"`
+	Horizontal string       `json:"horizontal,omitempty"`
+	Speaker    string       `json:"speaker"`
+	Lines      []string     `json:"lines"`
+	Speakers   []string     `json:"speakers,omitempty"`
+	Dashes     []bool       `json:"dashes,omitempty"`
+	Spans      [][]jsonSpan `json:"spans,omitempty"`
+}
+
+// jsonSpan is a run of a line's text in one style (caption.Span).
+type jsonSpan struct {
+	Text      string `json:"text"`
+	Italic    bool   `json:"italic,omitempty"`
+	Bold      bool   `json:"bold,omitempty"`
+	Underline bool   `json:"underline,omitempty"`
+	Color     string `json:"color,omitempty"`
+	Class     string `json:"class,omitempty"`
+	Ruby      string `json:"ruby,omitempty"`
 }
 
 // jsonSeconds is a time written as seconds with at most three decimals.
@@ -99,7 +136,8 @@ func (s *jsonSeconds) UnmarshalJSON(b []byte) error {
 // spaces. A chapter whose end is before its start is written without
 // its end, which Read would refuse.
 func Append(dst []byte, d *caption.Document) ([]byte, error) {
-	out := jsonDoc{Title: d.Title, Language: d.Language, Duration: jsonSeconds(d.Duration), Cues: []jsonCue{}}
+	out := jsonDoc{Version: schemaVersion, Title: d.Title, Language: d.Language, Duration: jsonSeconds(d.Duration),
+		SpeakersShown: d.SpeakersShown, Cues: []jsonCue{}}
 	for _, c := range d.Chapters {
 		end := c.End
 		if end < c.Start {
@@ -120,6 +158,13 @@ func Append(dst []byte, d *caption.Document) ([]byte, error) {
 				jc.Speakers[i] = l.Speaker
 			}
 		}
+		if c.Placement.Vertical != caption.Bottom {
+			jc.Vertical = c.Placement.Vertical.String()
+		}
+		if c.Placement.Horizontal != caption.Center {
+			jc.Horizontal = c.Placement.Horizontal.String()
+		}
+		jc.Dashes, jc.Spans = lineDashes(c.Lines), lineSpans(c.Lines)
 		out.Cues = append(out.Cues, jc)
 	}
 	b := bytes.NewBuffer(dst)
@@ -130,6 +175,54 @@ func Append(dst []byte, d *caption.Document) ([]byte, error) {
 		return dst, err
 	}
 	return b.Bytes(), nil
+}
+
+// lineDashes returns each line's Dash, or nil when no line has one.
+func lineDashes(lines []caption.Line) []bool {
+	for _, l := range lines {
+		if l.Dash {
+			out := make([]bool, len(lines))
+			for i, l := range lines {
+				out[i] = l.Dash
+			}
+			return out
+		}
+	}
+	return nil
+}
+
+// lineSpans returns each line's spans (nil for a plain line), or nil
+// when every line is plain. Spans that do not join to their line's text
+// break the model's invariant; they are left out, the text kept, since
+// Read would refuse them.
+func lineSpans(lines []caption.Line) [][]jsonSpan {
+	var out [][]jsonSpan
+	for i, l := range lines {
+		if l.Spans == nil || !joinsTo(l.Spans, l.Text) {
+			continue
+		}
+		if out == nil {
+			out = make([][]jsonSpan, len(lines))
+		}
+		out[i] = make([]jsonSpan, len(l.Spans))
+		for j, s := range l.Spans {
+			st := s.Style
+			out[i][j] = jsonSpan{Text: s.Text, Italic: st.Italic, Bold: st.Bold, Underline: st.Underline, Color: st.Color, Class: st.Class, Ruby: st.Ruby}
+		}
+	}
+	return out
+}
+
+// joinsTo reports whether the texts of spans joined are text.
+func joinsTo(spans []caption.Span, text string) bool {
+	for _, s := range spans {
+		t, ok := strings.CutPrefix(text, s.Text)
+		if !ok {
+			return false
+		}
+		text = t
+	}
+	return text == ""
 }
 
 // Read reads capconv's JSON schema. Unknown keys are ignored. Errors
@@ -151,18 +244,27 @@ func Read(data []byte, o text.Source) (*caption.Document, error) {
 	if len(jd.Cues) == 0 {
 		return nil, text.Errorf(o.Pos(1), caption.ErrNoContent, "no cue: expected a JSON object with a non-empty \"cues\" array")
 	}
-	doc := &caption.Document{Title: jd.Title, Language: jd.Language, Duration: time.Duration(jd.Duration)}
+	doc := &caption.Document{Title: jd.Title, Language: jd.Language, Duration: time.Duration(jd.Duration), SpeakersShown: jd.SpeakersShown}
 	for _, c := range jd.Chapters {
 		doc.Chapters = append(doc.Chapters, caption.Chapter{Start: time.Duration(c.Start), End: time.Duration(c.End), Title: c.Title})
 	}
 	for _, jc := range jd.Cues {
 		c := caption.Cue{ID: jc.ID, Start: time.Duration(jc.Start), End: time.Duration(jc.End)}
+		// cues() checked the names.
+		c.Placement.Vertical, _ = parseVertical(jc.Vertical)
+		c.Placement.Horizontal, _ = parseHorizontal(jc.Horizontal)
 		for j, t := range jc.Lines {
-			sp := jc.Speaker
+			l := caption.Line{Speaker: jc.Speaker, Text: t}
 			if jc.Speakers != nil {
-				sp = jc.Speakers[j]
+				l.Speaker = jc.Speakers[j]
 			}
-			c.Lines = append(c.Lines, caption.Line{Speaker: sp, Text: t})
+			if jc.Dashes != nil {
+				l.Dash = jc.Dashes[j]
+			}
+			if jc.Spans != nil {
+				l.Spans = modelSpans(jc.Spans[j])
+			}
+			c.Lines = append(c.Lines, l)
 		}
 		doc.Cues = append(doc.Cues, c)
 	}
@@ -243,6 +345,12 @@ func (r *jsonReader) document() (jsonDoc, error) {
 		switch key {
 		case "cues":
 			jd.Cues, err = r.cues()
+		case "version":
+			if err = r.dec.Decode(&jd.Version); err == nil && (jd.Version < 1 || jd.Version > schemaVersion) {
+				return jd, text.Errorf(r.at(off), caption.ErrSyntax, "\"version\": %d: expected 1 to %d (a newer capconv wrote this file?)", jd.Version, schemaVersion)
+			}
+		case "speakers_shown":
+			err = r.dec.Decode(&jd.SpeakersShown)
 		case "title":
 			err = r.dec.Decode(&jd.Title)
 		case "language":
@@ -337,6 +445,9 @@ func (r *jsonReader) cues() ([]jsonCue, error) {
 			return nil, text.Errorf(r.at(off), caption.ErrSyntax, "cue %d: %d speakers for %d lines: expected one per line",
 				len(out)+1, len(jc.Speakers), len(jc.Lines))
 		}
+		if err := checkCue(jc); err != nil {
+			return nil, text.Errorf(r.at(off), caption.ErrSyntax, "cue %d: %v", len(out)+1, err)
+		}
 		out = append(out, jc)
 	}
 	_, err := r.dec.Token()
@@ -344,6 +455,86 @@ func (r *jsonReader) cues() ([]jsonCue, error) {
 		return nil, r.fail(err, r.dec.InputOffset(), false)
 	}
 	return out, nil
+}
+
+// checkCue checks what version 2 added to a cue: placement names,
+// dashes and spans line by line, spans that join to their line's text
+// and colours as the model writes them.
+func checkCue(jc jsonCue) error {
+	if _, ok := parseVertical(jc.Vertical); !ok {
+		return fmt.Errorf("\"vertical\": %q: expected \"top\", \"middle\" or \"bottom\"", jc.Vertical)
+	}
+	if _, ok := parseHorizontal(jc.Horizontal); !ok {
+		return fmt.Errorf("\"horizontal\": %q: expected \"left\", \"center\" or \"right\"", jc.Horizontal)
+	}
+	if jc.Dashes != nil && len(jc.Dashes) != len(jc.Lines) {
+		return fmt.Errorf("%d dashes for %d lines: expected one per line", len(jc.Dashes), len(jc.Lines))
+	}
+	if jc.Spans != nil && len(jc.Spans) != len(jc.Lines) {
+		return fmt.Errorf("%d span lists for %d lines: expected one per line (null for a plain line)", len(jc.Spans), len(jc.Lines))
+	}
+	for i, spans := range jc.Spans {
+		var b strings.Builder
+		for _, s := range spans {
+			if s.Color != "" && !isColor(s.Color) {
+				return fmt.Errorf("line %d: span %q: color %q: expected \"#rrggbb\" or \"#rrggbbaa\" in lower case", i+1, s.Text, s.Color)
+			}
+			b.WriteString(s.Text)
+		}
+		if spans != nil && b.String() != jc.Lines[i] {
+			return fmt.Errorf("line %d: spans join to %q, not to the line's text %q", i+1, b.String(), jc.Lines[i])
+		}
+	}
+	return nil
+}
+
+// isColor reports whether c is "#rrggbb" or "#rrggbbaa" in lower case.
+func isColor(c string) bool {
+	if len(c) != 7 && len(c) != 9 || c[0] != '#' {
+		return false
+	}
+	for i := 1; i < len(c); i++ {
+		if !(c[i] >= '0' && c[i] <= '9' || c[i] >= 'a' && c[i] <= 'f') {
+			return false
+		}
+	}
+	return true
+}
+
+// modelSpans returns spans as the model's, nil when they are all plain
+// (the model's plain line).
+func modelSpans(spans []jsonSpan) []caption.Span {
+	var out []caption.Span
+	plain := true
+	for _, s := range spans {
+		st := caption.Style{Italic: s.Italic, Bold: s.Bold, Underline: s.Underline, Color: s.Color, Class: s.Class, Ruby: s.Ruby}
+		plain = plain && st.IsPlain()
+		out = append(out, caption.Span{Text: s.Text, Style: st})
+	}
+	if plain {
+		return nil
+	}
+	return out
+}
+
+// parseVertical reads a "vertical" name; "" is the bottom.
+func parseVertical(s string) (caption.Vertical, bool) {
+	for _, v := range [...]caption.Vertical{caption.Bottom, caption.Middle, caption.Top} {
+		if s == v.String() || s == "" {
+			return v, true
+		}
+	}
+	return caption.Bottom, false
+}
+
+// parseHorizontal reads a "horizontal" name; "" is the centre.
+func parseHorizontal(s string) (caption.Horizontal, bool) {
+	for _, h := range [...]caption.Horizontal{caption.Center, caption.Left, caption.Right} {
+		if s == h.String() || s == "" {
+			return h, true
+		}
+	}
+	return caption.Center, false
 }
 
 // offsetPos turns a byte offset in s into a position.

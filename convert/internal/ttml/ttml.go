@@ -1,6 +1,22 @@
 // Package ttml reads TTML and DFXP documents and writes TTML under the
 // IMSC 1.1 Text profile or the DFXP profile: times as clock values or
-// frames, one ttm:agent per speaker, the language and the title.
+// frames, one ttm:agent per speaker, the language and the title, styled
+// spans (italic, bold, underline, colour), ruby, and the cue's placement
+// as a region and a text alignment.
+//
+// What the formats keep and lose, read and written back:
+//   - TTML (IMSC 1.1 Text) keeps cue times to the millisecond, ids that
+//     are unique NCNames, speakers, the title, the language, spans with
+//     italics, bold, underline and colour, ruby, and the top, middle or
+//     bottom placement and left, centre or right alignment.
+//   - DFXP is the same document under the TTML1 profile, which has no
+//     ruby: a ruby base is written alone, its annotation lost.
+//   - Both lose WebVTT classes (TTML has none), an explicit opaque white
+//     (read back as the default colour), empty lines, and line feeds
+//     inside a line (a space). Speaker labels and dialogue dashes shown
+//     in the text (WriteOptions.Speakers, Line.Dash) read back as text,
+//     which convert's label reading turns back into speakers and dashes;
+//     ttm:agent keeps the speakers whatever is shown.
 package ttml
 
 import (
@@ -35,6 +51,22 @@ import (
 //   - A cue whose lines share a speaker names it on <p ttm:agent>; a cue
 //     with several speakers puts each attributed line in a
 //     <span ttm:agent>, since TTML has no per-line attribute.
+//   - Styled runs are spans with inline tts: attributes inside each
+//     line's span. Ruby is an IMSC 1.1 ruby container of a base and a
+//     text span, standing under the p with the line style of its own:
+//     TTML2 lets it nest in a span, but ttconv, the IMSC reference
+//     implementation, only reads it as a child of p.
+//   - A placement is a region, bottom, middle or top, with displayAlign
+//     after, center or before, and only the ones used are declared. The
+//     bottom one alone covers the title-safe area (inset 10%) and body
+//     names it, as before placement existed. With others, each is a band
+//     of a quarter of the picture, since IMSC forbids regions presented
+//     at once to overlap, and every p names its own, since under TTML's
+//     region association a p inside a body flowed into one region shows
+//     in no other. Left and right alignment are tts:textAlign on the p.
+//   - Speakers shown in the text (WriteOptions.Speakers, as
+//     labels.Shower places them) and dialogue dashes open the line's
+//     text, beside the ttm:agent markup that players do not show.
 //   - A cue's xml:id is its Cue.ID when that is a valid NCName not used
 //     before in the document, else cN (N its position from 1), suffixed
 //     _2, _3, … if taken: xml:id values must be unique NCNames.
@@ -56,6 +88,8 @@ import (
 //     children. A p with no end from itself or an ancestor is skipped
 //     with a warning, as is a p that ends before it begins.
 //   - Timing on span is ignored: the model has no partial cues.
+//   - Styling, ruby and placement come from tts: attributes, referenced
+//     styles and regions, with TTML's inheritance (see style.go).
 //   - Cues are returned in Start order (stable): document order has no
 //     temporal meaning in TTML.
 //   - ttm:agent references, on p or span and inherited from body or div,
@@ -74,6 +108,8 @@ const (
 	nsMetadata      = "#metadata"  // suffix of the metadata namespace
 	nsParameter     = "#parameter" // suffix of the parameter namespace
 	ttmlRegionID    = "bottom"
+	ttmlTopID       = "top"
+	ttmlMiddleID    = "middle"
 	ttmlStyleID     = "default"
 	ttmlLineStyleID = "line"
 )
@@ -96,20 +132,29 @@ const (
 	dfxpProfile = `ttp:profile="http://www.w3.org/ns/ttml/profile/dfxp-full"`
 )
 
-// ttmlLayout is the small styling and layout every written document
-// carries: centred text at the bottom of a region inset by 10%, the
-// usual title-safe area.
-const ttmlLayout = `    <styling>
+// ttmlStyling is the small styling every written document carries:
+// centred white sans-serif text, each line on a dark box.
+const ttmlStyling = `    <styling>
       <style xml:id="` + ttmlStyleID + `" tts:textAlign="center" tts:fontFamily="proportionalSansSerif" tts:color="white"/>
       <style xml:id="` + ttmlLineStyleID + `" tts:backgroundColor="#000000CC"/>
     </styling>
     <layout>
-      <region xml:id="` + ttmlRegionID + `" tts:origin="10% 10%" tts:extent="80% 80%" tts:displayAlign="after"/>
-    </layout>
-  </head>
-  <body region="` + ttmlRegionID + `" style="` + ttmlStyleID + `">
-    <div>
 `
+
+// ttmlRegions are the regions of the three vertical placements, in
+// caption.Vertical order, each standing its text at its bottom, middle
+// or top. Alone, the bottom one covers the picture inset by 10%, the
+// usual title-safe area. With others, each takes a band of a quarter of
+// the picture inside that area, room for three lines, since IMSC forbids
+// two regions presented at once to overlap.
+var ttmlRegions = [...]struct{ id, align, band string }{
+	{ttmlRegionID, "after", `tts:origin="10% 65%" tts:extent="80% 25%"`},
+	{ttmlMiddleID, "center", `tts:origin="10% 37.5%" tts:extent="80% 25%"`},
+	{ttmlTopID, "before", `tts:origin="10% 10%" tts:extent="80% 25%"`},
+}
+
+// ttmlSafeArea is the geometry of the bottom region alone.
+const ttmlSafeArea = `tts:origin="10% 10%" tts:extent="80% 80%"`
 
 // WriteOptions tune the TTML writer. The zero value writes clock times
 // and declares no frame rate.
@@ -127,14 +172,16 @@ type WriteOptions struct {
 }
 
 // Append appends d rendered as an IMSC 1.1 Text profile TTML document to
-// b.
+// b. WebVTT classes are not written, as TTML has none; see the package
+// documentation for what else is lost.
 func Append(b []byte, d *caption.Document, o WriteOptions) ([]byte, error) {
 	return appendTTMLProfile(b, d, o, imscProfile)
 }
 
 // AppendDFXP appends d rendered as TTML for tools that ask for DFXP: the
 // same document as Append, which DFXP readers accept, under the DFXP
-// profile.
+// profile, but without ruby, which TTML1 lacks: a ruby base is written
+// as plain text of its style, and its annotation is lost.
 func AppendDFXP(b []byte, d *caption.Document, o WriteOptions) ([]byte, error) {
 	return appendTTMLProfile(b, d, o, dfxpProfile)
 }
@@ -149,7 +196,7 @@ func appendTTMLProfile(b []byte, d *caption.Document, o WriteOptions, profile st
 	}
 	speakers := d.Speakers()
 	agents := make(map[string]string, len(speakers))
-	taken := map[string]bool{ttmlRegionID: true, ttmlStyleID: true, ttmlLineStyleID: true}
+	taken := map[string]bool{ttmlRegionID: true, ttmlMiddleID: true, ttmlTopID: true, ttmlStyleID: true, ttmlLineStyleID: true}
 	for i, s := range speakers {
 		id := "speaker" + strconv.Itoa(i+1)
 		agents[s] = id
@@ -170,13 +217,16 @@ func appendTTMLProfile(b []byte, d *caption.Document, o WriteOptions, profile st
 	b = append(b, ttmlFrameRateAttrs(o.FrameRate)...)
 	b = append(b, ">\n  <head>\n"...)
 	b = appendTTMLMetadata(b, d.Title, speakers)
-	b = append(b, ttmlLayout...)
-	var frames float64 // frame rate of HH:MM:SS:FF times, 0 for clock times
-	if o.TimeFrames {
-		frames = o.FrameRate
+	w := ttmlWriter{ids: ids, agents: agents, ruby: profile == imscProfile, show: labels.NewShower(o.Speakers)}
+	if o.Speakers == "" {
+		w.show = labels.NewShower(labels.None)
 	}
+	if o.TimeFrames {
+		w.fps = o.FrameRate
+	}
+	b = w.appendLayout(b, d.Cues)
 	for i, c := range d.Cues {
-		b = appendTTMLCue(b, c, i, ids, agents, frames)
+		b = w.appendCue(b, c, i)
 	}
 	return append(b, "    </div>\n  </body>\n</tt>\n"...), nil
 }
@@ -185,7 +235,7 @@ func appendTTMLProfile(b []byte, d *caption.Document, o WriteOptions, profile st
 // unless the text needs many escapes, so that the output is allocated
 // once.
 func ttmlSize(d *caption.Document, ids, speakers []string) int {
-	n := len(ttmlHead) + len(ttmlLayout) + 256 + 2*len(d.Title)
+	n := len(ttmlHead) + len(ttmlStyling) + 3*128 + 256 + 2*len(d.Title)
 	for _, s := range speakers {
 		n += 2*len(s) + 128
 	}
@@ -195,7 +245,7 @@ func ttmlSize(d *caption.Document, ids, speakers []string) int {
 			n += len(ids[i])
 		}
 		for _, l := range c.Lines {
-			n += len(l.Text) + 40 // the line's span
+			n += len(l.Text) + 40 + 48*len(l.Spans) // the line's span and its styled spans
 			if l.Speaker != "" {
 				n += 40
 			}
@@ -235,32 +285,89 @@ func appendTTMLCueID(dst []byte, i int, ids []string) []byte {
 	return append(dst, ids[i]...)
 }
 
-// appendTTMLCue appends one <p> line for c, cue i of ids (see
-// appendTTMLCueID).
-// With fps set, times are HH:MM:SS:FF frames at fps.
-func appendTTMLCue(dst []byte, c caption.Cue, i int, ids []string, agents map[string]string, fps float64) []byte {
+// ttmlWriter holds what the writer needs across cues.
+type ttmlWriter struct {
+	ids    []string          // cue ids (see appendTTMLCueID)
+	agents map[string]string // speaker → agent id
+	fps    float64           // frame rate of HH:MM:SS:FF times, 0 for clock times
+	ruby   bool              // the profile has ruby (IMSC 1.1, not DFXP)
+	// regions: some cue is not at the bottom, so every p names its
+	// region, since a region on body would keep the p out of any other
+	// (TTML's region association).
+	regions  bool
+	show     *labels.Shower
+	prefixes []string
+}
+
+// appendLayout appends the end of head, with a region for each vertical
+// placement cues use, and opens body.
+func (w *ttmlWriter) appendLayout(b []byte, cues []caption.Cue) []byte {
+	var used [len(ttmlRegions)]bool
+	used[caption.Bottom] = true
+	for _, c := range cues {
+		if v := c.Placement.Vertical; int(v) < len(used) && v != caption.Bottom {
+			used[v], w.regions = true, true
+		}
+	}
+	b = append(b, ttmlStyling...)
+	for i := len(ttmlRegions) - 1; i >= 0; i-- {
+		if !used[i] {
+			continue
+		}
+		r := ttmlRegions[i]
+		geometry := r.band
+		if !w.regions {
+			geometry = ttmlSafeArea
+		}
+		b = append(b, `      <region xml:id="`+r.id+`" `+geometry+` tts:displayAlign="`+r.align+`"/>`+"\n"...)
+	}
+	b = append(b, "    </layout>\n  </head>\n  <body"...)
+	if !w.regions {
+		b = append(b, ` region="`+ttmlRegionID+`"`...)
+	}
+	return append(b, ` style="`+ttmlStyleID+`">`+"\n    <div>\n"...)
+}
+
+// appendCue appends one <p> line for c, cue i.
+func (w *ttmlWriter) appendCue(dst []byte, c caption.Cue, i int) []byte {
 	dst = append(dst, `      <p xml:id="`...)
-	dst = appendTTMLCueID(dst, i, ids)
+	dst = appendTTMLCueID(dst, i, w.ids)
 	dst = append(dst, `" begin="`...)
-	dst = appendTTMLCueTime(dst, c.Start, fps)
+	dst = appendTTMLCueTime(dst, c.Start, w.fps)
 	dst = append(dst, `" end="`...)
-	dst = appendTTMLCueTime(dst, c.End, fps)
+	dst = appendTTMLCueTime(dst, c.End, w.fps)
 	dst = append(dst, '"')
+	if w.regions {
+		id := ttmlRegionID
+		if v := c.Placement.Vertical; int(v) < len(ttmlRegions) {
+			id = ttmlRegions[v].id
+		}
+		dst = append(dst, ` region="`...)
+		dst = append(dst, id...)
+		dst = append(dst, '"')
+	}
 	mixed := false
 	if s := c.Speaker(); s != "" {
 		dst = append(dst, ` ttm:agent="`...)
-		dst = append(dst, agents[s]...)
+		dst = append(dst, w.agents[s]...)
 		dst = append(dst, '"')
 	} else {
 		for _, l := range c.Lines {
 			mixed = mixed || l.Speaker != ""
 		}
 	}
-	for _, l := range c.Lines {
-		if ttmlNeedsPreserve(l.Text) {
+	w.prefixes = w.show.Prefixes(w.prefixes, c.Lines)
+	for j, l := range c.Lines {
+		if ttmlNeedsPreserve(w.prefixes[j] + l.Text) {
 			dst = append(dst, ` xml:space="preserve"`...)
 			break
 		}
+	}
+	switch c.Placement.Horizontal {
+	case caption.Left:
+		dst = append(dst, ` tts:textAlign="left"`...)
+	case caption.Right:
+		dst = append(dst, ` tts:textAlign="right"`...)
 	}
 	if rightToLeft(c.Lines) {
 		// Players lay TTML out left to right unless told: Arabic and
@@ -268,27 +375,120 @@ func appendTTMLCue(dst []byte, c caption.Cue, i int, ids []string, agents map[st
 		dst = append(dst, ` tts:direction="rtl"`...)
 	}
 	dst = append(dst, '>')
-	for i, l := range c.Lines {
-		if i > 0 {
+	for j, l := range c.Lines {
+		if j > 0 {
 			dst = append(dst, "<br/>"...)
 		}
 		// Each line in a span of its own, for a box behind the text
 		// that readers can read on any video (backgrounds are not
 		// inherited, and a paragraph's would fill the region's width).
-		if l.Text == "" {
+		if l.Text == "" && l.Spans == nil {
 			continue
 		}
-		dst = append(dst, `<span style="`+ttmlLineStyleID+`"`...)
-		if mixed && l.Speaker != "" {
-			dst = append(dst, ` ttm:agent="`...)
-			dst = append(dst, agents[l.Speaker]...)
-			dst = append(dst, '"')
+		agent := ""
+		if mixed {
+			agent = w.agents[l.Speaker]
 		}
-		dst = append(dst, '>')
-		dst = appendXMLEscaped(dst, l.Text, false)
-		dst = append(dst, "</span>"...)
+		dst = w.appendLine(dst, w.prefixes[j], l, agent)
 	}
 	return append(dst, "</p>\n"...)
+}
+
+// appendLine appends line l, after prefix, in spans of the line style
+// spoken by agent ("": the p's). A ruby container stands between them
+// under the p, with the line style of its own: TTML2 lets it nest in a
+// span, but ttconv, the IMSC reference, takes only a p as its parent.
+func (w *ttmlWriter) appendLine(dst []byte, prefix string, l caption.Line, agent string) []byte {
+	open := false
+	start := func(attrs string) {
+		dst = append(dst, `<span`+attrs+` style="`+ttmlLineStyleID+`"`...)
+		if agent != "" {
+			dst = append(dst, ` ttm:agent="`...)
+			dst = append(dst, agent...)
+			dst = append(dst, '"')
+		}
+	}
+	runs := l.Runs()
+	if prefix != "" || len(runs) == 0 || !w.isRuby(runs[0]) {
+		start("")
+		dst = append(dst, '>')
+		dst = appendXMLEscaped(dst, prefix, false)
+		open = true
+	}
+	for _, s := range runs {
+		switch {
+		case w.isRuby(s):
+			if open {
+				dst = append(dst, "</span>"...)
+				open = false
+			}
+			start(` tts:ruby="container"`)
+			dst = appendTTMLStyle(dst, s.Style)
+			dst = append(dst, `><span tts:ruby="base">`...)
+			dst = appendXMLEscaped(dst, s.Text, false)
+			dst = append(dst, `</span><span tts:ruby="text">`...)
+			dst = appendXMLEscaped(dst, s.Style.Ruby, false)
+			dst = append(dst, "</span></span>"...)
+			continue
+		case !open:
+			start("")
+			dst = append(dst, '>')
+			open = true
+		}
+		dst = appendTTMLSpan(dst, s)
+	}
+	if open {
+		dst = append(dst, "</span>"...)
+	}
+	return dst
+}
+
+// isRuby reports whether s is written as a ruby container: it has an
+// annotation and the profile has ruby (IMSC 1.1, not DFXP, which gets
+// the base text alone).
+func (w *ttmlWriter) isRuby(s caption.Span) bool { return w.ruby && s.Style.Ruby != "" }
+
+// appendTTMLSpan appends a run of text that is no ruby container:
+// plain text as it is, styled text in a span of tts: attributes.
+func appendTTMLSpan(dst []byte, s caption.Span) []byte {
+	st := s.Style
+	st.Ruby, st.Class = "", "" // TTML has no classes
+	if !isModelColor(st.Color) {
+		st.Color = "" // not the model's: it might not even be a colour
+	}
+	if st.IsPlain() {
+		return appendXMLEscaped(dst, s.Text, false)
+	}
+	dst = append(dst, "<span"...)
+	dst = appendTTMLStyle(dst, st)
+	dst = append(dst, '>')
+	dst = appendXMLEscaped(dst, s.Text, false)
+	return append(dst, "</span>"...)
+}
+
+// appendTTMLStyle appends the tts: attributes of st.
+func appendTTMLStyle(dst []byte, st caption.Style) []byte {
+	if st.Italic {
+		dst = append(dst, ` tts:fontStyle="italic"`...)
+	}
+	if st.Bold {
+		dst = append(dst, ` tts:fontWeight="bold"`...)
+	}
+	if st.Underline {
+		dst = append(dst, ` tts:textDecoration="underline"`...)
+	}
+	if isModelColor(st.Color) {
+		dst = append(dst, ` tts:color="`...)
+		dst = append(dst, st.Color...)
+		dst = append(dst, '"')
+	}
+	return dst
+}
+
+// isModelColor reports whether c is a colour as the model writes them,
+// "#rrggbb" or "#rrggbbaa" in lower case, which TTML reads as it is.
+func isModelColor(c string) bool {
+	return (len(c) == 7 || len(c) == 9) && c[0] == '#' && isHex(c[1:])
 }
 
 // rightToLeft reports whether a cue's first strong character, the one
@@ -557,7 +757,8 @@ func Read(data []byte, o text.Source) (*caption.Document, error) {
 	if err != nil {
 		return nil, err
 	}
-	r := &ttmlReader{o: o, dec: xml.NewDecoder(strings.NewReader(s)), agents: map[string]string{}}
+	r := &ttmlReader{o: o, dec: xml.NewDecoder(strings.NewReader(s)), agents: map[string]string{},
+		styles: map[string]*ttStyleDef{}, regions: map[string]*ttStyleDef{}, unknownRegion: map[string]bool{}}
 	// s is UTF-8 whatever the declaration says: Decode read it.
 	r.dec.CharsetReader = func(_ string, in io.Reader) (io.Reader, error) { return in, nil }
 	if err := r.run(); err != nil {
@@ -592,7 +793,24 @@ const (
 	ttP
 	ttSpan
 	ttBr
-	ttSkip // anything else: skipped with its content
+	ttStyling     // styling in head
+	ttStyleDecl   // style in styling
+	ttInitial     // initial in styling (TTML2)
+	ttLayout      // layout in head
+	ttRegion      // region in layout
+	ttRegionStyle // style nested in a region (TTML1)
+	ttSkip        // anything else: skipped with its content
+)
+
+// rubyRole is what a span is to ruby (tts:ruby).
+type rubyRole uint8
+
+const (
+	rubyNone      rubyRole = iota
+	rubyContainer          // container, baseContainer, textContainer
+	rubyBase
+	rubyText
+	rubyDelimiter // fallback punctuation that ruby-less players show
 )
 
 // ttmlFrame is an open element and what its descendants inherit.
@@ -611,6 +829,14 @@ type ttmlFrame struct {
 	preserve    bool   // xml:space="preserve" is in force
 	fullName    bool   // ttm:name type="full"
 	pos         caption.Position
+	// chain is the style specified on this element and its content
+	// ancestors, which a p overlays on its region's style.
+	chain  ttStyle
+	region string        // region the content is flowed into ("": none)
+	style  caption.Style // style of the text in a p or span
+	ruby   rubyRole
+	// rubyOpen marks the container span that started r.cue.ruby.
+	rubyOpen bool
 }
 
 // xmlEncoding finds the encoding="…" of an XML declaration.
@@ -655,6 +881,15 @@ type ttmlReader struct {
 	rootDone bool
 	rootPos  caption.Position
 	bodyPos  caption.Position
+	// styles and regions are declared in head; region is the one being
+	// declared, for its nested styles.
+	styles, regions map[string]*ttStyleDef
+	region          *ttStyleDef
+	initial         ttStyle         // TTML2 initial values, below every region
+	unknownRegion   map[string]bool // regions warned about
+	rootW, rootH    float64         // the root's tts:extent in pixels, 0 when not stated
+	// cellCols and cellRows are the root's ttp:cellResolution.
+	cellCols, cellRows float64
 }
 
 // run walks the token stream.
@@ -756,8 +991,14 @@ func (r *ttmlReader) start(t xml.StartElement, pos caption.Position) error {
 	if v, ok := ttmlAttr(t, nsXML, "space"); ok {
 		f.preserve = v == "preserve"
 	}
-	if ref, ok := r.metaAttr(t, nsMetadata, "agent"); ok && kind >= ttBody {
+	if ref, ok := r.metaAttr(t, nsMetadata, "agent"); ok && kind >= ttBody && kind <= ttSpan {
 		f.agent = r.speaker(ref, pos)
+	}
+	if kind == ttP {
+		r.cue = ttmlCue{pos: pos}
+	}
+	if kind >= ttBody && kind <= ttSpan {
+		r.startContent(&f, parent, t, pos)
 	}
 	switch kind {
 	case ttBody, ttDiv, ttP:
@@ -769,14 +1010,23 @@ func (r *ttmlReader) start(t xml.StartElement, pos caption.Position) error {
 		}
 		if kind == ttP {
 			r.sawP = true
-			r.cue = ttmlCue{pos: pos}
 			r.cue.cue.ID, _ = ttmlAttr(t, nsXML, "id")
 			if r.cue.cue.ID == "" {
 				r.cue.cue.ID, _ = ttmlAttr(t, "", "id")
 			}
 		}
 	case ttBr:
-		r.cue.breakLine()
+		if r.cue.ruby == nil {
+			r.cue.breakLine()
+		}
+	case ttStyleDecl:
+		r.declareStyle(r.styles, "style", t, pos)
+	case ttInitial:
+		r.initial = r.initial.over(r.inlineStyle(t, pos))
+	case ttRegion:
+		r.region = r.declareStyle(r.regions, "region", t, pos)
+	case ttRegionStyle:
+		r.region.nested = r.region.nested.over(r.specified(t, pos))
 	case ttAgent:
 		r.agentID, _ = ttmlAttr(t, nsXML, "id")
 		if _, ok := r.agents[r.agentID]; !ok {
@@ -802,6 +1052,7 @@ func (r *ttmlReader) startRoot(t xml.StartElement, pos caption.Position) error {
 		return text.Errorf(pos, caption.ErrSyntax, "root element <%s>: expected <tt>", t.Name.Local)
 	}
 	r.ns, r.rootPos = t.Name.Space, pos
+	r.rootExtent(t)
 	if !r.isKnownNS(t.Name.Space) {
 		r.warn(pos, "<tt> in namespace %q: expected %s; reading it as TTML", t.Name.Space, nsTTML)
 	}
@@ -842,6 +1093,25 @@ func (r *ttmlReader) classify(parent ttmlKind, n xml.Name) ttmlKind {
 			return ttTitle
 		case parent == ttHead && r.is(n, "", "metadata"):
 			return ttHead
+		case parent == ttHead && r.is(n, "", "styling"):
+			return ttStyling
+		case parent == ttHead && r.is(n, "", "layout"):
+			return ttLayout
+		}
+	case ttStyling:
+		switch {
+		case r.is(n, "", "style"):
+			return ttStyleDecl
+		case r.is(n, "", "initial"):
+			return ttInitial
+		}
+	case ttLayout:
+		if r.is(n, "", "region") {
+			return ttRegion
+		}
+	case ttRegion:
+		if r.is(n, "", "style") {
+			return ttRegionStyle
 		}
 	case ttAgent:
 		if r.is(n, nsMetadata, "name") {
@@ -880,6 +1150,10 @@ func (r *ttmlReader) end() {
 		return
 	case ttP:
 		r.endCue(f)
+	case ttSpan:
+		if f.rubyOpen {
+			r.cue.endRuby(f.agent)
+		}
 	case ttTitle:
 		r.doc.Title = collapseXMLSpace(string(r.text))
 	case ttName:
@@ -917,7 +1191,16 @@ func (r *ttmlReader) chars(t xml.CharData, pos caption.Position) error {
 	}
 	switch f := &r.stack[len(r.stack)-1]; f.kind {
 	case ttP, ttSpan:
-		r.cue.add(t, f.preserve, f.agent)
+		switch {
+		case r.cue.ruby != nil:
+			r.cue.ruby.add(t, f.ruby)
+		case f.ruby == rubyText || f.ruby == rubyDelimiter:
+			// An annotation outside a ruby container has no base to
+			// stand over, and the delimiters are for players without
+			// ruby: neither is text of the line.
+		default:
+			r.cue.add(t, f.preserve, f.agent, f.style)
+		}
 	case ttTitle, ttName:
 		r.text = append(r.text, t...)
 	}
@@ -940,42 +1223,231 @@ func (r *ttmlReader) speaker(ref string, pos caption.Position) string {
 	return strings.Join(names, ", ")
 }
 
-// ttmlCue collects the lines of the p being read.
-type ttmlCue struct {
-	cue     caption.Cue
-	pos     caption.Position
-	line    []byte
-	speaker string
-	pending bool // collapsible white space waits for the next character
+// startContent sets what body, div, p and span f inherits and
+// specifies: its style chain, its region and, on p and span, the style
+// and ruby role of its text.
+func (r *ttmlReader) startContent(f, parent *ttmlFrame, t xml.StartElement, pos caption.Position) {
+	spec := r.specified(t, pos)
+	f.chain = parent.chain.inherited().over(spec)
+	f.region, f.ruby = parent.region, parent.ruby
+	if f.kind != ttSpan {
+		if v, ok := ttmlAttr(t, "", "region"); ok {
+			f.region = strings.TrimSpace(v)
+		}
+	}
+	switch f.kind {
+	case ttP:
+		region, in := r.regionStyle(f.region, pos)
+		region = r.initial.over(region)
+		r.cue.base = region.inherited()
+		full := r.cue.base.over(f.chain)
+		r.cue.cue.Placement = r.placement(region, in, full)
+		f.style = full.caption()
+	case ttSpan:
+		f.style = r.cue.base.over(f.chain).caption()
+		if spec.set&setRuby != 0 {
+			r.startRuby(f, spec.ruby)
+		}
+	}
 }
 
-// add appends text read under the given xml:space mode and agent.
-func (c *ttmlCue) add(text []byte, preserve bool, agent string) {
+// startRuby sets the ruby role of span f, whose tts:ruby is v.
+func (r *ttmlReader) startRuby(f *ttmlFrame, v string) {
+	switch v {
+	case "container":
+		f.ruby = rubyContainer
+		if r.cue.ruby == nil {
+			r.cue.ruby, f.rubyOpen = &ttmlRuby{}, true
+		}
+	case "baseContainer", "textContainer":
+		f.ruby = rubyContainer
+	case "base":
+		f.ruby = rubyBase
+		if r.cue.ruby != nil {
+			r.cue.ruby.bases = append(r.cue.ruby.bases, rubyPart{style: f.style})
+		}
+	case "text":
+		f.ruby = rubyText
+		if r.cue.ruby != nil {
+			r.cue.ruby.texts = append(r.cue.ruby.texts, rubyPart{})
+		}
+	case "delimiter":
+		f.ruby = rubyDelimiter
+	}
+}
+
+// ttmlCue collects the lines of the p being read.
+type ttmlCue struct {
+	cue   caption.Cue
+	pos   caption.Position
+	base  ttStyle // the style the p's region gives its content
+	spans []caption.Span
+	// run is the text of the line after spans, all in runStyle, kept as
+	// bytes so that a run grows without a string per character.
+	run      []byte
+	runStyle caption.Style
+	speaker  string
+	pending  bool // collapsible white space waits for the next character
+	// pendingStyle is the style of the white space pending: the space
+	// keeps the style of where it was written.
+	pendingStyle caption.Style
+	ruby         *ttmlRuby // open ruby container
+}
+
+// add appends text read under the given xml:space mode, agent and style.
+func (c *ttmlCue) add(text []byte, preserve bool, agent string, style caption.Style) {
 	for _, ch := range text {
 		switch {
 		case preserve && ch == '\n':
 			c.breakLine()
 			continue
 		case !preserve && isXMLSpace(ch):
-			c.pending = true
+			if !c.pending {
+				c.pending, c.pendingStyle = true, style
+			}
 			continue
 		}
-		if len(c.line) == 0 {
-			c.speaker = agent
-		} else if c.pending {
-			c.line = append(c.line, ' ')
+		c.open(agent)
+		if c.runStyle != style {
+			c.flush()
+			c.runStyle = style
 		}
-		c.pending = false
-		c.line = append(c.line, ch)
+		c.run = append(c.run, ch)
 	}
+}
+
+// open prepares the line for more text by agent: the first text names
+// the line's speaker, and later text gets the space pending before it.
+func (c *ttmlCue) open(agent string) {
+	switch {
+	case len(c.run) == 0 && len(c.spans) == 0:
+		c.speaker = agent
+	case c.pending:
+		if c.runStyle != c.pendingStyle {
+			c.flush()
+			c.runStyle = c.pendingStyle
+		}
+		c.run = append(c.run, ' ')
+	}
+	c.pending = false
+}
+
+// flush moves the run into spans.
+func (c *ttmlCue) flush() {
+	if len(c.run) > 0 {
+		c.spans = append(c.spans, caption.Span{Text: string(c.run), Style: c.runStyle})
+		c.run = c.run[:0]
+	}
+}
+
+// endRuby closes the ruby container of agent, adding its bases, with
+// their annotations, to the line.
+func (c *ttmlCue) endRuby(agent string) {
+	spans := c.ruby.spans()
+	c.ruby = nil
+	if len(spans) == 0 {
+		return
+	}
+	c.open(agent)
+	c.flush()
+	c.spans = append(c.spans, spans...)
 }
 
 // breakLine ends the current line; an empty line is dropped.
 func (c *ttmlCue) breakLine() {
-	if len(c.line) > 0 {
-		c.cue.Lines = append(c.cue.Lines, caption.Line{Speaker: c.speaker, Text: string(c.line)})
+	c.flush()
+	if l, ok := ttmlLine(c.speaker, c.spans); ok {
+		c.cue.Lines = append(c.cue.Lines, l)
 	}
-	c.line, c.speaker, c.pending = c.line[:0], "", false
+	c.spans, c.speaker, c.pending = c.spans[:0], "", false
+	c.runStyle = caption.Style{}
+}
+
+// ttmlLine returns the line of spans, or false when it holds nothing.
+// Unlike caption.StyledLine it trims no white space: what remains of it
+// was preserved (xml:space="preserve").
+func ttmlLine(speaker string, spans []caption.Span) (caption.Line, bool) {
+	var out []caption.Span
+	plain := true
+	for _, s := range spans {
+		if s.Text == "" && s.Style.Ruby == "" {
+			continue
+		}
+		if n := len(out); n > 0 && out[n-1].Style == s.Style && s.Style.Ruby == "" {
+			out[n-1].Text += s.Text
+			continue
+		}
+		out = append(out, s)
+		plain = plain && s.Style.IsPlain()
+	}
+	if len(out) == 0 {
+		return caption.Line{}, false
+	}
+	var b strings.Builder
+	for _, s := range out {
+		b.WriteString(s.Text)
+	}
+	l := caption.Line{Speaker: speaker, Text: b.String()}
+	if !plain {
+		l.Spans = out
+	}
+	return l, true
+}
+
+// ttmlRuby collects a ruby container's bases and annotations.
+type ttmlRuby struct {
+	bases, texts []rubyPart
+}
+
+// rubyPart is the text of a ruby base or annotation.
+type rubyPart struct {
+	text  []byte
+	style caption.Style
+}
+
+// add appends text read in a span of role to the open base or
+// annotation.
+func (rb *ttmlRuby) add(text []byte, role rubyRole) {
+	parts := rb.bases
+	switch role {
+	case rubyBase:
+	case rubyText:
+		parts = rb.texts
+	default:
+		return // white space between the container's spans
+	}
+	if len(parts) == 0 {
+		return // text in a base or annotation outside its container
+	}
+	p := &parts[len(parts)-1]
+	p.text = append(p.text, text...)
+}
+
+// spans returns the container as spans: a base with its annotation
+// each when they pair up, else one span of all bases under all
+// annotations.
+func (rb *ttmlRuby) spans() []caption.Span {
+	if len(rb.bases) == 0 {
+		return nil
+	}
+	if len(rb.bases) == len(rb.texts) {
+		out := make([]caption.Span, len(rb.bases))
+		for i, b := range rb.bases {
+			out[i] = caption.Span{Text: collapseXMLSpace(string(b.text)), Style: b.style}
+			out[i].Style.Ruby = collapseXMLSpace(string(rb.texts[i].text))
+		}
+		return out
+	}
+	var base, ann strings.Builder
+	for _, b := range rb.bases {
+		base.WriteString(collapseXMLSpace(string(b.text)))
+	}
+	for _, t := range rb.texts {
+		ann.WriteString(collapseXMLSpace(string(t.text)))
+	}
+	s := caption.Span{Text: base.String(), Style: rb.bases[0].style}
+	s.Style.Ruby = ann.String()
+	return []caption.Span{s}
 }
 
 // ttmlTiming holds the ttp: parameters that give frames and ticks a
