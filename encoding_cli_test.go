@@ -71,7 +71,7 @@ func TestEncodingFlagBatch(t *testing.T) {
 	if code != exitOK {
 		t.Fatalf("exit %d; stderr %q", code, stderr)
 	}
-	for file, want := range map[string]string{"a.vtt": "Привет", "b.vtt": "<v Ann>мир"} {
+	for file, want := range map[string]string{"a.vtt": "Привет", "b.vtt": "<v Ann>Ann: мир"} {
 		b, err := os.ReadFile(filepath.Join(dir, file))
 		if err != nil {
 			t.Fatal(err)

@@ -21,7 +21,7 @@ func TestConvertCaptionFormats(t *testing.T) {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
 	for ext, want := range map[string]string{
-		".ass":  "Dialogue: 0,0:00:01.00,0:00:02.00,Default,ANN,0,0,0,,Hello.",
+		".ass":  "Dialogue: 0,0:00:01.00,0:00:02.00,Default,ANN,0,0,0,,ANN: Hello.", // the labels the source showed
 		".json": `"speaker": "BOB"`,
 		".txt":  "ANN 0:00:03\n\nBye.",
 		".dfxp": `<ttm:name type="full">ANN</ttm:name>`,

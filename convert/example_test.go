@@ -86,9 +86,9 @@ SPEAKER_00: Shall we start?
 	// Output:
 	// <ttm:name type="full">Ann Lee</ttm:name>
 	// <ttm:name type="full">Bob Stone</ttm:name>
-	// <p xml:id="c1" begin="00:00:01.000" end="00:00:02.500" ttm:agent="speaker1"><span style="line">Hello.</span></p>
-	// <p xml:id="c2" begin="00:00:02.500" end="00:00:04.000" ttm:agent="speaker2"><span style="line">Hi there.</span></p>
-	// <p xml:id="c3" begin="00:00:04.000" end="00:00:05.000" ttm:agent="speaker1"><span style="line">Shall we start?</span></p>
+	// <p xml:id="c1" begin="00:00:01.000" end="00:00:02.500" ttm:agent="speaker1"><span style="line">ANN LEE: Hello.</span></p>
+	// <p xml:id="c2" begin="00:00:02.500" end="00:00:04.000" ttm:agent="speaker2"><span style="line">BOB STONE: Hi there.</span></p>
+	// <p xml:id="c3" begin="00:00:04.000" end="00:00:05.000" ttm:agent="speaker1"><span style="line">ANN LEE: Shall we start?</span></p>
 }
 
 // A file of unknown format: Read with no format detects it from the
