@@ -306,6 +306,7 @@ func Read(data []byte, o text.Source) (*caption.Document, error) {
 	var styleFields []string
 	scr := &script{styles: map[string]assStyle{}}
 	sorted := true
+	shownCount := map[string]int{} // events per label style shown
 	for {
 		raw, ok := sc.Next()
 		if !ok {
@@ -348,9 +349,15 @@ func Read(data []byte, o text.Source) (*caption.Document, error) {
 			fields = strings.Split(strings.ToLower(strings.ReplaceAll(value, " ", "")), ",")
 		case section == "events" && key == "Dialogue":
 			col := utf8.RuneCountInString(raw[:strings.Index(raw, ":")+1]) + 2
-			c, err := parseASSEvent(value, fields, scr, caption.Position{File: o.File, Line: sc.Line(), Col: col})
+			c, shown, err := parseASSEvent(value, fields, scr, caption.Position{File: o.File, Line: sc.Line(), Col: col})
 			if err != nil {
 				return nil, err
+			}
+			if shown != "" {
+				shownCount[shown]++
+			}
+			if blankLines(c.Lines) && strings.Contains(value, `\p`) {
+				continue // a drawing alone shows no words
 			}
 			if k := len(doc.Cues); k > 0 {
 				sorted = sorted && c.Start >= doc.Cues[k-1].Start
@@ -361,6 +368,7 @@ func Read(data []byte, o text.Source) (*caption.Document, error) {
 	if len(doc.Cues) == 0 {
 		return nil, text.Errorf(o.Pos(max(1, sc.Line())), caption.ErrNoContent, "no Dialogue event found in [Events]")
 	}
+	doc.SpeakersShown = mostShown(shownCount)
 	if !sorted {
 		o.Warnf(0, "events are not in start order: sorted them")
 		caption.SortCues(doc.Cues)
@@ -369,6 +377,28 @@ func Read(data []byte, o text.Source) (*caption.Document, error) {
 	// join too, and what Read returns has no two cues Append would join.
 	doc.Cues = joinDialogue(doc.Cues)
 	return doc, nil
+}
+
+// mostShown returns the label style most events showed, or "". Dashes
+// are the lines' own (Line.Dash), which every style shows.
+func mostShown(counts map[string]int) string {
+	best := ""
+	for _, s := range shownStyles {
+		if counts[s] > counts[best] {
+			best = s
+		}
+	}
+	return best
+}
+
+// blankLines reports whether lines hold no text.
+func blankLines(lines []caption.Line) bool {
+	for _, l := range lines {
+		if strings.TrimSpace(l.Text) != "" {
+			return false
+		}
+	}
+	return true
 }
 
 // joinDialogue joins each event to the cue before it when they have the
@@ -391,15 +421,15 @@ func joinDialogue(cues []caption.Cue) []caption.Cue {
 }
 
 // parseASSEvent parses the fields of a Dialogue line, value starting at pos.
-func parseASSEvent(value string, fields []string, sc *script, pos caption.Position) (caption.Cue, error) {
+// shown is the label style the event showed its speaker in ("" for none).
+func parseASSEvent(value string, fields []string, sc *script, pos caption.Position) (c caption.Cue, shown string, err error) {
 	if fields == nil {
-		return caption.Cue{}, text.Errorf(pos, caption.ErrSyntax, "Dialogue before the Format line of [Events]")
+		return caption.Cue{}, "", text.Errorf(pos, caption.ErrSyntax, "Dialogue before the Format line of [Events]")
 	}
 	parts := strings.SplitN(value, ",", len(fields))
 	if len(parts) < len(fields) {
-		return caption.Cue{}, text.Errorf(pos, caption.ErrSyntax, "%d fields: expected %d (%s)", len(parts), len(fields), strings.Join(fields, ", "))
+		return caption.Cue{}, "", text.Errorf(pos, caption.ErrSyntax, "%d fields: expected %d (%s)", len(parts), len(fields), strings.Join(fields, ", "))
 	}
-	var c caption.Cue
 	speaker, body, style := "", "", ""
 	col := pos.Col
 	for i, f := range fields {
@@ -418,13 +448,13 @@ func parseASSEvent(value string, fields []string, sc *script, pos caption.Positi
 			body = parts[i]
 		}
 		if err != nil {
-			return caption.Cue{}, text.Errorf(caption.Position{File: pos.File, Line: pos.Line, Col: col}, caption.ErrBadTimestamp,
+			return caption.Cue{}, "", text.Errorf(caption.Position{File: pos.File, Line: pos.Line, Col: col}, caption.ErrBadTimestamp,
 				"%s %q: %v", f, v, err)
 		}
 		col += utf8.RuneCountInString(parts[i]) + 1
 	}
 	if c.End < c.Start {
-		return caption.Cue{}, text.Errorf(pos, caption.ErrBadTimestamp, "end %s is before start %s", text.FormatClock(c.End), text.FormatClock(c.Start))
+		return caption.Cue{}, "", text.Errorf(pos, caption.ErrBadTimestamp, "end %s is before start %s", text.FormatClock(c.End), text.FormatClock(c.Start))
 	}
 	base := sc.style(style)
 	read := func(body string) bool {
@@ -435,14 +465,15 @@ func parseASSEvent(value string, fields []string, sc *script, pos caption.Positi
 		return kept
 	}
 	skip := placementLen(body)
-	if n, dash := cutShown(body[skip:], speaker); n > 0 && read(body[:skip]+body[skip+n:]) {
+	if n, dash, st := cutShown(body[skip:], speaker); n > 0 && read(body[:skip]+body[skip+n:]) {
 		c.Lines[0].Dash = dash
+		shown = st
 	} else {
 		// Nothing shown, or a dash or label before no text: the text as
 		// it is.
 		read(body)
 	}
-	return c, nil
+	return c, shown, nil
 }
 
 // parseASSTime parses H:MM:SS.cc (any number of fraction digits).

@@ -9,6 +9,7 @@ import (
 
 	"github.com/capconv/capconv/convert/caption"
 	"github.com/capconv/capconv/convert/internal/captest"
+	"github.com/capconv/capconv/convert/internal/labels"
 	"github.com/capconv/capconv/convert/internal/text"
 	"github.com/google/go-cmp/cmp"
 )
@@ -169,5 +170,5 @@ func TestASSRoundTripCloseCues(t *testing.T) {
 
 // appendDefault is Append with its default options.
 func appendDefault(b []byte, d *caption.Document) ([]byte, error) {
-	return Append(b, d, WriteOptions{})
+	return Append(b, d, WriteOptions{Speakers: labels.Style(d.SpeakersShown)}) // as the file showed them
 }

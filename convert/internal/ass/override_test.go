@@ -73,7 +73,6 @@ func TestReadASSOverrides(t *testing.T) {
 		{name: "pos in the middle", in: `{\an2\pos(960,540)}x`, want: say("", "x"), place: caption.Placement{Vertical: caption.Middle},
 			reason: "where \\pos puts the text says more than the alignment of its anchor"},
 		{name: "a drawing is no text", in: `{\p1}m 0 0 l 100 0 100 100{\p0}after`, want: say("", "after")},
-		{name: "a drawing alone is no line", in: `{\an7\p2}m 0 0 l 1 1`, want: nil, place: caption.Placement{Vertical: caption.Top, Horizontal: caption.Left}},
 		{name: "other tags go", in: `{\fad(200,200)\blur2\k50\fnArial\t(\i1)\iclip(1,2,3,4)\bord3}x{\alpha&H80&\be1}y`, want: say("", "xy"),
 			reason: "\\t's tags are animation, not style"},
 		{name: "breaks and escapes still work", in: `{\i1}a\nb\hc\{d\}`, want: []caption.Line{styled("", span("a", italic)), styled("", span("b\u00A0c{d}", italic))}},
@@ -324,5 +323,19 @@ func TestAlignment(t *testing.T) {
 				t.Errorf("Alignment(%q) = %v, %v; want %v, %v", tc.block, got, ok, tc.want, tc.ok)
 			}
 		})
+	}
+}
+
+// TestReadASSDrawingAlone: an event that is a drawing alone (a box behind
+// a sign) shows no words, so it is no cue.
+func TestReadASSDrawingAlone(t *testing.T) {
+	in := styleScript + "Dialogue: 0,0:00:01.00,0:00:02.00,Default,,0,0,0,,{\\an7\\p2}m 0 0 l 1 1\n" +
+		"Dialogue: 0,0:00:01.00,0:00:02.00,Default,,0,0,0,,The sign.\n"
+	doc, err := Read([]byte(in), text.Source{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := cmp.Diff([]caption.Cue{{Start: 1e9, End: 2e9, Lines: say("", "The sign.")}}, doc.Cues); d != "" {
+		t.Errorf("Read() (-want +got):\n%s", d)
 	}
 }

@@ -17,21 +17,25 @@ import (
 // start of raw, the Text of an event after its placement block: a dialogue
 // dash "- ", a label of speaker in one of the styles of package labels, or
 // a dash and a label; dash reports whether there is a dash.
-func cutShown(raw, speaker string) (n int, dash bool) {
+func cutShown(raw, speaker string) (n int, dash bool, style string) {
 	if strings.HasPrefix(raw, "- ") {
 		n, dash = 2, true
 	}
 	if speaker == "" || len(raw) <= n {
-		return n, dash
+		return n, dash, ""
 	}
 	rest := raw[n:]
-	for _, label := range [...]string{speaker + ": ", strings.ToUpper(speaker) + ": ", "[" + speaker + "] "} {
+	for i, label := range [...]string{speaker + ": ", strings.ToUpper(speaker) + ": ", "[" + speaker + "] "} {
 		if l := string(appendASSText(nil, label)); strings.HasPrefix(rest, l) {
-			return n + len(l), dash
+			return n + len(l), dash, shownStyles[i]
 		}
 	}
-	return n, dash
+	return n, dash, ""
 }
+
+// shownStyles name the label styles cutShown tries, in its order, as
+// package labels names them (caption.Document.SpeakersShown).
+var shownStyles = [...]string{"name", "upper", "bracket"}
 
 // placementLen returns the length of the {\anN} block Append writes at
 // the start of s, or 0.
@@ -66,7 +70,7 @@ func appendEvent(b []byte, run []caption.Line, prefixes []string) []byte {
 		runs := l.Runs()
 		if j == 0 && len(runs) > 0 && writtenStyle(runs[0].Style).IsPlain() {
 			raw := appendASSText([]byte(string(b[start:])), runs[0].Text)
-			if n, _ := cutShown(string(raw), nameAsRead(l.Speaker)); n > len(b)-start {
+			if n, _, _ := cutShown(string(raw), nameAsRead(l.Speaker)); n > len(b)-start {
 				b = append(b, "{}"...)
 			}
 		}

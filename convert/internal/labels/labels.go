@@ -317,11 +317,9 @@ func cutShownLabels(d *caption.Document) {
 			best = k
 		}
 	}
-	switch {
-	case best >= 0:
+	if best >= 0 {
+		// Dashes are the lines' own (Line.Dash), which every style shows.
 		d.SpeakersShown = string(nameStyles[best])
-	case counts[len(nameStyles)] > 0:
-		d.SpeakersShown = string(Dash)
 	}
 }
 

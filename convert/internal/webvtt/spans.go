@@ -61,15 +61,27 @@ func cueClasses(s caption.Style) string {
 }
 
 // colorClassName returns the class Append defines for colour c in its
-// STYLE block, "c_rrggbb" (or "c_rrggbbaa"), or "" when c is no colour
-// the model allows.
+// STYLE block: one of the eight classic colour classes (yellow, cyan, …)
+// when c is one, since players that know no STYLE block (ExoPlayer,
+// Apple's) colour those still; else "c_rrggbb" (or "c_rrggbbaa"); or ""
+// when c is no colour the model allows.
 func colorClassName(c string) string {
 	hex, ok := strings.CutPrefix(c, "#")
 	if !ok || (len(hex) != 6 && len(hex) != 8) || !isHex(hex) {
 		return ""
 	}
+	c = strings.ToLower(c)
+	for _, name := range classicColors {
+		if namedColors[name] == c {
+			return name
+		}
+	}
 	return "c_" + strings.ToLower(hex)
 }
+
+// classicColors are the colour classes of the first WebVTT drafts, which
+// players still honour without a stylesheet.
+var classicColors = [...]string{"white", "lime", "cyan", "red", "yellow", "magenta", "blue", "black"}
 
 // appendStyleBlock appends a STYLE block defining the colour class of
 // every colour d's spans use, in sorted order, or nothing when they use
@@ -94,8 +106,9 @@ func appendStyleBlock(b []byte, d *caption.Document) []byte {
 	for _, c := range classes {
 		b = append(b, "::cue(."...)
 		b = append(b, c...)
-		b = append(b, ") { color: #"...)
-		b = append(b, c[2:]...)
+		col, _ := colorClass(c)
+		b = append(b, ") { color: "...)
+		b = append(b, col...)
 		b = append(b, " }\n"...)
 	}
 	return append(b, '\n')

@@ -319,8 +319,8 @@ func TestWriteWebVTTStyled(t *testing.T) {
 				{End: ms(1000), Lines: []caption.Line{styled("", span("a", red), span("b", caption.Style{Class: "x bad.name y", Color: "#0000FF80", Underline: true}))}},
 				{Start: ms(1000), End: ms(2000), Lines: []caption.Line{styled("", span("c", blue), span("d", caption.Style{Color: "red"}))}},
 			},
-			want: "STYLE\n::cue(.c_0000ff80) { color: #0000ff80 }\n::cue(.c_ff0000) { color: #ff0000 }\n\n" +
-				"00:00:00.000 --> 00:00:01.000\n<c.c_ff0000>a</c><c.x.y.c_0000ff80><u>b</u></c>\n\n" +
+			want: "STYLE\n::cue(.c_0000ff80) { color: #0000ff80 }\n::cue(.red) { color: #ff0000 }\n\n" +
+				"00:00:00.000 --> 00:00:01.000\n<c.red>a</c><c.x.y.c_0000ff80><u>b</u></c>\n\n" +
 				"00:00:01.000 --> 00:00:02.000\n<c.c_0000ff80>c</c>d\n\n",
 			reason: "a class with a dot cannot be written, nor a colour that is not #rrggbb[aa]",
 		},
