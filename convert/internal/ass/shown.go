@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/capconv/capconv/convert/caption"
+	"github.com/capconv/capconv/convert/internal/labels"
 )
 
 // Players do not show the Name field, so Append may show speakers in the
@@ -25,9 +26,9 @@ func cutShown(raw, speaker string) (n int, dash bool, style string) {
 		return n, dash, ""
 	}
 	rest := raw[n:]
-	for i, label := range [...]string{speaker + ": ", strings.ToUpper(speaker) + ": ", "[" + speaker + "] "} {
-		if l := string(appendASSText(nil, label)); strings.HasPrefix(rest, l) {
-			return n + len(l), dash, shownStyles[i]
+	for _, s := range shownStyles {
+		if l := string(appendASSText(nil, labels.Style(s).Label(speaker))); strings.HasPrefix(rest, l) {
+			return n + len(l), dash, s
 		}
 	}
 	return n, dash, ""
@@ -35,7 +36,7 @@ func cutShown(raw, speaker string) (n int, dash bool, style string) {
 
 // shownStyles name the label styles cutShown tries, in its order, as
 // package labels names them (caption.Document.SpeakersShown).
-var shownStyles = [...]string{"name", "upper", "bracket"}
+var shownStyles = [...]string{string(labels.Name), string(labels.Upper), string(labels.Bracket)}
 
 // placementLen returns the length of the {\anN} block Append writes at
 // the start of s, or 0.

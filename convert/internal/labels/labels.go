@@ -66,9 +66,13 @@ func (s Style) Label(speaker string) string {
 	if speaker == "" {
 		return ""
 	}
+	colon := ": "
+	if r, _ := utf8.DecodeLastRuneInString(speaker); unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul) {
+		colon = "：" // Chinese, Japanese and Korean write a full-width colon, no space
+	}
 	switch s {
 	case Upper:
-		return strings.ToUpper(speaker) + ": "
+		return strings.ToUpper(speaker) + colon
 	case Bracket:
 		return "[" + speaker + "] "
 	case Dash:
@@ -76,7 +80,7 @@ func (s Style) Label(speaker string) string {
 	case None:
 		return ""
 	}
-	return speaker + ": "
+	return speaker + colon
 }
 
 // Anonymous speakers of the dash convention.

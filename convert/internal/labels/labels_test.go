@@ -100,6 +100,8 @@ func TestApplyLabels(t *testing.T) {
 			want: []caption.Line{{Speaker: "Ann", Text: "hi", Spans: []caption.Span{{Text: "hi", Style: caption.Style{Italic: true}}}}}},
 		{name: "speakers kept", style: Name, in: cat(say("Zed", "Ann: hi"), say("", "Bob: yo")),
 			want: cat(say("Zed", "Ann: hi"), say("Bob", "yo"))},
+		{name: "full-width colon read back", style: Name, in: say("", Name.Label("王小明")+"你好。"), want: say("王小明", "你好。"),
+			reason: "a name in Chinese script is labelled with a full-width colon, as Chinese captions write it"},
 		{name: "full-width colon", style: Name, in: say("", "王小明：大家好。", "李华：谢谢。"), want: cat(say("王小明", "大家好。"), say("李华", "谢谢。"))},
 		{name: "none", style: None, in: say("", "Ann: hi"), want: say("", "Ann: hi")},
 	}
