@@ -427,6 +427,11 @@ func detectLabels(cues []caption.Cue) labelChoice {
 		// Consistent: three labels or more, most of them by names said
 		// again, and far fewer names than labels.
 		ok := everyCue || 2*repeated >= total && 2*len(counts[k]) <= total+1
+		// "[Alba]" and "SARA:" opening every line they are on are labels
+		// even when each name is said once (an excerpt, a short scene):
+		// prose puts neither a capitalised name in brackets nor one in
+		// capitals with a colon there.
+		ok = ok || s != Name && total >= 2 && sum(openers[k]) == total
 		for n, m := range counts[k] {
 			// In a consistent file, a name said once is a speaker's when
 			// its label opens a cue or a dialogue line, as capconv and
@@ -441,6 +446,15 @@ func detectLabels(cues []caption.Cue) labelChoice {
 	}
 	best.dash = dashes >= 3
 	return best
+}
+
+// sum returns the sum of counts' values.
+func sum(counts map[string]int) int {
+	n := 0
+	for _, c := range counts {
+		n += c
+	}
+	return n
 }
 
 // onlyLetter reports whether names is one name of one letter: "V: Bottom"

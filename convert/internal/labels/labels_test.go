@@ -131,6 +131,13 @@ func TestApplyDialogue(t *testing.T) {
 			want: [][]caption.Line{say("TOM", "Ready?"), say("SARAH", "Go."), say("TOM", "Yes."), cat(dsh(say("TOM", "Are you ready?")), dsh(say("SARAH", "Always.")))},
 		},
 		{
+			name: "names said once in brackets, and dashes",
+			in: [][]caption.Line{say("", "[Alba] En 1928,"), say("", "- Déjala.", "- No te metas."), say("", "[Sara] Por favor..."),
+				say("", "- [Marga] Madre mía.", "- 800 trabajadores...")},
+			want: [][]caption.Line{say("Alba", "En 1928,"), cat(dsh(say("", "Déjala.")), dsh(say("", "No te metas."))), say("Sara", "Por favor..."),
+				cat(dsh(say("Marga", "Madre mía.")), dsh(say("", "800 trabajadores...")))},
+		},
+		{
 			name: "three people",
 			in: [][]caption.Line{say("", "[Alba] Hola."), say("", "[Sara] Hola."), say("", "[Carlos] Hola."),
 				say("", "[Alba] Ya."), say("", "- Déjala.", "- Tú no te metas.")},
