@@ -43,18 +43,26 @@
 //     and a title, language and duration from front matter; no end times.
 //     Read in ten dialects (TranscriptDialects, docs/dialects.md), written
 //     in the speaker-line dialect.
-//   - SRT: times and text. Speakers travel as a text label at each change
-//     of speaker (Options.ShowSpeakers); no BOM is written and text is not
-//     escaped, so "&" stays literal.
-//   - WebVTT: times, cue identifiers and a voice span <v Name> per
-//     speaker; chapters go beside it as a chapters track (Chapters).
+//   - SRT: times, text, <i> <b> <u> <font color> and {\anN} placement.
+//     Speakers travel as a text label at each change of speaker
+//     (Options.ShowSpeakers); no BOM is written and text is not escaped,
+//     so "&" stays literal.
+//   - WebVTT: times, cue identifiers, a voice span <v Name> per speaker,
+//     every kind of styling (colours through a STYLE block) and cue
+//     settings for placement; chapters go beside it as a chapters track
+//     (Chapters).
 //   - TTML (IMSC 1.1 Text) and DFXP (the same document under the DFXP
 //     profile): times, cue identifiers, a ttm:agent per speaker, the
-//     language and the title.
+//     language, the title, tts: styling, ruby (TTML only) and regions.
 //   - ASS/SSA: times in centiseconds, the speaker in each event's Name
-//     field, the title.
+//     field, the title, override tags for styling and \an placement.
 //   - EBU STL (read only, through go-astisub): times, text rows, the title.
 //   - JSON (capconv's schema, docs/json.md): the whole model but segments.
+//
+// Format.Styles says which styling and placement each writes; Marshal
+// warns once per output about what it drops. Every writer also shows
+// speakers in the text for viewers as Options.ShowSpeakers asks: by
+// default, as the source showed them.
 //
 // Read takes speaker labels back out of caption text (Options.Labels):
 // "Name:", "NAME:", "[Name]" and dialogue dashes become speakers when a
