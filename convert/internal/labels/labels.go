@@ -66,10 +66,7 @@ func (s Style) Label(speaker string) string {
 	if speaker == "" {
 		return ""
 	}
-	colon := ": "
-	if r, _ := utf8.DecodeLastRuneInString(speaker); unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul) {
-		colon = "：" // Chinese, Japanese and Korean write a full-width colon, no space
-	}
+	colon := labelColon(speaker)
 	switch s {
 	case Upper:
 		return strings.ToUpper(speaker) + colon
@@ -81,6 +78,56 @@ func (s Style) Label(speaker string) string {
 		return ""
 	}
 	return speaker + colon
+}
+
+// LabelLen returns the length of the label s shows for speaker when t
+// starts with it (Label(speaker) is a prefix of t), else 0, without
+// building the label: readers test every line of a file with it.
+func (s Style) LabelLen(t, speaker string) int {
+	if speaker == "" {
+		return 0
+	}
+	n := 0
+	switch s {
+	case Bracket:
+		if len(t) < len(speaker)+3 || t[0] != '[' || t[1:1+len(speaker)] != speaker || t[1+len(speaker):3+len(speaker)] != "] " {
+			return 0
+		}
+		return len(speaker) + 3
+	case Upper:
+		// strings.ToUpper maps rune by rune, so the label is compared so.
+		for _, r := range speaker {
+			u := unicode.ToUpper(r)
+			got, size := utf8.DecodeRuneInString(t[n:])
+			if size == 0 || got != u {
+				return 0
+			}
+			n += size
+		}
+	case Name, Auto, "":
+		if !strings.HasPrefix(t, speaker) {
+			return 0
+		}
+		n = len(speaker)
+	default:
+		return 0
+	}
+	colon := labelColon(speaker)
+	if !strings.HasPrefix(t[n:], colon) {
+		return 0
+	}
+	return n + len(colon)
+}
+
+// labelColon returns what follows speaker in a Name or Upper label: ": ",
+// or a full-width colon after a name in Chinese, Japanese or Korean
+// script, which those write without a space.
+func labelColon(speaker string) string {
+	r, _ := utf8.DecodeLastRuneInString(speaker)
+	if r >= 0x1100 && unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul) {
+		return "："
+	}
+	return ": "
 }
 
 // Anonymous speakers of the dash convention.
@@ -299,8 +346,8 @@ func cutShownLabels(d *caption.Document) {
 				t, dashed = cutDash(t)
 			}
 			for k, s := range nameStyles {
-				if rest, ok := strings.CutPrefix(t, s.Label(l.Speaker)); ok && strings.TrimSpace(rest) != "" {
-					t = rest
+				if n := s.LabelLen(t, l.Speaker); n > 0 && strings.TrimSpace(t[n:]) != "" {
+					t = t[n:]
 					counts[k]++
 					break
 				}
@@ -621,8 +668,9 @@ func nextDashSpeaker(cur string) string {
 // Writers of every format use it, so that all of them show speakers
 // alike. The zero Shower shows nothing but dialogue dashes.
 type Shower struct {
-	style Style
-	prev  string
+	style  Style
+	prev   string
+	labels map[string]string // speaker → label, built once each
 }
 
 // NewShower returns a Shower in style s (Auto is Name).
@@ -653,16 +701,33 @@ func (s *Shower) Prefixes(dst []string, lines []caption.Line) []string {
 		case l.Dash || dialogue && s.style != None && (!labelled || l.Speaker != s.prev):
 			p = "- "
 			if s.style != Dash && s.style != None {
-				p += s.style.Label(l.Speaker)
+				p = s.label("- ", l.Speaker)
 			}
 		case !labelled && l.Speaker != s.prev && s.style != None:
-			p = s.style.Label(l.Speaker)
+			p = s.label("", l.Speaker)
 		}
 		dst = append(dst, p)
 		labelled = true
 		s.prev = l.Speaker
 	}
 	return dst
+}
+
+// label returns dash and the label of speaker, built once per speaker.
+func (s *Shower) label(dash, speaker string) string {
+	if speaker == "" {
+		return dash
+	}
+	key := dash + speaker
+	if l, ok := s.labels[key]; ok {
+		return l
+	}
+	if s.labels == nil {
+		s.labels = map[string]string{}
+	}
+	l := dash + s.style.Label(speaker)
+	s.labels[key] = l
+	return l
 }
 
 // isDialogueLines reports whether the written lines of a cue have two

@@ -196,3 +196,21 @@ func TestShower(t *testing.T) {
 		})
 	}
 }
+
+// TestLabelLen checks LabelLen against Label for every style and script.
+func TestLabelLen(t *testing.T) {
+	for _, speaker := range []string{"Ann Lee", "émilie", "王小明", "أحمد", "straße", "DJ"} {
+		for _, s := range []Style{Name, Upper, Bracket} {
+			label := s.Label(speaker)
+			if n := s.LabelLen(label+"Hi.", speaker); n != len(label) {
+				t.Errorf("%s.LabelLen(%q) = %d, want %d", s, label+"Hi.", n, len(label))
+			}
+			if n := s.LabelLen(label[:len(label)-1], speaker); n != 0 && s != Bracket {
+				t.Errorf("%s.LabelLen(%q) = %d, want 0", s, label[:len(label)-1], n)
+			}
+			if n := s.LabelLen("Hi. "+label, speaker); n != 0 {
+				t.Errorf("%s.LabelLen(%q) = %d, want 0", s, "Hi. "+label, n)
+			}
+		}
+	}
+}

@@ -393,8 +393,8 @@ var shownStyles = [...]labels.Style{labels.Name, labels.Upper, labels.Bracket}
 // t starts with, when more text follows it (0 when there is none).
 func shownLabel(t, speaker string) (labels.Style, int) {
 	for _, s := range shownStyles {
-		if lab := s.Label(speaker); strings.HasPrefix(t, lab) && !text.IsBlank(t[len(lab):]) {
-			return s, len(lab)
+		if n := s.LabelLen(t, speaker); n > 0 && !text.IsBlank(t[n:]) {
+			return s, n
 		}
 	}
 	return "", 0

@@ -181,14 +181,20 @@ func closeTags(b []byte, tags []openTag) []byte {
 // cue has a voice.
 func escapeFirst(prefix, text, voice string, opens, voiced bool) bool {
 	_, dash := cutDash(text)
-	_, label := shownLabel(text, voice)
 	switch {
 	case voice == "":
 		return prefix == "" && voiced && dash
 	case prefix == "":
-		return dash || opens && label > 0
+		return dash || opens && hasShownLabel(text, voice)
 	case prefix == "- ":
-		return label > 0
+		return hasShownLabel(text, voice)
 	}
 	return false
+}
+
+// hasShownLabel reports whether text starts with a label of voice that
+// Read would take out.
+func hasShownLabel(text, voice string) bool {
+	_, n := shownLabel(text, voice)
+	return n > 0
 }
