@@ -519,7 +519,11 @@ func appendVTTLines(b []byte, lines []caption.Line, prefixes []string) []byte {
 			b = append(b, '>')
 		}
 		b = appendEscaped(b, prefixes[i])
-		b = appendRuns(b, l.Runs(), escapeFirst(prefixes[i], l.Text, name, opens, voiced))
+		if esc := escapeFirst(prefixes[i], l.Text, name, opens, voiced); l.Spans == nil && !esc {
+			b = appendEscaped(b, l.Text) // plain text: no elements to open
+		} else {
+			b = appendRuns(b, l.Runs(), esc)
+		}
 		if name != "" && !sameVoice(lines, i, i+1, name) {
 			b = append(b, "</v>"...)
 		}
@@ -538,7 +542,10 @@ func sameVoice(lines []caption.Line, i, j int, name string) bool {
 // voiceLabel returns the name a voice span carries for speaker: on one
 // line and trimmed, "" when nothing is left.
 func voiceLabel(speaker string) string {
-	if strings.ContainsAny(speaker, "\r\n") {
+	if speaker == "" {
+		return ""
+	}
+	if strings.IndexByte(speaker, '\n') >= 0 || strings.IndexByte(speaker, '\r') >= 0 {
 		speaker = strings.NewReplacer("\r\n", " ", "\r", " ", "\n", " ").Replace(speaker)
 	}
 	return strings.TrimSpace(speaker)
