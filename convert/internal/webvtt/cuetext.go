@@ -273,8 +273,8 @@ func (t *cueText) restyle() {
 			continue
 		}
 		for c := range strings.SplitSeq(n.classes, ".") {
-			if c == "" {
-				continue
+			if c == "" || strings.ContainsAny(c, "<>") {
+				continue // no selector matches it, and no tag can hold it
 			}
 			if st, ok := t.sheet.lookup(c); ok {
 				s = mergeStyle(s, st)
