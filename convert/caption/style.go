@@ -208,7 +208,7 @@ func (p Placement) Numpad() int {
 // is trimmed from both ends of the line.
 func StyledLine(speaker string, spans []Span) Line {
 	l := Line{Speaker: speaker, Spans: NormalizeSpans(spans)}
-	l.Text = joinSpans(l.Spans)
+	l.Text = JoinSpans(l.Spans)
 	if allPlain(l.Spans) {
 		l.Spans = nil
 	}
@@ -219,17 +219,7 @@ func StyledLine(speaker string, spans []Span) Line {
 // style merged, and white space trimmed from the ends of the whole run.
 // It may reuse spans' memory.
 func NormalizeSpans(spans []Span) []Span {
-	out := spans[:0]
-	for _, s := range spans {
-		if s.Text == "" && s.Style.Ruby == "" {
-			continue
-		}
-		if n := len(out); n > 0 && out[n-1].Style == s.Style && s.Style.Ruby == "" {
-			out[n-1].Text += s.Text
-			continue
-		}
-		out = append(out, s)
-	}
+	out := MergeSpans(spans)
 	for len(out) > 0 {
 		t := strings.TrimLeftFunc(out[0].Text, unicode.IsSpace)
 		if t != "" || out[0].Style.Ruby != "" {
@@ -253,7 +243,26 @@ func NormalizeSpans(spans []Span) []Span {
 	return out
 }
 
-func joinSpans(spans []Span) string {
+// MergeSpans returns spans with empty ones removed and neighbours of one
+// style merged (a ruby span stands alone: its annotation belongs to its
+// base). It may reuse spans' memory.
+func MergeSpans(spans []Span) []Span {
+	out := spans[:0]
+	for _, s := range spans {
+		if s.Text == "" && s.Style.Ruby == "" {
+			continue
+		}
+		if n := len(out); n > 0 && out[n-1].Style == s.Style && s.Style.Ruby == "" {
+			out[n-1].Text += s.Text
+			continue
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// JoinSpans returns the texts of spans joined: their line's Text.
+func JoinSpans(spans []Span) string {
 	if len(spans) == 1 {
 		return spans[0].Text
 	}

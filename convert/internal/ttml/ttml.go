@@ -1367,29 +1367,16 @@ func (c *ttmlCue) breakLine() {
 // Unlike caption.StyledLine it trims no white space: what remains of it
 // was preserved (xml:space="preserve").
 func ttmlLine(speaker string, spans []caption.Span) (caption.Line, bool) {
-	var out []caption.Span
-	plain := true
-	for _, s := range spans {
-		if s.Text == "" && s.Style.Ruby == "" {
-			continue
-		}
-		if n := len(out); n > 0 && out[n-1].Style == s.Style && s.Style.Ruby == "" {
-			out[n-1].Text += s.Text
-			continue
-		}
-		out = append(out, s)
-		plain = plain && s.Style.IsPlain()
-	}
+	out := caption.MergeSpans(append([]caption.Span(nil), spans...))
 	if len(out) == 0 {
 		return caption.Line{}, false
 	}
-	var b strings.Builder
+	l := caption.Line{Speaker: speaker, Text: caption.JoinSpans(out)}
 	for _, s := range out {
-		b.WriteString(s.Text)
-	}
-	l := caption.Line{Speaker: speaker, Text: b.String()}
-	if !plain {
-		l.Spans = out
+		if !s.Style.IsPlain() {
+			l.Spans = out
+			break
+		}
 	}
 	return l, true
 }

@@ -191,7 +191,7 @@ func (t *cueText) tag(tag string) {
 			// A voice starts a new Line, so that every Line has one
 			// speaker.
 			t.flushRun()
-			if t.opened || t.size > 0 && !text.IsBlank(joinText(t.spans)) {
+			if t.opened || t.size > 0 && !text.IsBlank(caption.JoinSpans(t.spans)) {
 				t.endLine()
 				t.spans, t.size, t.decoded = t.spans[:0], 0, t.decoded[:0]
 			}
@@ -304,7 +304,7 @@ func (t *cueText) endLine() {
 	t.endRubyPair()
 	t.flushRun()
 	spans := append([]caption.Span(nil), t.spans...)
-	joined := joinText(spans)
+	joined := caption.JoinSpans(spans)
 	lead := len(joined) - len(strings.TrimLeftFunc(joined, unicode.IsSpace))
 	l := caption.StyledLine(t.speaker, spans)
 	if l.Text == "" && !t.opened {
@@ -398,18 +398,6 @@ func shownLabel(t, speaker string) (labels.Style, int) {
 		}
 	}
 	return "", 0
-}
-
-// joinText returns the texts of spans joined.
-func joinText(spans []caption.Span) string {
-	if len(spans) == 1 {
-		return spans[0].Text
-	}
-	var b strings.Builder
-	for _, s := range spans {
-		b.WriteString(s.Text)
-	}
-	return b.String()
 }
 
 // voiceAnnotation returns a voice span's name from its annotation, with
