@@ -230,20 +230,26 @@ func (r *vttReader) readCueText(c *caption.Cue) {
 	t := &r.text
 	t.lines = r.lines
 	t.reset()
-	for {
-		line, num, ok := r.next()
-		if !ok || line == "" {
-			break
-		}
-		if strings.Contains(line, "-->") {
-			r.hold(line, num)
-			break
-		}
-		t.add(line)
-	}
+	r.eachBlockLine(t.add)
 	t.endCue(first)
 	r.lines = t.lines
 	c.Lines = r.lines[first:len(r.lines):len(r.lines)]
+}
+
+// eachBlockLine calls fn with each line of the block being read, up to a
+// blank line or a line holding "-->", which is held for the next block.
+func (r *vttReader) eachBlockLine(fn func(string)) {
+	for {
+		line, num, ok := r.next()
+		if !ok || line == "" {
+			return
+		}
+		if strings.Contains(line, "-->") {
+			r.hold(line, num)
+			return
+		}
+		fn(line)
+	}
 }
 
 // readStyle reads the body of a STYLE block, whose first line has been
@@ -251,18 +257,10 @@ func (r *vttReader) readCueText(c *caption.Cue) {
 // or a line holding "-->".
 func (r *vttReader) readStyle() {
 	var css strings.Builder
-	for {
-		line, num, ok := r.next()
-		if !ok || line == "" {
-			break
-		}
-		if strings.Contains(line, "-->") {
-			r.hold(line, num)
-			break
-		}
+	r.eachBlockLine(func(line string) {
 		css.WriteString(line)
 		css.WriteByte('\n')
-	}
+	})
 	if r.text.sheet == nil {
 		r.text.sheet = styleSheet{}
 	}
