@@ -119,6 +119,9 @@ func ConvertFile(path, dir string, to []Format, o Options) ([]string, error) {
 	}
 	var written []string
 	for i, p := range paths {
+		if sameFile(p, path) { // again: a link made since the check
+			return written, fmt.Errorf("%s: %w", caption.QuotePath(p), ErrWouldOverwriteInput)
+		}
 		if err := placeFile(p, data[i], o.Force); err != nil {
 			return written, err
 		}

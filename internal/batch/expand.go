@@ -119,6 +119,11 @@ func expandArg(arg, skipDir string) ([]Source, error) {
 // walk lists the readable files under dir, measured from root.
 func walk(dir, root, skipDir string) ([]Source, error) {
 	var out []Source
+	if fi, err := os.Lstat(dir); err == nil && fi.Mode()&fs.ModeSymlink != 0 {
+		// A directory named through a link is walked, as find -H does;
+		// links met below it are not followed.
+		dir += string(filepath.Separator)
+	}
 	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err

@@ -11,6 +11,7 @@ import (
 
 	"github.com/capconv/capconv/convert"
 	"github.com/capconv/capconv/convert/caption"
+	"github.com/capconv/capconv/internal/fileio"
 )
 
 // ErrCollision reports two inputs that would write the same output.
@@ -130,17 +131,31 @@ func targets(s Source, from convert.Format, o Options) []convert.Target {
 }
 
 // conflicts finds outputs that are inputs and outputs claimed twice.
+//
+// Inputs are compared by identity as well as by path: an output that is
+// an input reached through a symbolic link or another hard link is
+// refused too.
 func conflicts(jobs []Job, keys pathKeys) error {
 	inputs := make(map[string]string, len(jobs))
+	ids := make(map[fileio.ID]string, len(jobs))
 	for _, j := range jobs {
 		inputs[keys.key(j.Input)] = j.Input
+		if id, ok := fileio.Identify(j.Input); ok {
+			ids[id] = j.Input
+		}
 	}
 	owner := map[string]string{}
 	var errs []error
 	for _, j := range jobs {
 		for _, t := range j.Targets {
 			k := keys.key(t.Path)
-			if in, ok := inputs[k]; ok {
+			in, ok := inputs[k]
+			if !ok {
+				if id, exists := fileio.Identify(t.Path); exists {
+					in, ok = ids[id]
+				}
+			}
+			if ok {
 				errs = append(errs, conflictError{t.Path, j.Input, in, convert.ErrWouldOverwriteInput})
 				continue
 			}
@@ -183,12 +198,17 @@ func pathKey(p string) string { return newPathKeys().key(p) }
 
 // pathKeys makes path keys (see pathKey) against a working directory
 // looked up once: filepath.Abs looks it up on every call, two stat calls
-// each, and a plan takes about ten keys per input.
-type pathKeys struct{ cwd string }
+// each, and a plan takes about ten keys per input. A key's directory has
+// its symbolic links resolved (once per directory), so that "link/a.srt"
+// and "real/a.srt" with link -> real have one key.
+type pathKeys struct {
+	cwd  string
+	dirs map[string]string // directory → resolved
+}
 
 func newPathKeys() pathKeys {
 	cwd, _ := os.Getwd() // on error keys stay relative, as filepath.Abs leaves them
-	return pathKeys{cwd}
+	return pathKeys{cwd: cwd, dirs: map[string]string{}}
 }
 
 func (k pathKeys) key(p string) string {
@@ -196,6 +216,13 @@ func (k pathKeys) key(p string) string {
 		p = filepath.Join(k.cwd, p)
 	}
 	p = filepath.Clean(p)
+	dir, base := filepath.Split(p)
+	r, ok := k.dirs[dir]
+	if !ok {
+		r = filepath.Dir(fileio.ResolveDir(filepath.Join(dir, "x")))
+		k.dirs[dir] = r
+	}
+	p = filepath.Join(r, base)
 	// macOS and Windows file systems ignore case by default.
 	if runtime.GOOS == "windows" || runtime.GOOS == "darwin" {
 		p = strings.ToLower(p)

@@ -12,6 +12,7 @@ import (
 
 	"github.com/capconv/capconv/convert"
 	"github.com/capconv/capconv/convert/caption"
+	"github.com/capconv/capconv/internal/fileio"
 )
 
 // Status is the outcome of one input.
@@ -277,6 +278,11 @@ func convertJob(ctx context.Context, j Job, o Options, concurrent bool) Result {
 		return finish(Cancelled, nil)
 	}
 	for k, i := range slot {
+		// Again just before the rename: a link made since the plan must
+		// not let an output replace its input.
+		if fileio.SameFile(j.Targets[i].Path, j.Input) {
+			return finish(Failed, fmt.Errorf("%s: %w", caption.QuotePath(j.Targets[i].Path), convert.ErrWouldOverwriteInput))
+		}
 		err := place(tmps[k], j.Targets[i].Path, o.Convert.Force)
 		switch {
 		case errors.Is(err, convert.ErrExists):
