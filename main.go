@@ -179,6 +179,7 @@ func convertCommand() *cli.Command {
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print problems only: no progress bar, no list of outputs, no summary"},
 			&cli.BoolFlag{Name: "verbose", Usage: fmt.Sprintf("print every warning (not only %d per input) and, in a batch, the full diagnosis of each failed input (not only its first line)", fewWarnings)},
 			&cli.StringFlag{Name: "report-json", Usage: "write a JSON report of every input to `FILE` (- for standard output)"},
+			&cli.StringFlag{Name: "max-input", Usage: "read at most `SIZE` of one input (256M, 2G, 500k, or bytes); a larger one fails", DefaultText: "256M"},
 			&cli.StringFlag{Name: "lang", Usage: "language `TAG` of the text, e.g. en or fr-CA", DefaultText: "from the input, else en"},
 		},
 		Action: convertAction,
@@ -524,10 +525,36 @@ func settingsFrom(c *cli.Context) (settings, error) {
 		s.OutDir = out
 	}
 	o.Force = c.Bool("force")
+	if v := c.String("max-input"); v != "" {
+		n, err := parseSize(v)
+		if err != nil {
+			return s, usagef("--max-input: %v", err)
+		}
+		o.MaxInput = n
+	}
 	o.Language = c.String("lang")
 	s.report = c.Bool("report")
 	s.verbose = c.Bool("verbose")
 	return s, nil
+}
+
+// parseSize reads a size flag: a number of bytes with an optional unit,
+// k, M, G or T (powers of 1024, as KiB, MiB, GiB and TiB, which it also
+// accepts, with or without a trailing B).
+func parseSize(v string) (int64, error) {
+	t := strings.TrimSpace(v)
+	i := 0
+	for i < len(t) && (t[i] >= '0' && t[i] <= '9' || t[i] == '.') {
+		i++
+	}
+	num, unit := t[:i], strings.ToLower(strings.TrimSpace(t[i:]))
+	unit = strings.TrimSuffix(strings.TrimSuffix(unit, "b"), "i")
+	shift, ok := map[string]uint{"": 0, "k": 10, "m": 20, "g": 30, "t": 40}[unit]
+	f, err := strconv.ParseFloat(num, 64)
+	if !ok || err != nil || f <= 0 || f*float64(int64(1)<<shift) >= 1<<62 {
+		return 0, fmt.Errorf("%q is no size: expected bytes or a number with k, M, G or T, e.g. 512M", v)
+	}
+	return int64(f * float64(int64(1)<<shift)), nil
 }
 
 // parseDuration reads a duration flag: Go's syntax (1.5s, 500ms, 1h2m3s)

@@ -16,6 +16,7 @@ import (
 	"github.com/capconv/capconv/convert/internal/language"
 	"github.com/capconv/capconv/convert/internal/text"
 	"github.com/capconv/capconv/convert/internal/transcript"
+	"github.com/capconv/capconv/internal/fileio"
 	"github.com/capconv/capconv/timing"
 )
 
@@ -50,6 +51,9 @@ type Options struct {
 	Language string
 	// Warn, when set, receives each repair a reader made to its input.
 	Warn func(pos caption.Position, msg string)
+	// MaxInput is the most bytes Read reads of one input before it fails
+	// with ErrTooLarge; 0 is DefaultMaxInput (256 MiB).
+	MaxInput int64
 	// Strict makes a reader fail where it would otherwise drop what it
 	// cannot read with a warning (a WebVTT cue whose timing line is
 	// malformed); by default it reads as browsers do.
@@ -128,8 +132,11 @@ var (
 // renamed (o.Speakers), the language is set (o.Language), and with
 // o.Retime a caption file's cues become start-only segments again.
 func Read(r io.Reader, f Format, o Options) (*caption.Document, error) {
-	data, err := readAll(r)
+	data, err := readAll(r, o.MaxInput)
 	if err != nil {
+		if errors.Is(err, ErrTooLarge) && o.File != "" {
+			err = fmt.Errorf("%s: %w", caption.QuotePath(o.File), err)
+		}
 		return nil, err
 	}
 	// data is ours alone: the document may share its memory.
@@ -186,32 +193,73 @@ func readBytes(data []byte, f Format, o Options, owned bool) (*caption.Document,
 	return doc, nil
 }
 
-// maxInput bounds what readAll reads of a file whose size it knows in one
-// allocation; larger files are read in growing steps.
-const maxInput = 1 << 30
+// DefaultMaxInput is the most Read reads of one input when
+// Options.MaxInput is 0: far above any caption file or transcript (a
+// three-hour transcript is 150 KiB, a feature film's SRT 100 KiB), and
+// small enough that reading /dev/zero or an endless pipe by mistake ends
+// with an error rather than with the memory exhausted.
+const DefaultMaxInput = 256 << 20
 
-// readAll reads r to its end, as io.ReadAll does. When r knows its size (a
-// regular file, a bytes.Reader, a strings.Reader, a bytes.Buffer), the
-// input is read into one allocation of that size rather than a buffer
-// grown by doubling; the size is only a hint, as in os.ReadFile, so a file
-// that grows meanwhile is still read whole.
-func readAll(r io.Reader) ([]byte, error) {
-	size := -1
+// ErrTooLarge reports an input larger than Options.MaxInput.
+var ErrTooLarge = fileio.ErrTooLarge
+
+// tooLarge is the error for an input past max bytes.
+func tooLarge(max int64) error {
+	return fmt.Errorf("%w: more than %s (--max-input raises the limit)", ErrTooLarge, formatSize(max))
+}
+
+// formatSize returns n bytes as "256 MiB", "1.5 GiB", "300 KiB" or "12 bytes".
+func formatSize(n int64) string {
+	units := []string{"bytes", "KiB", "MiB", "GiB", "TiB"}
+	f, u := float64(n), 0
+	for f >= 1024 && u < len(units)-1 {
+		f /= 1024
+		u++
+	}
+	if u == 0 {
+		return fmt.Sprintf("%d bytes", n)
+	}
+	return strings.TrimSuffix(strings.TrimSuffix(fmt.Sprintf("%.1f", f), "0"), ".") + " " + units[u]
+}
+
+// readAll reads r to its end, as io.ReadAll does, but fails with
+// ErrTooLarge past max bytes (DefaultMaxInput when max is 0). When r
+// knows its size (a regular file, a bytes.Reader, a strings.Reader, a
+// bytes.Buffer), the input is read into one allocation of that size
+// rather than a buffer grown by doubling; the size is only a hint, as in
+// os.ReadFile, so a file that grows meanwhile is still read whole (up to
+// max).
+func readAll(r io.Reader, max int64) ([]byte, error) {
+	if max <= 0 {
+		max = DefaultMaxInput
+	}
+	size := int64(-1)
 	switch r := r.(type) {
 	case interface{ Len() int }:
-		size = r.Len()
+		size = int64(r.Len())
 	case interface{ Stat() (fs.FileInfo, error) }:
 		if fi, err := r.Stat(); err == nil && fi.Mode().IsRegular() {
-			size = int(min(fi.Size(), maxInput))
+			size = fi.Size()
 		}
 	}
+	if size > max {
+		return nil, tooLarge(max)
+	}
+	lr := &io.LimitedReader{R: r, N: max + 1} // one byte more tells a file past max
 	if size < 0 {
-		return io.ReadAll(r)
+		data, err := io.ReadAll(lr)
+		if err == nil && int64(len(data)) > max {
+			return nil, tooLarge(max)
+		}
+		return data, err
 	}
 	data := make([]byte, 0, size+1) // +1: the read that meets EOF needs room
 	for {
-		n, err := r.Read(data[len(data):cap(data)])
+		n, err := lr.Read(data[len(data):cap(data)])
 		data = data[:len(data)+n]
+		if int64(len(data)) > max {
+			return nil, tooLarge(max)
+		}
 		if err == io.EOF {
 			return data, nil
 		}

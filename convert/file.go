@@ -21,7 +21,14 @@ var ErrWouldOverwriteInput = errors.New("output would overwrite the input")
 // Its format is o.From, else what the content shows, else what the
 // extension says.
 func ReadFile(path string, o Options) (*caption.Document, error) {
-	data, err := fileio.ReadFile(path)
+	max := o.MaxInput
+	if max <= 0 {
+		max = DefaultMaxInput
+	}
+	data, err := fileio.ReadFile(path, max)
+	if errors.Is(err, ErrTooLarge) {
+		err = fmt.Errorf("%s: %w", caption.QuotePath(path), tooLarge(max))
+	}
 	if err != nil {
 		return nil, err
 	}

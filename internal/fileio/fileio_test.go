@@ -217,12 +217,12 @@ func TestReadFile(t *testing.T) {
 		if err := os.WriteFile(p, want, 0o644); err != nil {
 			t.Fatal(err)
 		}
-		got, err := ReadFile(p)
+		got, err := ReadFile(p, 1<<30)
 		if err != nil || string(got) != string(want) {
 			t.Errorf("ReadFile(%d bytes) = %d bytes, %v", size, len(got), err)
 		}
 	}
-	if _, err := ReadFile(filepath.Join(dir, "missing")); !errors.Is(err, os.ErrNotExist) {
+	if _, err := ReadFile(filepath.Join(dir, "missing"), 1<<30); !errors.Is(err, os.ErrNotExist) {
 		t.Errorf("ReadFile(missing) error = %v, want ErrNotExist", err)
 	}
 }
@@ -242,5 +242,25 @@ func TestErrorNamesTarget(t *testing.T) {
 	}
 	if msg := err.Error(); !strings.Contains(msg, target) || strings.Contains(msg, ".tmp") {
 		t.Errorf("WriteFile() error = %q, want it to name %s and no temporary file", msg, target)
+	}
+}
+
+// TestReadFileLimit: a file past the limit fails with ErrTooLarge, one
+// that says so at once, /dev/zero (which says nothing) once read past it.
+func TestReadFileLimit(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "f")
+	if err := os.WriteFile(p, make([]byte, 1000), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if b, err := ReadFile(p, 1000); err != nil || len(b) != 1000 {
+		t.Errorf("ReadFile(1000 bytes, limit 1000) = %d bytes, %v", len(b), err)
+	}
+	if _, err := ReadFile(p, 999); !errors.Is(err, ErrTooLarge) {
+		t.Errorf("ReadFile(1000 bytes, limit 999) error = %v, want ErrTooLarge", err)
+	}
+	if _, err := os.Stat("/dev/zero"); err == nil {
+		if _, err := ReadFile("/dev/zero", 1<<20); !errors.Is(err, ErrTooLarge) {
+			t.Errorf("ReadFile(/dev/zero) error = %v, want ErrTooLarge", err)
+		}
 	}
 }

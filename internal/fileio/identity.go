@@ -1,6 +1,7 @@
 package fileio
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 )
@@ -48,3 +49,6 @@ func ResolveDir(path string) string {
 	}
 	return path
 }
+
+// ErrTooLarge reports a file larger than a reader's limit.
+var ErrTooLarge = errors.New("input too large")

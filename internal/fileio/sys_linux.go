@@ -55,8 +55,10 @@ func writeNew(path string, data []byte) error {
 }
 
 // ReadFile reads the whole file at path, sized from fstat(2), without the
-// poller calls of os.ReadFile.
-func ReadFile(path string) ([]byte, error) {
+// poller calls of os.ReadFile, and fails with ErrTooLarge past max bytes
+// (a file that says it is larger is not read at all; /dev/zero, which says
+// nothing, is read up to max).
+func ReadFile(path string, max int64) ([]byte, error) {
 	fd, err := unix.Open(path, unix.O_RDONLY|unix.O_CLOEXEC, 0)
 	for errors.Is(err, unix.EINTR) {
 		fd, err = unix.Open(path, unix.O_RDONLY|unix.O_CLOEXEC, 0)
@@ -69,7 +71,10 @@ func ReadFile(path string) ([]byte, error) {
 	if err := unix.Fstat(fd, &st); err != nil {
 		return nil, &os.PathError{Op: "stat", Path: path, Err: err}
 	}
-	data := make([]byte, 0, max(st.Size, 0)+1) // +1: EOF is seen without growing
+	if st.Size > max {
+		return nil, ErrTooLarge
+	}
+	data := make([]byte, 0, st.Size+1) // +1: EOF is seen without growing
 	for {
 		n, err := unix.Read(fd, data[len(data):cap(data)])
 		if errors.Is(err, unix.EINTR) {
@@ -82,6 +87,9 @@ func ReadFile(path string) ([]byte, error) {
 			return data, nil
 		}
 		data = data[:len(data)+n]
+		if int64(len(data)) > max {
+			return nil, ErrTooLarge
+		}
 		if len(data) == cap(data) {
 			data = append(data, 0)[:len(data)]
 		}

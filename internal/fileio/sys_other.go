@@ -2,7 +2,10 @@
 
 package fileio
 
-import "os"
+import (
+	"io"
+	"os"
+)
 
 // renameNoReplace is not available in one call here; Place falls back to
 // a hard link.
@@ -25,4 +28,15 @@ func writeNew(path string, data []byte) error {
 }
 
 // ReadFile reads the whole file at path.
-func ReadFile(path string) ([]byte, error) { return os.ReadFile(path) }
+func ReadFile(path string, max int64) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, max+1))
+	if err == nil && int64(len(data)) > max {
+		return nil, ErrTooLarge
+	}
+	return data, err
+}
