@@ -13,6 +13,7 @@ import (
 	"os/signal"
 	"path/filepath"
 	"runtime/debug"
+	"slices"
 	"strconv"
 	"strings"
 	"syscall"
@@ -26,6 +27,7 @@ import (
 	"github.com/capconv/capconv/internal/fileio"
 	"github.com/capconv/capconv/timing"
 	"github.com/urfave/cli/v2"
+	"golang.org/x/text/language"
 )
 
 func init() {
@@ -472,7 +474,13 @@ func settingsFrom(c *cli.Context) (settings, error) {
 		if err != nil || !f.CanWrite() {
 			return s, usagef("--to: %q: expected formats capconv writes: %s", name, formatNames(convert.WritableFormats()))
 		}
+		if slices.Contains(s.To, f) {
+			return s, usagef("--to: %s is named twice: each format is written once", f)
+		}
 		s.To = append(s.To, f)
+	}
+	if c.String("report-json") == "-" && c.String("output") == "-" {
+		return s, usagef("--report-json - and -o - would both write to standard output: give the report a file")
 	}
 	if v := c.String("from"); v != "" {
 		f, dialect, err := parseFrom(v)
@@ -532,7 +540,13 @@ func settingsFrom(c *cli.Context) (settings, error) {
 		}
 		o.MaxInput = n
 	}
-	o.Language = c.String("lang")
+	if v := c.String("lang"); v != "" {
+		tag, err := language.Parse(v)
+		if err != nil {
+			return s, usagef("--lang: %q is no BCP 47 language tag: expected one such as en, fr-CA or zh-Hant", v)
+		}
+		o.Language = tag.String()
+	}
 	s.report = c.Bool("report")
 	s.verbose = c.Bool("verbose")
 	return s, nil

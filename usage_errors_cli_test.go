@@ -1,0 +1,36 @@
+package main
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestMoreUsageErrors: flags that contradict themselves or name nothing
+// valid are usage errors (exit 2), in one line naming the flag.
+func TestMoreUsageErrors(t *testing.T) {
+	const transcript = "Ann 0:00:01\n\nHello.\n"
+	tests := []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"a format twice", []string{"--to", "srt,vtt,srt"}, "--to: srt is named twice"},
+		{"a language that is no tag", []string{"--lang", "x y"}, `--lang: "x y" is no BCP 47 language tag`},
+		{"a language tag too long to be one", []string{"--lang", "english-please"}, "--lang:"},
+		{"report and output both on standard output", []string{"--report-json", "-"}, "--report-json - and -o - would both write to standard output"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			args := append([]string{"convert", "-", "-o", "-"}, tc.args...)
+			code, _, stderr := runCLI(t, transcript, args...)
+			if code != exitUsage || strings.Count(stderr, "\n") != 1 || !strings.Contains(stderr, tc.want) {
+				t.Errorf("exit %d, stderr %q; want exit %d and one line holding %q", code, stderr, exitUsage, tc.want)
+			}
+		})
+	}
+	// A valid tag is written in its canonical form.
+	code, out, stderr := runCLI(t, transcript, "convert", "-", "-o", "-", "--to", "ttml", "--lang", "FR-ca")
+	if code != exitOK || !strings.Contains(out, `xml:lang="fr-CA"`) {
+		t.Errorf("--lang FR-ca: exit %d, %s; want xml:lang=\"fr-CA\"", code, stderr)
+	}
+}
