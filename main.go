@@ -365,8 +365,15 @@ func convertBatch(c *cli.Context, inputs []string, s settings) error {
 	if !quiet && n <= fewOutputs {
 		for _, r := range rep.Files {
 			for _, out := range r.Outputs {
-				if out.Status == batch.Written {
+				switch out.Status {
+				case batch.Written:
 					fmt.Fprintf(stderr, "capconv: wrote %s\n", caption.QuotePath(out.Path))
+				case batch.Exists:
+					if r.Status != batch.Converted {
+						break // the summary says that whole inputs were skipped
+					}
+					// Beside fresh outputs, a stale one must not pass unseen.
+					fmt.Fprintf(stderr, "capconv: kept existing %s (--force replaces it)\n", caption.QuotePath(out.Path))
 				}
 			}
 		}

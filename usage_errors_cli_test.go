@@ -1,6 +1,7 @@
 package main
 
 import (
+	"os"
 	"strings"
 	"testing"
 )
@@ -32,5 +33,23 @@ func TestMoreUsageErrors(t *testing.T) {
 	code, out, stderr := runCLI(t, transcript, "convert", "-", "-o", "-", "--to", "ttml", "--lang", "FR-ca")
 	if code != exitOK || !strings.Contains(out, `xml:lang="fr-CA"`) {
 		t.Errorf("--lang FR-ca: exit %d, %s; want xml:lang=\"fr-CA\"", code, stderr)
+	}
+}
+
+// TestKeptOutputsNamed: when an input's outputs are written but for some
+// that exist, each kept one is named, so that a stale file beside fresh
+// ones does not pass unseen.
+func TestKeptOutputsNamed(t *testing.T) {
+	dir := t.TempDir()
+	in := dir + "/a.txt"
+	if err := os.WriteFile(in, []byte("Ann 0:00:01\n\nHello.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, stderr := runCLI(t, "", "convert", in, "--to", "srt"); code != exitOK {
+		t.Fatalf("first run: exit %d: %s", code, stderr)
+	}
+	code, _, stderr := runCLI(t, "", "convert", in, "--to", "srt,vtt")
+	if code != exitOK || !strings.Contains(stderr, "kept existing "+dir+"/a.srt (--force replaces it)\n") || !strings.Contains(stderr, "wrote "+dir+"/a.vtt") {
+		t.Errorf("exit %d, stderr:\n%s\nwant the kept a.srt and the written a.vtt named", code, stderr)
 	}
 }

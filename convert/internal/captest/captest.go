@@ -8,6 +8,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -187,6 +188,7 @@ type InvalidCase struct {
 	Line  int
 	Col   int // 0: not checked
 	Err   error
+	Msg   string // a part of the message ("" : not checked)
 }
 
 // CheckInvalid reads each case with read and checks that it fails with a
@@ -209,6 +211,9 @@ func CheckInvalid(t *testing.T, read ReadFunc, tests []InvalidCase) {
 			}
 			if pe.Pos.Line != tc.Line || (tc.Col != 0 && pe.Pos.Col != tc.Col) {
 				t.Errorf("read() error at %d:%d, want %d:%d (%v)", pe.Pos.Line, pe.Pos.Col, tc.Line, tc.Col, err)
+			}
+			if !strings.Contains(err.Error(), tc.Msg) {
+				t.Errorf("read() error %q does not say %q", err, tc.Msg)
 			}
 		})
 	}

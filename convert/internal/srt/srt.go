@@ -166,7 +166,20 @@ func isControl(r rune) bool { return r < 0x20 && r != '\t' }
 // with a digit and holds an arrow. A text line such as "A --> B" is text.
 func looksLikeTiming(line string) bool {
 	line = line[text.SkipSpace(line, 0):]
+	if negativeTime(line) {
+		return true // a timing line, wrong: parseSRTTiming says how
+	}
 	return line != "" && line[0] >= '0' && line[0] <= '9' && strings.Contains(line, "-->")
+}
+
+// negativeTime reports whether s starts with a negative time, "-00:00:01"
+// or "-1:02", as some tools write a time before 0.
+func negativeTime(s string) bool {
+	i := 1
+	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	return len(s) > 1 && s[0] == '-' && i > 1 && i < len(s) && s[i] == ':' && strings.Contains(s, "-->")
 }
 
 // startsWithPaddedTime reports whether a timing line that opens a file
@@ -199,6 +212,9 @@ func parseSRTTiming(line string, num int, o text.Source) (caption.Cue, error) {
 			caption.ErrBadTimestamp, format, args...)
 	}
 	i := text.SkipSpace(line, 0)
+	if negativeTime(line[i:]) {
+		return bad(i, "%q: the start is before 0: SRT times cannot be negative (%s)", line, srtTiming)
+	}
 	start, j, ok := parseSRTTime(line, i)
 	if !ok || (j < len(line) && line[j] != ' ' && line[j] != '\t' && line[j] != '-') {
 		return bad(i, "%q: expected %s", line, srtTiming)
@@ -208,6 +224,9 @@ func parseSRTTiming(line string, num int, o text.Source) (caption.Cue, error) {
 		return bad(j, "%q: expected \"-->\" after the start time (%s)", line, srtTiming)
 	}
 	k := text.SkipSpace(line, j+3)
+	if strings.HasPrefix(line[k:], "-") && k+1 < len(line) && line[k+1] >= '0' && line[k+1] <= '9' {
+		return bad(k, "%q: the end is before 0: SRT times cannot be negative (%s)", line, srtTiming)
+	}
 	end, m, ok := parseSRTTime(line, k)
 	if !ok || (m < len(line) && line[m] != ' ' && line[m] != '\t') {
 		return bad(k, "%q: expected an end time (%s)", line, srtTiming)
