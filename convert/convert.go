@@ -452,8 +452,10 @@ func Marshal(d *caption.Document, f Format, o Options) ([]byte, error) {
 	if c.timed && c.keeps.Ends {
 		d = withLength(d, c, o)
 	}
-	if lost := d.Features() &^ c.styles; lost != 0 && o.Warn != nil && !c.textless {
-		o.Warn(caption.Position{File: o.File}, fmt.Sprintf("%s cannot carry %s: dropped", f, joinAnd(lost.Names())))
+	if o.Warn != nil && !c.textless {
+		if lost := d.Features() &^ c.styles; lost != 0 {
+			o.Warn(caption.Position{File: o.File}, fmt.Sprintf("%s cannot carry %s: dropped", f, joinAnd(lost.Names())))
+		}
 	}
 	if c.declaresLanguage && d.Language == "" {
 		// The format must say which language the text is in: guess it
@@ -464,6 +466,7 @@ func Marshal(d *caption.Document, f Format, o Options) ([]byte, error) {
 			d = &withLang
 		}
 	}
+	o.ShowSpeakers = labelsShown(d, f, o) // as timing kept room for them
 	return c.write(nil, d, o)
 }
 

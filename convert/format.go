@@ -108,8 +108,9 @@ type codec struct {
 	// drops styling without a word.
 	textless bool
 	// showsSpeakers marks a writer that shows speakers in the text for
-	// viewers, by Options.ShowSpeakers (see shownStyle), so that timing
-	// keeps room on the line for the labels.
+	// viewers (see shownStyle), so that timing keeps room on the line for
+	// the labels; Marshal gives write the resolved style in
+	// Options.ShowSpeakers.
 	showsSpeakers bool
 	// declaresLanguage marks a format that must name the text's
 	// language (TTML's xml:lang): Marshal guesses it when the document
@@ -117,11 +118,13 @@ type codec struct {
 	declaresLanguage bool
 }
 
-// The styling and placement each writer carries (see codec.styles).
+// The styling and placement each writer carries (see codec.styles):
+// everything; all but classes and ruby (SRT, ASS, DFXP); all but classes
+// (TTML).
 const (
-	allStyles  = caption.Features(caption.FeatureItalic | caption.FeatureBold | caption.FeatureUnderline | caption.FeatureColor | caption.FeatureClass | caption.FeatureRuby | caption.FeatureVertical | caption.FeatureHorizontal)
-	srtStyles  = caption.Features(caption.FeatureItalic | caption.FeatureBold | caption.FeatureUnderline | caption.FeatureColor | caption.FeatureVertical | caption.FeatureHorizontal)
-	ttmlStyles = caption.Features(caption.FeatureItalic | caption.FeatureBold | caption.FeatureUnderline | caption.FeatureColor | caption.FeatureRuby | caption.FeatureVertical | caption.FeatureHorizontal)
+	allStyles   = caption.Features(caption.FeatureItalic | caption.FeatureBold | caption.FeatureUnderline | caption.FeatureColor | caption.FeatureClass | caption.FeatureRuby | caption.FeatureVertical | caption.FeatureHorizontal)
+	plainStyles = caption.Features(caption.FeatureItalic | caption.FeatureBold | caption.FeatureUnderline | caption.FeatureColor | caption.FeatureVertical | caption.FeatureHorizontal)
+	ttmlStyles  = caption.Features(caption.FeatureItalic | caption.FeatureBold | caption.FeatureUnderline | caption.FeatureColor | caption.FeatureRuby | caption.FeatureVertical | caption.FeatureHorizontal)
 )
 
 // registry is the format table every dispatch goes through, in the order
@@ -142,7 +145,7 @@ var registry = []codec{
 			return webvtt.ReadWith(data, src, webvtt.ReadOptions{Strict: o.Strict})
 		},
 		write: func(b []byte, d *caption.Document, o Options) ([]byte, error) {
-			return webvtt.Append(b, d, webvtt.WriteOptions{Speakers: shownStyle(d, SpeakerVoice, o)})
+			return webvtt.Append(b, d, webvtt.WriteOptions{Speakers: o.ShowSpeakers})
 		},
 		showsSpeakers: true, styles: allStyles, speakers: SpeakerVoice, precision: time.Millisecond, keeps: Keeps{CueIDs: true, Ends: true},
 		side: []Format{Chapters}, timed: true,
@@ -154,9 +157,9 @@ var registry = []codec{
 			return ass.Read(data, src)
 		},
 		write: func(b []byte, d *caption.Document, o Options) ([]byte, error) {
-			return ass.Append(b, d, ass.WriteOptions{Speakers: shownStyle(d, SpeakerField, o)})
+			return ass.Append(b, d, ass.WriteOptions{Speakers: o.ShowSpeakers})
 		},
-		showsSpeakers: true, styles: srtStyles, speakers: SpeakerField, precision: 10 * time.Millisecond, keeps: Keeps{Title: true, Ends: true},
+		showsSpeakers: true, styles: plainStyles, speakers: SpeakerField, precision: 10 * time.Millisecond, keeps: Keeps{Title: true, Ends: true},
 		timed: true,
 	},
 	{
@@ -177,7 +180,7 @@ var registry = []codec{
 		sniff: func(_, head []byte) bool { return ttml.Sniff(head) },
 		read:  readTTML,
 		write: func(b []byte, d *caption.Document, o Options) ([]byte, error) {
-			return ttml.Append(b, d, ttmlOptions(d, o))
+			return ttml.Append(b, d, ttmlOptions(o))
 		},
 		frames:        ttmlFrames,
 		showsSpeakers: true, styles: ttmlStyles, speakers: SpeakerVoice, precision: time.Millisecond,
@@ -187,10 +190,10 @@ var registry = []codec{
 		format: DFXP, exts: []string{".dfxp"}, about: "TTML under the DFXP profile, for editors that ask for .dfxp",
 		read: readTTML,
 		write: func(b []byte, d *caption.Document, o Options) ([]byte, error) {
-			return ttml.AppendDFXP(b, d, ttmlOptions(d, o))
+			return ttml.AppendDFXP(b, d, ttmlOptions(o))
 		},
 		frames:        ttmlFrames,
-		showsSpeakers: true, styles: srtStyles, speakers: SpeakerVoice, precision: time.Millisecond,
+		showsSpeakers: true, styles: plainStyles, speakers: SpeakerVoice, precision: time.Millisecond,
 		keeps: Keeps{Title: true, Language: true, CueIDs: true, Ends: true}, timed: true, declaresLanguage: true,
 	},
 	{
@@ -200,9 +203,9 @@ var registry = []codec{
 			return srt.Read(data, src)
 		},
 		write: func(b []byte, d *caption.Document, o Options) ([]byte, error) {
-			return srt.Append(b, d, shownStyle(d, SpeakerLabel, o))
+			return srt.Append(b, d, o.ShowSpeakers)
 		},
-		showsSpeakers: true, styles: srtStyles, speakers: SpeakerLabel, precision: time.Millisecond, keeps: Keeps{Ends: true}, timed: true,
+		showsSpeakers: true, styles: plainStyles, speakers: SpeakerLabel, precision: time.Millisecond, keeps: Keeps{Ends: true}, timed: true,
 	},
 	{
 		format: Transcript, aliases: []string{"transcript", "md"}, exts: []string{".txt", ".md"},
@@ -233,8 +236,8 @@ func readTTML(data []byte, src text.Source, _ Options) (*caption.Document, error
 // ttmlFrames reports whether TTML times are written as frames.
 func ttmlFrames(o Options) bool { return o.TTMLTimeFrames && o.Timing.FPS > 0 }
 
-func ttmlOptions(d *caption.Document, o Options) ttml.WriteOptions {
-	return ttml.WriteOptions{FrameRate: o.Timing.FPS, TimeFrames: o.TTMLTimeFrames, Speakers: shownStyle(d, SpeakerVoice, o)}
+func ttmlOptions(o Options) ttml.WriteOptions {
+	return ttml.WriteOptions{FrameRate: o.Timing.FPS, TimeFrames: o.TTMLTimeFrames, Speakers: o.ShowSpeakers}
 }
 
 // row returns f's row of the format table, or nil.

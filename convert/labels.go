@@ -47,31 +47,38 @@ func TranscriptDialects() []string { return transcript.Dialects() }
 // name, or an error that lists the known ones.
 func ParseDialect(name string) (string, error) { return transcript.ParseDialect(name) }
 
-// shownStyle returns how a format carrying speakers by carriage shows d's speakers in the text under
-// o.ShowSpeakers. An explicit style is used as given. Auto (the default)
-// keeps what viewers of the source saw: the label style the source's text
-// used (a transcript's speaker lines show as "Name: "); when the source
-// showed none, a format that carries speakers only as text labels (SRT)
-// writes "Name: ", so that speakers are not lost, and every other format
-// keeps its markup alone (WebVTT voices, TTML agents, ASS names), showing
-// no more than the source did.
+// shownStyle returns how a format carrying speakers by carriage shows
+// d's speakers in the text under o.ShowSpeakers. An explicit style is used
+// as given. Auto (the default) keeps what viewers of the source saw: the
+// label style the source's text used (a transcript's speaker lines show
+// as "Name: "); when the source showed none, a format that carries
+// speakers only as text labels (SRT) writes "Name: ", so that speakers
+// are not lost, and every other format keeps its markup alone (WebVTT
+// voices, TTML agents, ASS names), showing no more than the source did.
 func shownStyle(d *caption.Document, carriage SpeakerCarriage, o Options) labels.Style {
 	if s := o.ShowSpeakers; s != "" && s != LabelAuto {
 		return s
 	}
-	switch d.SpeakersShown {
-	case "line":
-		return LabelName
-	case "":
-	default:
-		if s, err := labels.Parse(d.SpeakersShown); err == nil && s != LabelAuto {
-			return s
-		}
+	if s, ok := sourceStyle(d); ok {
+		return s
 	}
 	if carriage == SpeakerLabel {
 		return LabelName
 	}
 	return LabelNone
+}
+
+// sourceStyle returns the label style d.SpeakersShown names (a
+// transcript's speaker lines are LabelName); ok is false when it names
+// none.
+func sourceStyle(d *caption.Document) (labels.Style, bool) {
+	if d.SpeakersShown == "line" {
+		return LabelName, true
+	}
+	if s, err := labels.Parse(d.SpeakersShown); err == nil && s != LabelAuto {
+		return s, true
+	}
+	return "", false
 }
 
 // ShownText returns what a viewer reads of each line of d's cues, cue by
@@ -82,10 +89,8 @@ func shownStyle(d *caption.Document, carriage SpeakerCarriage, o Options) labels
 func ShownText(d *caption.Document, style LabelStyle) [][]string {
 	if style == "" || style == LabelAuto {
 		style = LabelNone
-		if s, err := labels.Parse(d.SpeakersShown); err == nil && s != LabelAuto {
+		if s, ok := sourceStyle(d); ok {
 			style = s
-		} else if d.SpeakersShown == "line" {
-			style = LabelName
 		}
 	}
 	show := labels.NewShower(style)
