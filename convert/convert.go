@@ -172,6 +172,9 @@ func readBytes(data []byte, f Format, o Options, owned bool) (*caption.Document,
 	if err != nil {
 		return nil, err
 	}
+	if c.cutsShown && o.Labels != LabelNone {
+		labels.CutShown(doc)
+	}
 	if f != Transcript {
 		labels.Apply(doc, o.Labels)
 	}

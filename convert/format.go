@@ -107,6 +107,10 @@ type codec struct {
 	// textless marks a writer of no cue text (the chapters track), which
 	// drops styling without a word.
 	textless bool
+	// cutsShown marks a reader that leaves to labels.CutShown the labels
+	// its writer shows beside the speaker markup (TTML; the WebVTT and
+	// ASS readers take them out themselves, escapes and all).
+	cutsShown bool
 	// showsSpeakers marks a writer that shows speakers in the text for
 	// viewers (see shownStyle), so that timing keeps room on the line for
 	// the labels; Marshal gives write the resolved style in
@@ -182,8 +186,8 @@ var registry = []codec{
 		write: func(b []byte, d *caption.Document, o Options) ([]byte, error) {
 			return ttml.Append(b, d, ttmlOptions(o))
 		},
-		frames:        ttmlFrames,
-		showsSpeakers: true, styles: ttmlStyles, speakers: SpeakerVoice, precision: time.Millisecond,
+		frames:    ttmlFrames,
+		cutsShown: true, showsSpeakers: true, styles: ttmlStyles, speakers: SpeakerVoice, precision: time.Millisecond,
 		keeps: Keeps{Title: true, Language: true, CueIDs: true, Ends: true}, timed: true, declaresLanguage: true,
 	},
 	{
@@ -192,8 +196,8 @@ var registry = []codec{
 		write: func(b []byte, d *caption.Document, o Options) ([]byte, error) {
 			return ttml.AppendDFXP(b, d, ttmlOptions(o))
 		},
-		frames:        ttmlFrames,
-		showsSpeakers: true, styles: plainStyles, speakers: SpeakerVoice, precision: time.Millisecond,
+		frames:    ttmlFrames,
+		cutsShown: true, showsSpeakers: true, styles: plainStyles, speakers: SpeakerVoice, precision: time.Millisecond,
 		keeps: Keeps{Title: true, Language: true, CueIDs: true, Ends: true}, timed: true, declaresLanguage: true,
 	},
 	{

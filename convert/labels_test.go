@@ -188,3 +188,27 @@ func TestLabelsReadBack(t *testing.T) {
 		}
 	}
 }
+
+// TestLookalikeLabelsStayText: text that only looks like a label or a
+// dash of its own speaker ("Ann: hi" said by Ann, "- yo") reads back as
+// text from the formats whose writers escape it (WebVTT, ASS): Read takes
+// no label out a second time.
+func TestLookalikeLabelsStayText(t *testing.T) {
+	want := []caption.Cue{
+		{Start: 0, End: ms(1000), Lines: say("Ann", "Ann: hi")},
+		{Start: ms(1000), End: ms(2000), Lines: say("Bob", "- yo")},
+	}
+	for _, f := range []Format{WebVTT, ASS} {
+		b, err := Marshal(&caption.Document{Cues: want}, f, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := Read(bytes.NewReader(b), f, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d := cmp.Diff(want, got.Cues); d != "" {
+			t.Errorf("%s round trip (-want +got):\n%s\n%s", f, d, b)
+		}
+	}
+}

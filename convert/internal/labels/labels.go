@@ -298,7 +298,6 @@ func Apply(d *caption.Document, s Style) {
 		return
 	case Auto, "":
 		if hasSpeaker(d) {
-			cutShownLabels(d)
 			return
 		}
 		c = detectLabels(d.Cues)
@@ -307,9 +306,6 @@ func Apply(d *caption.Document, s Style) {
 	default:
 		// A named style also reads the dialogue dashes Append writes.
 		c = labelChoice{style: s}
-	}
-	if hasSpeaker(d) {
-		cutShownLabels(d)
 	}
 	if c.style == "" && !c.dash {
 		return
@@ -321,14 +317,17 @@ func Apply(d *caption.Document, s Style) {
 	}
 }
 
-// cutShownLabels takes out of d's text the labels and dashes that show a
-// speaker the format carries already: "<v Ann>Ann: Hi</v>", as capconv
-// writes WebVTT for viewers, reads as Ann saying "Hi", and the style the
-// labels used becomes d.SpeakersShown. A label counts only when it names
-// its own line's speaker exactly as a style writes it, and a dash only in
-// a dialogue cue or before another speaker's line, so that text is never
-// taken for a label by accident.
-func cutShownLabels(d *caption.Document) {
+// CutShown takes out of d's text the labels and dashes that show a
+// speaker the format carries already: a TTML <p ttm:agent="…">Ann: Hi</p>,
+// as capconv writes it for viewers, reads as Ann saying "Hi", and the
+// style the labels used becomes d.SpeakersShown. A label counts only when
+// it names its own line's speaker exactly as a style writes it, and a
+// dash only in a dialogue cue or before another speaker's line. It is for
+// formats whose speakers are markup and whose writers show labels beside
+// it (TTML); the WebVTT and ASS readers do the same with their own
+// escapes, which keep text that only looks like a label, so running it
+// after them would undo those.
+func CutShown(d *caption.Document) {
 	var counts [len(nameStyles) + 1]int // per name style, then dashes
 	prev := ""                          // the speaker of the line before
 	for i := range d.Cues {
