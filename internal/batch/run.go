@@ -244,7 +244,7 @@ func convertJob(ctx context.Context, j Job, o Options, concurrent bool) Result {
 	defer func() {
 		for _, t := range tmps {
 			if t != "" {
-				os.Remove(t)
+				fileio.Discard(t)
 			}
 		}
 	}()

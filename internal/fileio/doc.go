@@ -4,7 +4,7 @@
 // kernel's directory operations, not by converting.
 //
 // An output is written to a hidden temporary file in its own directory
-// (".name.ext.tmp<random>", created with O_EXCL and its final mode, so no
+// (".name.ext.capconv<pid>-<random>.tmp", created with O_EXCL and its final mode, so no
 // chmod follows) and put in place in one step:
 //
 //   - replacing: rename(2);

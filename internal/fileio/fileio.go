@@ -4,10 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"math/rand/v2"
 	"os"
-	"path/filepath"
-	"strconv"
 
 	"github.com/capconv/capconv/convert/caption"
 )
@@ -18,36 +15,19 @@ var ErrExists = errors.New("file exists")
 // Mode is the mode outputs are created with, before the umask.
 const Mode = 0o644
 
-// WriteTemp writes data to a new hidden temporary file in path's
-// directory (created when missing), so that putting it in place stays on
-// one file system and is atomic, and returns the temporary file's name.
-// Directory walks pass over hidden files, so a temporary file is never
-// taken for an input. On failure nothing is left behind.
-func WriteTemp(path string, data []byte) (string, error) {
-	dir, base := filepath.Split(path)
-	for try := 0; ; try++ {
-		tmp := dir + "." + base + ".tmp" + strconv.FormatUint(rand.Uint64(), 36)
-		err := writeNew(tmp, data)
-		switch {
-		case err == nil:
-			return tmp, nil
-		case errors.Is(err, fs.ErrNotExist) && try == 0:
-			if err := os.MkdirAll(filepath.Clean(dir), 0o755); err != nil {
-				return "", err
-			}
-		case errors.Is(err, fs.ErrExist) && try < 10:
-			// Another temporary file drew the same name.
-		default:
-			return "", named(path, err)
-		}
-	}
-}
-
 // Place puts the temporary file tmp at path. With replace it renames,
 // replacing any file there. Without, it fails with an error matching
 // ErrExists when path exists, even when another process created it since
 // the caller last looked; tmp is then left for the caller to remove.
 func Place(tmp, path string, replace bool) error {
+	err := place(tmp, path, replace)
+	if err == nil {
+		forget(tmp)
+	}
+	return err
+}
+
+func place(tmp, path string, replace bool) error {
 	if replace {
 		return named(path, os.Rename(tmp, path))
 	}
@@ -95,7 +75,7 @@ func WriteFile(path string, data []byte, replace bool) error {
 		return err
 	}
 	if err := Place(tmp, path, replace); err != nil {
-		os.Remove(tmp)
+		Discard(tmp)
 		return err
 	}
 	return nil

@@ -89,8 +89,8 @@ func TestWriteTemp(t *testing.T) {
 	if err != nil {
 		t.Fatalf("WriteTemp() into a missing directory: %v", err)
 	}
-	if filepath.Dir(tmp) != filepath.Dir(path) || !strings.HasPrefix(filepath.Base(tmp), ".a.vtt.tmp") {
-		t.Errorf("WriteTemp() = %q, want a hidden .a.vtt.tmp* beside %q", tmp, path)
+	if filepath.Dir(tmp) != filepath.Dir(path) || !strings.HasPrefix(filepath.Base(tmp), ".a.vtt.capconv") || !strings.HasSuffix(tmp, ".tmp") {
+		t.Errorf("WriteTemp() = %q, want a hidden .a.vtt.capconv*.tmp beside %q", tmp, path)
 	}
 	fi, err := os.Stat(tmp)
 	if err != nil {

@@ -24,35 +24,40 @@ func renameat2(old, new string) error {
 	return nil
 }
 
-// writeNew creates path, which must not exist, and writes data to it.
-// Calling open(2) directly spares the five fcntl and epoll_ctl calls
-// os.OpenFile spends on every file to try the runtime's poller, which
-// regular files never use.
-func writeNew(path string, data []byte) error {
+// createNew creates path, which must not exist, for writing. Calling
+// open(2) directly spares the five fcntl and epoll_ctl calls os.OpenFile
+// spends on every file to try the runtime's poller, which regular files
+// never use.
+func createNew(path string) (newFile, error) {
 	fd, err := unix.Open(path, unix.O_WRONLY|unix.O_CREAT|unix.O_EXCL|unix.O_CLOEXEC, Mode)
 	for errors.Is(err, unix.EINTR) {
 		fd, err = unix.Open(path, unix.O_WRONLY|unix.O_CREAT|unix.O_EXCL|unix.O_CLOEXEC, Mode)
 	}
 	if err != nil {
-		return &os.PathError{Op: "open", Path: path, Err: err}
+		return nil, &os.PathError{Op: "open", Path: path, Err: err}
 	}
+	return rawFile(fd), nil
+}
+
+// rawFile is a file descriptor written with write(2).
+type rawFile int
+
+func (f rawFile) Write(data []byte) (int, error) {
+	var err error
+	done := 0
 	for len(data) > 0 && err == nil {
 		var n int
-		n, err = unix.Write(fd, data)
+		n, err = unix.Write(int(f), data)
 		if errors.Is(err, unix.EINTR) {
 			err = nil
 		}
+		done += max(n, 0)
 		data = data[max(n, 0):]
 	}
-	if cerr := unix.Close(fd); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		unix.Unlink(path)
-		return &os.PathError{Op: "write", Path: path, Err: err}
-	}
-	return nil
+	return done, err
 }
+
+func (f rawFile) Close() error { return unix.Close(int(f)) }
 
 // ReadFile reads the whole file at path, sized from fstat(2), without the
 // poller calls of os.ReadFile, and fails with ErrTooLarge past max bytes
