@@ -5,6 +5,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -16,6 +17,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"syscall"
 	"time"
 
@@ -355,7 +357,7 @@ func convertBatch(c *cli.Context, inputs []string, s settings) error {
 		}
 	}
 	o.OnResult = con.Result
-	ctx, stop := signal.NotifyContext(c.Context, os.Interrupt, syscall.SIGTERM)
+	ctx, stop := stopOnSignal(c.Context, stderr)
 	defer stop()
 	rep := batch.Run(ctx, plan, o)
 	con.Finish()
@@ -397,6 +399,54 @@ func convertBatch(c *cli.Context, inputs []string, s settings) error {
 		return errReported
 	}
 	return nil
+}
+
+// stopGrace is how long, after Ctrl-C or SIGTERM, the workers have to
+// reach the end of a stage and report; past it capconv stops at once. A
+// stage can take seconds on a large file (reading, timing, writing), and
+// a user who pressed Ctrl-C wants the prompt back now.
+const stopGrace = 300 * time.Millisecond
+
+// exitNow ends the process; a variable so that tests running the program
+// in-process could keep theirs.
+var exitNow = os.Exit
+
+// stopOnSignal returns a context cancelled at the first SIGINT or SIGTERM,
+// so that the batch stops taking inputs and its workers stop at the next
+// stage. If they have not stopped stopGrace later, or at a second signal,
+// the process removes its temporary files and exits 1 there and then:
+// outputs already in place are whole, and none is left in part. stop
+// ends the watch.
+func stopOnSignal(parent context.Context, stderr io.Writer) (ctx context.Context, stop func()) {
+	ctx, cancel := context.WithCancel(parent)
+	sigs := make(chan os.Signal, 2)
+	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
+	done := make(chan struct{})
+	go func() {
+		select {
+		case <-sigs:
+		case <-done:
+			return
+		}
+		cancel()
+		select {
+		case <-sigs:
+		case <-time.After(stopGrace):
+		case <-done:
+			return
+		}
+		fileio.Abandon()
+		fmt.Fprintln(stderr, "capconv: interrupted: stopped at once; outputs already written are whole, no partial or temporary file is left")
+		exitNow(exitFailure)
+	}()
+	var once sync.Once
+	return ctx, func() {
+		once.Do(func() {
+			signal.Stop(sigs)
+			close(done)
+			cancel()
+		})
+	}
 }
 
 // writeReport writes the JSON report to path (- for standard output),

@@ -42,12 +42,18 @@ func createNew(path string) (newFile, error) {
 // rawFile is a file descriptor written with write(2).
 type rawFile int
 
+// writeChunk is the most one write(2) is given. The kernel holds the
+// file's inode lock for a whole write, and removing the file waits for
+// it: in chunks, Abandon removes a temporary file while 200 MB are being
+// written to it in a millisecond rather than most of a second.
+const writeChunk = 1 << 20
+
 func (f rawFile) Write(data []byte) (int, error) {
 	var err error
 	done := 0
 	for len(data) > 0 && err == nil {
 		var n int
-		n, err = unix.Write(int(f), data)
+		n, err = unix.Write(int(f), data[:min(len(data), writeChunk)])
 		if errors.Is(err, unix.EINTR) {
 			err = nil
 		}
