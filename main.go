@@ -382,7 +382,7 @@ func convertBatch(c *cli.Context, inputs []string, s settings) error {
 	}
 	if !quiet {
 		hint := ""
-		if rep.Counts().Skipped > 0 && !o.Convert.Force {
+		if !o.Convert.Force && keptAny(rep) {
 			hint = " (their outputs exist: --force replaces them)"
 		}
 		fmt.Fprintf(stderr, "capconv: %s%s\n", rep.Summary(), hint)
@@ -399,6 +399,18 @@ func convertBatch(c *cli.Context, inputs []string, s settings) error {
 		return errReported
 	}
 	return nil
+}
+
+// keptAny reports whether any output of rep was kept because it existed.
+func keptAny(rep *batch.Report) bool {
+	for _, r := range rep.Files {
+		for _, out := range r.Outputs {
+			if out.Status == batch.Exists {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // stopGrace is how long, after Ctrl-C or SIGTERM, the workers have to

@@ -52,4 +52,17 @@ func TestKeptOutputsNamed(t *testing.T) {
 	if code != exitOK || !strings.Contains(stderr, "kept existing "+dir+"/a.srt (--force replaces it)\n") || !strings.Contains(stderr, "wrote "+dir+"/a.vtt") {
 		t.Errorf("exit %d, stderr:\n%s\nwant the kept a.srt and the written a.vtt named", code, stderr)
 	}
+	// Many inputs list no outputs: the summary must still tell.
+	if !strings.Contains(stderr, "1 converted, 0 skipped, 0 failed, 1 written only in part in ") || !strings.Contains(stderr, "(their outputs exist: --force replaces them)") {
+		t.Errorf("stderr:\n%s\nwant the summary to count the input written only in part", stderr)
+	}
+	report := dir + "/report.json"
+	runCLI(t, "", "convert", in, "--to", "srt,vtt,ttml", "--report-json", report)
+	data, err := os.ReadFile(report)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(data), `"partial": 1,`) || !strings.Contains(string(data), `"partial": true,`) {
+		t.Errorf("report:\n%s\nwant the input counted and marked as partial", data)
+	}
 }

@@ -23,6 +23,9 @@ type Report struct {
 // Counts are the number of inputs per outcome.
 type Counts struct {
 	Converted, Skipped, Failed, Cancelled int
+	// Partial counts the inputs, converted or failed, of which only some
+	// outputs were written (see Result.Partial).
+	Partial int
 }
 
 // Counts tallies r's results.
@@ -39,8 +42,27 @@ func (r *Report) Counts() Counts {
 		case Cancelled:
 			c.Cancelled++
 		}
+		if f.Partial() {
+			c.Partial++
+		}
 	}
 	return c
+}
+
+// Partial reports whether some of r's outputs were written and others
+// not: one kept because it existed beside fresh ones (a stale .srt next
+// to a new .vtt), or one that failed after others were put in place.
+func (r Result) Partial() bool {
+	written, missed := false, false
+	for _, o := range r.Outputs {
+		switch {
+		case o.Status == Written:
+			written = true
+		case !o.Side:
+			missed = true
+		}
+	}
+	return written && missed
 }
 
 // OK reports whether every input was converted or skipped.
@@ -55,6 +77,9 @@ func (r *Report) Summary() string {
 	s := fmt.Sprintf("%d converted, %d skipped, %d failed", c.Converted, c.Skipped, c.Failed)
 	if c.Cancelled > 0 {
 		s += fmt.Sprintf(", %d cancelled", c.Cancelled)
+	}
+	if c.Partial > 0 {
+		s += fmt.Sprintf(", %d written only in part", c.Partial)
 	}
 	return s + fmt.Sprintf(" in %s", r.Elapsed.Round(time.Millisecond))
 }
@@ -71,12 +96,14 @@ type (
 		Skipped   int        `json:"skipped"`
 		Failed    int        `json:"failed"`
 		Cancelled int        `json:"cancelled"`
+		Partial   int        `json:"partial"`
 		ElapsedMS float64    `json:"elapsed_ms"`
 		Files     []jsonFile `json:"files"`
 	}
 	jsonFile struct {
 		Input           string        `json:"input"`
 		Status          Status        `json:"status"`
+		Partial         bool          `json:"partial,omitempty"`
 		Error           string        `json:"error,omitempty"`
 		Warnings        int           `json:"warnings"`
 		WarningMessages []jsonWarning `json:"warning_messages,omitempty"`
@@ -99,11 +126,11 @@ func (r *Report) WriteJSON(w io.Writer) error {
 	c := r.Counts()
 	jr := jsonReport{
 		Version: ReportVersion, Converted: c.Converted, Skipped: c.Skipped,
-		Failed: c.Failed, Cancelled: c.Cancelled, ElapsedMS: ms(r.Elapsed),
+		Failed: c.Failed, Cancelled: c.Cancelled, Partial: c.Partial, ElapsedMS: ms(r.Elapsed),
 		Files: make([]jsonFile, len(r.Files)),
 	}
 	for i, f := range r.Files {
-		jf := jsonFile{Input: f.Input, Status: f.Status, ElapsedMS: ms(f.Elapsed), Outputs: []jsonOutput{}}
+		jf := jsonFile{Input: f.Input, Status: f.Status, Partial: f.Partial(), ElapsedMS: ms(f.Elapsed), Outputs: []jsonOutput{}}
 		if f.Err != nil {
 			jf.Error = Describe(f.Err)
 		}

@@ -71,7 +71,7 @@ func TestRun(t *testing.T) {
 			name:   "existing outputs are skipped",
 			files:  map[string]string{"d/a.txt": goodTranscript, "d/a.srt": "mine", "d/a.vtt": "mine", "d/b.txt": goodTranscript, "d/b.srt": "mine"},
 			want:   map[string]Status{"d/a.txt": Skipped, "d/b.txt": Converted},
-			counts: Counts{Converted: 1, Skipped: 1},
+			counts: Counts{Converted: 1, Skipped: 1, Partial: 1}, // b.srt kept beside a new b.vtt
 			tree:   []string{"d/a.srt", "d/a.txt", "d/a.vtt", "d/b.srt", "d/b.txt", "d/b.vtt"},
 		},
 		{
