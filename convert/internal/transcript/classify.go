@@ -241,11 +241,15 @@ func classify(d *dialect, p *page, from, limit int, o text.Source, silent bool) 
 				if verdicts[c.t.speaker].nameLike {
 					warn(c.line+1, "%q looks like a speaker line, but %q is not a time: kept as text", shorten(p.line[c.line], 60), c.t.clock)
 				}
-			case pauses && (hi == unbounded || !blankBefore(p, from, c.line) && !(i > 0 && shape.turnLike(&cands[i-1]) && nextLine(p, cands[i-1].line) == c.line)):
+			case pauses && (!blankBefore(p, from, c.line) && !(i > 0 && shape.turnLike(&cands[i-1]) && nextLine(p, cands[i-1].line) == c.line) ||
+				hi == unbounded && lo >= 0 && c.start-lo > maxLooseJump):
 				// A name and a time with nothing after them is a pause only
-				// placed like a turn line, between turns: after a blank line
-				// or right under another turn line. At the end of the file,
-				// or ending a paragraph, it is text ("… Meet Me At 10:30").
+				// placed like a turn line: after a blank line or right under
+				// another turn line. Ending a paragraph it is text ("… Meet
+				// Me At 10:30"), and so it is far after the last turn. At
+				// the end of the file it is the last speaker line, whose
+				// text is missing (a name and a time read as the text of
+				// the turn before would put them on screen).
 			case c.start+maxStepBack < lo || c.start > hi+maxStepBack || loose[i] && hi == unbounded && lo >= 0 && c.start-lo > maxLooseJump:
 				if repeats && verdicts[c.t.speaker].nameLike {
 					warn(c.line+1, "%q looks like a speaker line, but its time is out of order with the turns around it: kept as text", shorten(p.line[c.line], 60))
@@ -499,13 +503,34 @@ func markText(d *dialect, p *page, cands []candidate, verdicts map[string]nameVe
 	}
 	// A line with nothing below it, right under a turn line that has no
 	// text, is that turn's text: "Bob  0:09" then "John 3:16" at the end.
-	// Only a line that may be a turn line counts as one here.
+	// Only a line that may be a turn line counts as one here, and only in
+	// a file whose turn lines mostly carry text: where most have none,
+	// the lines are speaker lines whose text is missing, and reading one
+	// as the text of another would put a name and a time on screen.
+	turnLike := func(c *candidate) bool {
+		v := verdicts[c.t.speaker]
+		return (v.repeated || v.nameLike || d.speakers != weakSpeakers) && c.widthOK && fitsFields(c, fields)
+	}
+	withText, without := 0, 0
+	for k := range cands {
+		if c := &cands[k]; turnLike(c) {
+			if c.hasText {
+				withText++
+			} else {
+				without++
+			}
+		}
+	}
 	for k := 1; k < len(cands); k++ {
 		c, prev := &cands[k], &cands[k-1]
 		if c.hasText || c.t.text != "" || prev.hasText || prev.nameLine >= 0 || c.nameLine >= 0 {
 			continue
 		}
-		if v := verdicts[prev.t.speaker]; (v.repeated || v.nameLike || d.speakers != weakSpeakers) && prev.widthOK && fitsFields(prev, fields) && nextLine(p, prev.line) == c.line {
+		// Besides these two, which have none.
+		if withText <= without-2 {
+			continue
+		}
+		if turnLike(prev) && nextLine(p, prev.line) == c.line {
 			c.textOfPrev, prev.hasText = true, true
 		}
 	}

@@ -4,6 +4,7 @@
 package transcript
 
 import (
+	"fmt"
 	"html"
 	"slices"
 	"strings"
@@ -31,7 +32,8 @@ import (
 //   - a single short line before the first turn is the title; longer
 //     text there becomes the first segment's opening paragraphs;
 //   - a turn line without text is kept as a segment without text: it
-//     still ends the segment before it, and yields no cue.
+//     still ends the segment before it, and yields no cue. A file whose
+//     turn lines all lack text is an error, not an empty caption file.
 
 // chapterLine: "00:00:00 - Title".
 var chapterLine = lazyRegexp(`^(` + clockPattern + `)\s+[-–—]\s+(\S.*)$`)
@@ -145,6 +147,15 @@ func (b *transcriptBuilder) finish(lineCount int) (*caption.Document, error) {
 			first.Paragraphs = append(b.preamble, first.Paragraphs...)
 			b.o.Warnf(b.preLine, "text before the first speaker line given to the first segment (%s)", first.Pos)
 		}
+	}
+	if !slices.ContainsFunc(b.doc.Segments, func(s caption.Segment) bool { return len(s.Paragraphs) > 0 }) {
+		n := len(b.doc.Segments)
+		what := "a speaker line"
+		if n > 1 {
+			what = fmt.Sprintf("%d speaker lines", n)
+		}
+		return nil, text.Errorf(b.o.Pos(b.doc.Segments[0].Pos.Line), caption.ErrNoContent,
+			"%s but no text (expected a turn's text after its speaker line)", what)
 	}
 	for _, s := range b.doc.Segments {
 		if len(s.Paragraphs) == 0 {

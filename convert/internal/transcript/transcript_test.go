@@ -68,6 +68,47 @@ func TestReadTranscript(t *testing.T) {
 	runTranscriptCases(t, tests)
 }
 
+// TestSpeakerLinesAsText checks when a line shaped like a speaker line is
+// the text of the turn above it, and when it is a speaker line whose text
+// is missing: no name and time ever reach the screen as someone's words
+// in a file whose turn lines carry no text.
+func TestSpeakerLinesAsText(t *testing.T) {
+	seg := func(line int, start time.Duration, speaker string, paras ...string) caption.Segment {
+		return caption.Segment{Start: start, Speaker: speaker, Paragraphs: paras, Pos: caption.Position{File: "t.txt", Line: line}}
+	}
+	runTranscriptCases(t, []transcriptCase{
+		{
+			name: "a verse at the end, under a turn line in a file of turns with text",
+			in:   "Ann 0:01\nhello there\n\nBob 0:09\nJohn 3:16\n",
+			want: &caption.Document{Segments: []caption.Segment{seg(1, sec(1), "Ann", "hello there"), seg(4, sec(9), "Bob", "John 3:16")}},
+		},
+		{
+			name:     "the last speaker line, after a blank line, has lost its text",
+			in:       "Ann 0:00:01\nhello there\n\nBob 0:00:03\n",
+			want:     &caption.Document{Segments: []caption.Segment{seg(1, sec(1), "Ann", "hello there"), seg(4, sec(3), "Bob")}},
+			warnings: 1,
+		},
+		{
+			name: "ending a paragraph, a name and a time are prose",
+			in:   "Ann 0:00:01\nsee you at\nMeet Me At 10:30\n",
+			want: &caption.Document{Segments: []caption.Segment{seg(1, sec(1), "Ann", "see you at Meet Me At 10:30")}},
+		},
+	})
+	for _, in := range []string{
+		"Ann 0:00:01\n",
+		"Ann 0:00:01\n\nBob 0:00:03\n",
+		"Ann 0:00:01\n\nBob 0:00:03\n\nCid 0:00:05\n",
+		"Ann 0:00:01\nBob 0:00:03\nCid 0:00:05\nAnn 0:00:07\n",
+		"[00:00:01] Ann:\n[00:00:03] Bob:\n",
+		"Ann (00:01)\n\nBob (00:03)\n\nAnn (00:05)\n",
+	} {
+		_, _, err := readTranscriptString(t, in)
+		if !errors.Is(err, caption.ErrNoContent) || !strings.Contains(err.Error(), "but no text") || !strings.HasPrefix(err.Error(), "t.txt:1: ") {
+			t.Errorf("Read(%q) error = %v, want t.txt:1: … speaker lines but no text", in, err)
+		}
+	}
+}
+
 func TestReadTranscriptSeed(t *testing.T) {
 	data, err := os.ReadFile(captest.Testdata("000_2e7f89a82c8d846d.txt"))
 	if err != nil {
