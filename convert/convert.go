@@ -250,11 +250,7 @@ func readAll(r io.Reader, max int64) ([]byte, error) {
 	}
 	lr := &io.LimitedReader{R: r, N: max + 1} // one byte more tells a file past max
 	if size < 0 {
-		data, err := io.ReadAll(lr)
-		if err == nil && int64(len(data)) > max {
-			return nil, tooLarge(max)
-		}
-		return data, err
+		size = 64<<10 - 1 // a pipe: grown as it fills
 	}
 	data := make([]byte, 0, size+1) // +1: the read that meets EOF needs room
 	for {
@@ -270,7 +266,7 @@ func readAll(r io.Reader, max int64) ([]byte, error) {
 			return nil, err
 		}
 		if len(data) == cap(data) {
-			data = append(data, 0)[:len(data)]
+			data = fileio.Grow(data, max)
 		}
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"slices"
 
 	"github.com/capconv/capconv/convert/caption"
 )
@@ -91,3 +92,15 @@ func existsError(path string, err error) error {
 
 // errUnsupported is renameNoReplace's answer where it cannot be done.
 var errUnsupported = errors.New("rename without replacing is not supported")
+
+// Grow returns data with room for more, for a reader of at most max
+// bytes: twice the capacity, as append grows, but never past max+1 (the
+// byte that tells an input past max), so that /dev/zero read to a
+// 256 MiB limit holds 256 MiB and not 512.
+func Grow(data []byte, max int64) []byte {
+	want := min(int64(2*cap(data)+512), max+1)
+	if want <= int64(cap(data)) {
+		want = int64(cap(data)) + 1
+	}
+	return slices.Grow(data, int(want)-len(data))
+}

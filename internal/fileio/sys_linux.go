@@ -102,7 +102,7 @@ func ReadFile(path string, max int64) ([]byte, error) {
 			return nil, ErrTooLarge
 		}
 		if len(data) == cap(data) {
-			data = append(data, 0)[:len(data)]
+			data = Grow(data, max)
 		}
 	}
 }
