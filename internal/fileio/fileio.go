@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
-	"slices"
 
 	"github.com/capconv/capconv/convert/caption"
 )
@@ -102,5 +101,7 @@ func Grow(data []byte, max int64) []byte {
 	if want <= int64(cap(data)) {
 		want = int64(cap(data)) + 1
 	}
-	return slices.Grow(data, int(want)-len(data))
+	grown := make([]byte, len(data), want) // not append, which rounds up past max
+	copy(grown, data)
+	return grown
 }
