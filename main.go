@@ -172,6 +172,7 @@ func convertCommand() *cli.Command {
 			&cli.StringFlag{Name: "max-duration", Usage: "longest time on screen (`DURATION`)", DefaultText: "preset: 7s"},
 			&cli.StringFlag{Name: "min-gap", Usage: "shortest gap between cues (`DURATION`; 0 lets cues touch); whole frames with --fps", DefaultText: "preset: netflix 2 frames"},
 			&cli.StringFlag{Name: "fps", Usage: "snap every time to frames at `RATE`: " + strings.Join(timing.FrameRateNames(), ", ")},
+			&cli.StringFlag{Name: "fps-from", Usage: "the frame rate `RATE` the input was timed at, for media whose frames now play at --fps (a PAL speed-up or slow-down: --fps-from 25 --fps 23.976 makes every time 25/23.976 longer)"},
 			&cli.StringFlag{Name: "offset", Usage: "shift every time by `DURATION`, e.g. 1.5s or -200ms; cutting cues that would end before 0 is an error"},
 			&cli.BoolFlag{Name: "cut-before-zero", Usage: "let a negative --offset cut the cues it moves to before 0 (a warning says how many)"},
 			&cli.StringFlag{Name: "start-timecode", Usage: "timecode of the media's first frame, e.g. 01:00:00:00 (01:00:00;00 drop-frame at 29.97/59.94); needs --fps"},
@@ -701,6 +702,14 @@ func timingFrom(c *cli.Context, o *convert.Options) error {
 	if v := c.String("fps"); v != "" {
 		if t.FPS, err = timing.ParseFPS(v); err != nil {
 			return usagef("--fps: %v", err)
+		}
+	}
+	if v := c.String("fps-from"); v != "" {
+		if t.FPS == 0 {
+			return usagef("--fps-from needs --fps: the rate the frames play at now")
+		}
+		if o.FPSFrom, err = timing.ParseFPS(v); err != nil {
+			return usagef("--fps-from: %v", err)
 		}
 	}
 	if v := c.String("offset"); v != "" {

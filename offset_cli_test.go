@@ -72,3 +72,25 @@ func TestNoCuesInBatch(t *testing.T) {
 		t.Errorf("three.vtt was written (%v)", err)
 	}
 }
+
+// TestFPSFrom checks the PAL slow-down: captions timed to 25 fps media,
+// for the same frames played at 23.976, last 25/23.976 longer, on the
+// new rate's frames.
+func TestFPSFrom(t *testing.T) {
+	in := "1\n00:00:10,000 --> 00:00:12,000\nHello\n\n2\n01:00:00,000 --> 01:00:02,500\nWorld\n"
+	code, out, stderr := runCLI(t, in, "convert", "-", "--to", "srt", "--fps-from", "25", "--fps", "23.976")
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	for _, want := range []string{"00:00:10,427 --> 00:00:12,513", "01:02:33,750 --> 01:02:36,336"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+	if code, _, stderr := runCLI(t, in, "convert", "-", "--to", "srt", "--fps-from", "25"); code != exitUsage || !strings.Contains(stderr, "--fps-from needs --fps") {
+		t.Errorf("--fps-from alone: exit %d, %q; want a usage error", code, stderr)
+	}
+	if code, _, _ := runCLI(t, in, "convert", "-", "--to", "srt", "--fps-from", "26", "--fps", "25"); code != exitUsage {
+		t.Errorf("--fps-from 26: exit %d, want a usage error", code)
+	}
+}

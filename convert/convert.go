@@ -73,6 +73,12 @@ type Options struct {
 	// CutBeforeZero lets Offset cut the cues it moves to before 0; Warn
 	// then says how many it cut.
 	CutBeforeZero bool
+	// FPSFrom is the frame rate of the media the input was timed to, when
+	// the output is for the same frames played at Timing.FPS (a PAL
+	// speed-up or slow-down): every time is scaled by FPSFrom/Timing.FPS
+	// before anything else, then snapped to the new rate's frames. 0, or
+	// without Timing.FPS, changes nothing.
+	FPSFrom float64
 
 	// ShowSpeakers is how every format shows who speaks in the text, for
 	// viewers, besides the markup it carries speakers in: a label at each
@@ -282,10 +288,13 @@ type Output struct {
 // timed (the costly step, done once for every format that times alike;
 // a format that shows speakers as text labels reserves room for them);
 // then every time moves by o.Offset and, with o.Timing.FPS, snaps to a
-// frame. A format's side outputs follow it when doc has what they carry
+// frame (after scaling them all from o.FPSFrom to o.Timing.FPS first). A format's side outputs follow it when doc has what they carry
 // (the chapters track after WebVTT, when doc has chapters). doc is not
 // modified; cues that need no change are shared with it.
 func Convert(doc *caption.Document, to []Format, o Options) ([]Output, error) {
+	if o.FPSFrom > 0 && o.Timing.FPS > 0 && o.FPSFrom != o.Timing.FPS {
+		doc = timing.Rescale(doc, o.FPSFrom, o.Timing.FPS)
+	}
 	turns := sync.OnceValue(func() *timing.Turns { return timing.NewTurns(doc, o.Timing) })
 	timedAs := map[timingKind]*caption.Document{}
 	cut := 0 // the most cues the offset cuts from an output

@@ -254,3 +254,37 @@ func ParseTimecode(s string, fps float64) (time.Duration, error) {
 	}
 	return FrameTime(frames, fps), nil
 }
+
+// Rescale returns a copy of doc with every time multiplied by from/to, as
+// a change of frame rate that keeps every frame (a PAL speed-up, 23.976
+// to 25, or its slow-down, 25 to 23.976) moves the speech: frame n of the
+// from-rate media is frame n of the to-rate one. Segments, cues, chapters
+// and the duration all move; doc is not modified. Snap the result to the
+// new rate's frames with SnapToFrames.
+func Rescale(doc *caption.Document, from, to float64) *caption.Document {
+	d := *doc
+	if from <= 0 || to <= 0 || from == to {
+		return &d
+	}
+	k := from / to
+	at := func(t time.Duration) time.Duration {
+		return time.Duration(math.Round(float64(t) * k))
+	}
+	d.Duration = at(doc.Duration)
+	d.Segments = append([]caption.Segment(nil), doc.Segments...)
+	for i := range d.Segments {
+		s := &d.Segments[i]
+		s.Start, s.End = at(s.Start), at(s.End)
+	}
+	d.Cues = append([]caption.Cue(nil), doc.Cues...)
+	for i := range d.Cues {
+		c := &d.Cues[i]
+		c.Start, c.End = at(c.Start), at(c.End)
+	}
+	d.Chapters = append([]caption.Chapter(nil), doc.Chapters...)
+	for i := range d.Chapters {
+		ch := &d.Chapters[i]
+		ch.Start, ch.End = at(ch.Start), at(ch.End)
+	}
+	return &d
+}

@@ -109,3 +109,42 @@ func TestMakeCuesOnFrames(t *testing.T) {
 		t.Errorf("violations: %v", v)
 	}
 }
+
+// TestRescale checks that a change of frame rate keeps every frame: a
+// time on frame n at the old rate lands on frame n at the new one, and
+// every kind of time moves.
+func TestRescale(t *testing.T) {
+	pal, film := 25.0, 24000.0/1001
+	doc := &caption.Document{
+		Duration: time.Hour,
+		Segments: []caption.Segment{{Start: 10 * time.Second, End: 12 * time.Second}},
+		Cues:     []caption.Cue{{Start: 10 * time.Second, End: 12 * time.Second}, {Start: time.Hour, End: time.Hour + 2*time.Second}},
+		Chapters: []caption.Chapter{{Start: 0, End: time.Hour}},
+	}
+	got := Rescale(doc, pal, film)
+	for _, tc := range []struct {
+		name string
+		old  time.Duration
+		new  time.Duration
+	}{
+		{"duration", doc.Duration, got.Duration},
+		{"segment start", doc.Segments[0].Start, got.Segments[0].Start},
+		{"segment end", doc.Segments[0].End, got.Segments[0].End},
+		{"cue start", doc.Cues[1].Start, got.Cues[1].Start},
+		{"cue end", doc.Cues[1].End, got.Cues[1].End},
+		{"chapter end", doc.Chapters[0].End, got.Chapters[0].End},
+	} {
+		if n, m := Frame(tc.old, pal), Frame(tc.new, film); n != m || FrameTime(m, film) != tc.new {
+			t.Errorf("%s: %v (frame %d at 25) became %v (frame %d at 23.976, want %d on the frame)", tc.name, tc.old, n, tc.new, m, n)
+		}
+	}
+	if got.Cues[1].Start != 3753750*time.Millisecond {
+		t.Errorf("1 h at 25 fps became %v at 23.976, want 1:02:33.750", got.Cues[1].Start)
+	}
+	if doc.Cues[1].Start != time.Hour || doc.Segments[0].Start != 10*time.Second {
+		t.Error("Rescale modified its input")
+	}
+	if back := Rescale(got, film, pal); back.Cues[1].Start != time.Hour {
+		t.Errorf("there and back: %v, want 1h", back.Cues[1].Start)
+	}
+}
