@@ -49,3 +49,23 @@ func TestConvertCaptionFormats(t *testing.T) {
 		t.Errorf("--retime: exit %d\nkept:\n%s\nretimed:\n%s", code, kept, out)
 	}
 }
+
+// TestXMLOutputName checks that -o name.xml is an output file for TTML
+// and DFXP, as Premiere Pro asks for W3C TTML, not a directory.
+func TestXMLOutputName(t *testing.T) {
+	for _, f := range []string{"ttml", "dfxp"} {
+		dir := t.TempDir()
+		out, in := filepath.Join(dir, "captions.xml"), filepath.Join(dir, "talk.txt")
+		if err := os.WriteFile(in, []byte(goodTranscript), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		code, _, stderr := runCLI(t, "", "convert", in, "--to", f, "-o", out)
+		if code != exitOK {
+			t.Fatalf("--to %s -o captions.xml: exit %d: %s", f, code, stderr)
+		}
+		data, err := os.ReadFile(out)
+		if err != nil || !strings.Contains(string(data), "<tt ") {
+			t.Errorf("--to %s: captions.xml is not the TTML file: %v", f, err)
+		}
+	}
+}

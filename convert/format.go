@@ -191,7 +191,7 @@ var registry = []codec{
 		keeps: Keeps{Title: true, Language: true, CueIDs: true, Ends: true}, timed: true, declaresLanguage: true,
 	},
 	{
-		format: DFXP, exts: []string{".dfxp"}, about: "TTML under the DFXP profile, for editors that ask for .dfxp",
+		format: DFXP, exts: []string{".dfxp", ".xml"}, about: "TTML under the DFXP profile, for editors that ask for .dfxp",
 		read: readTTML,
 		write: func(b []byte, d *caption.Document, o Options) ([]byte, error) {
 			return ttml.AppendDFXP(b, d, ttmlOptions(o))
