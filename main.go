@@ -177,6 +177,9 @@ func convertCommand() *cli.Command {
 			&cli.BoolFlag{Name: "cut-before-zero", Usage: "let a negative --offset cut the cues it moves to before 0 (a warning says how many)"},
 			&cli.StringFlag{Name: "start-timecode", Usage: "timecode of the media's first frame, e.g. 01:00:00:00 (01:00:00;00 drop-frame at 29.97/59.94); needs --fps"},
 			&cli.StringFlag{Name: "ttml-time", Value: "clock", Usage: "TTML times: clock (HH:MM:SS.mmm) or frames (HH:MM:SS:FF, needs --fps)"},
+			&cli.IntFlag{Name: "scc-rows", Usage: "most rows an SCC caption takes, `N` from 1 to 4; a longer cue is shown as several captions in turn", DefaultText: "2"},
+			&cli.BoolFlag{Name: "scc-roll-up", Usage: "write SCC roll-up captions (the text appears as sent and scrolls up) instead of pop-on ones"},
+			&cli.StringFlag{Name: "scc-timecode", Value: "drop", Usage: "SCC timecode labels: drop (HH:MM:SS;FF, keeps to the clock) or non-drop (HH:MM:SS:FF)"},
 			&cli.BoolFlag{Name: "report", Usage: "print a summary per input on stderr: cues, speakers and their rates, reading speeds, rule violations"},
 			&cli.StringFlag{Name: "duration", Usage: "media `DURATION`, e.g. 1h2m3s: where the last turn ends", DefaultText: "estimated from the speaker's rate"},
 			&cli.StringFlag{Name: "show-speakers", Aliases: []string{"srt-labels"}, Value: "auto", Usage: "how every format shows who speaks in the text, beside its voice or name markup: auto (as the source showed them; Name: for transcripts, and for SRT when the source showed none), name (Name: ), upper (NAME: ), bracket ([Name] ), dash (- at a change of speaker) or none (only the source's dialogue dashes)"},
@@ -736,6 +739,19 @@ func timingFrom(c *cli.Context, o *convert.Options) error {
 		o.TTMLTimeFrames = true
 	default:
 		return usagef("--ttml-time: %q: expected clock or frames", c.String("ttml-time"))
+	}
+	if c.IsSet("scc-rows") {
+		if o.SCCRows = c.Int("scc-rows"); o.SCCRows < 1 || o.SCCRows > 4 {
+			return usagef("--scc-rows: %d: expected 1 to 4 (CEA-608 shows at most four rows)", o.SCCRows)
+		}
+	}
+	o.SCCRollUp = c.Bool("scc-roll-up")
+	switch c.String("scc-timecode") {
+	case "drop":
+	case "non-drop":
+		o.SCCNonDrop = true
+	default:
+		return usagef("--scc-timecode: %q: expected drop or non-drop", c.String("scc-timecode"))
 	}
 	o.Timing = t
 	return nil

@@ -172,7 +172,10 @@ func TestCorpus(t *testing.T) {
 					t.Errorf("reading back the %s output: %v", f, err)
 					continue
 				}
-				if f != convert.Transcript && len(back.Cues) != len(doc.Cues) {
+				// SCC shows 32 columns and two rows at a time: a longer cue
+				// becomes several captions in turn (package scc tests that
+				// no word is lost).
+				if f != convert.Transcript && f != convert.SCC && len(back.Cues) != len(doc.Cues) {
 					t.Errorf("%s output reads back as %d cues, want %d", f, len(back.Cues), len(doc.Cues))
 				}
 			}

@@ -90,6 +90,13 @@ type Options struct {
 	// TTMLTimeFrames writes TTML times as HH:MM:SS:FF at Timing.FPS
 	// instead of HH:MM:SS.mmm; it needs Timing.FPS.
 	TTMLTimeFrames bool
+	// SCCRows is the most rows an SCC caption takes, 1 to 4 (0 is 2).
+	SCCRows int
+	// SCCRollUp writes SCC roll-up captions instead of pop-on ones.
+	SCCRollUp bool
+	// SCCNonDrop labels SCC times as non-drop-frame timecode instead of
+	// drop-frame.
+	SCCNonDrop bool
 	// Force lets WriteFile and ConvertFile replace an existing file (never
 	// an input of ConvertFile).
 	Force bool

@@ -1,8 +1,10 @@
 package convert_test
 
 import (
+	"bytes"
 	"fmt"
 	"os"
+	"slices"
 	"strings"
 
 	"github.com/capconv/capconv/convert"
@@ -119,12 +121,18 @@ func Example_unknownFormatToEveryFormat() {
 			return
 		}
 		first, _, _ := strings.Cut(string(b), "\n")
-		fmt.Printf("mystery%-6s speaker kept: %-5v first line: %s\n", out.Format.Ext(), strings.Contains(string(b), "Ann"), first)
+		back, err := convert.Read(bytes.NewReader(b), out.Format, opts)
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		fmt.Printf("mystery%-6s speaker kept: %-5v first line: %s\n", out.Format.Ext(), slices.Contains(back.Speakers(), "Ann"), first)
 	}
 	// Output:
 	// mystery.ass   speaker kept: true  first line: [Script Info]
 	// mystery.dfxp  speaker kept: true  first line: <?xml version="1.0" encoding="UTF-8"?>
 	// mystery.json  speaker kept: true  first line: {
+	// mystery.scc   speaker kept: true  first line: Scenarist_SCC V1.0
 	// mystery.srt   speaker kept: true  first line: 1
 	// mystery.ttml  speaker kept: true  first line: <?xml version="1.0" encoding="UTF-8"?>
 	// mystery.txt   speaker kept: true  first line: Ann 0:00:01

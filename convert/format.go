@@ -10,6 +10,7 @@ import (
 	"github.com/capconv/capconv/convert/caption"
 	"github.com/capconv/capconv/convert/internal/ass"
 	"github.com/capconv/capconv/convert/internal/capjson"
+	"github.com/capconv/capconv/convert/internal/scc"
 	"github.com/capconv/capconv/convert/internal/srt"
 	"github.com/capconv/capconv/convert/internal/stl"
 	"github.com/capconv/capconv/convert/internal/text"
@@ -36,6 +37,9 @@ const (
 	STL Format = "stl"
 	// JSON is capconv's own JSON schema (see docs/json.md).
 	JSON Format = "json"
+	// SCC is Scenarist SCC: CEA-608 (line 21) captions as broadcast,
+	// timed in frames of 29.97 fps video.
+	SCC Format = "scc"
 	// Chapters is the WebVTT chapters track: one cue per chapter, the
 	// file an HTML <track kind="chapters"> loads. It goes beside every
 	// WebVTT output of a document with chapters (see SideOutputs).
@@ -201,6 +205,17 @@ var registry = []codec{
 		keeps: Keeps{Title: true, Language: true, CueIDs: true, Ends: true}, timed: true, declaresLanguage: true,
 	},
 	{
+		format: SCC, exts: []string{".scc"}, about: "Scenarist SCC: CEA-608 broadcast captions at 29.97 fps, speakers as text labels",
+		sniff: func(_, head []byte) bool { return scc.Sniff(head) },
+		read: func(data []byte, src text.Source, _ Options) (*caption.Document, error) {
+			return scc.Read(data, src)
+		},
+		write: func(b []byte, d *caption.Document, o Options) ([]byte, error) {
+			return scc.Append(b, d, sccOptions(o))
+		},
+		showsSpeakers: true, styles: sccStyles, speakers: SpeakerLabel, precision: sccFrame, keeps: Keeps{Ends: true}, timed: true,
+	},
+	{
 		format: SRT, exts: []string{".srt"}, about: "SubRip, speakers as text labels",
 		sniff: func(_, head []byte) bool { return srt.Sniff(head) }, guess: true,
 		read: func(data []byte, src text.Source, _ Options) (*caption.Document, error) {
@@ -242,6 +257,21 @@ func ttmlFrames(o Options) bool { return o.TTMLTimeFrames && o.Timing.FPS > 0 }
 
 func ttmlOptions(o Options) ttml.WriteOptions {
 	return ttml.WriteOptions{FrameRate: o.Timing.FPS, TimeFrames: o.TTMLTimeFrames, Speakers: o.ShowSpeakers}
+}
+
+// sccFrame is one frame of the 29.97 fps video SCC is timed in.
+const sccFrame = time.Second * 1001 / 30000
+
+// sccStyles is what CEA-608 shows of the styling: italics, and where a
+// caption stands (its rows and indent).
+const sccStyles = caption.Features(caption.FeatureItalic | caption.FeatureVertical | caption.FeatureHorizontal)
+
+func sccOptions(o Options) scc.WriteOptions {
+	wo := scc.WriteOptions{NonDrop: o.SCCNonDrop, Rows: o.SCCRows, RollUp: o.SCCRollUp, Speakers: o.ShowSpeakers}
+	if o.Warn != nil {
+		wo.Warn = func(msg string) { o.Warn(caption.Position{File: o.File}, "scc: "+msg) }
+	}
+	return wo
 }
 
 // row returns f's row of the format table, or nil.

@@ -275,7 +275,7 @@ func TestGrow(t *testing.T) {
 		{600 << 10, 1 << 20, 1<<20 + 1024},
 		{1<<20 + 1, 1 << 20, 1<<20 + 1024},
 	} {
-		data := make([]byte, tc.cap, tc.cap)
+		data := make([]byte, tc.cap)
 		got := Grow(data, tc.max)
 		if int64(cap(got)) <= tc.cap || int64(cap(got)) > tc.atMost+512 || len(got) != len(data) {
 			t.Errorf("Grow(cap %d, max %d): cap %d, len %d; want more than %d, at most about %d", tc.cap, tc.max, cap(got), len(got), tc.cap, tc.atMost)
