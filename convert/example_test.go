@@ -131,6 +131,7 @@ func Example_unknownFormatToEveryFormat() {
 	// Output:
 	// mystery.ass   speaker kept: true  first line: [Script Info]
 	// mystery.dfxp  speaker kept: true  first line: <?xml version="1.0" encoding="UTF-8"?>
+	// mystery.itt   speaker kept: true  first line: <?xml version="1.0" encoding="UTF-8"?>
 	// mystery.json  speaker kept: true  first line: {
 	// mystery.scc   speaker kept: true  first line: Scenarist_SCC V1.0
 	// mystery.srt   speaker kept: true  first line: 1

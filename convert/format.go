@@ -37,6 +37,9 @@ const (
 	STL Format = "stl"
 	// JSON is capconv's own JSON schema (see docs/json.md).
 	JSON Format = "json"
+	// ITT is Apple's iTunes Timed Text, the TTML profile Final Cut Pro
+	// imports: timecode at the timeline's frame rate, speakers as labels.
+	ITT Format = "itt"
 	// SCC is Scenarist SCC: CEA-608 (line 21) captions as broadcast,
 	// timed in frames of 29.97 fps video.
 	SCC Format = "scc"
@@ -203,6 +206,16 @@ var registry = []codec{
 		frames:    ttmlFrames,
 		cutsShown: true, showsSpeakers: true, styles: plainStyles, speakers: SpeakerVoice, precision: time.Millisecond,
 		keeps: Keeps{Title: true, Language: true, CueIDs: true, Ends: true}, timed: true, declaresLanguage: true,
+	},
+	{
+		format: ITT, exts: []string{".itt"}, about: "iTunes Timed Text (Apple's TTML, for Final Cut Pro), speakers as text labels",
+		read: readTTML,
+		write: func(b []byte, d *caption.Document, o Options) ([]byte, error) {
+			return ttml.AppendITT(b, d, ttml.WriteOptions{FrameRate: o.Timing.FPS, Speakers: o.ShowSpeakers})
+		},
+		frames:        func(o Options) bool { return o.Timing.FPS > 0 },
+		showsSpeakers: true, cutsShown: true, styles: plainStyles, speakers: SpeakerLabel, precision: time.Second / 30,
+		keeps: Keeps{Title: true, Language: true, Ends: true}, timed: true, declaresLanguage: true,
 	},
 	{
 		format: SCC, exts: []string{".scc"}, about: "Scenarist SCC: CEA-608 broadcast captions at 29.97 fps, speakers as text labels",

@@ -14,6 +14,7 @@ import (
 // fuzz target covers them.
 var readsLike = map[convert.Format]convert.Format{
 	convert.DFXP: convert.TTML, // one TTML reader for both profiles
+	convert.ITT:  convert.TTML, // and for iTT, a TTML profile
 }
 
 // TestRegistryCoverage fails when a registered format lacks what every

@@ -102,8 +102,9 @@ func sccText(rows []string) string {
 	return strings.Join(rows, "\n")
 }
 
-// compareSCC checks a tool's reading of an SCC file against capconv's.
-func compareSCC(t *testing.T, name string, want, got *caption.Document, slack time.Duration, norm func(string) string) {
+// compareShown checks a tool's reading of a file capconv wrote against
+// capconv's own: count, times within slack, the text shown.
+func compareShown(t *testing.T, name string, want, got *caption.Document, slack time.Duration, norm func(string) string) {
 	t.Helper()
 	if len(got.Cues) != len(want.Cues) {
 		t.Errorf("%s: %d captions, capconv reads %d", name, len(got.Cues), len(want.Cues))
@@ -148,7 +149,7 @@ func TestFFmpegSCC(t *testing.T) {
 			}
 			// ffmpeg draws the em dash as a hyphen.
 			norm := strings.NewReplacer("—", "-", "’", "'").Replace
-			compareSCC(t, filepath.Base(s.path), s.doc, back, 3*sccFrame, norm)
+			compareShown(t, filepath.Base(s.path), s.doc, back, 3*sccFrame, norm)
 		})
 	}
 }
@@ -175,7 +176,7 @@ func TestTTConvSCC(t *testing.T) {
 				compareRows(t, filepath.Base(s.path), s.doc, back, labelClock, 750*time.Millisecond, ttconvSCCText)
 				return
 			}
-			compareSCC(t, filepath.Base(s.path), s.doc, back, 3*sccFrame, ttconvSCCText)
+			compareShown(t, filepath.Base(s.path), s.doc, back, 3*sccFrame, ttconvSCCText)
 		})
 	}
 }

@@ -1444,6 +1444,12 @@ type ttmlTiming struct {
 	maxFrames    int64    // frames per second, rounded up
 	subFrameRate int64
 	tickRate     *big.Rat
+	// smpte: ttp:timeBase="smpte", whose HH:MM:SS:FF times are timecode
+	// labels counting nominal frames to a second (the whole ttp:frameRate)
+	// played at frameRate, with the labels dropNTSC skips when drop.
+	smpte   bool
+	nominal int64
+	drop    bool
 }
 
 // parseTiming reads the time parameters on the tt root.
@@ -1499,8 +1505,19 @@ func (r *ttmlReader) parseTiming(t xml.StartElement, pos caption.Position) (ttml
 		}
 		tm.tickRate.SetInt64(n)
 	}
-	if v, _ := r.metaAttr(t, nsParameter, "timeBase"); v == "clock" {
+	tm.nominal = 30
+	if hasFrameRate {
+		tm.nominal, _ = positive("frameRate", fr)
+	}
+	switch v, _ := r.metaAttr(t, nsParameter, "timeBase"); v {
+	case "clock":
 		r.warn(pos, "ttp:timeBase=\"clock\" is read as media time")
+	case "smpte":
+		// iTT, and SMPTE-based workflows: times are timecode.
+		tm.smpte = true
+		if v, _ := r.metaAttr(t, nsParameter, "dropMode"); v == "dropNTSC" {
+			tm.drop = true
+		}
 	}
 	return tm, nil
 }
@@ -1640,9 +1657,27 @@ func (tm ttmlTiming) clock(s string) (*big.Rat, error) {
 		if err != nil {
 			return nil, err
 		}
+		if tm.smpte {
+			return tm.timecode(total, f), nil
+		}
 		total.Add(total, f)
 	}
 	return total, nil
+}
+
+// timecode returns when the frame a timecode label names plays: label is
+// its HH:MM:SS in seconds, f its frames as seconds at frameRate. The
+// label counts nominal frames to a second; dropNTSC skips two labels a
+// minute (four at 60), but every tenth minute.
+func (tm ttmlTiming) timecode(label, f *big.Rat) *big.Rat {
+	n := new(big.Rat).Mul(label, big.NewRat(tm.nominal, 1))
+	n.Add(n, new(big.Rat).Mul(f, tm.frameRate))
+	if tm.drop {
+		minutes := new(big.Int).Quo(label.Num(), new(big.Int).Mul(label.Denom(), big.NewInt(60))).Int64()
+		skip := tm.nominal / 15 // 2 at 30, 4 at 60
+		n.Sub(n, big.NewRat(skip*(minutes-minutes/10), 1))
+	}
+	return n.Quo(n, tm.frameRate)
 }
 
 // frames reads FF(.sub) as seconds at the document's frame rate.
