@@ -20,7 +20,7 @@ func TestUsage(t *testing.T) {
 		{name: "unknown command", args: []string{"bogus"}, wantCode: 2, wantErr: `capconv: "bogus" is not a capconv command (capconv --help lists the commands)`},
 		{name: "misspelt flag", args: []string{"convert", "--too", "srt", "a.txt"}, wantCode: 2, wantErr: "capconv: unknown flag --too; did you mean --to?"},
 		{name: "seconds without a unit", args: []string{"convert", "--max-duration", "7x", "a.txt"}, wantCode: 2, wantErr: `--max-duration: "7x": expected a duration such as 7s`},
-		{name: "format capconv only reads", args: []string{"convert", "--to", "stl", "a.txt"}, wantCode: 2, wantErr: `--to: "stl": expected formats capconv writes: ass, chapters, dfxp, itt, json, scc, srt, ttml, txt, vtt`},
+		{name: "unknown format", args: []string{"convert", "--to", "sub", "a.txt"}, wantCode: 2, wantErr: `--to: "sub": expected formats capconv writes: ass, chapters, dfxp, itt, json, scc, srt, stl, ttml, txt, vtt`},
 		{name: "help without zero defaults", args: []string{"convert", "--help"}, wantOut: "--max-chars N"},
 		{name: "formats table", args: []string{"formats"}, wantOut: "srt       yes   yes    .srt                   label"},
 	}

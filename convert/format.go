@@ -33,7 +33,7 @@ const (
 	DFXP Format = "dfxp"
 	// ASS is Advanced SubStation Alpha; SSA (v4) reads the same way.
 	ASS Format = "ass"
-	// STL is EBU Tech 3264 subtitling data exchange (read only).
+	// STL is EBU Tech 3264 subtitling data exchange.
 	STL Format = "stl"
 	// JSON is capconv's own JSON schema (see docs/json.md).
 	JSON Format = "json"
@@ -142,12 +142,21 @@ const (
 // sniffers are tried and formats are listed.
 var registry = []codec{
 	{
-		format: STL, exts: []string{".stl"}, about: "EBU Tech 3264 subtitles (read only)",
+		format: STL, exts: []string{".stl"}, about: "EBU Tech 3264 subtitles (teletext), speakers as text labels",
 		sniff: func(raw, _ []byte) bool { return stl.Sniff(raw) },
 		read: func(data []byte, src text.Source, _ Options) (*caption.Document, error) {
 			return stl.Read(data, src)
 		},
-		speakers: SpeakerNone, keeps: Keeps{Title: true, Language: true, Ends: true},
+		write: func(b []byte, d *caption.Document, o Options) ([]byte, error) {
+			wo := stl.WriteOptions{FrameRate: o.Timing.FPS, Speakers: o.ShowSpeakers}
+			if o.Warn != nil {
+				wo.Warn = func(msg string) { o.Warn(caption.Position{File: o.File}, "stl: "+msg) }
+			}
+			return stl.Append(b, d, wo)
+		},
+		frames:        func(o Options) bool { return o.Timing.FPS > 0 },
+		showsSpeakers: true, styles: stlStyles, precision: time.Second / 25, timed: true,
+		speakers: SpeakerLabel, keeps: Keeps{Title: true, Language: true, Ends: true},
 	},
 	{
 		format: WebVTT, aliases: []string{"webvtt"}, exts: []string{".vtt"}, about: "WebVTT, speakers as <v> voices",
@@ -274,6 +283,10 @@ func ttmlOptions(o Options) ttml.WriteOptions {
 
 // sccFrame is one frame of the 29.97 fps video SCC is timed in.
 const sccFrame = time.Second * 1001 / 30000
+
+// stlStyles is what EBU STL's teletext shows of the styling: italics, and
+// where a subtitle stands.
+const stlStyles = caption.Features(caption.FeatureItalic | caption.FeatureVertical | caption.FeatureHorizontal)
 
 // sccStyles is what CEA-608 shows of the styling: italics, and where a
 // caption stands (its rows and indent).

@@ -175,8 +175,8 @@ func TestParseFormat(t *testing.T) {
 			t.Errorf("ParseFormat(%q) = %q, %v, want %q", name, got, err, want)
 		}
 	}
-	if STL.CanWrite() {
-		t.Error("STL is read only")
+	if !STL.CanWrite() || !STL.CanRead() {
+		t.Error("STL is read and written")
 	}
 	if f, ok := FormatFromPath("a/b.ssa"); f != ASS || !ok {
 		t.Errorf("FormatFromPath(.ssa) = %q", f)

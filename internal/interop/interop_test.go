@@ -653,6 +653,7 @@ var noInterop = map[convert.Format]string{
 var checkedApart = map[convert.Format]string{
 	convert.SCC: "TestFFmpegSCC and TestTTConvSCC (scc_test.go)",
 	convert.ITT: "TestTTConvITT (itt_test.go)",
+	convert.STL: "TestTTConvSTL (itt_test.go)",
 }
 
 // TestEveryFormatHasInterop fails when a format capconv writes has no

@@ -77,3 +77,55 @@ func TestTTConvITT(t *testing.T) {
 		}
 	}
 }
+
+// TestTTConvSTL converts EBU STL that capconv wrote to TTML with ttconv:
+// the same subtitles, times within a millisecond (both on 25 fps frames)
+// and text.
+func TestTTConvSTL(t *testing.T) {
+	_, err := exec.LookPath("ttconv")
+	need(t, err == nil, "ttconv (python3-ttconv)")
+	dir := t.TempDir()
+	for _, name := range []string{"film-fr-anchorman.srt", "podcast-virtual-coffee-s1e4.srt", "netflix-chicas-del-cable.vtt"} {
+		t.Run(name, func(t *testing.T) {
+			in := filepath.Join("../../testdata/captions", name)
+			data, err := os.ReadFile(in)
+			if err != nil {
+				t.Fatal(err)
+			}
+			doc, err := convert.ReadBytes(data, "", convert.Options{File: in})
+			if err != nil {
+				t.Fatal(err)
+			}
+			o := convert.Options{Timing: timing.Options{FPS: 25}}
+			outs, err := convert.Convert(doc, []convert.Format{convert.STL}, o)
+			if err != nil {
+				t.Fatal(err)
+			}
+			b, err := convert.Marshal(outs[0].Doc, convert.STL, o)
+			if err != nil {
+				t.Fatal(err)
+			}
+			p := filepath.Join(dir, strings.TrimSuffix(name, filepath.Ext(name))+".stl")
+			if err := os.WriteFile(p, b, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			want, err := convert.Read(bytes.NewReader(b), convert.STL, convert.Options{File: p, Labels: convert.LabelNone})
+			if err != nil {
+				t.Fatalf("capconv cannot read its own %s: %v", p, err)
+			}
+			out := strings.TrimSuffix(p, ".stl") + ".ttml"
+			if msg, err := exec.Command("ttconv", "convert", "-i", p, "-o", out).CombinedOutput(); err != nil {
+				t.Fatalf("ttconv: %v\n%s", err, msg)
+			}
+			data, err = os.ReadFile(out)
+			if err != nil {
+				t.Fatal(err)
+			}
+			back, err := convert.Read(bytes.NewReader(data), convert.TTML, convert.Options{File: out, Labels: convert.LabelNone})
+			if err != nil {
+				t.Fatalf("reading ttconv's TTML: %v", err)
+			}
+			compareShown(t, filepath.Base(p), want, back, time.Millisecond, func(s string) string { return s })
+		})
+	}
+}

@@ -143,7 +143,7 @@ func TestAstisubAgentsAndIDs(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	back := fromAstisub(subs)
+	back := fromAstisub(subs, nil)
 	if back.Cues[0].Lines[0].Speaker != "" {
 		t.Errorf("astisub now reads ttm:agent: %q", back.Cues[0].Lines[0].Speaker)
 	}

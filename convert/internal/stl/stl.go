@@ -51,7 +51,7 @@ func Read(data []byte, o text.Source) (doc *caption.Document, err error) {
 	if err != nil {
 		return nil, text.Errorf(o.Pos(0), caption.ErrSyntax, "EBU STL: %v", err)
 	}
-	doc = fromAstisub(subs)
+	doc = fromAstisub(subs, data)
 	doc.Title = gsiTitle(data, o)
 	if len(doc.Cues) == 0 {
 		return nil, text.Errorf(o.Pos(0), caption.ErrNoContent, "no subtitle in the EBU STL file")
@@ -144,30 +144,76 @@ func checkBlockCount(data []byte, o text.Source) []byte {
 
 // fromAstisub maps astisub subtitles to a Document: each item a cue, each
 // line of it a Line whose speaker is its VoiceName. Empty lines are left
-// out and cues are sorted by start. Bytes astisub could not decode become
+// out, a subtitle's extension blocks are joined to it (see
+// joinExtensions, which reads their headers from data, the file), and
+// cues are sorted by start. Bytes astisub could not decode become
 // U+FFFD here, so that what capconv writes reads back the same.
-func fromAstisub(s *astisub.Subtitles) *caption.Document {
+func fromAstisub(s *astisub.Subtitles, data []byte) *caption.Document {
 	doc := &caption.Document{}
 	if s.Metadata != nil {
 		doc.Title = strings.ToValidUTF8(strings.TrimSpace(s.Metadata.Title), "\uFFFD")
 		doc.Language = stlLanguages[s.Metadata.Language]
 	}
 	for _, it := range s.Items {
-		c := caption.Cue{Start: it.StartAt, End: it.EndAt}
+		c := caption.Cue{Start: it.StartAt, End: it.EndAt, Placement: placementOf(it.InlineStyle)}
 		for _, l := range it.Lines {
-			var b strings.Builder
-			for _, li := range l.Items {
-				b.WriteString(li.Text)
+			var spans []caption.Span
+			for k, li := range l.Items {
+				// ISO 6937's dash (0xD0) is the horizontal bar, which
+				// subtitles mean as the em dash.
+				t := strings.ReplaceAll(strings.ToValidUTF8(li.Text, "\uFFFD"), "\u2015", "\u2014")
+				italic := li.InlineStyle != nil && li.InlineStyle.STLItalics != nil && *li.InlineStyle.STLItalics
+				// Teletext shows a control code as a space: the one that
+				// switched the style between two items stood for one,
+				// outside the italics.
+				if k > 0 && t != "" && !strings.HasPrefix(t, " ") && len(spans) > 0 && !strings.HasSuffix(spans[len(spans)-1].Text, " ") {
+					if prev := &spans[len(spans)-1]; !prev.Style.Italic {
+						prev.Text += " "
+					} else {
+						t = " " + t
+					}
+				}
+				spans = append(spans, caption.Span{Text: t, Style: caption.Style{Italic: italic}})
 			}
-			if t := strings.ToValidUTF8(strings.TrimSpace(b.String()), "\uFFFD"); t != "" {
-				speaker := strings.ToValidUTF8(strings.TrimSpace(l.VoiceName), "\uFFFD")
-				c.Lines = append(c.Lines, caption.Line{Speaker: speaker, Text: t})
+			line := caption.StyledLine(strings.ToValidUTF8(strings.TrimSpace(l.VoiceName), "\uFFFD"), spans)
+			if line.Text != "" {
+				c.Lines = append(c.Lines, line)
 			}
 		}
 		doc.Cues = append(doc.Cues, c)
 	}
+	doc.Cues = joinExtensions(doc.Cues, data)
 	sort.SliceStable(doc.Cues, func(i, j int) bool { return doc.Cues[i].Start < doc.Cues[j].Start })
 	return doc
+}
+
+// placementOf returns where a TTI block puts its subtitle: teletext's
+// vertical position is the row of its first line, 1 to 23, read by
+// thirds of the screen; the justification code says left, centre or
+// right.
+func placementOf(st *astisub.StyleAttributes) caption.Placement {
+	var p caption.Placement
+	if st == nil {
+		return p
+	}
+	if pos := st.STLPosition; pos != nil && pos.VerticalPosition > 0 {
+		rows := max(pos.MaxRows, 23)
+		switch {
+		case pos.VerticalPosition <= rows/3:
+			p.Vertical = caption.Top
+		case pos.VerticalPosition+pos.Rows-1 <= 2*rows/3:
+			p.Vertical = caption.Middle
+		}
+	}
+	if j := st.STLJustification; j != nil {
+		switch *j {
+		case astisub.JustificationLeft:
+			p.Horizontal = caption.Left
+		case astisub.JustificationRight:
+			p.Horizontal = caption.Right
+		}
+	}
+	return p
 }
 
 // toAstisub maps a Document to astisub subtitles: each cue an item, each

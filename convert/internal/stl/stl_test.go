@@ -49,6 +49,9 @@ func TestReadSTL(t *testing.T) {
 		{Start: ms(7000), End: ms(8000), Lines: say("ANN", "no")},
 	}
 	// STL counts time in frames (25 per second here): 40 ms steps.
+	for i := range want {
+		want[i].Placement.Horizontal = caption.Left // astisub justifies every subtitle left (JC 1)
+	}
 	if d := cmp.Diff(want, got.Cues, cmp.Comparer(func(a, b time.Duration) bool { return (a - b).Abs() < 40*time.Millisecond })); d != "" {
 		t.Errorf("STL cues (-want +got):\n%s", d)
 	}
