@@ -28,6 +28,10 @@ const (
 	// LabelDash is "- " at each change of speaker, without a name: readers
 	// alternate between "Speaker 1" and "Speaker 2".
 	LabelDash = labels.Dash
+	// LabelChevron is ">> MARK ZUCKERBERG: " at each change of speaker
+	// (">> " alone for someone unnamed), broadcast's mark; readers read it
+	// as LabelUpper.
+	LabelChevron = labels.Chevron
 	// LabelNone is no label: writers leave speakers out, readers keep the
 	// text as it is.
 	LabelNone = labels.None

@@ -42,17 +42,22 @@ const (
 	// None is no label: writers leave speakers out, readers keep the
 	// text as it is.
 	None Style = "none"
+	// Chevron is ">> MARK ZUCKERBERG: " at each change of speaker, and
+	// ">> " where the speaker changes to someone unnamed, as broadcast
+	// captions (CEA-608) mark a change of speaker; readers read it as
+	// Upper, which accepts the leading ">> ".
+	Chevron Style = "chevron"
 )
 
 // Styles returns the names Parse accepts.
 func Styles() []string {
-	return []string{"auto", "name", "upper", "bracket", "dash", "none"}
+	return []string{"auto", "name", "upper", "bracket", "dash", "chevron", "none"}
 }
 
 // Parse returns the label style called name ("" is Auto).
 func Parse(name string) (Style, error) {
 	switch s := Style(strings.ToLower(strings.TrimSpace(name))); s {
-	case Auto, Name, Upper, Bracket, Dash, None:
+	case Auto, Name, Upper, Bracket, Dash, Chevron, None:
 		return s, nil
 	case "":
 		return Auto, nil
@@ -70,6 +75,8 @@ func (s Style) Label(speaker string) string {
 	switch s {
 	case Upper:
 		return strings.ToUpper(speaker) + colon
+	case Chevron:
+		return ">> " + strings.ToUpper(speaker) + colon
 	case Bracket:
 		return "[" + speaker + "] "
 	case Dash:
@@ -88,6 +95,15 @@ func (s Style) LabelLen(t, speaker string) int {
 		return 0
 	}
 	n := 0
+	if s == Chevron {
+		if !strings.HasPrefix(t, ">> ") {
+			return 0
+		}
+		if m := Upper.LabelLen(t[3:], speaker); m > 0 {
+			return 3 + m
+		}
+		return 0
+	}
 	switch s {
 	case Bracket:
 		if len(t) < len(speaker)+3 || t[0] != '[' || t[1:1+len(speaker)] != speaker || t[1+len(speaker):3+len(speaker)] != "] " {
@@ -292,6 +308,9 @@ type labelChoice struct {
 // Auto: it carries speakers in its format already. The cues' lines
 // are rewritten in place.
 func Apply(d *caption.Document, s Style) {
+	if s == Chevron {
+		s = Upper // which reads the leading ">> "
+	}
 	var c labelChoice
 	switch s {
 	case None:
@@ -310,10 +329,48 @@ func Apply(d *caption.Document, s Style) {
 	if c.style == "" && !c.dash {
 		return
 	}
+	chevrons := c.style == Upper && allChevron(d.Cues)
 	if n, dashes := applyLabels(d, c); n > 0 && c.style != "" {
 		d.SpeakersShown = string(c.style)
+		if chevrons {
+			d.SpeakersShown = string(Chevron)
+			cutChevrons(d.Cues)
+		}
 	} else if dashes > 0 {
 		d.SpeakersShown = string(Dash)
+	}
+}
+
+// allChevron reports whether every upper-case label in cues follows a
+// ">>", as broadcast captions mark a change of speaker, and there is one.
+func allChevron(cues []caption.Cue) bool {
+	n := 0
+	for _, c := range cues {
+		for _, l := range c.Lines {
+			t, _ := cutDash(l.Text)
+			if _, ok := cutStyledLabel(t, Upper); !ok {
+				continue
+			}
+			if !strings.HasPrefix(t, ">>") {
+				return false
+			}
+			n++
+		}
+	}
+	return n > 0
+}
+
+// cutChevrons turns the ">>" left at the start of a line, a change of
+// speaker to someone the file does not name, into a dialogue dash.
+func cutChevrons(cues []caption.Cue) {
+	for i := range cues {
+		for j := range cues[i].Lines {
+			l := &cues[i].Lines[j]
+			if rest, ok := strings.CutPrefix(l.Text, ">>"); ok && strings.TrimSpace(rest) != "" {
+				*l = l.CutPrefix(len(l.Text) - len(strings.TrimLeft(rest, " ")))
+				l.Dash = true
+			}
+		}
 	}
 }
 
@@ -697,6 +754,11 @@ func (s *Shower) Prefixes(dst []string, lines []caption.Line) []string {
 		}
 		p := ""
 		switch {
+		case s.style == Chevron && (l.Dash || dialogue && (!labelled || l.Speaker != s.prev)):
+			p = ">> " // a change of speaker, named or not
+			if l.Speaker != "" {
+				p = s.label("", l.Speaker)
+			}
 		case l.Dash || dialogue && s.style != None && (!labelled || l.Speaker != s.prev):
 			p = "- "
 			if s.style != Dash && s.style != None {

@@ -214,3 +214,39 @@ func TestLabelLen(t *testing.T) {
 		}
 	}
 }
+
+// TestChevron writes broadcast's ">> NAME: " at each change of speaker,
+// ">> " for someone unnamed, and reads it back: the speakers, the style
+// shown, and a bare ">>" as a dialogue dash.
+func TestChevron(t *testing.T) {
+	if got := Chevron.Label("Ann Lee"); got != ">> ANN LEE: " {
+		t.Errorf("Label = %q", got)
+	}
+	if n := Chevron.LabelLen(">> ANN LEE: hi", "Ann Lee"); n != len(">> ANN LEE: ") {
+		t.Errorf("LabelLen = %d", n)
+	}
+	show := NewShower(Chevron)
+	got := show.Prefixes(nil, []caption.Line{{Speaker: "Ann", Text: "Hi."}, {Speaker: "", Text: "Who?"}})
+	if d := cmp.Diff([]string{">> ANN: ", ">> "}, got); d != "" {
+		t.Errorf("Prefixes (-want +got):\n%s", d)
+	}
+	d := &caption.Document{Cues: []caption.Cue{
+		{Lines: []caption.Line{{Text: ">> ANN: Hello."}}},
+		{Lines: []caption.Line{{Text: ">> BOB: Hi, Ann."}}},
+		{Lines: []caption.Line{{Text: "And you?"}}},
+		{Lines: []caption.Line{{Text: ">> ANN: Fine."}, {Text: ">> Who's there?"}}},
+	}}
+	Apply(d, Auto)
+	if d.SpeakersShown != string(Chevron) {
+		t.Errorf("SpeakersShown = %q, want chevron", d.SpeakersShown)
+	}
+	want := [][2]string{{"ANN", "Hello."}, {"BOB", "Hi, Ann."}, {"BOB", "And you?"}, {"ANN", "Fine."}}
+	for i, w := range want {
+		if l := d.Cues[i].Lines[0]; l.Speaker != w[0] || l.Text != w[1] {
+			t.Errorf("cue %d: %q %q, want %q %q", i+1, l.Speaker, l.Text, w[0], w[1])
+		}
+	}
+	if l := d.Cues[3].Lines[1]; !l.Dash || l.Text != "Who's there?" {
+		t.Errorf("bare >>: %+v, want a dialogue dash", l)
+	}
+}

@@ -22,9 +22,10 @@ func Sniff(head []byte) bool {
 // that shows it to the erase or swap that takes it away), paint-on (from
 // its first character) and roll-up (each row from its first character to
 // the carriage return that starts the next). Italics, the row and the
-// indent are kept as styling and placement; ">>" at the start of a row
-// (a change of speaker) becomes a dialogue dash. Colours, underline,
-// flash and the other channels are not read.
+// indent are kept as styling and placement; ">>" at the start of a row,
+// broadcast's change of speaker, stays text for the labels reader (see
+// labels.Chevron). Colours, underline, flash and the other channels are
+// not read.
 func Read(data []byte, src text.Source) (*caption.Document, error) {
 	s, err := text.Decode(data, src)
 	if err != nil {
@@ -417,10 +418,6 @@ func cueOf(g *grid) caption.Cue {
 			}
 		}
 		l := caption.StyledLine("", spans)
-		if rest, ok := strings.CutPrefix(l.Text, ">>"); ok {
-			l = l.CutPrefix(len(l.Text) - len(strings.TrimLeft(rest, " ")))
-			l.Dash = true
-		}
 		if l.Text != "" {
 			c.Lines = append(c.Lines, l)
 		}

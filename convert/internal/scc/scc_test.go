@@ -292,9 +292,9 @@ func TestReadModes(t *testing.T) {
 			want: []caption.Cue{{Start: timeOf(33), End: timeOf(90), Lines: say("", "Hi"), Placement: left}},
 		},
 		{
-			name: "a change of speaker is a dash; the extended set replaces its stand-in",
+			name: "a change of speaker stays text for the labels reader; the extended set replaces its stand-in",
 			in:   h + "00:00:01:00\t9420 9470 3e3e 20c1 92a0 942f\n\n00:00:03:00\t942c\n",
-			want: []caption.Cue{{Start: timeOf(35), End: timeOf(90), Lines: []caption.Line{{Text: "Á", Dash: true}}, Placement: left}},
+			want: []caption.Cue{{Start: timeOf(35), End: timeOf(90), Lines: say("", ">> Á"), Placement: left}},
 		},
 	}
 	for _, tc := range tests {
