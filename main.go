@@ -179,7 +179,7 @@ func convertCommand() *cli.Command {
 			&cli.StringFlag{Name: "ttml-time", Value: "clock", Usage: "TTML times: clock (HH:MM:SS.mmm) or frames (HH:MM:SS:FF, needs --fps)"},
 			&cli.IntFlag{Name: "scc-rows", Usage: "most rows an SCC caption takes, `N` from 1 to 4; a longer cue is shown as several captions in turn", DefaultText: "2"},
 			&cli.BoolFlag{Name: "scc-roll-up", Usage: "write SCC roll-up captions (the text appears as sent and scrolls up) instead of pop-on ones"},
-			&cli.StringFlag{Name: "scc-timecode", Value: "drop", Usage: "SCC timecode labels: drop (HH:MM:SS;FF, keeps to the clock) or non-drop (HH:MM:SS:FF)"},
+			&cli.StringFlag{Name: "timecode", Value: "drop", Usage: "timecode labels at 29.97 and 59.94 fps (SCC, and iTT at those rates): drop (drop-frame, keeps to the clock) or non-drop (counts every frame, 3.6 s an hour behind)"},
 			&cli.BoolFlag{Name: "report", Usage: "print a summary per input on stderr: cues, speakers and their rates, reading speeds, rule violations"},
 			&cli.StringFlag{Name: "duration", Usage: "media `DURATION`, e.g. 1h2m3s: where the last turn ends", DefaultText: "estimated from the speaker's rate"},
 			&cli.StringFlag{Name: "show-speakers", Aliases: []string{"srt-labels"}, Value: "auto", Usage: "how every format shows who speaks in the text, beside its voice or name markup: auto (as the source showed them; Name: for transcripts, and for SRT when the source showed none), name (Name: ), upper (NAME: ), bracket ([Name] ), dash (- at a change of speaker), chevron (>> NAME: , as broadcast captions mark a change of speaker) or none (only the source's dialogue dashes)"},
@@ -746,12 +746,12 @@ func timingFrom(c *cli.Context, o *convert.Options) error {
 		}
 	}
 	o.SCCRollUp = c.Bool("scc-roll-up")
-	switch c.String("scc-timecode") {
+	switch c.String("timecode") {
 	case "drop":
 	case "non-drop":
-		o.SCCNonDrop = true
+		o.NonDropFrame = true
 	default:
-		return usagef("--scc-timecode: %q: expected drop or non-drop", c.String("scc-timecode"))
+		return usagef("--timecode: %q: expected drop or non-drop", c.String("timecode"))
 	}
 	o.Timing = t
 	return nil

@@ -94,9 +94,11 @@ type Options struct {
 	SCCRows int
 	// SCCRollUp writes SCC roll-up captions instead of pop-on ones.
 	SCCRollUp bool
-	// SCCNonDrop labels SCC times as non-drop-frame timecode instead of
-	// drop-frame.
-	SCCNonDrop bool
+	// NonDropFrame labels timecode at the NTSC rates (29.97 and 59.94
+	// fps: SCC, and iTT at those rates) as non-drop-frame, HH:MM:SS:FF
+	// counting every frame, instead of drop-frame, which skips labels to
+	// keep to the clock.
+	NonDropFrame bool
 	// Force lets WriteFile and ConvertFile replace an existing file (never
 	// an input of ConvertFile).
 	Force bool

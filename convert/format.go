@@ -220,7 +220,7 @@ var registry = []codec{
 		format: ITT, exts: []string{".itt"}, about: "iTunes Timed Text (Apple's TTML, for Final Cut Pro), speakers as text labels",
 		read: readTTML,
 		write: func(b []byte, d *caption.Document, o Options) ([]byte, error) {
-			return ttml.AppendITT(b, d, ttml.WriteOptions{FrameRate: o.Timing.FPS, Speakers: o.ShowSpeakers})
+			return ttml.AppendITT(b, d, ttml.WriteOptions{FrameRate: o.Timing.FPS, Speakers: o.ShowSpeakers, NonDrop: o.NonDropFrame})
 		},
 		frames:        func(o Options) bool { return o.Timing.FPS > 0 },
 		showsSpeakers: true, cutsShown: true, styles: plainStyles, speakers: SpeakerLabel, precision: time.Second / 30,
@@ -293,7 +293,7 @@ const stlStyles = caption.Features(caption.FeatureItalic | caption.FeatureVertic
 const sccStyles = caption.Features(caption.FeatureItalic | caption.FeatureVertical | caption.FeatureHorizontal)
 
 func sccOptions(o Options) scc.WriteOptions {
-	wo := scc.WriteOptions{NonDrop: o.SCCNonDrop, Rows: o.SCCRows, RollUp: o.SCCRollUp, Speakers: o.ShowSpeakers}
+	wo := scc.WriteOptions{NonDrop: o.NonDropFrame, Rows: o.SCCRows, RollUp: o.SCCRollUp, Speakers: o.ShowSpeakers}
 	if o.Warn != nil {
 		wo.Warn = func(msg string) { o.Warn(caption.Position{File: o.File}, "scc: "+msg) }
 	}

@@ -63,7 +63,7 @@ func sccSamples(t *testing.T) []sccSample {
 			t.Fatal(err)
 		}
 		for _, rollUp := range []bool{false, true} {
-			o := convert.Options{SCCRollUp: rollUp, SCCNonDrop: rollUp}
+			o := convert.Options{SCCRollUp: rollUp, NonDropFrame: rollUp}
 			outs, err := convert.Convert(doc, []convert.Format{convert.SCC}, o)
 			if err != nil {
 				t.Fatal(err)

@@ -39,10 +39,12 @@ const ittLayout = `    <styling>
 `
 
 // AppendITT appends d rendered as an iTT document to b, its times as
-// non-drop timecode at o.FrameRate (30 when 0), the frames counted at the
-// whole rate (24, 30, 60) and played at the declared one (23.976 plays
-// 01:00:00:00 at 3603.6 s), as SMPTE timecode counts them. A cue placed
-// at the top goes in the top region, any other in the bottom one.
+// timecode at o.FrameRate (30 when 0), the frames counted at the whole
+// rate (24, 30, 60) and played at the declared one, as SMPTE timecode
+// counts them: non-drop (23.976 plays 01:00:00:00 at 3603.6 s), or at
+// 29.97 and 59.94 drop-frame unless o.NonDrop (ttp:dropMode="dropNTSC",
+// which skips labels to keep to the clock). A cue placed at the top goes
+// in the top region, any other in the bottom one.
 func AppendITT(b []byte, d *caption.Document, o WriteOptions) ([]byte, error) {
 	fps := o.FrameRate
 	if fps <= 0 {
@@ -67,7 +69,13 @@ func AppendITT(b []byte, d *caption.Document, o WriteOptions) ([]byte, error) {
 	}
 	b = append(b, ` ttp:frameRate="`...)
 	b = strconv.AppendInt(b, nominal, 10)
-	b = append(b, `" ttp:frameRateMultiplier="`+multiplier+`" ttp:dropMode="nonDrop" xml:lang="`...)
+	// Drop-frame counting exists for the NTSC rates of 30 and 60.
+	drop := !o.NonDrop && multiplier != "1 1" && nominal%30 == 0
+	mode := "nonDrop"
+	if drop {
+		mode = "dropNTSC"
+	}
+	b = append(b, `" ttp:frameRateMultiplier="`+multiplier+`" ttp:dropMode="`+mode+`" xml:lang="`...)
 	b = appendXMLEscaped(b, lang, true)
 	b = append(b, "\">\n  <head>\n"...)
 	if d.Title != "" {
@@ -89,9 +97,9 @@ func AppendITT(b []byte, d *caption.Document, o WriteOptions) ([]byte, error) {
 		end = max(end, start+1)
 		last = start
 		b = append(b, `      <p begin="`...)
-		b = appendTimecode(b, start, nominal)
+		b = appendTimecode(b, start, nominal, drop)
 		b = append(b, `" end="`...)
-		b = appendTimecode(b, end, nominal)
+		b = appendTimecode(b, end, nominal, drop)
 		b = append(b, '"')
 		if c.Placement.Vertical == caption.Top {
 			b = append(b, ` region="top"`...)
@@ -147,9 +155,20 @@ func frameAt(t time.Duration, fps float64) int64 {
 	return int64(math.Round(t.Seconds() * fps))
 }
 
-// appendTimecode appends frame n as non-drop timecode HH:MM:SS:FF,
-// counting nominal frames to a second.
-func appendTimecode(b []byte, n, nominal int64) []byte {
+// appendTimecode appends frame n as timecode HH:MM:SS:FF, counting
+// nominal frames to a second; drop-frame skips the first nominal/15
+// labels of each minute (2 at 30, 4 at 60) but every tenth.
+func appendTimecode(b []byte, n, nominal int64, drop bool) []byte {
+	if drop {
+		skip := nominal / 15
+		perMin := nominal*60 - skip
+		per10 := 10*perMin + skip
+		tens, rest := n/per10, n%per10
+		n += 9 * skip * tens
+		if rest >= skip {
+			n += skip * ((rest - skip) / perMin)
+		}
+	}
 	f, s := n%nominal, n/nominal
 	h := s / 3600
 	if h < 10 {

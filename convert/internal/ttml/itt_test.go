@@ -1,7 +1,9 @@
 package ttml
 
 import (
+	"fmt"
 	"math"
+	"math/big"
 	"strings"
 	"testing"
 	"time"
@@ -27,11 +29,12 @@ func TestITT(t *testing.T) {
 		fps        float64
 		rate, mult string
 		hour       string // the label of 1 h
+		mode       string
 	}{
-		{24000.0 / 1001, "24", "1000 1001", "00:59:56:10"},
-		{25, "25", "1 1", "01:00:00:00"},
-		{30000.0 / 1001, "30", "1000 1001", "00:59:56:12"},
-		{0, "30", "1 1", "01:00:00:00"},
+		{24000.0 / 1001, "24", "1000 1001", "00:59:56:10", "nonDrop"},
+		{25, "25", "1 1", "01:00:00:00", "nonDrop"},
+		{30000.0 / 1001, "30", "1000 1001", "01:00:00:00", "dropNTSC"}, // drop-frame keeps to the clock
+		{0, "30", "1 1", "01:00:00:00", "nonDrop"},
 	} {
 		b, err := AppendITT(nil, doc, WriteOptions{FrameRate: tc.fps, Speakers: labels.Name})
 		if err != nil {
@@ -39,7 +42,7 @@ func TestITT(t *testing.T) {
 		}
 		s := string(b)
 		for _, want := range []string{
-			`ttp:timeBase="smpte" ttp:frameRate="` + tc.rate + `" ttp:frameRateMultiplier="` + tc.mult + `" ttp:dropMode="nonDrop" xml:lang="fr"`,
+			`ttp:timeBase="smpte" ttp:frameRate="` + tc.rate + `" ttp:frameRateMultiplier="` + tc.mult + `" ttp:dropMode="` + tc.mode + `" xml:lang="fr"`,
 			`<ttm:title>Épisode 1</ttm:title>`,
 			`<region xml:id="top"`, `<body region="bottom" style="normal">`,
 			`begin="` + tc.hour + `"`, `region="top" tts:textAlign="left">♪</p>`,
@@ -106,6 +109,29 @@ func TestReadSMPTETimeBase(t *testing.T) {
 		want := time.Duration(math.Round(float64(tc.frame) / tc.fps * float64(time.Second)))
 		if got := d.Cues[0].Start; (got - want).Abs() > time.Millisecond {
 			t.Errorf("%s under %s: %v, want frame %d at %v", tc.begin, tc.attrs, got, tc.frame, want)
+		}
+	}
+}
+
+// TestDropFrameLabels writes drop-frame labels at 29.97 and 59.94 and
+// reads them back through the reader's timecode arithmetic, frame for
+// frame over a day.
+func TestDropFrameLabels(t *testing.T) {
+	for _, nominal := range []int64{30, 60} {
+		tm := ttmlTiming{frameRate: big.NewRat(nominal*1000, 1001), nominal: nominal, drop: true, smpte: true, maxFrames: nominal}
+		for n := int64(0); n < 24*3600*nominal; n += 991 {
+			label := string(appendTimecode(nil, n, nominal, true))
+			var h, m, s, f int64
+			if _, err := fmt.Sscanf(label, "%d:%d:%d:%d", &h, &m, &s, &f); err != nil {
+				t.Fatal(err)
+			}
+			if m%10 != 0 && s == 0 && f < nominal/15 {
+				t.Fatalf("frame %d labelled %s, a label drop-frame skips", n, label)
+			}
+			at := tm.timecode(big.NewRat(h*3600+m*60+s, 1), new(big.Rat).Quo(big.NewRat(f, 1), tm.frameRate))
+			if got := new(big.Rat).Mul(at, tm.frameRate); !got.IsInt() || got.Num().Int64() != n {
+				t.Fatalf("%d fps: frame %d → %s → frame %s", nominal, n, label, got.FloatString(3))
+			}
 		}
 	}
 }

@@ -169,6 +169,9 @@ type WriteOptions struct {
 	// Speakers is how speakers are shown in the text, beside ttm:agent
 	// (see labels.Shower); "" shows none.
 	Speakers labels.Style
+	// NonDrop writes iTT's timecode at 29.97 and 59.94 fps as non-drop
+	// (see AppendITT).
+	NonDrop bool
 }
 
 // Append appends d rendered as an IMSC 1.1 Text profile TTML document to
