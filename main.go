@@ -729,6 +729,7 @@ func timingFrom(c *cli.Context, o *convert.Options) error {
 			return usagef("--start-timecode: %v", err)
 		}
 		o.Offset += at
+		o.StartTimecode = at
 	}
 	switch c.String("ttml-time") {
 	case "clock":

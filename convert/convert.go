@@ -73,6 +73,10 @@ type Options struct {
 	// CutBeforeZero lets Offset cut the cues it moves to before 0; Warn
 	// then says how many it cut.
 	CutBeforeZero bool
+	// StartTimecode is the timecode of the media's first frame, which
+	// Offset already holds; formats that declare it (EBU STL's start of
+	// programme) write it too.
+	StartTimecode time.Duration
 	// FPSFrom is the frame rate of the media the input was timed to, when
 	// the output is for the same frames played at Timing.FPS (a PAL
 	// speed-up or slow-down): every time is scaled by FPSFrom/Timing.FPS

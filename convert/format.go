@@ -148,7 +148,7 @@ var registry = []codec{
 			return stl.Read(data, src)
 		},
 		write: func(b []byte, d *caption.Document, o Options) ([]byte, error) {
-			wo := stl.WriteOptions{FrameRate: o.Timing.FPS, Speakers: o.ShowSpeakers}
+			wo := stl.WriteOptions{FrameRate: o.Timing.FPS, Speakers: o.ShowSpeakers, StartTimecode: o.StartTimecode}
 			if o.Warn != nil {
 				wo.Warn = func(msg string) { o.Warn(caption.Position{File: o.File}, "stl: "+msg) }
 			}

@@ -32,6 +32,10 @@ type WriteOptions struct {
 	// Speakers is how speakers are shown in the text (see labels.Shower);
 	// "" is Name.
 	Speakers labels.Style
+	// StartTimecode is the timecode of the programme's first frame,
+	// written as its start (TCP); the cues' times are timecodes already
+	// (they hold it).
+	StartTimecode time.Duration
 	// Warn, when set, receives what could not be written as asked.
 	Warn func(msg string)
 	// Now is the creation date written; zero is today, or the date
@@ -406,23 +410,23 @@ func (w *stlWriter) appendGSI(b []byte, d *caption.Document, blocks, subtitles i
 	field("1", 1)  // display standard: Level-1 teletext
 	field("00", 2) // character code table: Latin, ISO 6937
 	field(lang, 2)
-	field(d.Title, 32)                       // original programme title
-	field("", 32*5)                          // episode, translated titles, translator and contact
-	field("", 16)                            // subtitle list reference code
-	field(date, 6)                           // creation date
-	field(date, 6)                           // revision date
-	field("00", 2)                           // revision number
-	field(fmt.Sprintf("%05d", blocks), 5)    // TTI blocks
-	field(fmt.Sprintf("%05d", subtitles), 5) // subtitles
-	field("001", 3)                          // subtitle groups
-	field(strconv.Itoa(maxRow), 2)           // characters a row
-	field(strconv.Itoa(rowsShown), 2)        // rows
-	field("1", 1)                            // time code status: for use
-	field("00000000", 8)                     // start of programme
-	field(w.timecodeText(d), 8)              // first cue
-	field("1", 1)                            // disks
-	field("1", 1)                            // disk sequence number
-	field("", 3+32*3+75+576)                 // country, publisher, editor, contact, spare, user area
+	field(d.Title, 32)                          // original programme title
+	field("", 32*5)                             // episode, translated titles, translator and contact
+	field("", 16)                               // subtitle list reference code
+	field(date, 6)                              // creation date
+	field(date, 6)                              // revision date
+	field("00", 2)                              // revision number
+	field(fmt.Sprintf("%05d", blocks), 5)       // TTI blocks
+	field(fmt.Sprintf("%05d", subtitles), 5)    // subtitles
+	field("001", 3)                             // subtitle groups
+	field(strconv.Itoa(maxRow), 2)              // characters a row
+	field(strconv.Itoa(rowsShown), 2)           // rows
+	field("1", 1)                               // time code status: for use
+	field(w.timecodeText(w.o.StartTimecode), 8) // start of programme
+	field(w.timecodeText(firstStart(d)), 8)     // first cue
+	field("1", 1)                               // disks
+	field("1", 1)                               // disk sequence number
+	field("", 3+32*3+75+576)                    // country, publisher, editor, contact, spare, user area
 	for len(b)-start < gsiSize {
 		b = append(b, ' ')
 	}
@@ -443,11 +447,17 @@ func (w *stlWriter) latin(s string) []byte {
 	return out
 }
 
-// timecodeText returns the first cue's start as HHMMSSFF.
-func (w *stlWriter) timecodeText(d *caption.Document) string {
+// timecodeText returns t as HHMMSSFF.
+func (w *stlWriter) timecodeText(t time.Duration) string {
 	var tc [4]byte
-	if len(d.Cues) > 0 {
-		w.putTimecode(tc[:], d.Cues[0].Start)
-	}
+	w.putTimecode(tc[:], t)
 	return fmt.Sprintf("%02d%02d%02d%02d", tc[0], tc[1], tc[2], tc[3])
+}
+
+// firstStart returns when d's first cue starts, 0 without one.
+func firstStart(d *caption.Document) time.Duration {
+	if len(d.Cues) == 0 {
+		return 0
+	}
+	return d.Cues[0].Start
 }

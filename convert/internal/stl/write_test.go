@@ -103,3 +103,25 @@ func TestWriteReplacesAndRefuses(t *testing.T) {
 		t.Error("Append at 24 fps succeeded; EBU STL has 25 and 30")
 	}
 }
+
+// TestWriteStartTimecode writes the programme's start timecode (TCP) and
+// the first cue's (TCF); the reader gives times from the programme's
+// start.
+func TestWriteStartTimecode(t *testing.T) {
+	start := 10 * time.Hour
+	doc := &caption.Document{Cues: []caption.Cue{{Start: start + time.Second, End: start + 3*time.Second, Lines: captest.Say("", "Hi")}}}
+	b, err := Append(nil, doc, WriteOptions{StartTimecode: start})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if tcp, tcf := string(b[256:264]), string(b[264:272]); tcp != "10000000" || tcf != "10000100" {
+		t.Errorf("TCP %q, TCF %q; want 10000000 and 10000100", tcp, tcf)
+	}
+	back, err := Read(b, text.Source{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c := back.Cues[0]; c.Start != time.Second || c.End != 3*time.Second {
+		t.Errorf("read back %v --> %v, want 1s --> 3s from the programme's start", c.Start, c.End)
+	}
+}
