@@ -100,6 +100,10 @@ import (
 //     the XML declaration's encoding="…" as the encoding named when the
 //     user named none: a byte order mark wins over both, and the user
 //     over the declaration, which is often copied from a template.
+//   - Hostile XML reads as an error at its line: encoding/xml expands no
+//     entity a DOCTYPE declares and fetches nothing (an external entity
+//     is an undefined one), and elements nested deeper than maxDepth are
+//     refused.
 
 // TTML namespaces and profile.
 const (
