@@ -326,3 +326,18 @@ func FuzzDecode(f *testing.F) {
 		}
 	})
 }
+
+// TestHasControl checks the eight-bytes-at-a-time scan against IsControl
+// for every byte at every offset of a word and of the tail after it.
+func TestHasControl(t *testing.T) {
+	for c := 0; c < 256; c++ {
+		for i := 0; i < 11; i++ {
+			b := []byte("abc\ndefgh\tk")
+			b[i] = byte(c)
+			want := IsControl(byte(c)) || strings.IndexFunc(string(b), func(r rune) bool { return r < 0x20 && IsControl(byte(r)) }) >= 0
+			if got := hasControl(string(b)); got != want {
+				t.Errorf("hasControl(%q) = %v, want %v", b, got, want)
+			}
+		}
+	}
+}
