@@ -156,8 +156,8 @@ func hasControl(s string) bool {
 }
 
 // ReplaceControls returns s with each control character (see IsControl)
-// replaced by U+FFFD: readers replace them so, and writers that cannot
-// carry them write them so, which then reads back unchanged.
+// replaced by U+FFFD, as Decode replaces them: for readers whose text
+// does not pass through Decode (JSON escapes, an STL header).
 func ReplaceControls(s string) string {
 	i := strings.IndexFunc(s, func(r rune) bool { return r < 0x20 && IsControl(byte(r)) })
 	if i < 0 {
