@@ -116,7 +116,10 @@ func (t *cueText) add(raw string) {
 		case '&':
 			var b [utf8.UTFMax * 2]byte
 			s, n := appendEntity(b[:0], raw[i:])
-			t.text(string(s), n > 1)
+			// Only a numeric reference marks a character written so on
+			// purpose (see literal): "&lt;" and "&amp;" are how "<"
+			// and "&" must be written, a speaker "<" included.
+			t.text(string(s), n > 1 && raw[i+1] == '#')
 			i += n
 		default:
 			j := i + 1
@@ -366,7 +369,7 @@ func (t *cueText) appendLine(l caption.Line, lead int) {
 
 // literal reports whether the character at offset off of a Line's text,
 // which starts lead bytes into the text read, was written as itself
-// rather than as a character reference.
+// rather than as a numeric character reference.
 func (t *cueText) literal(off, lead int) bool {
 	return !slices.Contains(t.decoded, off+lead)
 }
@@ -377,8 +380,9 @@ func (t *cueText) literal(off, lead int) bool {
 // none, at the start of the Line that opens the voice span; the style of
 // the first label becomes the document's SpeakersShown. Both repeat what
 // the voice says. A dash or a label whose first character is written as
-// a character reference is text, which is how Append writes text that
-// only looks like one.
+// a numeric character reference is text, which is how Append writes text
+// that only looks like one; "&lt;" is how "<" must be written, and is no
+// such mark.
 func (t *cueText) cutShown(l caption.Line, lead int) caption.Line {
 	off, dash := 0, false
 	label := func(at int) {
