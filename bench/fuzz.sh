@@ -7,7 +7,7 @@
 # of others. Minimising is therefore bounded here.
 #
 # Environment:
-#   FUZZTIME      per target, go's -fuzztime syntax (default 5s; hours by hand)
+#   FUZZTIME      per target, go's -fuzztime syntax (default 10s; hours by hand)
 #   FUZZMINIMIZE  -fuzzminimizetime (default 50x: 50 tries per new input)
 #   FUZZPARALLEL  -parallel (default: go's, GOMAXPROCS)
 #   FUZZMIN       fewest inputs a target may run before it counts as stuck
@@ -21,7 +21,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="/usr/local/go/bin:$PATH"
 
-FUZZTIME=${FUZZTIME:-5s}
+FUZZTIME=${FUZZTIME:-10s}
 FUZZMINIMIZE=${FUZZMINIMIZE:-50x}
 FUZZMIN=${FUZZMIN:-100}
 FUZZ=${FUZZ:-.}
@@ -80,6 +80,12 @@ for t in "${targets[@]}"; do
 		verdict="too few (< $FUZZMIN)"
 		status=1
 		tail -n 5 "$log" >&2
+		# Each run first replays the inputs go cached from earlier runs,
+		# which grow with every run.
+		cached=$(grep -Eo 'gathering baseline coverage: [0-9]+/[0-9]+' "$log" | tail -n 1 | sed -E 's|.*/||')
+		if [ -n "$cached" ] && [ "${execs:-0}" -le "$cached" ]; then
+			echo "fuzz: $name spent its $FUZZTIME replaying $cached seeds and cached inputs: raise FUZZTIME, or go clean -fuzzcache" >&2
+		fi
 	fi
 	rows+=("$(printf '%-36s %-22s %10s %8s  %s' "$pkg" "$name" "${execs:-?}" "${rate:-?}" "$verdict")")
 done
