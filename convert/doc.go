@@ -77,7 +77,9 @@
 // their lines, and Windows-1252 with a warning when it is not UTF-8 as a
 // whole. U+FEFF is dropped wherever it is. Input with NUL bytes or many
 // control characters fails with caption.ErrNotText (WebVTT turns U+0000
-// into U+FFFD, as its specification asks).
+// into U+FFFD, as its specification asks); the few C0 controls of text
+// (not tab and line ends) become U+FFFD with a warning, in every text
+// format, JSON's escaped ones included.
 //
 // # Adding a format
 //

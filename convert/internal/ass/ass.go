@@ -14,6 +14,7 @@ package ass
 
 import (
 	"bytes"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -72,6 +73,8 @@ Format: Layer, Start, End, Style, Name, MarginL, MarginR, MarginV, Effect, Text
 // least one. Two cues that round to the same times, with other speakers where
 // they meet, would read back as one: the second then starts (and if need
 // be ends) a centisecond later, so that cues stay distinct and in order.
+// Lines without text are not written: Read drops them, and an event of
+// one would read back as a cue.
 func Append(b []byte, d *caption.Document, o WriteOptions) ([]byte, error) {
 	b = append(b, "[Script Info]\n; Written by capconv\n"...)
 	if t := strings.TrimSpace(d.Title); t != "" {
@@ -87,20 +90,24 @@ func Append(b []byte, d *caption.Document, o WriteOptions) ([]byte, error) {
 	}
 	var prefixes []string
 	var prev eventTimes
+	var prevLines []caption.Line
 	for i, c := range d.Cues {
+		// Lines without text are left out: Read drops them, and an
+		// event of nothing but one would read back as a cue of its own.
+		lines := textLines(c.Lines)
 		t := centiseconds(c)
 		if i > 0 && t.start <= prev.start {
 			// Rounding never reorders, but it can make two cues one:
 			// Read joins events of the same times and other speakers.
 			t = lasting(c, eventTimes{prev.start, t.end})
-			if t == prev && joins(d.Cues[i-1], c) {
+			if t == prev && joins(prevLines, lines) {
 				t = lasting(c, eventTimes{t.start + 1, t.end})
 			}
 		}
-		prev = t
-		prefixes = show.Prefixes(prefixes, c.Lines)
-		first := 0 // the index in c.Lines of run's first line
-		for _, run := range speakerRuns(c.Lines) {
+		prev, prevLines = t, lines
+		prefixes = show.Prefixes(prefixes, lines)
+		first := 0 // the index in lines of run's first line
+		for _, run := range speakerRuns(lines) {
 			b = append(b, "Dialogue: 0,"...)
 			b = appendCentiseconds(b, t.start)
 			b = append(b, ',')
@@ -172,12 +179,29 @@ func toCentiseconds(d time.Duration) time.Duration {
 	return (max(d, 0) + 5*time.Millisecond) / (10 * time.Millisecond)
 }
 
-// joins reports whether Read would join the events of cue c to those of
-// the cue before it, prev, were their times the same: each has a line,
-// and the speakers at the seam differ.
-func joins(prev, c caption.Cue) bool {
-	return len(prev.Lines) > 0 && len(c.Lines) > 0 &&
-		voiceOf(prev.Lines[len(prev.Lines)-1].Speaker) != voiceOf(c.Lines[0].Speaker)
+// joins reports whether Read would join the events of a cue of lines to
+// those of the cue before it, of prev, were their times the same: each has
+// a line, and the speakers at the seam differ. Both are as textLines
+// returns them, what is written.
+func joins(prev, lines []caption.Line) bool {
+	return len(prev) > 0 && len(lines) > 0 &&
+		voiceOf(prev[len(prev)-1].Speaker) != voiceOf(lines[0].Speaker)
+}
+
+// textLines returns the lines that Read reads back as lines: those with
+// text other than spaces and tabs. It returns lines itself when all are.
+func textLines(lines []caption.Line) []caption.Line {
+	blank := func(l caption.Line) bool { return strings.Trim(l.Text, " \t") == "" }
+	if !slices.ContainsFunc(lines, blank) {
+		return lines
+	}
+	out := make([]caption.Line, 0, len(lines))
+	for _, l := range lines {
+		if !blank(l) {
+			out = append(out, l)
+		}
+	}
+	return out
 }
 
 // voiceOf returns speaker as Read reads it back from the Name field.

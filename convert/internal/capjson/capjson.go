@@ -352,7 +352,9 @@ func (r *jsonReader) document() (jsonDoc, error) {
 		case "speakers_shown":
 			err = r.dec.Decode(&jd.SpeakersShown)
 		case "title":
-			err = r.dec.Decode(&jd.Title)
+			if err = r.dec.Decode(&jd.Title); err == nil {
+				jd.Title = r.replaceControls(jd.Title, off, "\"title\"")
+			}
 		case "language":
 			err = r.dec.Decode(&jd.Language)
 		case "duration":
@@ -413,12 +415,23 @@ func (r *jsonReader) chapters() ([]jsonChapter, error) {
 			return nil, text.Errorf(r.at(off), caption.ErrBadTimestamp, "chapter %d %q: end %s is before start %s",
 				len(out)+1, jc.Title, text.FormatClock(time.Duration(jc.End)), text.FormatClock(time.Duration(jc.Start)))
 		}
+		jc.Title = r.replaceControls(jc.Title, off, fmt.Sprintf("chapter %d", len(out)+1))
 		out = append(out, jc)
 	}
 	if _, err := r.dec.Token(); err != nil {
 		return nil, r.fail(err, r.dec.InputOffset(), false)
 	}
 	return out, nil
+}
+
+// replaceControls returns s, what names at byte offset off, with its
+// control characters replaced as those of cue text are.
+func (r *jsonReader) replaceControls(s string, off int64, what string) string {
+	t := text.ReplaceControls(s)
+	if t != s && r.o.Warn != nil {
+		r.o.Warn(r.at(off), what+": control characters (escaped as \\u00XX): replaced by U+FFFD")
+	}
+	return t
 }
 
 // cues reads the "cues" array, checking each cue where it starts.
@@ -448,6 +461,9 @@ func (r *jsonReader) cues() ([]jsonCue, error) {
 		if err := checkCue(jc); err != nil {
 			return nil, text.Errorf(r.at(off), caption.ErrSyntax, "cue %d: %v", len(out)+1, err)
 		}
+		if replaceControls(&jc) && r.o.Warn != nil {
+			r.o.Warn(r.at(off), fmt.Sprintf("cue %d: control characters (escaped as \\u00XX): replaced by U+FFFD", len(out)+1))
+		}
 		out = append(out, jc)
 	}
 	_, err := r.dec.Token()
@@ -455,6 +471,33 @@ func (r *jsonReader) cues() ([]jsonCue, error) {
 		return nil, r.fail(err, r.dec.InputOffset(), false)
 	}
 	return out, nil
+}
+
+// replaceControls replaces the control characters in c's text, which
+// JSON escapes can hold and no other format carries, as text.Decode does
+// in every other reader, so that the cue can be written in any format and
+// read back. It reports whether it replaced any.
+func replaceControls(c *jsonCue) bool {
+	changed := false
+	fix := func(s *string) {
+		if t := text.ReplaceControls(*s); t != *s {
+			*s, changed = t, true
+		}
+	}
+	fix(&c.Speaker)
+	for i := range c.Lines {
+		fix(&c.Lines[i])
+	}
+	for i := range c.Speakers {
+		fix(&c.Speakers[i])
+	}
+	for _, spans := range c.Spans {
+		for j := range spans {
+			fix(&spans[j].Text)
+			fix(&spans[j].Ruby)
+		}
+	}
+	return changed
 }
 
 // checkCue checks what version 2 added to a cue: placement names,

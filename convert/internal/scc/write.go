@@ -49,7 +49,8 @@ type screen struct {
 }
 
 // Append appends d as a Scenarist SCC file of CEA-608 captions on
-// channel 1 to b.
+// channel 1 to b. Captions sent at 100 hours or later are an error: a
+// timecode label has two digits of hours.
 func Append(b []byte, d *caption.Document, o WriteOptions) ([]byte, error) {
 	if o.Rows <= 0 {
 		o.Rows = 2
@@ -66,7 +67,27 @@ func Append(b []byte, d *caption.Document, o WriteOptions) ([]byte, error) {
 		o.Warn(fmt.Sprintf("CEA-608 has no %s: replaced by the nearest character it has", strings.Join(rs, ", ")))
 	}
 	w.schedule(screens)
+	if err := w.checkHours(); err != nil {
+		return nil, err
+	}
 	return w.appendFile(b), nil
+}
+
+// checkHours refuses a file whose last byte pair is sent at 100 hours or
+// later: a timecode label has two digits of hours, and a file written
+// with three would not read back.
+func (w *writer) checkHours() error {
+	last := int64(-1)
+	for f := range w.sent {
+		last = max(last, f)
+	}
+	if last < 0 {
+		return nil
+	}
+	if tc := appendTimecode(nil, last, !w.o.NonDrop); len(tc) > len("00:00:00:00") {
+		return fmt.Errorf("%w: a caption sent at %s: SCC timecodes end at 99:59:59:29", caption.ErrBadTimestamp, tc)
+	}
+	return nil
 }
 
 // pair is one byte pair, without parity.

@@ -73,8 +73,8 @@ func Read(data []byte, o text.Source) (*caption.Document, error) {
 	afterGap := false // a blank line ended a cue
 	sorted := true
 	var m markup // the styling open in the current cue
-	addLine := func(line string, num int) {
-		if l, ok := m.line(readText(line, num, o), &doc.Cues[len(doc.Cues)-1]); ok {
+	addLine := func(line string) {
+		if l, ok := m.line(readText(line), &doc.Cues[len(doc.Cues)-1]); ok {
 			lines = append(lines, l)
 		}
 	}
@@ -102,14 +102,14 @@ func Read(data []byte, o text.Source) (*caption.Document, error) {
 			timing, _ = sc.Next()
 			num = sc.Line()
 		case inCue:
-			addLine(line, num)
+			addLine(line)
 			continue
 		case text.IsDigits(line):
 			return nil, text.Errorf(caption.Position{File: o.File, Line: num + 1, Col: 1}, caption.ErrBadTimestamp,
 				"cue %s has no timing line: expected %s", line, srtTiming)
 		case afterGap:
 			o.Warnf(num, "text after a blank line taken as more text of the cue before it")
-			addLine(line, num)
+			addLine(line)
 			inCue = true
 			continue
 		default:
@@ -120,7 +120,7 @@ func Read(data []byte, o text.Source) (*caption.Document, error) {
 		if err != nil {
 			if inCue && timing == line {
 				// "10 --> 20 km" inside a cue is text, not a broken cue.
-				addLine(line, num)
+				addLine(line)
 				continue
 			}
 			return nil, err
@@ -144,16 +144,13 @@ func Read(data []byte, o text.Source) (*caption.Document, error) {
 	return doc, nil
 }
 
-// readText returns line, a text line read on line num, as Append would
-// write it: each C0 control character other than the tab replaced by
-// U+FFFD, with a warning, and a run of hyphens before ">" made one, so
-// that what Read reads, Append writes unchanged.
-func readText(line string, num int, o text.Source) string {
+// readText returns line, a text line, as Append would write it: a run
+// of hyphens before ">" made one, so that what Read reads, Append writes
+// unchanged. Control characters are gone already: text.Decode replaced
+// them, with a warning.
+func readText(line string) string {
 	if !needsSafety([]byte(line)) {
 		return line
-	}
-	if i := strings.IndexFunc(line, isControl); i >= 0 {
-		o.Warnf(num, "control character %q in the text: replaced by U+FFFD", line[i])
 	}
 	return string(appendSafeLine(nil, []byte(line)))
 }

@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/asticode/go-astisub"
 	"github.com/capconv/capconv/convert/caption"
@@ -35,7 +36,9 @@ var stlLanguages = map[string]string{
 // and the language when astisub knows it. A TTI block count that differs
 // from the header's is a warning (see checkBlockCount). STL has no
 // speaker field; labels in the text are read by ReadOptions.Labels.
-// astisub's errors carry no position, so they are reported at the file.
+// The GSI block is checked before astisub reads it (see checkGSI), so
+// that its errors name the field and what was expected; what astisub
+// still refuses is reported at the file, in words of the file.
 func Read(data []byte, o text.Source) (doc *caption.Document, err error) {
 	if len(data) < 1024 {
 		return nil, text.Errorf(o.Pos(0), caption.ErrSyntax, "%d bytes: an EBU STL file starts with a 1024-byte GSI block", len(data))
@@ -47,9 +50,13 @@ func Read(data []byte, o text.Source) (doc *caption.Document, err error) {
 			doc, err = nil, text.Errorf(o.Pos(0), caption.ErrSyntax, "malformed EBU STL: %v", r)
 		}
 	}()
-	subs, err := astisub.ReadFromSTL(bytes.NewReader(checkBlockCount(data, o)), astisub.STLOptions{})
+	data, err = checkGSI(checkBlockCount(data, o), o)
 	if err != nil {
-		return nil, text.Errorf(o.Pos(0), caption.ErrSyntax, "EBU STL: %v", err)
+		return nil, err
+	}
+	subs, err := astisub.ReadFromSTL(bytes.NewReader(data), astisub.STLOptions{})
+	if err != nil {
+		return nil, astisubError(err, o)
 	}
 	doc = fromAstisub(subs, data)
 	doc.Title = gsiTitle(data, o)
@@ -65,15 +72,128 @@ func Read(data []byte, o text.Source) (doc *caption.Document, err error) {
 }
 
 // GSI block fields capconv reads itself (EBU Tech 3264, section 3): the
-// code page number, the original programme title and the total number
-// of TTI blocks, as byte ranges.
+// code page number and the total number of TTI blocks, as byte ranges
+// (the title is gsiOPT).
 const (
 	gsiCPN, gsiCPNEnd = 0, 3
-	gsiOPT, gsiOPTEnd = 16, 48
 	gsiTNB, gsiTNBEnd = 238, 243
 	ttiSize           = 128
 	gsiSize           = 1024
 )
+
+// gsiField is a field of the GSI block: its byte range, its code in
+// Tech 3264 and what it holds, for messages.
+type gsiField struct {
+	from, to   int
+	code, name string
+}
+
+// text returns f's value in the GSI block gsi, trimmed as astisub trims it.
+func (f gsiField) text(gsi []byte) string { return strings.TrimSpace(string(gsi[f.from:f.to])) }
+
+// String names f in messages: `creation date (CD, bytes 224-229)`.
+func (f gsiField) String() string {
+	return fmt.Sprintf("%s (%s, bytes %d-%d)", f.name, f.code, f.from, f.to-1)
+}
+
+// The GSI fields capconv reads, and those astisub parses and may refuse.
+var (
+	gsiDFC = gsiField{3, 11, "DFC", "disk format code"}
+	gsiOPT = gsiField{16, 48, "OPT", "original programme title"}
+	gsiCCT = gsiField{12, 14, "CCT", "character code table"}
+	gsiCD  = gsiField{224, 230, "CD", "creation date"}
+	gsiRD  = gsiField{230, 236, "RD", "revision date"}
+	gsiTNS = gsiField{243, 248, "TNS", "total number of subtitles"}
+	gsiTNG = gsiField{248, 251, "TNG", "total number of subtitle groups"}
+	gsiMNC = gsiField{251, 253, "MNC", "maximum number of characters in a row"}
+	gsiMNR = gsiField{253, 255, "MNR", "maximum number of rows"}
+	gsiTCP = gsiField{256, 264, "TCP", "start-of-programme timecode"}
+	gsiTCF = gsiField{264, 272, "TCF", "first in-cue timecode"}
+)
+
+// checkGSI checks the fields of data's GSI block that astisub parses,
+// whose errors would otherwise speak of astisub's own names
+// ("parsing creationDate … 060102") or crash it. Fields that decide
+// what is read (the frame rate, the character table, the programme's
+// start) must be right: anything else fails, naming the field and what
+// was expected. Fields capconv does not use (dates, counts, the first
+// in-cue timecode) are blanked with a warning when malformed, which
+// astisub then skips: a wrong creation date does not lose the subtitles.
+func checkGSI(data []byte, o text.Source) ([]byte, error) {
+	gsi := data[:gsiSize]
+	if v := string(gsi[gsiDFC.from:gsiDFC.to]); v != "STL25.01" && v != "STL30.01" {
+		return nil, text.Errorf(o.Pos(0), caption.ErrSyntax, "GSI block: %v %q: expected STL25.01 or STL30.01", gsiDFC, v)
+	}
+	if v := string(gsi[gsiCCT.from:gsiCCT.to]); v != "00" {
+		return nil, text.Errorf(o.Pos(0), caption.ErrSyntax, "GSI block: %v %q: capconv reads only 00, Latin (ISO 6937)", gsiCCT, v)
+	}
+	if v := gsiTCP.text(gsi); v != "" && !isTimecode(v) {
+		return nil, text.Errorf(o.Pos(0), caption.ErrBadTimestamp, "GSI block: %v %q: expected HHMMSSFF", gsiTCP, v)
+	}
+	var blank []gsiField
+	for _, f := range []gsiField{gsiCD, gsiRD} {
+		if v := f.text(gsi); v != "" && !isDate(v) {
+			o.Warnf(0, "GSI block: %v %q: expected YYMMDD; ignored", f, v)
+			blank = append(blank, f)
+		}
+	}
+	for _, f := range []gsiField{gsiTNS, gsiTNG, gsiMNC, gsiMNR} {
+		if v := f.text(gsi); v != "" && !isNumber(v) {
+			o.Warnf(0, "GSI block: %v %q: expected a number; ignored", f, v)
+			blank = append(blank, f)
+		}
+	}
+	if v := gsiTCF.text(gsi); v != "" && !isTimecode(v) {
+		o.Warnf(0, "GSI block: %v %q: expected HHMMSSFF; ignored", gsiTCF, v)
+		blank = append(blank, gsiTCF)
+	}
+	if len(blank) > 0 {
+		data = append([]byte(nil), data...)
+		for _, f := range blank {
+			copy(data[f.from:f.to], strings.Repeat(" ", f.to-f.from))
+		}
+	}
+	return data, nil
+}
+
+// isDate reports whether s is a date as YYMMDD, as astisub parses it.
+func isDate(s string) bool {
+	_, err := time.Parse("060102", s)
+	return err == nil && len(s) == 6
+}
+
+// isNumber reports whether s reads as a number (strconv.Atoi, as astisub
+// reads it).
+func isNumber(s string) bool {
+	_, err := strconv.Atoi(s)
+	return err == nil
+}
+
+// isTimecode reports whether s is HHMMSSFF: eight digits.
+func isTimecode(s string) bool {
+	if len(s) != 8 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// astisubError turns an error astisub returns for a file checkGSI let
+// through into one naming the file and what it holds, without astisub's
+// words for its own code.
+func astisubError(err error, o text.Source) error {
+	msg := err.Error()
+	switch {
+	case strings.Contains(msg, "teletext control code in open text"):
+		return text.Errorf(o.Pos(0), caption.ErrSyntax, "TTI block: a teletext control code in open subtitling text (GSI display standard code, byte 11, is 0)")
+	}
+	msg = strings.ReplaceAll(msg, "astisub: ", "")
+	return text.Errorf(o.Pos(0), caption.ErrSyntax, "EBU STL: %s", msg)
+}
 
 // codePages are the GSI code pages (CPN) of Tech 3264, in which the
 // header's text fields are written.
@@ -91,7 +211,7 @@ var codePages = map[string]*charmap.Charmap{
 // (0x82 in code page 850). An unknown code page is read as 850, the
 // multilingual one, with a warning.
 func gsiTitle(data []byte, o text.Source) string {
-	raw := data[gsiOPT:gsiOPTEnd]
+	raw := data[gsiOPT.from:gsiOPT.to]
 	cpn := string(data[gsiCPN:gsiCPNEnd])
 	cm, ok := codePages[cpn]
 	if !ok {
@@ -104,7 +224,15 @@ func gsiTitle(data []byte, o text.Source) string {
 	if err != nil { // a charmap maps every byte: not reached
 		return strings.ToValidUTF8(strings.TrimSpace(string(raw)), "\uFFFD")
 	}
-	return strings.TrimSpace(string(b))
+	title := strings.TrimSpace(string(b))
+	// Code pages keep bytes below 0x20 as C0 controls, which the text
+	// readers replace (see text.Decode): so must this one, for the title
+	// to read back from what capconv writes.
+	if t := text.ReplaceControls(title); t != title {
+		o.Warnf(0, "GSI block: control characters in the %v: replaced by U+FFFD", gsiOPT)
+		title = t
+	}
+	return title
 }
 
 // isASCII reports whether b holds ASCII bytes only.

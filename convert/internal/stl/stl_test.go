@@ -2,6 +2,7 @@ package stl
 
 import (
 	"bytes"
+	"errors"
 	"strings"
 	"testing"
 	"time"
@@ -135,6 +136,19 @@ func TestReadSTLHeader(t *testing.T) {
 			title: "Prog", cues: 3, warnings: []string{`(TNB, bytes 238-242) "x": expected a number; the file holds 3`}},
 		{name: "a partial block", edit: func(b []byte) []byte { return append(b, make([]byte, 10)...) },
 			title: "Prog", cues: 3, warnings: []string{"10 bytes after the last whole TTI block"}},
+		{name: "a creation date that is no date", edit: func(b []byte) []byte { return setField(b, 224, 230, "abcdef") },
+			title: "Prog", cues: 3, warnings: []string{`GSI block: creation date (CD, bytes 224-229) "abcdef": expected YYMMDD; ignored`}},
+		{name: "a revision date of month 13", edit: func(b []byte) []byte { return setField(b, 230, 236, "261301") },
+			title: "Prog", cues: 3, warnings: []string{`revision date (RD, bytes 230-235) "261301": expected YYMMDD`}},
+		{name: "counts that are no numbers", edit: func(b []byte) []byte { return setField(setField(b, 243, 248, "many"), 253, 255, "x") },
+			title: "Prog", cues: 3, warnings: []string{`total number of subtitles (TNS, bytes 243-247) "many": expected a number`,
+				`maximum number of rows (MNR, bytes 253-254) "x": expected a number`}},
+		{name: "a first in-cue timecode too short", edit: func(b []byte) []byte { return setField(b, 264, 272, "1000000") },
+			title: "Prog", cues: 3, warnings: []string{`first in-cue timecode (TCF, bytes 264-271) "1000000": expected HHMMSSFF`}},
+		// Found by fuzzing: code page 850 keeps 0x1B as ESC, which the JSON
+		// capconv writes carries but no other format does.
+		{name: "a control character in the title", edit: func(b []byte) []byte { return setField(setField(b, 0, 3, "850"), 16, 48, "Caf\x82\x1b") },
+			title: "Café\uFFFD", cues: 3, warnings: []string{`GSI block: control characters in the original programme title (OPT, bytes 16-47): replaced by U+FFFD`}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -157,6 +171,43 @@ func TestReadSTLHeader(t *testing.T) {
 				if !strings.HasPrefix(warns[i], "in.stl: ") || !strings.Contains(warns[i], w) {
 					t.Errorf("warning %q, want in.stl: …%s…", warns[i], w)
 				}
+			}
+		})
+	}
+}
+
+// TestReadSTLBadHeader checks that GSI fields that decide what is read
+// fail in words of the file when malformed, not of astisub ("parsing
+// timecodeStartOfProgramme duration …") nor as a crash.
+func TestReadSTLBadHeader(t *testing.T) {
+	tests := []struct {
+		name string
+		edit func(b []byte) []byte
+		msg  string
+	}{
+		{name: "frame rate", edit: func(b []byte) []byte { return setField(b, 3, 11, "STL24.01") },
+			msg: `in.stl: syntax error: GSI block: disk format code (DFC, bytes 3-10) "STL24.01": expected STL25.01 or STL30.01`},
+		{name: "character table", edit: func(b []byte) []byte { return setField(b, 12, 14, "01") },
+			msg: `in.stl: syntax error: GSI block: character code table (CCT, bytes 12-13) "01": capconv reads only 00, Latin (ISO 6937)`},
+		{name: "programme start short", edit: func(b []byte) []byte { return setField(b, 256, 264, "100000") },
+			msg: `in.stl: bad timestamp: GSI block: start-of-programme timecode (TCP, bytes 256-263) "100000": expected HHMMSSFF`},
+		{name: "programme start not digits", edit: func(b []byte) []byte { return setField(b, 256, 264, "10:00:00") },
+			msg: `in.stl: bad timestamp: GSI block: start-of-programme timecode (TCP, bytes 256-263) "10:00:00": expected HHMMSSFF`},
+		{name: "teletext codes in open subtitling", edit: func(b []byte) []byte {
+			b = setField(b, 11, 12, "0")
+			b[gsiSize+16] = 0x0d // double height, a teletext code
+			return b
+		}, msg: "in.stl: syntax error: TTI block: a teletext control code in open subtitling text"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			doc, err := Read(stlFile(t, 2, tc.edit), text.Source{File: "in.stl"})
+			var pe *caption.ParseError
+			if !errors.As(err, &pe) {
+				t.Fatalf("Read() = %v, %v; want a *ParseError", doc, err)
+			}
+			if got := err.Error(); !strings.HasPrefix(got, tc.msg) || strings.Contains(got, "astisub") || strings.Contains(got, "\n") {
+				t.Errorf("Read() error\n%s\nwant one line starting\n%s", got, tc.msg)
 			}
 		})
 	}

@@ -68,7 +68,10 @@ func unixNewlines(s string) string {
 // mark left by concatenating files, a zero-width no-break space that
 // means nothing in captions and would make "\uFEFFBob" a speaker of its
 // own. Input that holds NUL bytes (U+0000) or many control characters is
-// binary, not text, and fails with caption.ErrNotText.
+// binary, not text, and fails with caption.ErrNotText; the few C0 control
+// characters of text (ESC, VT, FF, … but not tab and line ends) become
+// U+FFFD, with one warning naming their lines: no format carries them,
+// and every writer would have to, for what it writes to read back.
 func Decode(data []byte, o Source) (string, error) {
 	return decodeText(data, o, false)
 }
@@ -91,7 +94,85 @@ func decodeText(data []byte, o Source, keepNUL bool) (string, error) {
 	if keepNUL && strings.IndexByte(s, 0) >= 0 {
 		s = strings.ReplaceAll(s, "\x00", "\uFFFD")
 	}
+	if lines := controlLines(s); lines != nil {
+		o.Warnf(lines[0], "%s", replacedMessage("control characters", lines))
+		s = ReplaceControls(s)
+	}
 	return s, nil
+}
+
+// IsControl reports whether c is a C0 control character that text in a
+// caption cannot hold: any but the tab and the line ends LF and CR.
+func IsControl(c byte) bool { return c < 0x20 && c != '\t' && c != '\n' && c != '\r' }
+
+// controlLines returns the lines of s holding a control character (see
+// IsControl), in order, once each; nil when there is none, the usual case,
+// found by a pass over the bytes that counts no lines.
+func controlLines(s string) []int {
+	if !hasControl(s) {
+		return nil
+	}
+	var lines []int
+	line := 1
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= 0x20:
+		case c == '\n' || c == '\r' && (i+1 == len(s) || s[i+1] != '\n'):
+			line++
+		case IsControl(c):
+			if n := len(lines); n == 0 || lines[n-1] != line {
+				lines = append(lines, line)
+			}
+		}
+	}
+	return lines
+}
+
+// hasControl reports whether s holds a control character (see IsControl),
+// eight bytes at a time: every reader's input passes through it. A byte
+// below 0x20 has its top three bits clear, so subtracting 0x20 from it
+// borrows into bit 7, for bytes below 0x80 (those above are not controls).
+func hasControl(s string) bool {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		x := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		if (x-0x20*ones)&^x&highs == 0 {
+			continue // no byte below 0x20
+		}
+		for _, c := range []byte(s[i : i+8]) {
+			if IsControl(c) {
+				return true
+			}
+		}
+	}
+	for ; i < len(s); i++ {
+		if IsControl(s[i]) {
+			return true
+		}
+	}
+	return false
+}
+
+// ReplaceControls returns s with each control character (see IsControl)
+// replaced by U+FFFD, as Decode replaces them: for readers whose text
+// does not pass through Decode (JSON escapes, an STL header).
+func ReplaceControls(s string) string {
+	i := strings.IndexFunc(s, func(r rune) bool { return r < 0x20 && IsControl(byte(r)) })
+	if i < 0 {
+		return s
+	}
+	b := make([]byte, 0, len(s)+16)
+	b = append(b, s[:i]...)
+	for ; i < len(s); i++ {
+		if IsControl(s[i]) {
+			b = append(b, "\uFFFD"...)
+		} else {
+			b = append(b, s[i])
+		}
+	}
+	return string(b)
 }
 
 // Byte order marks.

@@ -206,6 +206,37 @@ func TestDecodeBinary(t *testing.T) {
 	}
 }
 
+func TestDecodeControls(t *testing.T) {
+	tests := []struct {
+		name, in, want string
+		warn           string // "" : none
+	}{
+		{name: "escape and vertical tab", in: "a\n\x1b[1mb\x0b", want: "a\n\uFFFD[1mb\uFFFD",
+			warn: "in.txt:2: control characters on line 2: replaced by U+FFFD"},
+		{name: "on two lines, CRLF", in: "\x07\r\nok\r\n\x0c", want: "\uFFFD\r\nok\r\n\uFFFD",
+			warn: "in.txt:1: control characters on lines 1 and 3: replaced by U+FFFD"},
+		{name: "tab and line ends are text", in: "a\tb\rc\nd", want: "a\tb\rc\nd"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var warns []string
+			o := Source{File: "in.txt", Warn: func(p caption.Position, m string) { warns = append(warns, p.String()+": "+m) }}
+			// Text, so that the few controls do not make it binary.
+			const pad = "\nand then many more words of text"
+			got, err := Decode([]byte(tc.in+pad), o)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got != tc.want+pad {
+				t.Errorf("Decode() = %q, want %q", got, tc.want+pad)
+			}
+			if want := []string{tc.warn}; tc.warn == "" && len(warns) > 0 || tc.warn != "" && (len(warns) != 1 || warns[0] != want[0]) {
+				t.Errorf("warnings %q, want %q", warns, tc.warn)
+			}
+		})
+	}
+}
+
 func TestDecodeNUL(t *testing.T) {
 	got, err := DecodeNUL([]byte("WEBVTT\n\x00\n00:01.000 --> 00:02.000\nx\x00y"), Source{})
 	if err != nil {
@@ -290,8 +321,23 @@ func FuzzDecode(f *testing.F) {
 		if err != nil {
 			return
 		}
-		if !utf8.ValidString(s) || strings.ContainsRune(s, 0xFEFF) || strings.IndexByte(s, 0) >= 0 {
-			t.Errorf("Decode(%q, %q) = %q: invalid UTF-8, U+FEFF or U+0000", data, name, s)
+		if !utf8.ValidString(s) || strings.ContainsRune(s, 0xFEFF) || strings.IndexByte(s, 0) >= 0 || controlLines(s) != nil {
+			t.Errorf("Decode(%q, %q) = %q: invalid UTF-8, U+FEFF, U+0000 or a control character", data, name, s)
 		}
 	})
+}
+
+// TestHasControl checks the eight-bytes-at-a-time scan against IsControl
+// for every byte at every offset of a word and of the tail after it.
+func TestHasControl(t *testing.T) {
+	for c := 0; c < 256; c++ {
+		for i := 0; i < 11; i++ {
+			b := []byte("abc\ndefgh\tk")
+			b[i] = byte(c)
+			want := IsControl(byte(c)) || strings.IndexFunc(string(b), func(r rune) bool { return r < 0x20 && IsControl(byte(r)) }) >= 0
+			if got := hasControl(string(b)); got != want {
+				t.Errorf("hasControl(%q) = %v, want %v", b, got, want)
+			}
+		}
+	}
 }

@@ -2,6 +2,7 @@ package transcript
 
 import (
 	"bytes"
+	"fmt"
 	"strconv"
 	"strings"
 	"time"
@@ -34,7 +35,8 @@ const unknownSpeaker = "Unknown Speaker"
 // writes a turn per run of consecutive cues of one speaker, its lines
 // joined into one paragraph, starting at its first cue's start. Without
 // any speaker, each cue is a "0:00:01 text" line (the timestamped
-// dialect). Times are H:MM:SS, with milliseconds when not whole seconds.
+// dialect). Times are H:MM:SS, with milliseconds when not whole seconds,
+// and below 1000 hours (see maxClock): a later one is an error.
 // Losses: cue ends and line breaks; lines without a speaker amid named
 // ones are attributed to "Unknown Speaker".
 func Append(b []byte, d *caption.Document) ([]byte, error) {
@@ -43,6 +45,9 @@ func Append(b []byte, d *caption.Document) ([]byte, error) {
 	segs := d.Segments
 	if len(segs) == 0 {
 		segs = cueTurns(d.Cues)
+	}
+	if err := checkClocks(segs, d.Chapters); err != nil {
+		return nil, err
 	}
 	named := false
 	for _, s := range segs {
@@ -87,6 +92,27 @@ func Append(b []byte, d *caption.Document) ([]byte, error) {
 	}
 	b = append(b[:start+len(bytes.TrimRight(b[start:], "\n"))], '\n')
 	return b, nil
+}
+
+// maxClock is the first time a transcript cannot show: the reader takes
+// at most three digits of hours, as every dialect's tools write them, so
+// that "2024:" in text is no time.
+const maxClock = 1000 * time.Hour
+
+// checkClocks refuses times a transcript cannot show (see maxClock): a
+// file written with them would not read back.
+func checkClocks(segs []caption.Segment, chapters []caption.Chapter) error {
+	for _, s := range segs {
+		if s.Start >= maxClock {
+			return fmt.Errorf("%w: a turn at %s: a transcript shows times below 1000 hours", caption.ErrBadTimestamp, text.FormatClock(s.Start))
+		}
+	}
+	for _, c := range chapters {
+		if c.Start >= maxClock {
+			return fmt.Errorf("%w: chapter %q at %s: a transcript shows times below 1000 hours", caption.ErrBadTimestamp, c.Title, text.FormatClock(c.Start))
+		}
+	}
+	return nil
 }
 
 // appendFrontMatter writes YAML front matter with the document's title,

@@ -100,6 +100,10 @@ import (
 //     the XML declaration's encoding="…" as the encoding named when the
 //     user named none: a byte order mark wins over both, and the user
 //     over the declaration, which is often copied from a template.
+//   - Hostile XML reads as an error at its line: encoding/xml expands no
+//     entity a DOCTYPE declares and fetches nothing (an external entity
+//     is an undefined one), and elements nested deeper than maxDepth are
+//     refused.
 
 // TTML namespaces and profile.
 const (
@@ -781,6 +785,12 @@ func Read(data []byte, o text.Source) (*caption.Document, error) {
 	return &r.doc, nil
 }
 
+// maxDepth is the deepest the reader follows elements it reads, far past
+// any caption document (tt, body, div, p and a few spans): each open
+// element costs a frame of some 300 bytes, so that a file of nothing but
+// nested spans would otherwise take 25 times its size.
+const maxDepth = 1000
+
 // ttmlKind is what an open element means to the reader.
 type ttmlKind int
 
@@ -980,6 +990,9 @@ func (r *ttmlReader) metaAttr(t xml.StartElement, suffix, local string) (string,
 func (r *ttmlReader) start(t xml.StartElement, pos caption.Position) error {
 	if len(r.stack) == 0 {
 		return r.startRoot(t, pos)
+	}
+	if len(r.stack) >= maxDepth {
+		return text.Errorf(pos, caption.ErrSyntax, "<%s> nested %d elements deep: expected at most %d", t.Name.Local, len(r.stack)+1, maxDepth)
 	}
 	parent := &r.stack[len(r.stack)-1]
 	kind := r.classify(parent.kind, t.Name)

@@ -17,7 +17,16 @@ type node struct {
 	name    string // the tag name
 	classes string // the classes as written, dot-separated ("" for none)
 	voice   string // a voice span's name
+	// style is the style of text inside the element: its own over its
+	// parents', worked out once when it opens (see restyle).
+	style caption.Style
 }
+
+// maxOpen is the most elements a cue's text keeps open, far past any
+// caption's: a start tag past it is ignored, so that a cue of nothing but
+// start tags, each of which costs a node and a style, takes memory in
+// proportion to what it shows.
+const maxOpen = 1000
 
 // cueText turns the raw text lines of one cue into Lines, with the
 // elements left open at the end of a line still open on the next (the
@@ -107,7 +116,10 @@ func (t *cueText) add(raw string) {
 		case '&':
 			var b [utf8.UTFMax * 2]byte
 			s, n := appendEntity(b[:0], raw[i:])
-			t.text(string(s), n > 1)
+			// Only a numeric reference marks a character written so on
+			// purpose (see literal): "&lt;" and "&amp;" are how "<"
+			// and "&" must be written, a speaker "<" included.
+			t.text(string(s), n > 1 && raw[i+1] == '#')
 			i += n
 		default:
 			j := i + 1
@@ -176,6 +188,9 @@ func (t *cueText) tag(tag string) {
 	if tag[0] >= '0' && tag[0] <= '9' {
 		return // a timestamp: karaoke timing the model does not keep
 	}
+	if len(t.stack) >= maxOpen {
+		return // its text is kept, in the style of the elements open
+	}
 	name, annotation, _ := strings.Cut(strings.Map(tabToSpace, tag), " ")
 	name, classes, _ := strings.Cut(name, ".")
 	n := node{name: name, classes: classes}
@@ -204,7 +219,7 @@ func (t *cueText) tag(tag string) {
 		return
 	}
 	t.stack = append(t.stack, n)
-	t.restyle()
+	t.restyle(true)
 }
 
 // tabToSpace maps a tab to a space, the other separator of a tag's
@@ -237,7 +252,7 @@ func (t *cueText) endTag(name string) {
 		return
 	}
 	t.stack = t.stack[:k-1]
-	t.restyle()
+	t.restyle(false)
 }
 
 // endRubyPair ends the ruby base being built and its annotation as a
@@ -251,42 +266,65 @@ func (t *cueText) endRubyPair() {
 	t.ruby, t.rubyBase = caption.Span{}, false
 }
 
-// restyle sets t.style from the open elements: italics, bold and
-// underline from <i>, <b> and <u>, and each class but a voice's, outer to
-// inner, as the style sheet maps it, as the colour it names, or else as a
-// class.
-func (t *cueText) restyle() {
-	var s caption.Style
-	var classes []string
-	for _, n := range t.stack {
-		switch n.name {
-		case "i":
-			s.Italic = true
-		case "b":
-			s.Bold = true
-		case "u":
-			s.Underline = true
-		case "v":
-			// A voice's classes style the speaker (::cue(v.loud)),
-			// which the model has no style for: the Line's speaker is
-			// what is kept.
-			continue
+// restyle sets t.style from the open elements, after one opened or
+// closed. Each element keeps the style of text inside it, worked out from
+// its parent's when it opens (see styleIn), so that a tag costs the same
+// however deep it is: 100,000 nested tags took minutes when each walked
+// all the open elements. A voice adds nothing to the style, so the voices
+// that a new one closes leave the others' styles right.
+func (t *cueText) restyle(opened bool) {
+	k := len(t.stack)
+	switch {
+	case k == 0:
+		t.style = caption.Style{}
+	case opened:
+		var parent caption.Style
+		if k > 1 {
+			parent = t.stack[k-2].style
 		}
-		for c := range strings.SplitSeq(n.classes, ".") {
-			if c == "" || strings.ContainsAny(c, "<>") {
-				continue // no selector matches it, and no tag can hold it
-			}
-			if st, ok := t.sheet.lookup(c); ok {
-				s = mergeStyle(s, st)
-			} else if col, ok := colorClass(c); ok {
-				s.Color = col
-			} else if !contains(classes, c) {
-				classes = append(classes, c)
-			}
+		t.stack[k-1].style = t.styleIn(parent, t.stack[k-1])
+		t.style = t.stack[k-1].style
+	default:
+		t.style = t.stack[k-1].style
+	}
+}
+
+// styleIn returns the style of text in element n whose parent's is s:
+// italics, bold and underline from <i>, <b> and <u>, and each class but a
+// voice's, outer to inner, as the style sheet maps it, as the colour it
+// names, or else as a class.
+func (t *cueText) styleIn(s caption.Style, n node) caption.Style {
+	switch n.name {
+	case "i":
+		s.Italic = true
+	case "b":
+		s.Bold = true
+	case "u":
+		s.Underline = true
+	case "v":
+		// A voice's classes style the speaker (::cue(v.loud)), which
+		// the model has no style for: the Line's speaker is what is
+		// kept.
+		return s
+	}
+	var classes []string
+	if s.Class != "" {
+		classes = strings.Split(s.Class, " ")
+	}
+	for c := range strings.SplitSeq(n.classes, ".") {
+		if c == "" || strings.ContainsAny(c, "<>") {
+			continue // no selector matches it, and no tag can hold it
+		}
+		if st, ok := t.sheet.lookup(c); ok {
+			s = mergeStyle(s, st)
+		} else if col, ok := colorClass(c); ok {
+			s.Color = col
+		} else if !contains(classes, c) {
+			classes = append(classes, c)
 		}
 	}
 	s.Class = strings.Join(classes, " ")
-	t.style = s
+	return s
 }
 
 func contains(list []string, s string) bool {
@@ -331,7 +369,7 @@ func (t *cueText) appendLine(l caption.Line, lead int) {
 
 // literal reports whether the character at offset off of a Line's text,
 // which starts lead bytes into the text read, was written as itself
-// rather than as a character reference.
+// rather than as a numeric character reference.
 func (t *cueText) literal(off, lead int) bool {
 	return !slices.Contains(t.decoded, off+lead)
 }
@@ -342,8 +380,9 @@ func (t *cueText) literal(off, lead int) bool {
 // none, at the start of the Line that opens the voice span; the style of
 // the first label becomes the document's SpeakersShown. Both repeat what
 // the voice says. A dash or a label whose first character is written as
-// a character reference is text, which is how Append writes text that
-// only looks like one.
+// a numeric character reference is text, which is how Append writes text
+// that only looks like one; "&lt;" is how "<" must be written, and is no
+// such mark.
 func (t *cueText) cutShown(l caption.Line, lead int) caption.Line {
 	off, dash := 0, false
 	label := func(at int) {

@@ -40,11 +40,14 @@ func tagsOf(s caption.Style) ([4]openTag, int) {
 
 // cueClasses returns the classes of a <c> tag for s, dot-separated: its
 // classes, then the class of its colour (see colorClassName). Class names
-// a tag cannot hold (with ".", "<" or ">") are not written.
+// a tag cannot hold (with ".", "<", ">" or white space that ends a tag's
+// name) are not written. Classes are split at spaces only, as Style.Class
+// joins them: a class may hold U+00A0, which strings.Fields would split
+// at (found by fuzzing).
 func cueClasses(s caption.Style) string {
 	var b strings.Builder
-	for c := range strings.FieldsSeq(s.Class) {
-		if strings.ContainsAny(c, ".<>") {
+	for c := range strings.SplitSeq(s.Class, " ") {
+		if c == "" || strings.ContainsAny(c, ".<>\t\n\f\r") {
 			continue
 		}
 		b.WriteByte('.')

@@ -459,3 +459,28 @@ func TestReadWebVTTUTF16(t *testing.T) {
 		})
 	}
 }
+
+// TestClassWithNoBreakSpace checks that a class holding U+00A0 (a
+// Windows-1252 0xA0 in a tag) is written as one class and reads back so:
+// the writer split classes with strings.Fields, which splits at U+00A0
+// (found by fuzzing).
+func TestClassWithNoBreakSpace(t *testing.T) {
+	doc, err := Read([]byte("WEBVTT\n\n00:01.000 --> 00:02.000\n<c.a\u00a0b.c>x</c>\n"), text.Source{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := doc.Cues[0].Lines[0].Spans[0].Style.Class, "a\u00a0b c"; got != want {
+		t.Fatalf("class %q, want %q", got, want)
+	}
+	b, err := appendDefault(nil, doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	back, err := Read(b, text.Source{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := cmp.Diff(doc.Cues, back.Cues); d != "" {
+		t.Errorf("read back (-first +second):\n%s\n%s", d, b)
+	}
+}

@@ -62,7 +62,8 @@ const vttTiming = "HH:MM:SS.mmm --> HH:MM:SS.mmm (hours optional)"
 // In a cue with voices, a dialogue dash opening a line becomes Line.Dash
 // and a label repeating the voice's name ("Ann: ", "ANN: ", "[Ann] ")
 // is taken out, its style becoming the document's SpeakersShown (see
-// cutShown); a dash or label written with a character reference is text.
+// cutShown); a dash or label written with a numeric character reference
+// is text.
 // Cue settings give the cue's Placement (see parsePlacement).
 //
 // A file with a signature but without any cue (a header alone) is an
@@ -432,7 +433,7 @@ func parseVTTTime(s string, i int) (time.Duration, int, string) {
 // nested. Inside it come the label or dash o.Speakers shows, then the
 // spans in <c.classes>, <i>, <b>, <u> and <ruby> elements, all closed at
 // the end of the line (see appendRuns). Text that Read would take for a
-// dash or a label starts with a character reference. Losses: a line
+// dash or a label starts with a numeric character reference. Losses: a line
 // without text or speaker is left out (a blank line ends a cue), line
 // breaks inside a text, name or title become spaces, class names holding
 // ".", "<" or ">" and colours that are not #rrggbb or #rrggbbaa are not

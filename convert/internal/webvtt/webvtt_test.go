@@ -378,3 +378,41 @@ func TestReadWebVTTStrict(t *testing.T) {
 func appendDefault(b []byte, d *caption.Document) ([]byte, error) {
 	return Append(b, d, WriteOptions{Speakers: labels.Style(d.SpeakersShown)})
 }
+
+// TestLabelOfEscapedName checks that the label of a speaker whose name
+// starts with "<", which must be written "&lt;", is read back as a label:
+// the reader took any character reference for Append's mark of text that
+// only looks like a label, and each round trip added a label (found by
+// fuzzing). A numeric reference still marks text.
+func TestLabelOfEscapedName(t *testing.T) {
+	tests := []struct {
+		name, in string
+		want     caption.Line
+	}{
+		{name: "&lt; is how < is written", in: "<v &lt;3>&lt;3: hi", want: caption.Line{Speaker: "<3", Text: "hi"}},
+		{name: "&amp; is how & is written", in: "<v &amp;co>&amp;co: hi", want: caption.Line{Speaker: "&co", Text: "hi"}},
+		{name: "a numeric reference marks text", in: "<v Ann>&#65;nn: hi", want: caption.Line{Speaker: "Ann", Text: "Ann: hi"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			doc, err := Read([]byte("WEBVTT\n\n00:01.000 --> 00:02.000\n"+tc.in+"\n"), text.Source{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if d := cmp.Diff(tc.want, doc.Cues[0].Lines[0]); d != "" {
+				t.Fatalf("line (-want +got):\n%s", d)
+			}
+			b, err := appendDefault(nil, doc)
+			if err != nil {
+				t.Fatal(err)
+			}
+			back, err := Read(b, text.Source{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if d := cmp.Diff(doc.Cues, back.Cues); d != "" {
+				t.Errorf("read back (-first +second):\n%s\n%s", d, b)
+			}
+		})
+	}
+}
