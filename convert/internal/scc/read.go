@@ -139,7 +139,7 @@ type grid [rows + 1][columns]cell
 func (g *grid) empty() bool {
 	for r := 1; r <= rows; r++ {
 		for _, c := range g[r] {
-			if c.r != 0 {
+			if c.R != 0 {
 				return false
 			}
 		}
@@ -329,7 +329,7 @@ func (d *decoder) put(f int64, r rune) {
 	if d.mode != popOn && !d.showing && r != ' ' {
 		d.since, d.showing = f, true
 	}
-	g[d.row][d.col] = cell{r, d.italic}
+	g[d.row][d.col] = cell{R: r, Italic: d.italic}
 	d.col = min(d.col+1, columns-1)
 }
 
@@ -383,7 +383,7 @@ func cueOf(g *grid) caption.Cue {
 	for r := 1; r <= rows; r++ {
 		first, last := -1, -1
 		for i, cl := range g[r] {
-			if cl.r != 0 && cl.r != ' ' && cl.r != '\u00A0' {
+			if cl.R != 0 && cl.R != ' ' && cl.R != '\u00A0' {
 				if first < 0 {
 					first = i
 				}
@@ -406,11 +406,11 @@ func cueOf(g *grid) caption.Cue {
 		}
 		var spans []caption.Span
 		for _, cl := range g[r][first : last+1] {
-			ch := cl.r
+			ch := cl.R
 			if ch == 0 || ch == '\u00A0' {
 				ch = ' '
 			}
-			st := caption.Style{Italic: cl.italic}
+			st := caption.Style{Italic: cl.Italic}
 			if k := len(spans) - 1; k >= 0 && spans[k].Style == st {
 				spans[k].Text += string(ch)
 			} else {

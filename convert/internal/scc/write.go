@@ -8,6 +8,7 @@ import (
 	"unicode"
 
 	"github.com/capconv/capconv/convert/caption"
+	"github.com/capconv/capconv/convert/internal/cells"
 	"github.com/capconv/capconv/convert/internal/labels"
 	"golang.org/x/text/unicode/norm"
 )
@@ -35,10 +36,7 @@ type WriteOptions struct {
 }
 
 // cell is one character on the caption grid.
-type cell struct {
-	r      rune
-	italic bool
-}
+type cell = cells.Cell
 
 // caption is one screenful: rows of cells, when to show it and where.
 type screen struct {
@@ -116,7 +114,9 @@ func (w *writer) screens(d *caption.Document) []screen {
 			for _, run := range l.Runs() {
 				row = w.appendCells(row, run.Text, run.Style.Italic)
 			}
-			lines = append(lines, wholeWords(trimCells(row)))
+			row = cells.Trim(row)
+			cells.WholeWords(row)
+			lines = append(lines, row)
 		}
 		if len(lines) == 0 {
 			continue
@@ -169,11 +169,11 @@ func (w *writer) appendCells(row []cell, s string, italic bool) []cell {
 		case encoding[r].kind == kindNone:
 			sub := w.substitute(r)
 			for _, r := range sub {
-				row = append(row, cell{r, italic})
+				row = append(row, cell{R: r, Italic: italic})
 			}
 			continue
 		}
-		row = append(row, cell{r, italic})
+		row = append(row, cell{R: r, Italic: italic})
 	}
 	return row
 }
@@ -215,52 +215,12 @@ func (w *writer) substitute(r rune) string {
 	return string(sub)
 }
 
-// wholeWords makes every word that has italics in it italic whole: a
-// change of style is sent as a mid-row code, which shows as a space, so
-// it must fall on one ("Telefonía." with the full stop plain would show
-// "Telefonía ." otherwise).
-func wholeWords(row []cell) []cell {
-	for i := 0; i < len(row); {
-		if row[i].r == ' ' {
-			i++
-			continue
-		}
-		j, italic := i, false
-		for ; j < len(row) && row[j].r != ' '; j++ {
-			italic = italic || row[j].italic
-		}
-		for k := i; k < j; k++ {
-			row[k].italic = italic
-		}
-		i = j
-	}
-	// A space takes the style of the word after it: between words of two
-	// styles, the code goes in its place.
-	for i := len(row) - 2; i > 0; i-- {
-		if row[i].r == ' ' {
-			row[i].italic = row[i+1].italic
-		}
-	}
-	return row
-}
-
-// trimCells drops the spaces around a row.
-func trimCells(row []cell) []cell {
-	for len(row) > 0 && row[0].r == ' ' {
-		row = row[1:]
-	}
-	for len(row) > 0 && row[len(row)-1].r == ' ' {
-		row = row[:len(row)-1]
-	}
-	return row
-}
-
 // width returns the columns row takes: one more than its cells when it
 // ends in an extended character, whose stand-in must not stand in the
 // last column (a decoder's cursor stops there, and the extended
 // character would replace the one before).
 func width(row []cell) int {
-	if n := len(row); n > 0 && encoding[row[n-1].r].kind == kindExtended {
+	if n := len(row); n > 0 && encoding[row[n-1].R].kind == kindExtended {
 		return n + 1
 	}
 	return len(row)
@@ -276,9 +236,9 @@ func wrap(line []cell) [][]cell {
 	start := -1
 	for i, c := range line {
 		switch {
-		case c.r != ' ' && start < 0:
+		case c.R != ' ' && start < 0:
 			start = i
-		case c.r == ' ' && start >= 0:
+		case c.R == ' ' && start >= 0:
 			words, start = append(words, line[start:i]), -1
 		}
 	}
@@ -304,7 +264,7 @@ func wrap(line []cell) [][]cell {
 		if len(row) > 0 {
 			// The space takes the next word's style: where the style
 			// changes, the code stands in its place.
-			row = append(row, cell{' ', word[0].italic})
+			row = append(row, cell{R: ' ', Italic: word[0].Italic})
 		}
 		row = append(row, word...)
 	}
@@ -358,7 +318,7 @@ func codes(s screen, rollUp bool) []atom {
 			r = rows
 		}
 		col := column(width(row), s.placement)
-		italicStart := len(row) > 0 && row[0].italic
+		italicStart := len(row) > 0 && row[0].Italic
 		cursor := col
 		if italicStart && col > 0 {
 			cursor = col - 1 // the mid-row code takes the column before the text
@@ -399,19 +359,19 @@ func codes(s screen, rollUp bool) []atom {
 			out = append(out, twice(p))
 		}
 		for _, c := range row {
-			if c.italic != italic {
+			if c.Italic != italic {
 				mid := byte(midRowPlain)
-				if c.italic {
+				if c.Italic {
 					mid = midRowItalic
 				}
-				italic = c.italic
-				if c.r == ' ' {
+				italic = c.Italic
+				if c.R == ' ' {
 					sendCode(pair{0x11, mid}) // the code stands for the space
 					continue
 				}
 				sendCode(pair{0x11, mid}) // takes a column: the cursor was put before it
 			}
-			code := encoding[c.r]
+			code := encoding[c.R]
 			switch code.kind {
 			case kindBasic:
 				sendBasic(code.basic)

@@ -11,6 +11,7 @@ import (
 	"unicode"
 
 	"github.com/capconv/capconv/convert/caption"
+	"github.com/capconv/capconv/convert/internal/cells"
 	"github.com/capconv/capconv/convert/internal/labels"
 	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/unicode/norm"
@@ -122,10 +123,7 @@ type stlWriter struct {
 }
 
 // cell is one character of a row and its style.
-type cell struct {
-	r      rune
-	italic bool
-}
+type cell = cells.Cell
 
 // rows returns one line of a subtitle as teletext rows in the text
 // field's code: boxed, in ISO 6937, wrapped at spaces to 40 characters.
@@ -133,23 +131,23 @@ type cell struct {
 // and off in the place of the space before and after an italic word: a
 // word with italics in it is italic whole.
 func (w *stlWriter) rows(prefix string, l caption.Line, cue int) [][]byte {
-	var cells []cell
+	var line []cell
 	for _, r := range prefix {
-		cells = append(cells, cell{r, false})
+		line = append(line, cell{R: r})
 	}
 	for _, s := range l.Runs() {
 		for _, r := range s.Text {
-			cells = append(cells, cell{r, s.Style.Italic})
+			line = append(line, cell{R: r, Italic: s.Style.Italic})
 		}
 	}
-	wholeWords(cells)
+	cells.WholeWords(line)
 	var out [][]byte
-	for _, row := range wrap(cells, maxRow) {
+	for _, row := range wrap(line, maxRow) {
 		out = append(out, w.encodeRow(row))
 	}
 	if len(out) > 1 && w.o.Warn != nil && !w.long {
 		w.long = true
-		w.o.Warn(fmt.Sprintf("cue %d has a line of %d characters, more than the %d a teletext row shows: wrapped", cue, len(cells), maxRow))
+		w.o.Warn(fmt.Sprintf("cue %d has a line of %d characters, more than the %d a teletext row shows: wrapped", cue, len(line), maxRow))
 	}
 	return out
 }
@@ -159,21 +157,21 @@ func (w *stlWriter) encodeRow(row []cell) []byte {
 	b := []byte{codeStartBox, codeStartBox}
 	italic := false
 	for i, c := range row {
-		if c.italic != italic {
-			italic = c.italic
+		if c.Italic != italic {
+			italic = c.Italic
 			code := byte(codeItalicOff)
 			if italic {
 				code = codeItalicOn
 			}
 			b = append(b, code)
-			if c.r == ' ' || i == 0 {
+			if c.R == ' ' || i == 0 {
 				continue // the code stands for the space
 			}
 		}
-		if c.r == ' ' && i+1 < len(row) && row[i+1].italic != italic {
+		if c.R == ' ' && i+1 < len(row) && row[i+1].Italic != italic {
 			continue // the next code takes its place
 		}
-		b = w.appendRune(b, c.r)
+		b = w.appendRune(b, c.R)
 	}
 	if italic {
 		b = append(b, codeItalicOff)
@@ -181,43 +179,14 @@ func (w *stlWriter) encodeRow(row []cell) []byte {
 	return append(b, codeEndBox, codeEndBox)
 }
 
-// wholeWords makes every word with italics in it italic whole, and each
-// space take the style of the word after it.
-func wholeWords(row []cell) {
-	for i := 0; i < len(row); {
-		if row[i].r == ' ' {
-			i++
-			continue
-		}
-		j, italic := i, false
-		for ; j < len(row) && row[j].r != ' '; j++ {
-			italic = italic || row[j].italic
-		}
-		for k := i; k < j; k++ {
-			row[k].italic = italic
-		}
-		i = j
-	}
-	for i := len(row) - 2; i >= 0; i-- {
-		if row[i].r == ' ' {
-			row[i].italic = row[i+1].italic
-		}
-	}
-}
-
 // wrap breaks row at spaces into rows of at most n characters; a word
 // longer than a row is cut.
 func wrap(row []cell, n int) [][]cell {
-	for len(row) > 0 && row[0].r == ' ' {
-		row = row[1:]
-	}
-	for len(row) > 0 && row[len(row)-1].r == ' ' {
-		row = row[:len(row)-1]
-	}
+	row = cells.Trim(row)
 	var out [][]cell
 	for len(row) > n {
 		cut := n
-		for cut > 0 && row[cut].r != ' ' {
+		for cut > 0 && row[cut].R != ' ' {
 			cut--
 		}
 		if cut == 0 {
@@ -225,7 +194,7 @@ func wrap(row []cell, n int) [][]cell {
 		}
 		out = append(out, row[:cut])
 		row = row[cut:]
-		for len(row) > 0 && row[0].r == ' ' {
+		for len(row) > 0 && row[0].R == ' ' {
 			row = row[1:]
 		}
 	}
