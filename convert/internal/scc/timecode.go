@@ -2,9 +2,10 @@ package scc
 
 import (
 	"fmt"
-	"math"
 	"strconv"
 	"time"
+
+	"github.com/capconv/capconv/timing"
 )
 
 // Scenarist files are timed in frames of NTSC video, 30000/1001 a second,
@@ -17,14 +18,10 @@ import (
 const frameRate = 30000.0 / 1001
 
 // frameOf returns the frame nearest to t.
-func frameOf(t time.Duration) int64 {
-	return int64(math.Round(t.Seconds() * frameRate))
-}
+func frameOf(t time.Duration) int64 { return timing.Frame(t, frameRate) }
 
 // timeOf returns when frame n starts, to the nanosecond.
-func timeOf(n int64) time.Duration {
-	return time.Duration(math.Round(float64(n) * 1001 / 30000 * float64(time.Second)))
-}
+func timeOf(n int64) time.Duration { return timing.FrameTime(n, frameRate) }
 
 // Drop-frame counting: 17,982 frames every ten minutes, 1,798 in each
 // minute but the first of the ten.

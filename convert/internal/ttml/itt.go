@@ -5,10 +5,10 @@ import (
 	"math"
 	"slices"
 	"strconv"
-	"time"
 
 	"github.com/capconv/capconv/convert/caption"
 	"github.com/capconv/capconv/convert/internal/labels"
+	"github.com/capconv/capconv/timing"
 )
 
 // iTT is Apple's iTunes Timed Text, the TTML profile Final Cut Pro and
@@ -91,7 +91,7 @@ func AppendITT(b []byte, d *caption.Document, o WriteOptions) ([]byte, error) {
 	var prefixes []string
 	var last int64 = -1
 	for _, c := range d.Cues {
-		start, end := frameAt(c.Start, fps), frameAt(c.End, fps)
+		start, end := timing.Frame(c.Start, fps), timing.Frame(c.End, fps)
 		// Every cue keeps a frame, and none goes back before the last.
 		start = max(start, last)
 		end = max(end, start+1)
@@ -148,11 +148,6 @@ func ittSize(d *caption.Document) int {
 		}
 	}
 	return n + n/32
-}
-
-// frameAt returns the frame at fps nearest to t.
-func frameAt(t time.Duration, fps float64) int64 {
-	return int64(math.Round(t.Seconds() * fps))
 }
 
 // appendTimecode appends frame n as timecode HH:MM:SS:FF, counting
