@@ -45,6 +45,63 @@ type sccSample struct {
 	doc    *caption.Document
 }
 
+// latinCaptions are the caption files of testdata/captions written in a
+// Latin script, the files the fixed-grid formats (SCC, EBU STL) and iTT
+// are checked on.
+var latinCaptions = []string{"film-fr-anchorman.srt", "podcast-virtual-coffee-s1e4.srt", "netflix-chicas-del-cable.vtt"}
+
+// writeOwn converts the caption file name of testdata/captions to format
+// f under o, writes it to path, and returns capconv's own reading of what
+// it wrote, labels left as text: the reference a tool's reading must match.
+func writeOwn(t *testing.T, name string, f convert.Format, o convert.Options, path string) *caption.Document {
+	t.Helper()
+	in := filepath.Join("../../testdata/captions", name)
+	data, err := os.ReadFile(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := convert.ReadBytes(data, "", convert.Options{File: in})
+	if err != nil {
+		t.Fatal(err)
+	}
+	outs, err := convert.Convert(doc, []convert.Format{f}, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := convert.Marshal(outs[0].Doc, f, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	back, err := convert.Read(bytes.NewReader(b), f, convert.Options{File: path, Labels: convert.LabelNone})
+	if err != nil {
+		t.Fatalf("capconv cannot read its own %s: %v", path, err)
+	}
+	return back
+}
+
+// ttconvToTTML converts path to TTML with ttconv (args before -o, such as
+// the input type) and returns capconv's reading of the TTML it wrote.
+func ttconvToTTML(t *testing.T, path string, args ...string) *caption.Document {
+	t.Helper()
+	out := strings.TrimSuffix(path, filepath.Ext(path)) + ".ttml"
+	cmd := exec.Command("ttconv", append(append([]string{"convert", "-i", path}, args...), "-o", out)...)
+	if msg, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("ttconv: %v\n%s", err, msg)
+	}
+	data, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	back, err := convert.Read(bytes.NewReader(data), convert.TTML, convert.Options{File: out, Labels: convert.LabelNone})
+	if err != nil {
+		t.Fatalf("reading ttconv's TTML: %v", err)
+	}
+	return back
+}
+
 // sccSamples writes each caption file of testdata/captions with Latin
 // text as SCC, pop-on with drop-frame labels and roll-up with non-drop
 // ones, and reads each back.
@@ -52,39 +109,15 @@ func sccSamples(t *testing.T) []sccSample {
 	t.Helper()
 	dir := t.TempDir()
 	var out []sccSample
-	for _, name := range []string{"film-fr-anchorman.srt", "podcast-virtual-coffee-s1e4.srt", "netflix-chicas-del-cable.vtt"} {
-		in := filepath.Join("../../testdata/captions", name)
-		data, err := os.ReadFile(in)
-		if err != nil {
-			t.Fatal(err)
-		}
-		doc, err := convert.ReadBytes(data, "", convert.Options{File: in})
-		if err != nil {
-			t.Fatal(err)
-		}
+	for _, name := range latinCaptions {
 		for _, rollUp := range []bool{false, true} {
-			o := convert.Options{SCCRollUp: rollUp, NonDropFrame: rollUp}
-			outs, err := convert.Convert(doc, []convert.Format{convert.SCC}, o)
-			if err != nil {
-				t.Fatal(err)
-			}
-			b, err := convert.Marshal(outs[0].Doc, convert.SCC, o)
-			if err != nil {
-				t.Fatal(err)
-			}
 			p := filepath.Join(dir, strings.TrimSuffix(name, filepath.Ext(name)))
 			if rollUp {
 				p += "-rollup"
 			}
 			p += ".scc"
-			if err := os.WriteFile(p, b, 0o644); err != nil {
-				t.Fatal(err)
-			}
-			back, err := convert.Read(bytes.NewReader(b), convert.SCC, convert.Options{File: p, Labels: convert.LabelNone})
-			if err != nil {
-				t.Fatalf("capconv cannot read its own %s: %v", p, err)
-			}
-			out = append(out, sccSample{p, rollUp, back})
+			o := convert.Options{SCCRollUp: rollUp, NonDropFrame: rollUp}
+			out = append(out, sccSample{p, rollUp, writeOwn(t, name, convert.SCC, o, p)})
 		}
 	}
 	return out
@@ -159,19 +192,7 @@ func TestTTConvSCC(t *testing.T) {
 	need(t, err == nil, "ttconv (python3-ttconv)")
 	for _, s := range sccSamples(t) {
 		t.Run(filepath.Base(s.path), func(t *testing.T) {
-			out := strings.TrimSuffix(s.path, ".scc") + ".ttml"
-			cmd := exec.Command("ttconv", "convert", "-i", s.path, "-o", out)
-			if msg, err := cmd.CombinedOutput(); err != nil {
-				t.Fatalf("ttconv: %v\n%s", err, msg)
-			}
-			data, err := os.ReadFile(out)
-			if err != nil {
-				t.Fatal(err)
-			}
-			back, err := convert.Read(bytes.NewReader(data), convert.TTML, convert.Options{File: out, Labels: convert.LabelNone})
-			if err != nil {
-				t.Fatalf("reading ttconv's TTML: %v", err)
-			}
+			back := ttconvToTTML(t, s.path)
 			if s.rollUp {
 				compareRows(t, filepath.Base(s.path), s.doc, back, labelClock, 750*time.Millisecond, ttconvSCCText)
 				return
