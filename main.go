@@ -423,10 +423,6 @@ func keptAny(rep *batch.Report) bool {
 // a user who pressed Ctrl-C wants the prompt back now.
 const stopGrace = 300 * time.Millisecond
 
-// exitNow ends the process; a variable so that tests running the program
-// in-process could keep theirs.
-var exitNow = os.Exit
-
 // stopOnSignal returns a context cancelled at the first SIGINT or SIGTERM,
 // so that the batch stops taking inputs and its workers stop at the next
 // stage. If they have not stopped stopGrace later, or at a second signal,
@@ -453,7 +449,7 @@ func stopOnSignal(parent context.Context, stderr io.Writer) (ctx context.Context
 		}
 		fileio.Abandon()
 		fmt.Fprintln(stderr, "capconv: interrupted: stopped at once; outputs already written are whole, no partial or temporary file is left")
-		exitNow(exitFailure)
+		os.Exit(exitFailure)
 	}()
 	var once sync.Once
 	return ctx, func() {
