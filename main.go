@@ -51,12 +51,17 @@ func main() {
 // gcPercent is capconv's GOGC unless the environment sets one: the heap
 // may grow to five times what is live before a collection (the runtime's
 // default is twice, from 4 MB). One conversion keeps most of what it
-// allocates (the document, its words, the timed cues, the outputs) until
-// the outputs are written, so a collection frees little: on the 3 h
-// transcript the default's one collection took 4 ms of a 25 ms run and
-// freed 2 of 5 MB. The price is a few MiB more peak memory on large
-// inputs.
+// allocates (the document, the timed cues) until its outputs are
+// written, so a collection frees little: on the 3 h transcript the
+// default's one collection took 4 ms of a 25 ms run and freed 2 of 5 MB.
+// On a large input the heap would grow to five times what is live: a
+// soft memory limit of a few times the input's size (batch.HoldMemory)
+// makes the collector keep it near what is live instead.
 const gcPercent = 400
+
+// limitMemory reports whether capconv sets the soft memory limit itself:
+// unless the environment sets GOMEMLIMIT, which then wins.
+func limitMemory() bool { return os.Getenv("GOMEMLIMIT") == "" }
 
 // Exit codes.
 const (
@@ -304,6 +309,7 @@ func convertAction(c *cli.Context) error {
 		return usagef("--jobs: %d: expected a number of workers, or 0 for one per CPU", workers)
 	}
 	s.Workers = workers
+	s.LimitMemory = limitMemory()
 	return convertBatch(c, inputs, s)
 }
 
@@ -513,6 +519,9 @@ func convertStream(c *cli.Context, in string, s settings) error {
 		o.File = name // no extension: the content tells the format
 		doc, err = convert.Read(c.App.Reader, o.From, o)
 	} else {
+		if fi, err := os.Stat(in); err == nil && limitMemory() {
+			defer batch.HoldMemory(fi.Size(), true)() // whatever it holds: one input
+		}
 		doc, err = convert.ReadFile(in, o)
 		o.File = in
 	}
@@ -526,12 +535,32 @@ func convertStream(c *cli.Context, in string, s settings) error {
 	if s.report {
 		timing.BuildReport(caption.QuotePath(o.File), outs[0].Doc, o.Timing).WriteTo(c.App.ErrWriter)
 	}
-	data, err := convert.Marshal(outs[0].Doc, outs[0].Format, o)
-	if err != nil {
+	// Standard output takes the output as it is rendered; a writer's
+	// error (rare: times past what the format holds) can then follow
+	// part of it, as any stream's.
+	w := &streamWriter{w: c.App.Writer}
+	if err := convert.MarshalTo(w, outs[0].Doc, outs[0].Format, o); err != nil {
+		if w.err != nil {
+			return err
+		}
 		return fmt.Errorf("%s: %w", caption.QuotePath(name), err)
 	}
-	_, err = c.App.Writer.Write(data)
-	return err
+	return nil
+}
+
+// streamWriter keeps the first error of writing to w, to tell it from a
+// renderer's.
+type streamWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (s *streamWriter) Write(p []byte) (int, error) {
+	n, err := s.w.Write(p)
+	if err != nil && s.err == nil {
+		s.err = err
+	}
+	return n, err
 }
 
 // settingsFrom turns the command's flags into the batch's options.

@@ -18,8 +18,18 @@
 # Environment: CORPUS (default ../shared/corpus beside the repository),
 # RUNS (default 10), TTCONV=0 to leave out ttconv (one run takes ~14 s),
 # BASE=<git revision> to time that build of capconv against this one on
-# the 3 h transcript, in the same hyperfine run, BATCHDIR to run the batch
+# the 3 h transcript, in the same hyperfine run (and to measure its memory
+# beside this one's with ONLY=memory), BATCHDIR to run the batch
 # somewhere else than /dev/shm.
+#
+# ONLY=memory measures only peak memory on large inputs, against their
+# size (targets: under 4x for a caption file, 8x for a transcript,
+# whatever the number of formats): an SRT of MEMSIZE bytes (default
+# 200000000) to SRT, WebVTT and TTML and to WebVTT; the longest seed
+# transcript the dialect's clock holds (999 h, ~52 MB) and one of 3,600 h
+# (~186 MB: past 999 h the times are text, so it ends in one turn of
+# ~140 MB) to SRT, WebVTT and TTML; a 10 MB transcript of one turn on one
+# line to every text format. It takes a few minutes.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="/usr/local/go/bin:$PATH"
@@ -63,8 +73,55 @@ if [ -n "${BASE:-}" ]; then
 fi
 echo "machine: $(nproc) CPUs, $(uname -sr), load $(cut -d' ' -f1-3 /proc/loadavg)"
 
+peak() { # peak resident set of a command, in KiB
+	/usr/bin/time -v "$@" 2>&1 >/dev/null | awk '/Maximum resident set size/ {print $6}'
+}
+
 # Inputs.
 seed=testdata/000_2e7f89a82c8d846d.txt
+
+if [ "${ONLY:-}" = memory ]; then
+	size=${MEMSIZE:-200000000}
+	mem=$tmp/mem
+	mkdir -p "$mem"
+	go run ./bench/mktranscript -length 999h "$seed" >"$mem/t999h.txt"
+	go run ./bench/mktranscript -length 3600h "$seed" >"$mem/t3600h.txt"
+	go run ./bench/mktranscript -one-turn -size 10000000 "$seed" >"$mem/line.txt"
+	# The SRT: cues of the 3,600 h transcript, cut at a cue's end.
+	"$bin" convert -q --to srt -o "$mem/srt" "$mem/t3600h.txt"
+	python3 - "$mem/srt/t3600h.srt" "$mem/big.srt" "$size" <<'PY'
+import sys
+src, dst, size = sys.argv[1], sys.argv[2], int(sys.argv[3])
+data = open(src, "rb").read()
+while len(data) < size:
+    data += data  # times repeat: the reader warns, memory is the same
+cut = data.find(b"\n\n", size - 2)
+open(dst, "wb").write(data[:cut + 2])
+PY
+	rm -rf "$mem/srt"
+	builds=("$bin")
+	[ -n "${BASE:-}" ] && builds+=("$tmp/capconv-base")
+	printf '%-58s %12s %9s %9s\n' "input → output" "size" "peak RSS" "× input"
+	row() { # name, input, formats
+		local name=$1 in=$2 to=$3 b kib bytes
+		bytes=$(stat -c %s "$in")
+		for b in "${builds[@]}"; do
+			kib=$(peak "$b" convert -q --force --to "$to" -o "$mem/out" "$in")
+			rm -rf "$mem/out"
+			local who=""
+			[ "$b" != "$bin" ] && who=" (BASE)"
+			python3 -c 'import sys; n, by, k = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]); print(f"{n:<58} {by/1e6:9.1f} MB {k/1024:6.0f} MiB {k*1024/by:8.2f}×")' "$name$who" "$bytes" "$kib"
+		done
+	}
+	row "SRT → SRT, WebVTT, TTML (target < 4×)" "$mem/big.srt" srt,vtt,ttml
+	row "SRT → WebVTT (target < 4×)" "$mem/big.srt" vtt
+	row "transcript, 999 h → SRT, WebVTT, TTML (target < 8×)" "$mem/t999h.txt" srt,vtt,ttml
+	row "transcript, 3,600 h → SRT, WebVTT, TTML (target < 8×)" "$mem/t3600h.txt" srt,vtt,ttml
+	row "one-turn transcript → every text format but SCC, STL (< 8×)" "$mem/line.txt" srt,vtt,ttml,dfxp,ass,json,itt,txt
+	tiny=$(printf 'A 0:00:01\n\nHi.\n' >"$mem/tiny.txt"; peak "$bin" convert -q --force --to srt -o "$mem/out" "$mem/tiny.txt")
+	echo "(a tiny input peaks at $((tiny / 1024)) MiB: the Go runtime's floor, counted in every figure)"
+	exit 0
+fi
 go run ./bench/mktranscript -length 3h "$seed" >"$tmp/long3h.txt"
 lex=$tmp/lex.srt
 cp "$CORPUS/captions/lexfridman-333-karpathy_youtube-en.srt" "$lex"
@@ -121,9 +178,6 @@ hf batch --warmup 1 --runs 3 --prepare "rm -rf $batch/out" \
 	"$bin convert -q -j 1 --to $to -o $batch/out $batch/in" \
 	"$bin convert -q -j 2 --to $to -o $batch/out $batch/in"
 
-peak() { # peak resident set of a command, in KiB
-	/usr/bin/time -v "$@" 2>&1 >/dev/null | awk '/Maximum resident set size/ {print $6}'
-}
 mem_3h=$(peak "$bin" convert -q --force --to "$to" -o "$tmp/out3h" "$tmp/long3h.txt")
 mem_lex=$(peak "$bin" convert -q --force --to vtt -o "$tmp/outlex" "$lex")
 printf 'A 0:00:01\n\nHi.\n' >"$tmp/tiny.txt"

@@ -7,7 +7,6 @@ import (
 	"io/fs"
 	"slices"
 	"strings"
-	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -106,6 +105,10 @@ type Options struct {
 	// Force lets WriteFile and ConvertFile replace an existing file (never
 	// an input of ConvertFile).
 	Force bool
+
+	// sink, when set, takes a writer's output as it is rendered
+	// (MarshalTo).
+	sink *text.Sink
 }
 
 // ErrNotTimed reports a document written in a format that needs cues
@@ -301,53 +304,125 @@ type Output struct {
 // timed (the costly step, done once for every format that times alike;
 // a format that shows speakers as text labels reserves room for them);
 // then every time moves by o.Offset and, with o.Timing.FPS, snaps to a
-// frame (after scaling them all from o.FPSFrom to o.Timing.FPS first). A format's side outputs follow it when doc has what they carry
-// (the chapters track after WebVTT, when doc has chapters). doc is not
+// frame (after scaling them all from o.FPSFrom to o.Timing.FPS first). A
+// format's side outputs follow it when doc has what they carry (the
+// chapters track after WebVTT, when doc has chapters). doc is not
 // modified; cues that need no change are shared with it.
 func Convert(doc *caption.Document, to []Format, o Options) ([]Output, error) {
+	type placed struct {
+		at  int
+		out Output
+	}
+	var got []placed
+	err := convertEach(doc, to, o, func(at int, out Output) error {
+		got = append(got, placed{at, out})
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	slices.SortFunc(got, func(a, b placed) int { return a.at - b.at })
+	outs := make([]Output, len(got))
+	for i, p := range got {
+		outs[i] = p.out
+	}
+	return outs, nil
+}
+
+// ConvertEach is Convert handing each output to yield as soon as it is
+// prepared and letting go of it after, so that a large input converted
+// to many formats holds one timed copy at a time: the outputs come in
+// Convert's order, except that those timed alike come together (WebVTT
+// and TTML apart from SRT, which leaves room for labels), each timed
+// copy made when its first output is due and dropped after its last,
+// and the turns prepared for timing dropped once the last copy is made.
+// An error of yield's stops the conversion and is returned as it is.
+func ConvertEach(doc *caption.Document, to []Format, o Options, yield func(Output) error) error {
+	return convertEach(doc, to, o, func(_ int, out Output) error { return yield(out) })
+}
+
+// convertEach is ConvertEach telling yield each output's place in
+// Convert's order.
+func convertEach(doc *caption.Document, to []Format, o Options, yield func(i int, out Output) error) error {
 	if o.FPSFrom > 0 && o.Timing.FPS > 0 && o.FPSFrom != o.Timing.FPS {
 		doc = timing.Rescale(doc, o.FPSFrom, o.Timing.FPS)
 	}
-	turns := sync.OnceValue(func() *timing.Turns { return timing.NewTurns(doc, o.Timing) })
-	timedAs := map[timingKind]*caption.Document{}
-	cut := 0 // the most cues the offset cuts from an output
-	as := func(f Format) *caption.Document {
-		k := kindOf(doc, f, o)
-		if d, ok := timedAs[k]; ok {
-			return d
-		}
-		d, n := timed(doc, f, o, turns)
-		timedAs[k] = d
-		cut = max(cut, n)
-		return d
+	// Plan every output first, so that an unwritable format fails before
+	// anything is timed, and each timed copy's last use is known.
+	type planned struct {
+		format Format
+		kind   timingKind
+		as     Format // the format it is timed for (its main format, for a side output)
+		place  int    // its place in Convert's order
 	}
-	var outs []Output
 	asked := map[Format]bool{}
 	for _, f := range to {
 		asked[f] = true
 	}
+	var plan []planned
 	for _, f := range to {
 		c := row(f)
 		if c == nil || c.write == nil {
-			return nil, fmt.Errorf("%s: %w", f, ErrCannotWrite)
+			return fmt.Errorf("%s: %w", f, ErrCannotWrite)
 		}
-		outs = append(outs, Output{Format: f, Doc: as(f)})
+		k := kindOf(doc, f, o)
+		plan = append(plan, planned{f, k, f, len(plan)})
 		for _, s := range c.side {
 			if !asked[s] && carries(doc, s) {
-				outs = append(outs, Output{Format: s, Doc: as(f)})
+				plan = append(plan, planned{s, k, f, len(plan)})
 			}
 		}
 	}
-	if cut > 0 {
-		msg := fmt.Sprintf("offset %s cut %d %s ending at or before 0", o.Offset, cut, plural(cut, "cue"))
-		if !o.CutBeforeZero {
-			return nil, fmt.Errorf("offset %s would cut %d %s ending at or before 0: %w", o.Offset, cut, plural(cut, "cue"), ErrCutBeforeZero)
-		}
-		if o.Warn != nil {
-			o.Warn(caption.Position{File: o.File}, msg)
+	// Those timed alike together, in the order each kind first comes.
+	first := map[timingKind]int{}
+	for _, p := range plan {
+		if _, ok := first[p.kind]; !ok {
+			first[p.kind] = p.place
 		}
 	}
-	return outs, nil
+	slices.SortStableFunc(plan, func(a, b planned) int { return first[a.kind] - first[b.kind] })
+	lastUse := map[timingKind]int{}
+	lastTimed := -1 // the last output whose timed copy is made from turns
+	for i, p := range plan {
+		if _, seen := lastUse[p.kind]; !seen && p.kind.timed && len(doc.Segments) > 0 {
+			lastTimed = i
+		}
+		lastUse[p.kind] = i
+	}
+	var turns *timing.Turns
+	prepared := func() *timing.Turns {
+		if turns == nil {
+			turns = timing.NewTurns(doc, o.Timing)
+		}
+		return turns
+	}
+	timedAs := map[timingKind]*caption.Document{}
+	warned := 0 // the most cues a warning said the offset cut
+	for i, p := range plan {
+		d, ok := timedAs[p.kind]
+		if !ok {
+			var cut int
+			d, cut = timed(doc, p.as, o, prepared)
+			if cut > 0 && !o.CutBeforeZero {
+				return fmt.Errorf("offset %s would cut %d %s ending at or before 0: %w", o.Offset, cut, plural(cut, "cue"), ErrCutBeforeZero)
+			}
+			if cut > warned && o.Warn != nil {
+				o.Warn(caption.Position{File: o.File}, fmt.Sprintf("offset %s cut %d %s ending at or before 0", o.Offset, cut, plural(cut, "cue")))
+				warned = cut
+			}
+			timedAs[p.kind] = d
+		}
+		if i >= lastTimed {
+			turns = nil
+		}
+		if lastUse[p.kind] == i {
+			delete(timedAs, p.kind)
+		}
+		if err := yield(p.place, Output{Format: p.format, Doc: d}); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // joinAnd lists names as prose: "a", "a and b", "a, b and c".
@@ -379,10 +454,17 @@ func carries(doc *caption.Document, s Format) bool {
 type timingKind struct {
 	timed  bool         // from segments into cues
 	labels labels.Style // with room on the line for speaker labels of this style
+	// The format's own screen, when it holds less than the timing
+	// options allow (0: no limit of its own).
+	maxChars, maxLines int
 }
 
 func kindOf(doc *caption.Document, f Format, o Options) timingKind {
-	return timingKind{timed: f.NeedsCues(), labels: labelsShown(doc, f, o)}
+	k := timingKind{timed: f.NeedsCues(), labels: labelsShown(doc, f, o)}
+	if c := row(f); c != nil && c.screen != nil && k.timed {
+		k.maxChars, k.maxLines = c.screen(o)
+	}
+	return k
 }
 
 // labelsShown returns the labels f shows in the text of doc's cues, or
@@ -429,7 +511,8 @@ func timed(doc *caption.Document, f Format, o Options, turns func() *timing.Turn
 		}
 	}
 	d.Cues = nil
-	turns().MakeCues(&d, labelWidth)
+	k := kindOf(doc, f, o)
+	turns().MakeCuesWithin(&d, labelWidth, k.maxChars, k.maxLines)
 	return &d, shift(&d, o)
 }
 
@@ -446,20 +529,36 @@ func shift(d *caption.Document, o Options) int {
 	return cut
 }
 
-// Write renders d in format f to w, in one call of w.Write. A document of
-// segments alone must be timed by Convert first (ErrNotTimed).
+// Write renders d in format f to w, as MarshalTo does.
 func Write(w io.Writer, d *caption.Document, f Format, o Options) error {
-	b, err := Marshal(d, f, o)
+	return MarshalTo(w, d, f, o)
+}
+
+// MarshalTo renders d in format f to w as it goes, a megabyte at a time,
+// so that a large output never sits whole in memory. A document of
+// segments alone must be timed by Convert first (ErrNotTimed). On an
+// error w may have received part of the output: write to a temporary
+// file (as WriteFile does) where that matters.
+func MarshalTo(w io.Writer, d *caption.Document, f Format, o Options) error {
+	sink := text.NewSink(w)
+	o.sink = sink
+	b, err := marshal(d, f, o)
 	if err != nil {
 		return err
 	}
-	_, err = w.Write(b)
-	return err
+	return sink.Close(b)
 }
 
 // Marshal returns d rendered in format f. Writers size their output
 // before writing it, so the result is allocated once.
 func Marshal(d *caption.Document, f Format, o Options) ([]byte, error) {
+	o.sink = nil
+	return marshal(d, f, o)
+}
+
+// marshal renders d in format f, handing the output to o.sink as it goes
+// when there is one, and returns the rest.
+func marshal(d *caption.Document, f Format, o Options) ([]byte, error) {
 	c := row(f)
 	if c == nil || c.write == nil {
 		return nil, fmt.Errorf("%s: %w", f, ErrCannotWrite)

@@ -3,6 +3,8 @@ package convert
 import (
 	"errors"
 	"fmt"
+	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -40,17 +42,36 @@ func ReadFile(path string, o Options) (*caption.Document, error) {
 // sees no file, the old one or the whole new one, never a part. An
 // existing file is replaced only with o.Force (ErrExists otherwise).
 func WriteFile(path string, d *caption.Document, f Format, o Options) error {
-	data, err := Marshal(d, f, o)
-	if err != nil {
-		return fmt.Errorf("%s: %w", caption.QuotePath(path), err)
+	if _, err := os.Lstat(path); err == nil && !o.Force {
+		return fmt.Errorf("%s: %w", caption.QuotePath(path), ErrExists)
 	}
-	return placeFile(path, data, o.Force)
+	tmp, err := renderTemp(path, d, f, o)
+	if err != nil {
+		if !errors.As(err, new(*fs.PathError)) {
+			err = fmt.Errorf("%s: %w", caption.QuotePath(path), err) // the renderer's
+		}
+		return err
+	}
+	return placeFile(tmp, path, o.Force)
 }
 
-// placeFile writes data to path atomically, refusing to replace a file
-// unless force.
-func placeFile(path string, data []byte, force bool) error {
-	err := fileio.WriteFile(path, data, force)
+// renderTemp renders d in format f into a temporary file beside path, as
+// it goes (see MarshalTo), and returns its name; on failure nothing is
+// left behind. A file's error is an fs.PathError naming path; the
+// renderer's comes as it is.
+func renderTemp(path string, d *caption.Document, f Format, o Options) (string, error) {
+	return fileio.WriteTempFunc(path, func(w io.Writer) error {
+		return MarshalTo(w, d, f, o)
+	})
+}
+
+// placeFile moves the temporary file tmp to path atomically, refusing to
+// replace a file unless force; on failure tmp is removed.
+func placeFile(tmp, path string, force bool) error {
+	err := fileio.Place(tmp, path, force)
+	if err != nil {
+		fileio.Discard(tmp)
+	}
 	if errors.Is(err, fileio.ErrExists) {
 		return fmt.Errorf("%s: %w", caption.QuotePath(path), ErrExists)
 	}
@@ -101,35 +122,48 @@ func Targets(input string, from Format, to []Format, dir string) []Target {
 
 // ConvertFile converts the file at path into every format of to, writing
 // each into dir (beside path when dir is ""), and returns the paths
-// written. Every output is rendered before any is written, so a bad input
-// leaves nothing behind; an output that is the input is refused, and one
-// that exists is refused without o.Force.
+// written. Every output is rendered, into a temporary file, before any is
+// put in place, so a bad input leaves nothing behind; an output that is
+// the input is refused, and one that exists is refused without o.Force.
 func ConvertFile(path, dir string, to []Format, o Options) ([]string, error) {
 	doc, err := ReadFile(path, o)
 	if err != nil {
 		return nil, err
 	}
-	outs, err := Convert(doc, to, o)
+	var paths, tmps []string
+	defer func() {
+		for _, t := range tmps {
+			if t != "" {
+				fileio.Discard(t) // not put in place
+			}
+		}
+	}()
+	err = ConvertEach(doc, to, o, func(out Output) error {
+		p := OutputPath(path, out.Format, dir)
+		if err := checkTarget(p, path, o.Force); err != nil {
+			return err
+		}
+		tmp, err := renderTemp(p, out.Doc, out.Format, o)
+		if err != nil {
+			return err
+		}
+		paths, tmps = append(paths, p), append(tmps, tmp)
+		return nil
+	})
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", caption.QuotePath(path), err)
-	}
-	paths := make([]string, len(outs))
-	data := make([][]byte, len(outs))
-	for i, out := range outs {
-		paths[i] = OutputPath(path, out.Format, dir)
-		if err := checkTarget(paths[i], path, o.Force); err != nil {
-			return nil, err
+		if !errors.As(err, new(*fs.PathError)) && !errors.Is(err, ErrExists) && !errors.Is(err, ErrWouldOverwriteInput) {
+			err = fmt.Errorf("%s: %w", caption.QuotePath(path), err)
 		}
-		if data[i], err = Marshal(out.Doc, out.Format, o); err != nil {
-			return nil, fmt.Errorf("%s: %w", caption.QuotePath(path), err)
-		}
+		return nil, err
 	}
 	var written []string
 	for i, p := range paths {
 		if sameFile(p, path) { // again: a link made since the check
 			return written, fmt.Errorf("%s: %w", caption.QuotePath(p), ErrWouldOverwriteInput)
 		}
-		if err := placeFile(p, data[i], o.Force); err != nil {
+		err := placeFile(tmps[i], p, o.Force)
+		tmps[i] = ""
+		if err != nil {
 			return written, err
 		}
 		written = append(written, p)

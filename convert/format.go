@@ -114,6 +114,11 @@ type codec struct {
 	// textless marks a writer of no cue text (the chapters track), which
 	// drops styling without a word.
 	textless bool
+	// screen, when set, is the most characters a line and lines a cue the
+	// format shows under o (0: no limit), which a transcript is timed to
+	// when they are fewer than the timing options allow: SCC's 32
+	// columns and its rows, a teletext row's 40 characters.
+	screen func(o Options) (chars, lines int)
 	// cutsShown marks a reader that leaves to labels.CutShown the labels
 	// its writer shows beside the speaker markup (TTML; the WebVTT and
 	// ASS readers take them out themselves, escapes and all).
@@ -155,6 +160,7 @@ var registry = []codec{
 			return stl.Append(b, d, wo)
 		},
 		frames:        func(o Options) bool { return o.Timing.FPS > 0 },
+		screen:        func(Options) (int, int) { return stl.RowChars, 0 },
 		showsSpeakers: true, styles: stlStyles, precision: time.Second / 25, timed: true,
 		speakers: SpeakerLabel, keeps: Keeps{Title: true, Language: true, Ends: true},
 	},
@@ -165,7 +171,7 @@ var registry = []codec{
 			return webvtt.ReadWith(data, src, webvtt.ReadOptions{Strict: o.Strict})
 		},
 		write: func(b []byte, d *caption.Document, o Options) ([]byte, error) {
-			return webvtt.Append(b, d, webvtt.WriteOptions{Speakers: o.ShowSpeakers})
+			return webvtt.Append(b, d, webvtt.WriteOptions{Speakers: o.ShowSpeakers, Sink: o.sink})
 		},
 		showsSpeakers: true, styles: allStyles, speakers: SpeakerVoice, precision: time.Millisecond, keeps: Keeps{CueIDs: true, Ends: true},
 		side: []Format{Chapters}, timed: true,
@@ -177,7 +183,7 @@ var registry = []codec{
 			return ass.Read(data, src)
 		},
 		write: func(b []byte, d *caption.Document, o Options) ([]byte, error) {
-			return ass.Append(b, d, ass.WriteOptions{Speakers: o.ShowSpeakers})
+			return ass.Append(b, d, ass.WriteOptions{Speakers: o.ShowSpeakers, Sink: o.sink})
 		},
 		showsSpeakers: true, styles: plainStyles, speakers: SpeakerField, precision: 10 * time.Millisecond, keeps: Keeps{Title: true, Ends: true},
 		timed: true,
@@ -188,8 +194,8 @@ var registry = []codec{
 		read: func(data []byte, src text.Source, _ Options) (*caption.Document, error) {
 			return capjson.Read(data, src)
 		},
-		write: func(b []byte, d *caption.Document, _ Options) ([]byte, error) {
-			return capjson.Append(b, d)
+		write: func(b []byte, d *caption.Document, o Options) ([]byte, error) {
+			return capjson.AppendTo(b, d, o.sink)
 		},
 		styles: allStyles, speakers: SpeakerField, precision: time.Millisecond,
 		keeps: Keeps{Title: true, Language: true, CueIDs: true, Chapters: true, Ends: true},
@@ -220,7 +226,7 @@ var registry = []codec{
 		format: ITT, exts: []string{".itt"}, about: "iTunes Timed Text (Apple's TTML, for Final Cut Pro), speakers as text labels",
 		read: readTTML,
 		write: func(b []byte, d *caption.Document, o Options) ([]byte, error) {
-			return ttml.AppendITT(b, d, ttml.WriteOptions{FrameRate: o.Timing.FPS, Speakers: o.ShowSpeakers, NonDrop: o.NonDropFrame})
+			return ttml.AppendITT(b, d, ttml.WriteOptions{FrameRate: o.Timing.FPS, Speakers: o.ShowSpeakers, NonDrop: o.NonDropFrame, Sink: o.sink})
 		},
 		frames:        func(o Options) bool { return o.Timing.FPS > 0 },
 		showsSpeakers: true, cutsShown: true, styles: plainStyles, speakers: SpeakerLabel, precision: time.Second / 30,
@@ -236,6 +242,7 @@ var registry = []codec{
 			return scc.Append(b, d, sccOptions(o))
 		},
 		showsSpeakers: true, styles: sccStyles, speakers: SpeakerLabel, precision: sccFrame, keeps: Keeps{Ends: true}, timed: true,
+		screen: func(o Options) (int, int) { return scc.Columns, sccOptions(o).CaptionRows() },
 	},
 	{
 		format: SRT, exts: []string{".srt"}, about: "SubRip, speakers as text labels",
@@ -244,7 +251,7 @@ var registry = []codec{
 			return srt.Read(data, src)
 		},
 		write: func(b []byte, d *caption.Document, o Options) ([]byte, error) {
-			return srt.Append(b, d, o.ShowSpeakers)
+			return srt.AppendTo(b, d, o.ShowSpeakers, o.sink)
 		},
 		showsSpeakers: true, styles: plainStyles, speakers: SpeakerLabel, precision: time.Millisecond, keeps: Keeps{Ends: true}, timed: true,
 	},
@@ -254,8 +261,8 @@ var registry = []codec{
 		read: func(data []byte, src text.Source, o Options) (*caption.Document, error) {
 			return transcript.Read(data, src, o.Dialect)
 		},
-		write: func(b []byte, d *caption.Document, _ Options) ([]byte, error) {
-			return transcript.Append(b, d)
+		write: func(b []byte, d *caption.Document, o Options) ([]byte, error) {
+			return transcript.AppendTo(b, d, o.sink)
 		},
 		speakers: SpeakerLine, precision: time.Second, keeps: Keeps{Title: true, Language: true, Chapters: true},
 	},
@@ -278,7 +285,7 @@ func readTTML(data []byte, src text.Source, _ Options) (*caption.Document, error
 func ttmlFrames(o Options) bool { return o.TTMLTimeFrames && o.Timing.FPS > 0 }
 
 func ttmlOptions(o Options) ttml.WriteOptions {
-	return ttml.WriteOptions{FrameRate: o.Timing.FPS, TimeFrames: o.TTMLTimeFrames, Speakers: o.ShowSpeakers}
+	return ttml.WriteOptions{FrameRate: o.Timing.FPS, TimeFrames: o.TTMLTimeFrames, Speakers: o.ShowSpeakers, Sink: o.sink}
 }
 
 // sccFrame is one frame of the 29.97 fps video SCC is timed in.
@@ -293,7 +300,7 @@ const stlStyles = caption.Features(caption.FeatureItalic | caption.FeatureVertic
 const sccStyles = caption.Features(caption.FeatureItalic | caption.FeatureVertical | caption.FeatureHorizontal)
 
 func sccOptions(o Options) scc.WriteOptions {
-	wo := scc.WriteOptions{NonDrop: o.NonDropFrame, Rows: o.SCCRows, RollUp: o.SCCRollUp, Speakers: o.ShowSpeakers}
+	wo := scc.WriteOptions{NonDrop: o.NonDropFrame, Rows: o.SCCRows, RollUp: o.SCCRollUp, Speakers: o.ShowSpeakers, Sink: o.sink}
 	if o.Warn != nil {
 		wo.Warn = func(msg string) { o.Warn(caption.Position{File: o.File}, "scc: "+msg) }
 	}

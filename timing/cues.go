@@ -4,7 +4,9 @@ import (
 	"math"
 	"slices"
 	"sort"
+	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/capconv/capconv/convert/caption"
@@ -107,7 +109,11 @@ func makeCues(doc *caption.Document, o Options, m model) {
 // each label width from them (Turns.MakeCues): SRT reserves room on the
 // line for its text labels, WebVTT and TTML do not.
 type Turns struct {
-	segs    []caption.Segment
+	segs []caption.Segment
+	// words holds each segment's words when the text is small enough
+	// (see keepWords); otherwise they are split again from each segment
+	// when cues are cut, as held for every segment they would take five
+	// times the text.
 	words   [][]word
 	windows []window
 	o       Options
@@ -127,11 +133,18 @@ func newTurns(doc *caption.Document, o Options, m model) *Turns {
 	if o.MediaDuration == 0 {
 		o.MediaDuration = doc.Duration
 	}
-	words := segmentWords(doc.Segments)
+	var words [][]word
+	var us []float64
+	if textSize(doc.Segments) <= keepWords {
+		words = segmentWords(doc.Segments)
+		us = segmentUnits(words, m)
+	} else {
+		us = unitsOfSegments(doc.Segments, m)
+	}
 	return &Turns{
 		segs:    doc.Segments,
 		words:   words,
-		windows: timeWindows(doc.Segments, segmentUnits(words, m), o, m),
+		windows: timeWindows(doc.Segments, us, o, m),
 		o:       o,
 		m:       m,
 	}
@@ -152,18 +165,30 @@ func (t *Turns) MakeCues(doc *caption.Document, labelWidth func(speaker string) 
 	var crowded []bool           // each cue's turn has less time than o.MinDuration before the next turn
 	var buf turnBuffers
 	prevSpeaker := "\x00"
+	var ws []word
 	for i, s := range t.segs {
-		ws := t.words[i]
-		if len(ws) == 0 {
-			continue
-		}
 		lim := chunkLimits{maxChars: o.MaxChars, maxLines: o.MaxLines}
 		lim.maxWidth = max(o.MaxChars, int(o.MaxDuration.Seconds()*t.windows[i].cps))
 		if labelWidth != nil && s.Speaker != prevSpeaker {
 			lim.reserve = labelWidth(s.Speaker)
 		}
+		n := len(doc.Cues)
+		switch {
+		case t.words != nil:
+			if len(t.words[i]) > 0 {
+				doc.Cues = buf.cutTurnOf(doc.Cues, t.words[i], onlyParagraph(s), s.Speaker, t.windows[i].speech(m), lim, m)
+			}
+		case long(s):
+			doc.Cues = t.cutLongTurn(doc.Cues, &buf, ws, s, t.windows[i].speech(m), lim)
+		default:
+			if ws = appendSegmentWords(ws[:0], s); len(ws) > 0 {
+				doc.Cues = buf.cutTurnOf(doc.Cues, ws, onlyParagraph(s), s.Speaker, t.windows[i].speech(m), lim, m)
+			}
+		}
+		if len(doc.Cues) == n {
+			continue // no words
+		}
 		prevSpeaker = s.Speaker
-		doc.Cues = buf.cutTurn(doc.Cues, ws, s.Speaker, t.windows[i].speech(m), lim, m)
 		ceiling := noLimit
 		if t.windows[i].known {
 			ceiling = t.windows[i].end
@@ -191,6 +216,47 @@ func (t *Turns) MakeCues(doc *caption.Document, labelWidth func(speaker string) 
 			doc.Chapters[n-1].End = end
 		}
 	}
+}
+
+// cutLongTurn is cutTurn of a turn longer than pieceBytes, a piece at a
+// time (see turnPieces), each piece given its share of the speech window
+// w by units; the label's room is kept in the first piece's first cue.
+func (t *Turns) cutLongTurn(cues []caption.Cue, buf *turnBuffers, ws []word, s caption.Segment, w window, lim chunkLimits) []caption.Cue {
+	total := unitsOfSegments([]caption.Segment{s}, t.m)[0]
+	span := float64(w.end - w.start)
+	done := 0.0
+	from := w.start
+	turnPieces(s, func(text string) {
+		ws = appendWords(ws[:0], text)
+		if len(ws) == 0 {
+			return
+		}
+		done += units(ws, t.m) + 1 // and the space after it
+		piece := w
+		piece.start = from
+		if done < total {
+			piece.end = w.start + time.Duration(span*done/total)
+		}
+		cues = buf.cutTurnOf(cues, ws, text, s.Speaker, piece, lim, t.m)
+		lim.reserve = 0
+		from = piece.end
+	})
+	return cues
+}
+
+// MakeCuesWithin is MakeCues for a format whose screen holds at most
+// maxChars characters a line and maxLines lines (0: no limit of its own),
+// when that is less than the options allow: SCC's 32 columns, EBU STL's
+// 40. The turns' windows and rates stay those measured under t's options.
+func (t *Turns) MakeCuesWithin(doc *caption.Document, labelWidth func(speaker string) int, maxChars, maxLines int) {
+	within := *t
+	if maxChars > 0 {
+		within.o.MaxChars = min(within.o.MaxChars, maxChars)
+	}
+	if maxLines > 0 {
+		within.o.MaxLines = min(within.o.MaxLines, maxLines)
+	}
+	within.MakeCues(doc, labelWidth)
 }
 
 // turnBuffers are the scratch space makeCues reuses from one turn to the
@@ -225,6 +291,127 @@ func segmentWords(segs []caption.Segment) [][]word {
 		start = end
 	}
 	return out
+}
+
+// appendSegmentWords appends the words of s's text to ws, grown once to
+// hold them (doubling would leave a turn of millions of words with
+// twice the room it needs).
+func appendSegmentWords(ws []word, s caption.Segment) []word {
+	n := 0
+	for _, p := range s.Paragraphs {
+		n += countWords(p)
+	}
+	ws = slices.Grow(ws, n)
+	for _, p := range s.Paragraphs { // as s.Text() would join them
+		ws = appendWords(ws, p)
+	}
+	return ws
+}
+
+// unitsOfSegments is segmentUnits(segmentWords(segs), m), one segment's
+// words at a time, and a long one's a piece at a time (see turnPieces).
+func unitsOfSegments(segs []caption.Segment, m model) []float64 {
+	us := make([]float64, len(segs))
+	var ws []word
+	for i, s := range segs {
+		if !long(s) {
+			ws = appendSegmentWords(ws[:0], s)
+			us[i] = units(ws, m)
+			continue
+		}
+		pieces := 0
+		turnPieces(s, func(text string) {
+			ws = appendWords(ws[:0], text)
+			if len(ws) > 0 {
+				us[i] += units(ws, m)
+				pieces++
+			}
+		})
+		us[i] += float64(max(pieces-1, 0)) // the spaces between pieces
+	}
+	return us
+}
+
+// keepWords is the most text whose words Turns keeps for every segment,
+// split once for all the formats cut from it: about 40 MB of words, and
+// what a transcript of a few hours takes a fraction of.
+const keepWords = 8 << 20
+
+// textSize returns the bytes of segs' paragraphs.
+func textSize(segs []caption.Segment) int {
+	n := 0
+	for _, s := range segs {
+		for _, p := range s.Paragraphs {
+			n += len(p) + 1
+		}
+	}
+	return n
+}
+
+// pieceBytes is the most text of a turn cut into cues at once. A turn
+// longer than that (a transcript of one paragraph, a whole lecture
+// without a speaker change) is cut a piece at a time, each piece its
+// share of the turn's time by units: its words held at once would take
+// four times its text, and the chunker's tables as much again. A piece
+// is still thousands of sentences: the cut at its end is one of them.
+const pieceBytes = 256 << 10
+
+// long reports whether s's text is longer than pieceBytes.
+func long(s caption.Segment) bool {
+	n := 0
+	for _, p := range s.Paragraphs {
+		if n += len(p) + 1; n > pieceBytes {
+			return true
+		}
+	}
+	return false
+}
+
+// turnPieces calls yield with s's text in pieces of about pieceBytes:
+// each paragraph whole when it is shorter, else cut at the first
+// sentence end after pieceBytes (at a space when none comes within
+// 64 KiB, mid-word only in text without spaces). The pieces' words are
+// the words of s's text, in order.
+func turnPieces(s caption.Segment, yield func(text string)) {
+	for _, p := range s.Paragraphs {
+		for len(p) > pieceBytes {
+			cut := pieceCut(p)
+			yield(p[:cut])
+			p = p[cut:]
+		}
+		yield(p)
+	}
+}
+
+// pieceCut returns where to cut p, longer than pieceBytes: see turnPieces.
+func pieceCut(p string) int {
+	const reach = 64 << 10
+	firstSpace := -1
+	for i := pieceBytes; i < min(len(p), pieceBytes+reach); {
+		sp, size := spaceAt(p, i)
+		if sp {
+			if firstSpace < 0 {
+				firstSpace = i
+			}
+			before := p[:i]
+			word := before[strings.LastIndexFunc(before, unicode.IsSpace)+1:]
+			if sentenceEnd(word, lastRune(word)) {
+				return i
+			}
+		}
+		i += size
+	}
+	if firstSpace >= 0 {
+		return firstSpace
+	}
+	if i := strings.IndexFunc(p[pieceBytes:], unicode.IsSpace); i >= 0 {
+		return pieceBytes + i
+	}
+	cut := pieceBytes
+	for cut < len(p) && !utf8.RuneStart(p[cut]) {
+		cut++
+	}
+	return cut
 }
 
 // segmentUnits returns the units of each segment's words.
@@ -314,7 +501,7 @@ func pauseAfter(w word, m model) float64 {
 // their stated ends when every one of them states one, in proportion to
 // their text, so none gets an empty window.
 func segmentWindows(segs []caption.Segment, o Options, m model) []window {
-	return timeWindows(segs, segmentUnits(segmentWords(segs), m), o, m)
+	return timeWindows(segs, unitsOfSegments(segs, m), o, m)
 }
 
 // timeWindows is segmentWindows given each segment's units.
@@ -529,8 +716,19 @@ func weightedQuantile(s []rateSample, q float64) float64 {
 // share one string per turn and the cues' lines one array, instead of
 // one allocation per line and per cue.
 func (b *turnBuffers) cutTurn(cues []caption.Cue, ws []word, speaker string, w window, lim chunkLimits, m model) []caption.Cue {
+	return b.cutTurnOf(cues, ws, "", speaker, w, lim, m)
+}
+
+// cutTurnOf is cutTurn of the words split from src: when src is already
+// its words joined by single spaces (most transcripts' paragraphs), the
+// cues' lines share its memory instead of a joined copy.
+func (b *turnBuffers) cutTurnOf(cues []caption.Cue, ws []word, src, speaker string, w window, lim chunkLimits, m model) []caption.Cue {
 	chunks := b.splitChunks(ws, lim)
-	text := turnText(join(ws))
+	joined := src
+	if !singleSpaced(src) || src == "" {
+		joined = join(ws)
+	}
+	text := turnText(joined)
 	b.lines, b.lineCounts = b.lines[:0], b.lineCounts[:0]
 	total := 0.0
 	for k, c := range chunks {
@@ -561,6 +759,43 @@ func (b *turnBuffers) cutTurn(cues []caption.Cue, ws []word, speaker string, w w
 		start = end
 	}
 	return cues
+}
+
+// onlyParagraph returns s's text when it is one paragraph, else "".
+func onlyParagraph(s caption.Segment) string {
+	if len(s.Paragraphs) == 1 {
+		return s.Paragraphs[0]
+	}
+	return ""
+}
+
+// singleSpaced reports whether text is its words joined by single
+// spaces, as join would write them: no space at either end, no run of
+// spaces, no other space character.
+func singleSpaced(text string) bool {
+	prevSpace := true // no space at the start
+	for i := 0; i < len(text); {
+		c := text[i]
+		if c < utf8.RuneSelf {
+			if asciiSpace[c] {
+				if c != ' ' || prevSpace {
+					return false
+				}
+				prevSpace = true
+			} else {
+				prevSpace = false
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if unicode.IsSpace(r) {
+			return false
+		}
+		prevSpace = false
+		i += size
+	}
+	return !prevSpace
 }
 
 // turnText is what is left of a turn's words joined by single spaces as

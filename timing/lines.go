@@ -77,11 +77,11 @@ type lineFill struct {
 func (f *lineFill) add(w word) {
 	switch {
 	case f.lines == 0:
-		f.lines, f.width = 1, f.width+w.width
-	case f.width+1+w.width > f.maxChars:
-		f.lines, f.width = f.lines+1, w.width
+		f.lines, f.width = 1, f.width+int(w.width)
+	case f.width+1+int(w.width) > f.maxChars:
+		f.lines, f.width = f.lines+1, int(w.width)
 	default:
-		f.width += 1 + w.width
+		f.width += 1 + int(w.width)
 	}
 }
 
@@ -91,7 +91,7 @@ func (b *lineBreaker) bestBreak(ws []word, n, maxChars, reserve int) [][]word {
 	b.widthUntil = append(b.widthUntil[:0], 0)
 	b.breakAfter = append(b.breakAfter[:0], 0)
 	for j, w := range ws {
-		b.widthUntil = append(b.widthUntil, b.widthUntil[j]+w.width)
+		b.widthUntil = append(b.widthUntil, b.widthUntil[j]+int(w.width))
 		if j > 0 {
 			b.breakAfter = append(b.breakAfter, breakCost(ws[j-1], w)*lineBreakWeight)
 		}
@@ -169,12 +169,12 @@ func greedyLines(ws []word, maxChars, reserve int) [][]word {
 	for i, x := range ws {
 		switch {
 		case i == start:
-			w += x.width
-		case w+1+x.width > maxChars:
+			w += int(x.width)
+		case w+1+int(x.width) > maxChars:
 			out = append(out, ws[start:i])
-			start, w = i, x.width
+			start, w = i, int(x.width)
 		default:
-			w += 1 + x.width
+			w += 1 + int(x.width)
 		}
 	}
 	return append(out, ws[start:])

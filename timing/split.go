@@ -46,7 +46,7 @@ func (ck *chunker) splitChunks(ws []word, lim chunkLimits) [][]word {
 		// holds a sentence end before its last word are carried along.
 		w, straddles := -1, false
 		for i := j - 1; i >= 0; i-- {
-			w += 1 + ws[i].width
+			w += 1 + int(ws[i].width)
 			straddles = straddles || i < j-1 && ws[i].closesSentence
 			if j-i > 1 && j > ends[i] {
 				break // longer chunks starting earlier only grow
@@ -89,9 +89,9 @@ func chunkEnds(ends []int, ws []word, lim chunkLimits) []int {
 		}
 		fill := lineFill{maxChars: lim.maxChars, width: reserve}
 		fill.add(ws[i])
-		w, j := ws[i].width, i+1
+		w, j := int(ws[i].width), i+1
 		for ; j < len(ws); j++ {
-			w += 1 + ws[j].width
+			w += 1 + int(ws[j].width)
 			fill.add(ws[j])
 			if w > lim.maxWidth || fill.lines > lim.maxLines {
 				break

@@ -1,6 +1,7 @@
 package timing
 
 import (
+	"math"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -10,8 +11,10 @@ import (
 // the break rules and the pause model ask about it, found once when the
 // text is split rather than at every candidate break.
 type word struct {
-	text  string
-	width int // characters (runes)
+	text string
+	// width is the word's characters (runes); 32 bits keep a word in 24
+	// bytes, and a turn of millions of words in a third less memory.
+	width int32
 	class wordClass
 	// closesSentence, closesClause and capitalised cache endsSentence,
 	// endsClause and isCapitalised of text.
@@ -24,7 +27,7 @@ func newWord(text string, width int, ascii bool) word {
 	last := lastRune(text)
 	return word{
 		text:           text,
-		width:          width,
+		width:          int32(min(width, math.MaxInt32)),
 		class:          classify(text, ascii),
 		closesSentence: sentenceEnd(text, last),
 		closesClause:   clauseEnd(text, last),
@@ -102,7 +105,7 @@ func width(ws []word) int {
 	}
 	n := len(ws) - 1
 	for _, w := range ws {
-		n += w.width
+		n += int(w.width)
 	}
 	return n
 }

@@ -22,7 +22,7 @@ func TestAppendWordsLikeFields(t *testing.T) {
 			continue
 		}
 		for i, w := range ws {
-			if w.text != want[i] || w.width != utf8.RuneCountInString(want[i]) {
+			if w.text != want[i] || int(w.width) != utf8.RuneCountInString(want[i]) {
 				t.Errorf("splitWords(%q)[%d] = %q (width %d), want %q", text, i, w.text, w.width, want[i])
 			}
 		}

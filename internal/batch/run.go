@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
+	"io/fs"
 	"os"
 	"runtime"
 	"slices"
@@ -92,6 +94,12 @@ type Options struct {
 	// Workers is the number of files converted at once (default: the
 	// number of CPUs).
 	Workers int
+	// LimitMemory keeps the Go runtime's soft memory limit at a few
+	// times the size of the inputs being converted (see HoldMemory), so
+	// that the garbage collector, tuned to let the heap grow for speed,
+	// keeps a large input's conversion near what it holds. Leave it off
+	// when the environment sets GOMEMLIMIT.
+	LimitMemory bool
 	// MaxWarnings is the most warnings of one input passed on to
 	// Convert.Warn (default: all); the rest are only counted in its
 	// Result, so that a file with 10,000 repairs does not bury the others.
@@ -107,10 +115,10 @@ type Options struct {
 	Report func(input string, doc *caption.Document)
 
 	// convert and beforePlace are test hooks: convert replaces
-	// convert.Convert to test the engine apart from the writers, and
+	// convert.ConvertEach to test the engine apart from the writers, and
 	// beforePlace runs after a job's temporary files are written and
 	// before they are put in place, to cancel at the worst moment.
-	convert     func(doc *caption.Document, to []convert.Format, o convert.Options) ([]convert.Output, error)
+	convert     func(doc *caption.Document, to []convert.Format, o convert.Options, yield func(convert.Output) error) error
 	beforePlace func(Job)
 }
 
@@ -125,7 +133,7 @@ func Run(ctx context.Context, p *Plan, o Options) *Report {
 		n = runtime.NumCPU()
 	}
 	if o.convert == nil {
-		o.convert = convert.Convert
+		o.convert = convert.ConvertEach
 	}
 	if o.beforePlace == nil {
 		o.beforePlace = func(Job) {}
@@ -205,42 +213,30 @@ func convertJob(ctx context.Context, j Job, o Options, concurrent bool) Result {
 	if len(todo) == 0 {
 		return finish(Skipped, nil)
 	}
+	var size int64 = -1
+	if o.LimitMemory {
+		if fi, err := os.Stat(j.Input); err == nil {
+			size = fi.Size()
+			defer HoldMemory(size, j.From == convert.Transcript)()
+		}
+	}
 	doc, err := convert.ReadFile(j.Input, o.Convert)
 	if err != nil {
 		return finish(Failed, err)
 	}
-	var fs []convert.Format
+	if size >= 0 && j.From != convert.Transcript && len(doc.Segments) > 0 {
+		// Its content showed a transcript: the rest of a transcript's share.
+		defer memory.take(share(size, true) - share(size, false))()
+	}
+	var formats []convert.Format
 	for _, i := range todo {
 		if !j.Targets[i].Side {
-			fs = append(fs, j.Targets[i].Format)
+			formats = append(formats, j.Targets[i].Format)
 		}
 	}
 	co := o.Convert
 	co.File = j.Input // where Convert's warnings point
-	outs, err := o.convert(doc, fs, co)
-	if err != nil {
-		return finish(Failed, fmt.Errorf("%s: %w", caption.QuotePath(j.Input), err))
-	}
-	doc = nil // the outputs hold what they need of it
-	if o.Report != nil && len(outs) > 0 {
-		o.Report(j.Input, outs[0].Doc)
-	}
-	// Match each output to its target: outputs come in target order, and
-	// a side output only when the document has what it carries.
-	slot := make([]int, len(outs))
-	for k, at := range outs {
-		slot[k] = -1
-		for _, i := range todo {
-			if j.Targets[i].Format == at.Format {
-				slot[k] = i
-				break
-			}
-		}
-		if slot[k] < 0 {
-			return finish(Failed, fmt.Errorf("%s: %s output was not planned", caption.QuotePath(j.Input), at.Format))
-		}
-	}
-	tmps := make([]string, len(outs))
+	tmps := make([]string, len(j.Targets))
 	defer func() {
 		for _, t := range tmps {
 			if t != "" {
@@ -248,42 +244,108 @@ func convertJob(ctx context.Context, j Job, o Options, concurrent bool) Result {
 			}
 		}
 	}()
-	errs := make([]error, len(outs))
-	write := func(k int) {
-		data, err := convert.Marshal(outs[k].Doc, outs[k].Format, co)
-		if err != nil {
-			errs[k] = fmt.Errorf("%s: %w", caption.QuotePath(j.Input), err)
-			return
-		}
-		tmps[k], errs[k] = writeTemp(j.Targets[slot[k]].Path, data)
-	}
-	if concurrent && len(outs) > 1 {
-		var wg sync.WaitGroup
-		for k := range outs {
-			wg.Go(func() { write(k) })
-		}
-		wg.Wait()
-	} else {
-		for k := range outs {
-			if write(k); errs[k] != nil || ctx.Err() != nil {
-				break
+	// slot returns the target an output goes to: outputs come in target
+	// order, and a side output only when the document has what it carries.
+	slot := func(f convert.Format) int {
+		for _, i := range todo {
+			if j.Targets[i].Format == f {
+				return i
 			}
 		}
+		return -1
 	}
-	if err := errors.Join(errs...); err != nil {
-		return finish(Failed, err)
+	var written []int // the targets whose temporary files are written
+	var mu sync.Mutex // guards written and tmps when formats render at once
+	render := func(out convert.Output) error {
+		i := slot(out.Format)
+		if i < 0 {
+			return fmt.Errorf("%s: %s output was not planned", caption.QuotePath(j.Input), out.Format)
+		}
+		tmp, err := fileio.WriteTempFunc(j.Targets[i].Path, func(w io.Writer) error {
+			return convert.MarshalTo(w, out.Doc, out.Format, co)
+		})
+		if err != nil {
+			if !errors.As(err, new(*fs.PathError)) {
+				err = fmt.Errorf("%s: %w", caption.QuotePath(j.Input), err) // the renderer's
+			}
+			return err
+		}
+		mu.Lock()
+		tmps[i] = tmp
+		written = append(written, i)
+		mu.Unlock()
+		return nil
+	}
+	first := true
+	report := func(out convert.Output) {
+		if first && o.Report != nil {
+			o.Report(j.Input, out.Doc)
+		}
+		first = false
+	}
+	// An error of the conversion is the input's; one of rendering or
+	// writing names its own file.
+	inputErr := func(err error) error {
+		return fmt.Errorf("%s: %w", caption.QuotePath(j.Input), err)
+	}
+	if concurrent && len(formats) > 1 && (len(doc.Segments) == 0 || small(j.Input)) {
+		// Formats at once: every timed copy is alive together, which a
+		// caption file affords (its copies share the cues) and a small
+		// transcript does.
+		var outs []convert.Output
+		err := o.convert(doc, formats, co, func(out convert.Output) error {
+			outs = append(outs, out)
+			return nil
+		})
+		if err != nil {
+			return finish(Failed, inputErr(err))
+		}
+		if len(outs) > 0 {
+			report(outs[0])
+		}
+		errs := make([]error, len(outs))
+		var wg sync.WaitGroup
+		for k, out := range outs {
+			wg.Go(func() { errs[k] = render(out) })
+		}
+		wg.Wait()
+		if err := errors.Join(errs...); err != nil {
+			return finish(Failed, err)
+		}
+	} else {
+		// One format after the other, each written as soon as it is
+		// rendered and let go.
+		var renderErr error
+		err := o.convert(doc, formats, co, func(out convert.Output) error {
+			report(out)
+			if renderErr = render(out); renderErr != nil {
+				return renderErr
+			}
+			if ctx.Err() != nil {
+				return context.Canceled
+			}
+			return nil
+		})
+		switch {
+		case renderErr != nil:
+			return finish(Failed, renderErr)
+		case ctx.Err() != nil:
+			return finish(Cancelled, nil)
+		case err != nil:
+			return finish(Failed, inputErr(err))
+		}
 	}
 	o.beforePlace(j)
 	if ctx.Err() != nil {
 		return finish(Cancelled, nil)
 	}
-	for k, i := range slot {
+	for _, i := range written {
 		// Again just before the rename: a link made since the plan must
 		// not let an output replace its input.
 		if fileio.SameFile(j.Targets[i].Path, j.Input) {
 			return finish(Failed, fmt.Errorf("%s: %w", caption.QuotePath(j.Targets[i].Path), convert.ErrWouldOverwriteInput))
 		}
-		err := place(tmps[k], j.Targets[i].Path, o.Convert.Force)
+		err := place(tmps[i], j.Targets[i].Path, o.Convert.Force)
 		switch {
 		case errors.Is(err, convert.ErrExists):
 			r.Outputs[i].Status = Exists
@@ -291,10 +353,22 @@ func convertJob(ctx context.Context, j Job, o Options, concurrent bool) Result {
 			return finish(Failed, err)
 		default:
 			r.Outputs[i].Status = Written
-			tmps[k] = ""
+			tmps[i] = ""
 		}
 	}
 	return finish(statusOf(r.Outputs), nil)
+}
+
+// smallInput is the largest transcript whose formats are rendered at
+// once when workers are idle: past it, one timed copy at a time keeps
+// memory proportional to the input (a 200 MB transcript timed for labels
+// and for voices would hold two).
+const smallInput = 2 << 20
+
+// small reports whether the input at path is at most smallInput bytes.
+func small(path string) bool {
+	fi, err := os.Stat(path)
+	return err == nil && fi.Size() <= smallInput
 }
 
 // todo returns the indexes of j's targets to render: every main target

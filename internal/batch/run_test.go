@@ -20,13 +20,14 @@ import (
 // fakeConvert stands in for the timing model: the engine is tested apart
 // from it, and an output is one cue that names its format and the first
 // speaker.
-func fakeConvert(doc *caption.Document, fs []convert.Format, _ convert.Options) ([]convert.Output, error) {
-	out := make([]convert.Output, len(fs))
-	for i, f := range fs {
+func fakeConvert(doc *caption.Document, fs []convert.Format, _ convert.Options, yield func(convert.Output) error) error {
+	for _, f := range fs {
 		line := caption.Line{Speaker: doc.Segments[0].Speaker, Text: string(f)}
-		out[i] = convert.Output{Format: f, Doc: &caption.Document{Cues: []caption.Cue{{End: time.Second, Lines: []caption.Line{line}}}}}
+		if err := yield(convert.Output{Format: f, Doc: &caption.Document{Cues: []caption.Cue{{End: time.Second, Lines: []caption.Line{line}}}}}); err != nil {
+			return err
+		}
 	}
-	return out, nil
+	return nil
 }
 
 // fake returns o running on fakeConvert.

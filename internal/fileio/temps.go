@@ -39,6 +39,16 @@ var temps struct {
 // temporary file in a directory removes the stale ones a killed capconv
 // left there (see SweepStale).
 func WriteTemp(path string, data []byte) (string, error) {
+	return WriteTempFunc(path, func(w io.Writer) error {
+		_, err := w.Write(data)
+		return err
+	})
+}
+
+// WriteTempFunc is WriteTemp of what write writes, for an output rendered
+// as it is written. An error of write's own (not of the file) comes back
+// as it is, and the temporary file is removed.
+func WriteTempFunc(path string, write func(io.Writer) error) (string, error) {
 	dir, base := filepath.Split(path)
 	sweepOnce(dir)
 	for try := 0; ; try++ {
@@ -46,13 +56,18 @@ func WriteTemp(path string, data []byte) (string, error) {
 		f, err := create(tmp)
 		switch {
 		case err == nil:
-			_, err = f.Write(data)
-			if cerr := f.Close(); err == nil {
-				err = cerr
+			fw := &fileWriter{f: f}
+			err = write(fw)
+			if cerr := f.Close(); fw.err == nil {
+				fw.err = cerr
+			}
+			if fw.err != nil {
+				Discard(tmp)
+				return "", named(path, &fs.PathError{Op: "write", Path: tmp, Err: fw.err})
 			}
 			if err != nil {
 				Discard(tmp)
-				return "", named(path, &fs.PathError{Op: "write", Path: tmp, Err: err})
+				return "", err
 			}
 			return tmp, nil
 		case errors.Is(err, fs.ErrNotExist) && try == 0:
@@ -65,6 +80,22 @@ func WriteTemp(path string, data []byte) (string, error) {
 			return "", named(path, err)
 		}
 	}
+}
+
+// fileWriter keeps the first error of writing to f, to tell it from the
+// renderer's own.
+type fileWriter struct {
+	f   newFile
+	err error
+}
+
+func (w *fileWriter) Write(p []byte) (int, error) {
+	if w.err != nil {
+		return 0, w.err
+	}
+	n, err := w.f.Write(p)
+	w.err = err
+	return n, err
 }
 
 // create creates the temporary file tmp and records it, both under the

@@ -124,6 +124,7 @@ func Append(b []byte, d *caption.Document, o WriteOptions) ([]byte, error) {
 			first += len(run)
 			b = append(b, '\n')
 		}
+		b = o.Sink.Spill(b)
 	}
 	return b, nil
 }
@@ -133,6 +134,8 @@ type WriteOptions struct {
 	// Speakers is how speakers are shown in the text, beside the Name
 	// field players do not show (see labels.Shower); "" shows none.
 	Speakers labels.Style
+	// Sink, when set, takes the output as it is rendered (see text.Sink).
+	Sink *text.Sink
 }
 
 // speakerRuns splits lines into runs of consecutive lines of one speaker;

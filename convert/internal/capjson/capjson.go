@@ -136,6 +136,13 @@ func (s *jsonSeconds) UnmarshalJSON(b []byte) error {
 // spaces. A chapter whose end is before its start is written without
 // its end, which Read would refuse.
 func Append(dst []byte, d *caption.Document) ([]byte, error) {
+	return AppendTo(dst, d, nil)
+}
+
+// AppendTo is Append handing its output to sink as it goes (see
+// text.Sink); it returns what sink has not taken yet. The cues are
+// encoded one at a time, so that the document is never held twice.
+func AppendTo(dst []byte, d *caption.Document, sink *text.Sink) ([]byte, error) {
 	out := jsonDoc{Version: schemaVersion, Title: d.Title, Language: d.Language, Duration: jsonSeconds(d.Duration),
 		SpeakersShown: d.SpeakersShown, Cues: []jsonCue{}}
 	for _, c := range d.Chapters {
@@ -145,7 +152,25 @@ func Append(dst []byte, d *caption.Document) ([]byte, error) {
 		}
 		out.Chapters = append(out.Chapters, jsonChapter{jsonSeconds(c.Start), jsonSeconds(end), c.Title})
 	}
-	for _, c := range d.Cues {
+	b := bytes.NewBuffer(dst)
+	enc := json.NewEncoder(b)
+	enc.SetEscapeHTML(false) // "<" is text, not markup, in this schema
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(out); err != nil {
+		return dst, err
+	}
+	if len(d.Cues) == 0 {
+		return b.Bytes(), nil
+	}
+	// The head ends `"cues": []` and the closing brace: the cues go in
+	// between, each encoded at its depth.
+	head := b.Bytes()
+	head = bytes.TrimSuffix(head, []byte("[]\n}\n"))
+	b = bytes.NewBuffer(append(head, "[\n"...))
+	enc = json.NewEncoder(b)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("    ", "  ")
+	for i, c := range d.Cues {
 		jc := jsonCue{ID: c.ID, Start: jsonSeconds(c.Start), End: jsonSeconds(c.End), Speaker: c.Speaker(), Lines: []string{}}
 		for _, l := range c.Lines {
 			jc.Lines = append(jc.Lines, l.Text)
@@ -165,15 +190,22 @@ func Append(dst []byte, d *caption.Document) ([]byte, error) {
 			jc.Horizontal = c.Placement.Horizontal.String()
 		}
 		jc.Dashes, jc.Spans = lineDashes(c.Lines), lineSpans(c.Lines)
-		out.Cues = append(out.Cues, jc)
+		if i > 0 {
+			b.WriteString(",\n")
+		}
+		b.WriteString("    ")
+		if err := enc.Encode(jc); err != nil {
+			return dst, err
+		}
+		b.Truncate(b.Len() - 1) // Encode's newline: a comma may follow
+		if rest := sink.Spill(b.Bytes()); len(rest) == 0 {
+			b = bytes.NewBuffer(rest)
+			enc = json.NewEncoder(b)
+			enc.SetEscapeHTML(false)
+			enc.SetIndent("    ", "  ")
+		}
 	}
-	b := bytes.NewBuffer(dst)
-	enc := json.NewEncoder(b)
-	enc.SetEscapeHTML(false) // "<" is text, not markup, in this schema
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(out); err != nil {
-		return dst, err
-	}
+	b.WriteString("\n  ]\n}\n")
 	return b.Bytes(), nil
 }
 

@@ -33,9 +33,12 @@ const tabOffset = 0x20
 
 // columns and rows are the caption grid.
 const (
-	columns = 32
+	columns = Columns
 	rows    = 15
 )
+
+// Columns is the most characters a CEA-608 caption row shows.
+const Columns = 32
 
 // withParity returns b (7 bits) with odd parity in bit 7, as every byte of
 // CEA-608 is sent.

@@ -148,6 +148,10 @@ func TestRoundTrip(t *testing.T) {
 		for range 1 + rng.IntN(12) {
 			// Two seconds between captions load 60 pairs: two full rows.
 			at += 2*time.Second + time.Duration(rng.IntN(4000))*time.Millisecond
+			if rng.IntN(6) == 0 {
+				// Hours of nothing: the writer's window of frames moves on.
+				at += time.Duration(1+rng.IntN(3)) * time.Hour
+			}
 			c := caption.Cue{Start: at, End: at + time.Second + time.Duration(rng.IntN(5000))*time.Millisecond, Placement: places[rng.IntN(len(places))]}
 			for range 1 + rng.IntN(2) {
 				var spans []caption.Span

@@ -10,6 +10,7 @@ import (
 	"github.com/capconv/capconv/convert/caption"
 	"github.com/capconv/capconv/convert/internal/cells"
 	"github.com/capconv/capconv/convert/internal/labels"
+	"github.com/capconv/capconv/convert/internal/text"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -33,6 +34,8 @@ type WriteOptions struct {
 	// Warn, when set, receives what could not be sent as asked: characters
 	// outside CEA-608's sets, captions shown late.
 	Warn func(msg string)
+	// Sink, when set, takes the output as it is rendered (see text.Sink).
+	Sink *text.Sink
 }
 
 // cell is one character on the caption grid.
@@ -46,16 +49,53 @@ type screen struct {
 	placement  caption.Placement
 }
 
+// CaptionRows is the most rows a caption takes under o: Rows, 2 when
+// unset, at most 4.
+func (o WriteOptions) CaptionRows() int {
+	if o.Rows <= 0 {
+		return 2
+	}
+	return min(o.Rows, 4)
+}
+
 // Append appends d as a Scenarist SCC file of CEA-608 captions on
 // channel 1 to b. Captions sent at 100 hours or later are an error: a
-// timecode label has two digits of hours.
+// timecode label has two digits of hours. The cues are laid out, sent
+// and written one after the other, so that only the frames of the
+// caption in hand are held.
 func Append(b []byte, d *caption.Document, o WriteOptions) ([]byte, error) {
-	if o.Rows <= 0 {
-		o.Rows = 2
+	o.Rows = o.CaptionRows()
+	w := writer{o: o, replaced: map[rune]bool{}, b: b, show: labels.NewShower(o.Speakers), sent: frames{last: -1}}
+	w.b = append(w.b, "Scenarist_SCC V1.0\n"...)
+	// A caption is cleared at its end unless the next one replaces it:
+	// one caption of look-ahead.
+	var pending []screen
+	next := 0
+	free := int64(0) // the first frame the next caption's codes may use
+	for {
+		for len(pending) < 2 && next < len(d.Cues) {
+			pending = append(pending, w.screens(next, d.Cues[next])...)
+			next++
+		}
+		if len(pending) == 0 {
+			break
+		}
+		var after *screen
+		if len(pending) > 1 {
+			after = &pending[1]
+		}
+		free = w.schedule(pending[0], after, free)
+		pending = pending[1:]
+		// Nothing is sent before free from now on: those frames are final.
+		w.emit(free)
+		if err := w.checkHours(); err != nil {
+			return b, err
+		}
 	}
-	o.Rows = min(o.Rows, 4)
-	w := writer{o: o, replaced: map[rune]bool{}, sent: map[int64]pair{}}
-	screens := w.screens(d)
+	w.emit(w.sent.end())
+	if w.open {
+		w.b = append(w.b, '\n')
+	}
 	if len(w.replaced) > 0 && o.Warn != nil {
 		var rs []string
 		for r := range w.replaced {
@@ -64,25 +104,17 @@ func Append(b []byte, d *caption.Document, o WriteOptions) ([]byte, error) {
 		slices.Sort(rs)
 		o.Warn(fmt.Sprintf("CEA-608 has no %s: replaced by the nearest character it has", strings.Join(rs, ", ")))
 	}
-	w.schedule(screens)
-	if err := w.checkHours(); err != nil {
-		return nil, err
-	}
-	return w.appendFile(b), nil
+	return w.b, nil
 }
 
 // checkHours refuses a file whose last byte pair is sent at 100 hours or
 // later: a timecode label has two digits of hours, and a file written
 // with three would not read back.
 func (w *writer) checkHours() error {
-	last := int64(-1)
-	for f := range w.sent {
-		last = max(last, f)
-	}
-	if last < 0 {
+	if w.sent.last < 0 {
 		return nil
 	}
-	if tc := appendTimecode(nil, last, !w.o.NonDrop); len(tc) > len("00:00:00:00") {
+	if tc := appendTimecode(nil, w.sent.last, !w.o.NonDrop); len(tc) > len("00:00:00:00") {
 		return fmt.Errorf("%w: a caption sent at %s: SCC timecodes end at 99:59:59:29", caption.ErrBadTimestamp, tc)
 	}
 	return nil
@@ -94,68 +126,161 @@ type pair struct{ b1, b2 byte }
 type writer struct {
 	o        WriteOptions
 	replaced map[rune]bool
-	sent     map[int64]pair // frame → the pair sent in it
+	show     *labels.Shower
+	prefixes []string
+	sent     frames // the pairs scheduled and not yet written
+	b        []byte // the file so far (what the sink has not taken)
+	// The line being written: whether one is open, and its last frame
+	// and pair.
+	open     bool
+	prev     int64
+	prevPair pair
 }
 
-// screens lays d's cues out on the grid.
-func (w *writer) screens(d *caption.Document) []screen {
-	show := labels.NewShower(w.o.Speakers)
-	var prefixes []string
+// frames is a window of frames from base on, each with the pair sent in
+// it, if any: what a map of every frame would hold, for the few seconds
+// of frames a caption's scheduling looks at.
+type frames struct {
+	base    int64
+	slots   []slot
+	used    int   // slots in use
+	written int64 // every frame before it is written out
+	last    int64 // the last frame a pair was put in, -1 before any
+}
+
+type slot struct {
+	p    pair
+	used bool
+}
+
+// end is the frame after the window.
+func (fs *frames) end() int64 { return fs.base + int64(len(fs.slots)) }
+
+func (fs *frames) get(f int64) (pair, bool) {
+	if f < fs.base || f >= fs.end() {
+		return pair{}, false
+	}
+	s := fs.slots[f-fs.base]
+	return s.p, s.used
+}
+
+func (fs *frames) put(f int64, p pair) {
+	if f < fs.written {
+		// Scheduling never picks a frame before the last caption's.
+		panic(fmt.Sprintf("scc: frame %d put after it was written (up to %d)", f, fs.written))
+	}
+	switch {
+	case fs.used == 0:
+		fs.base, fs.slots = f, fs.slots[:0] // an empty window starts anywhere
+	case f < fs.base:
+		grown := make([]slot, fs.base-f, int(fs.base-f)+len(fs.slots))
+		fs.base, fs.slots = f, append(grown, fs.slots...)
+	}
+	for f >= fs.end() {
+		fs.slots = append(fs.slots, slot{})
+	}
+	if s := &fs.slots[f-fs.base]; !s.used {
+		s.used = true
+		fs.used++
+	}
+	fs.slots[f-fs.base].p = p
+	fs.last = max(fs.last, f)
+}
+
+// emit writes out every frame before upTo and drops it from the window.
+// A line holds a run of consecutive frames, its first frame's timecode
+// and its pairs in hexadecimal. An end of caption or an erase starts a
+// line of its own, at the time it acts: readers that take a line's pairs
+// to act at its timecode (ffmpeg) then show and clear captions when
+// decoders do.
+func (w *writer) emit(upTo int64) {
+	fs := &w.sent
+	n := int(min(max(upTo-fs.base, 0), int64(len(fs.slots))))
+	for k := range n {
+		s := fs.slots[k]
+		if !s.used {
+			continue
+		}
+		f, p := fs.base+int64(k), s.p
+		acts := p.b1 == 0x14 && (p.b2 == ctrlEOC || p.b2 == ctrlEDM) && (!w.open || w.prevPair != p)
+		if !w.open || f != w.prev+1 || acts {
+			if w.open {
+				w.b = append(w.b, '\n')
+			}
+			w.b = append(w.b, '\n')
+			w.b = appendTimecode(w.b, f, !w.o.NonDrop)
+			w.b = append(w.b, '\t')
+			w.open = true
+		} else {
+			w.b = append(w.b, ' ')
+		}
+		w.b = appendHex(w.b, withParity(p.b1))
+		w.b = appendHex(w.b, withParity(p.b2))
+		w.prev, w.prevPair = f, p
+		fs.used--
+	}
+	fs.slots = fs.slots[:copy(fs.slots, fs.slots[n:])]
+	fs.base += int64(n)
+	fs.written = max(fs.written, upTo)
+	w.b = w.o.Sink.Spill(w.b)
+}
+
+// screens lays cue i, c, out on the grid: one screen, or several shown
+// in turn when it needs more rows than a caption takes.
+func (w *writer) screens(i int, c caption.Cue) []screen {
 	var out []screen
-	for i, c := range d.Cues {
-		prefixes = show.Prefixes(prefixes, c.Lines)
-		var lines [][]cell
-		for j, l := range c.Lines {
-			if strings.TrimSpace(l.Text) == "" {
-				continue
-			}
-			var row []cell
-			row = w.appendCells(row, prefixes[j], false)
-			for _, run := range l.Runs() {
-				row = w.appendCells(row, run.Text, run.Style.Italic)
-			}
-			row = cells.Trim(row)
-			cells.WholeWords(row)
-			lines = append(lines, row)
-		}
-		if len(lines) == 0 {
+	w.prefixes = w.show.Prefixes(w.prefixes, c.Lines)
+	prefixes := w.prefixes
+	var lines [][]cell
+	for j, l := range c.Lines {
+		if strings.TrimSpace(l.Text) == "" {
 			continue
 		}
-		if slices.ContainsFunc(lines, func(r []cell) bool { return width(r) > columns }) {
-			var rows [][]cell
-			for _, l := range lines {
-				rows = append(rows, wrap(l)...)
-			}
-			lines = rows
+		var row []cell
+		row = w.appendCells(row, prefixes[j], false)
+		for _, run := range l.Runs() {
+			row = w.appendCells(row, run.Text, run.Style.Italic)
 		}
-		start, end := frameOf(c.Start), frameOf(c.End)
-		end = max(end, start+1)
-		if len(lines) <= w.o.Rows {
-			out = append(out, screen{cue: i + 1, start: start, end: end, rows: lines, placement: c.Placement})
-			continue
-		}
-		// More rows than a caption takes: show them in turn, each its
-		// share of the time by characters.
-		total := 0
+		row = cells.Trim(row)
+		cells.WholeWords(row)
+		lines = append(lines, row)
+	}
+	if len(lines) == 0 {
+		return nil
+	}
+	if slices.ContainsFunc(lines, func(r []cell) bool { return width(r) > columns }) {
+		var rows [][]cell
 		for _, l := range lines {
-			total += len(l)
+			rows = append(rows, wrap(l)...)
 		}
-		at, done := start, 0
-		for k := 0; k < len(lines); k += w.o.Rows {
-			part := lines[k:min(k+w.o.Rows, len(lines))]
-			for _, l := range part {
-				done += len(l)
-			}
-			next := start + (end-start)*int64(done)/int64(total)
-			if k+w.o.Rows >= len(lines) {
-				next = end
-			}
-			out = append(out, screen{cue: i + 1, start: at, end: max(next, at+1), rows: part, placement: c.Placement})
-			at = max(next, at+1)
+		lines = rows
+	}
+	start, end := frameOf(c.Start), frameOf(c.End)
+	end = max(end, start+1)
+	if len(lines) <= w.o.Rows {
+		return append(out, screen{cue: i + 1, start: start, end: end, rows: lines, placement: c.Placement})
+	}
+	// More rows than a caption takes: show them in turn, each its
+	// share of the time by characters.
+	total := 0
+	for _, l := range lines {
+		total += len(l)
+	}
+	at, done := start, 0
+	for k := 0; k < len(lines); k += w.o.Rows {
+		part := lines[k:min(k+w.o.Rows, len(lines))]
+		for _, l := range part {
+			done += len(l)
 		}
-		if w.o.Warn != nil {
-			w.o.Warn(fmt.Sprintf("cue %d (%s) needs %d rows of 32 columns: shown as %d captions in turn", i+1, clock(c.Start), len(lines), (len(lines)+w.o.Rows-1)/w.o.Rows))
+		next := start + (end-start)*int64(done)/int64(total)
+		if k+w.o.Rows >= len(lines) {
+			next = end
 		}
+		out = append(out, screen{cue: i + 1, start: at, end: max(next, at+1), rows: part, placement: c.Placement})
+		at = max(next, at+1)
+	}
+	if w.o.Warn != nil {
+		w.o.Warn(fmt.Sprintf("cue %d (%s) needs %d rows of 32 columns: shown as %d captions in turn", i+1, clock(c.Start), len(lines), (len(lines)+w.o.Rows-1)/w.o.Rows))
 	}
 	return out
 }
@@ -387,69 +512,69 @@ func codes(s screen, rollUp bool) []atom {
 	return out
 }
 
-// schedule puts every pair in a frame: each pop-on caption loaded in the
-// frames before it shows, after the one before it was shown, and shown by
-// end of caption on its first frame; each roll-up caption sent from its
-// first frame. A caption is cleared at its end (erase displayed memory)
-// unless the next one replaces it there. A caption whose codes cannot all
-// be sent in time is shown late, with a warning.
-func (w *writer) schedule(screens []screen) {
-	free := int64(0) // the first frame the next caption's codes may use
-	for i, s := range screens {
-		load := codes(s, w.o.RollUp)
-		if w.o.RollUp {
-			// There is no one-row roll-up: two rows, then.
-			ru := twice(pair{0x14, ctrlRU2 + byte(max(w.o.Rows, 2)-2)})
-			load = append([]atom{ru}, load...)
-			// The codes before the first characters go before the
-			// caption's start, so that its text appears then.
-			lead := 0
-			for lead < len(load) && load[lead][0].b1 >= 0x10 && load[lead][0].b1 <= 0x1F {
-				lead++
-			}
-			_, ready := w.trial(free, load[:lead])
-			start := max(s.start, ready+1)
-			w.placeBefore(free, start, load[:lead])
-			first, last := w.place(start, load[lead:])
-			free = last + 1
-			if late := first - s.start; late > 0 {
-				w.late(s, late, pairs(load))
-			}
-			s.end = max(s.end, last+1)
-		} else {
-			// Load as late as the codes allow, ending just before the
-			// caption shows; earlier when there is no room.
-			load = append([]atom{twice(pair{0x14, ctrlENM}), twice(pair{0x14, ctrlRCL})}, load...)
-			eoc := twice(pair{0x14, ctrlEOC})
-			_, last := w.trial(free, load)
-			show := max(s.start, last+1)
-			for !w.fits(show, eoc) {
-				show++
-			}
-			w.placeBefore(free, show, load)
-			w.put(show, eoc)
-			free = show + 2
-			if late := show - s.start; late > 0 {
-				w.late(s, late, pairs(load)+2)
-			}
-			s.end = max(s.end, show+2)
+// schedule puts every pair of screen s in a frame from free on, and
+// returns the first frame the next caption's codes may use: a pop-on
+// caption is loaded in the frames before it shows, after the one before
+// it was shown, and shown by end of caption on its first frame; a
+// roll-up caption is sent from its first frame. A caption is cleared at
+// its end (erase displayed memory) unless next, the caption after it
+// (nil for none), replaces it there. A caption whose codes cannot all be
+// sent in time is shown late, with a warning.
+func (w *writer) schedule(s screen, next *screen, free int64) int64 {
+	load := codes(s, w.o.RollUp)
+	if w.o.RollUp {
+		// There is no one-row roll-up: two rows, then.
+		ru := twice(pair{0x14, ctrlRU2 + byte(max(w.o.Rows, 2)-2)})
+		load = append([]atom{ru}, load...)
+		// The codes before the first characters go before the
+		// caption's start, so that its text appears then.
+		lead := 0
+		for lead < len(load) && load[lead][0].b1 >= 0x10 && load[lead][0].b1 <= 0x1F {
+			lead++
 		}
-		// Clear at the end unless the next caption replaces this one
-		// there (or sooner): a pop-on caption by swapping memories, a
-		// roll-up one by scrolling.
-		if i+1 < len(screens) && screens[i+1].start <= s.end+1 {
-			continue
+		_, ready := w.trial(free, load[:lead])
+		start := max(s.start, ready+1)
+		w.placeBefore(free, start, load[:lead])
+		first, last := w.place(start, load[lead:])
+		free = last + 1
+		if late := first - s.start; late > 0 {
+			w.late(s, late, pairs(load))
 		}
-		edm := twice(pair{0x14, ctrlEDM})
-		end := max(s.end, free)
-		for !w.fits(end, edm) {
-			end++
+		s.end = max(s.end, last+1)
+	} else {
+		// Load as late as the codes allow, ending just before the
+		// caption shows; earlier when there is no room.
+		load = append([]atom{twice(pair{0x14, ctrlENM}), twice(pair{0x14, ctrlRCL})}, load...)
+		eoc := twice(pair{0x14, ctrlEOC})
+		_, last := w.trial(free, load)
+		show := max(s.start, last+1)
+		for !w.fits(show, eoc) {
+			show++
 		}
-		w.put(end, edm)
-		if w.o.RollUp {
-			free = max(free, end+2)
+		w.placeBefore(free, show, load)
+		w.put(show, eoc)
+		free = show + 2
+		if late := show - s.start; late > 0 {
+			w.late(s, late, pairs(load)+2)
 		}
+		s.end = max(s.end, show+2)
 	}
+	// Clear at the end unless the next caption replaces this one
+	// there (or sooner): a pop-on caption by swapping memories, a
+	// roll-up one by scrolling.
+	if next != nil && next.start <= s.end+1 {
+		return free
+	}
+	edm := twice(pair{0x14, ctrlEDM})
+	end := max(s.end, free)
+	for !w.fits(end, edm) {
+		end++
+	}
+	w.put(end, edm)
+	if w.o.RollUp {
+		free = max(free, end+2)
+	}
+	return free
 }
 
 // pairs counts the pairs of atoms.
@@ -469,7 +594,7 @@ func (w *writer) late(s screen, late int64, pairs int) {
 }
 
 func (w *writer) busy(f int64) bool {
-	_, ok := w.sent[f]
+	_, ok := w.sent.get(f)
 	return ok
 }
 
@@ -485,7 +610,7 @@ func (w *writer) fits(f int64, a atom) bool {
 
 func (w *writer) put(f int64, a atom) {
 	for k, p := range a {
-		w.sent[f+int64(k)] = p
+		w.sent.put(f+int64(k), p)
 	}
 }
 
@@ -534,40 +659,6 @@ func (w *writer) placeBefore(from, before int64, atoms []atom) {
 		}
 		w.put(f, a)
 	}
-}
-
-// appendFile appends the Scenarist file: a line per run of consecutive
-// frames, its first frame's timecode and its pairs in hexadecimal. An end
-// of caption or an erase starts a line of its own, at the time it acts:
-// readers that take a line's pairs to act at its timecode (ffmpeg) then
-// show and clear captions when decoders do.
-func (w *writer) appendFile(b []byte) []byte {
-	b = append(b, "Scenarist_SCC V1.0\n"...)
-	frames := make([]int64, 0, len(w.sent))
-	for f := range w.sent {
-		frames = append(frames, f)
-	}
-	slices.Sort(frames)
-	acts := func(i int) bool {
-		p := w.sent[frames[i]]
-		return p.b1 == 0x14 && (p.b2 == ctrlEOC || p.b2 == ctrlEDM) && (i == 0 || w.sent[frames[i-1]] != p)
-	}
-	for i, f := range frames {
-		if i == 0 || f != frames[i-1]+1 || acts(i) {
-			b = append(b, '\n')
-			b = appendTimecode(b, f, !w.o.NonDrop)
-			b = append(b, '\t')
-		} else {
-			b = append(b, ' ')
-		}
-		p := w.sent[f]
-		b = appendHex(b, withParity(p.b1))
-		b = appendHex(b, withParity(p.b2))
-		if i+1 == len(frames) || frames[i+1] != f+1 || acts(i+1) {
-			b = append(b, '\n')
-		}
-	}
-	return b
 }
 
 func appendHex(b []byte, v byte) []byte {

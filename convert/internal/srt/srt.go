@@ -317,6 +317,12 @@ func parseSRTTime(s string, i int) (time.Duration, int, bool) {
 // which Read reads back as it is; a change back to an unknown speaker
 // cannot be labelled.
 func Append(b []byte, d *caption.Document, style labels.Style) ([]byte, error) {
+	return AppendTo(b, d, style, nil)
+}
+
+// AppendTo is Append handing its output to sink as it goes (see
+// text.Sink); it returns what sink has not taken yet.
+func AppendTo(b []byte, d *caption.Document, style labels.Style, sink *text.Sink) ([]byte, error) {
 	if style == "" {
 		style = labels.Name
 	}
@@ -332,7 +338,7 @@ func Append(b []byte, d *caption.Document, style labels.Style) ([]byte, error) {
 			}
 		}
 	}
-	b = slices.Grow(b, size+size/32)
+	b = slices.Grow(b, sink.Size(size+size/32))
 	show := labels.NewShower(style)
 	var prefixes []string
 	for i, c := range d.Cues {
@@ -363,6 +369,7 @@ func Append(b []byte, d *caption.Document, style labels.Style) ([]byte, error) {
 			b = append(appendPlacement(b, c.Placement), '\n')
 		}
 		b = append(b, '\n')
+		b = sink.Spill(b)
 	}
 	return b, nil
 }

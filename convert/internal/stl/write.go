@@ -13,6 +13,7 @@ import (
 	"github.com/capconv/capconv/convert/caption"
 	"github.com/capconv/capconv/convert/internal/cells"
 	"github.com/capconv/capconv/convert/internal/labels"
+	"github.com/capconv/capconv/convert/internal/text"
 	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/unicode/norm"
 )
@@ -49,7 +50,7 @@ type WriteOptions struct {
 // shows.
 const (
 	textSize  = 112
-	maxRow    = 40 // characters a teletext row shows
+	maxRow    = RowChars
 	rowsShown = 23
 )
 
@@ -61,6 +62,16 @@ const (
 	codeEndBox    = 0x0A
 	codeNewline   = 0x8A
 	codeUnused    = 0x8F
+)
+
+// RowChars is the most characters a teletext row shows.
+const RowChars = 40
+
+// The most an EBU STL file holds: a subtitle number is two bytes, the
+// header counts blocks in five digits.
+const (
+	maxSubtitles = 0xFFFF
+	maxBlocks    = 99999
 )
 
 // Append appends d as an EBU STL file to b.
@@ -95,6 +106,9 @@ func Append(b []byte, d *caption.Document, o WriteOptions) ([]byte, error) {
 		}
 		subtitles++
 		ttis = append(ttis, w.tti(subtitles, c, rows)...)
+		if subtitles > maxSubtitles || len(ttis) > maxBlocks {
+			return b, fmt.Errorf("cue %d (%s): EBU STL holds at most %d subtitles in %d TTI blocks: split the document", i+1, text.FormatClock(c.Start), maxSubtitles, maxBlocks)
+		}
 	}
 	if subtitles == 0 {
 		return b, fmt.Errorf("no subtitle to write")

@@ -40,6 +40,12 @@ const unknownSpeaker = "Unknown Speaker"
 // Losses: cue ends and line breaks; lines without a speaker amid named
 // ones are attributed to "Unknown Speaker".
 func Append(b []byte, d *caption.Document) ([]byte, error) {
+	return AppendTo(b, d, nil)
+}
+
+// AppendTo is Append handing its output to sink as it goes (see
+// text.Sink); it returns what sink has not taken yet.
+func AppendTo(b []byte, d *caption.Document, sink *text.Sink) ([]byte, error) {
 	start := len(b)
 	b = appendFrontMatter(b, d)
 	segs := d.Segments
@@ -55,6 +61,11 @@ func Append(b []byte, d *caption.Document) ([]byte, error) {
 	}
 	ch := 0
 	for _, s := range segs {
+		// Spilled before a turn, never after the last: the end of the
+		// last turn is still in b to be trimmed.
+		if spilled := sink.Spill(b); len(spilled) < len(b) {
+			b, start = spilled, 0
+		}
 		for ; ch < len(d.Chapters) && d.Chapters[ch].Start <= s.Start; ch++ {
 			b = appendTxtClock(b, d.Chapters[ch].Start)
 			b = append(b, " - "...)

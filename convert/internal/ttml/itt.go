@@ -59,7 +59,7 @@ func AppendITT(b []byte, d *caption.Document, o WriteOptions) ([]byte, error) {
 	if lang == "" {
 		lang = "en"
 	}
-	b = slices.Grow(b, ittSize(d))
+	b = slices.Grow(b, o.Sink.Size(ittSize(d)))
 	b = append(b, ittHead...)
 	nominal := int64(math.Round(fps))
 	multiplier := "1 1"
@@ -134,6 +134,7 @@ func AppendITT(b []byte, d *caption.Document, o WriteOptions) ([]byte, error) {
 			}
 		}
 		b = append(b, "</p>\n"...)
+		b = o.Sink.Spill(b)
 	}
 	return append(b, "    </div>\n  </body>\n</tt>\n"...), nil
 }

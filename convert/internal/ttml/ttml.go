@@ -176,6 +176,8 @@ type WriteOptions struct {
 	// NonDrop writes iTT's timecode at 29.97 and 59.94 fps as non-drop
 	// (see AppendITT).
 	NonDrop bool
+	// Sink, when set, takes the output as it is rendered (see text.Sink).
+	Sink *text.Sink
 }
 
 // Append appends d rendered as an IMSC 1.1 Text profile TTML document to
@@ -211,7 +213,7 @@ func appendTTMLProfile(b []byte, d *caption.Document, o WriteOptions, profile st
 	}
 	ids := ttmlCueIDs(d.Cues, taken)
 
-	b = slices.Grow(b, ttmlSize(d, ids, speakers))
+	b = slices.Grow(b, o.Sink.Size(ttmlSize(d, ids, speakers)))
 	lang := d.Language
 	if lang == "" {
 		lang = "en"
@@ -234,6 +236,7 @@ func appendTTMLProfile(b []byte, d *caption.Document, o WriteOptions, profile st
 	b = w.appendLayout(b, d.Cues)
 	for i, c := range d.Cues {
 		b = w.appendCue(b, c, i)
+		b = o.Sink.Spill(b)
 	}
 	return append(b, "    </div>\n  </body>\n</tt>\n"...), nil
 }

@@ -451,7 +451,7 @@ func Append(b []byte, d *caption.Document, o WriteOptions) ([]byte, error) {
 			}
 		}
 	}
-	b = slices.Grow(b, size+size/32)
+	b = slices.Grow(b, o.Sink.Size(size+size/32))
 	b = append(b, "WEBVTT\n\n"...)
 	b = appendStyleBlock(b, d)
 	if t := strings.ReplaceAll(d.Title, "-->", "->"); strings.TrimSpace(t) != "" {
@@ -477,6 +477,7 @@ func Append(b []byte, d *caption.Document, o WriteOptions) ([]byte, error) {
 		prefixes = show.Prefixes(prefixes, c.Lines)
 		b = appendVTTLines(b, c.Lines, prefixes)
 		b = append(b, '\n')
+		b = o.Sink.Spill(b)
 	}
 	return b, nil
 }
@@ -487,6 +488,8 @@ type WriteOptions struct {
 	// voices browsers do not show (see labels.Shower); "" shows none
 	// but dialogue dashes.
 	Speakers labels.Style
+	// Sink, when set, takes the output as it is rendered (see text.Sink).
+	Sink *text.Sink
 }
 
 // appendVTTLines appends the text lines of a cue with their voice spans.
