@@ -102,6 +102,19 @@ func TestWriteReplacesAndRefuses(t *testing.T) {
 	if _, err := Append(nil, doc, WriteOptions{FrameRate: 24}); err == nil {
 		t.Error("Append at 24 fps succeeded; EBU STL has 25 and 30")
 	}
+	// Past the 65,535 subtitles a file numbers: refused, naming the cue.
+	many := &caption.Document{}
+	for i := range maxSubtitles + 1 {
+		at := time.Duration(i) * time.Second
+		many.Cues = append(many.Cues, caption.Cue{Start: at, End: at + time.Second/2, Lines: captest.Say("", "Hi.")})
+	}
+	if _, err := Append(nil, many, WriteOptions{}); err == nil || !strings.Contains(err.Error(), "cue 65536 (18:12:15)") {
+		t.Errorf("Append of %d subtitles: %v, want an error naming cue 65536", len(many.Cues), err)
+	}
+	many.Cues = many.Cues[:maxSubtitles]
+	if _, err := Append(nil, many, WriteOptions{}); err != nil {
+		t.Errorf("Append of %d subtitles: %v", len(many.Cues), err)
+	}
 }
 
 // TestWriteStartTimecode writes the programme's start timecode (TCP) and
