@@ -158,11 +158,15 @@ func newTurns(doc *caption.Document, o Options, m model) *Turns {
 // each on its own doc.
 func (t *Turns) MakeCues(doc *caption.Document, labelWidth func(speaker string) int) {
 	o, m := t.o, t.m
-	doc.Cues = doc.Cues[:0]
-	var floors []time.Duration   // each cue's segment start: no cue shows before its words are printed to start
-	var ceilings []time.Duration // each cue's stated end (noLimit when unknown): no cue shows after it
-	var movable []bool           // each cue's start is the model's guess, which a crowded cue before it may push later
-	var crowded []bool           // each cue's turn has less time than o.MinDuration before the next turn
+	// Room for the cues up front (they are seldom less than 60% full):
+	// grown by doubling, a long transcript's would hold up to twice what
+	// it needs, and both copies while it grows.
+	n := len(t.segs) + textSize(t.segs)/max(o.MaxChars*o.MaxLines*6/10, 1)
+	doc.Cues = slices.Grow(doc.Cues[:0], n)
+	floors := make([]time.Duration, 0, n)   // each cue's segment start: no cue shows before its words are printed to start
+	ceilings := make([]time.Duration, 0, n) // each cue's stated end (noLimit when unknown): no cue shows after it
+	movable := make([]bool, 0, n)           // each cue's start is the model's guess, which a crowded cue before it may push later
+	crowded := make([]bool, 0, n)           // each cue's turn has less time than o.MinDuration before the next turn
 	var buf turnBuffers
 	prevSpeaker := "\x00"
 	var ws []word
