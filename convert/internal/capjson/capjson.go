@@ -153,10 +153,7 @@ func AppendTo(dst []byte, d *caption.Document, sink *text.Sink) ([]byte, error) 
 		out.Chapters = append(out.Chapters, jsonChapter{jsonSeconds(c.Start), jsonSeconds(end), c.Title})
 	}
 	b := bytes.NewBuffer(dst)
-	enc := json.NewEncoder(b)
-	enc.SetEscapeHTML(false) // "<" is text, not markup, in this schema
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(out); err != nil {
+	if err := encoder(b, "").Encode(out); err != nil {
 		return dst, err
 	}
 	if len(d.Cues) == 0 {
@@ -167,9 +164,7 @@ func AppendTo(dst []byte, d *caption.Document, sink *text.Sink) ([]byte, error) 
 	head := b.Bytes()
 	head = bytes.TrimSuffix(head, []byte("[]\n}\n"))
 	b = bytes.NewBuffer(append(head, "[\n"...))
-	enc = json.NewEncoder(b)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("    ", "  ")
+	enc := encoder(b, "    ")
 	for i, c := range d.Cues {
 		jc := jsonCue{ID: c.ID, Start: jsonSeconds(c.Start), End: jsonSeconds(c.End), Speaker: c.Speaker(), Lines: []string{}}
 		for _, l := range c.Lines {
@@ -200,13 +195,21 @@ func AppendTo(dst []byte, d *caption.Document, sink *text.Sink) ([]byte, error) 
 		b.Truncate(b.Len() - 1) // Encode's newline: a comma may follow
 		if rest := sink.Spill(b.Bytes()); len(rest) == 0 {
 			b = bytes.NewBuffer(rest)
-			enc = json.NewEncoder(b)
-			enc.SetEscapeHTML(false)
-			enc.SetIndent("    ", "  ")
+			enc = encoder(b, "    ")
 		}
 	}
 	b.WriteString("\n  ]\n}\n")
 	return b.Bytes(), nil
+}
+
+// encoder returns the schema's encoder into b, its lines after the first
+// indented by prefix: two spaces a level, "<" left as it is, since it is
+// text, not markup, in this schema.
+func encoder(b *bytes.Buffer, prefix string) *json.Encoder {
+	enc := json.NewEncoder(b)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent(prefix, "  ")
+	return enc
 }
 
 // lineDashes returns each line's Dash, or nil when no line has one.
