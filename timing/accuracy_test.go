@@ -27,6 +27,13 @@ var accuracyFiles = []struct {
 	{"lexfridman", "lexfridman-333-karpathy.srt", "", false},
 	{"netflix", "netflix-chicas-del-cable.vtt", "", false},
 	{"nova", "nova-einstein.srt", "", true},
+	// Five more real files, none tuned on: see testdata/captions and the
+	// corpus manifest for their sources.
+	{"teams", "teams-starmine-call.vtt", "", false},
+	{"zoom", "zoom-class-preasync.vtt", "", false},
+	{"podcast", "podcast-virtual-coffee-s1e4.srt", "", false},
+	{"film-fr", "film-fr-anchorman.srt", "", false},
+	{"talk-zh", "talk-zh-sim-to-real-grasping.srt", "", false},
 }
 
 const (

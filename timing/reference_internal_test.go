@@ -94,6 +94,48 @@ func TestDerive(t *testing.T) {
 				seg(23000, "", "New paragraph."),
 			},
 		},
+		{
+			name: "meetings: Name labels given more than once, a line ending in a colon is speech",
+			cues: []caption.Cue{
+				c(1000, 3000, "Ann Lee: Hello, everyone."),
+				c(3000, 5000, "Bo Chen: Hi Ann."),
+				c(5000, 7000, "Aber verzeihen Sie mir einen Fehler:"),
+				c(7000, 9000, "Ann Lee: Let's start."),
+				c(9000, 11000, "Bo Chen: Sure. Note: once only."),
+			},
+			want: []caption.Segment{
+				seg(1000, "Ann Lee", "Hello, everyone."),
+				seg(3000, "Bo Chen", "Hi Ann. Aber verzeihen Sie mir einen Fehler:"),
+				seg(7000, "Ann Lee", "Let's start."),
+				seg(9000, "Bo Chen", "Sure. Note: once only."),
+			},
+		},
+		{
+			name: "a silence of more than 8 s starts a paragraph of the same speaker",
+			cues: []caption.Cue{
+				c(0, 2000, "[Alba] Hola."),
+				c(2000, 4000, "¿Qué tal?"),
+				c(12500, 14000, "Adiós."),
+				c(14000, 15000, "Hasta luego."),
+			},
+			want: []caption.Segment{
+				seg(0, "Alba", "Hola. ¿Qué tal?"),
+				seg(12000, "Alba", "Adiós. Hasta luego."),
+			},
+		},
+		{
+			name: "Chinese: cues joined without spaces, paragraphs at 。 after 20 s",
+			cues: []caption.Cue{
+				c(0, 12000, "我们今天讨论机器人。"),
+				c(12000, 22000, "这是第二句话，"),
+				c(22000, 24000, "还在说。"),
+				c(24000, 26000, "新的段落。"),
+			},
+			want: []caption.Segment{
+				seg(0, "", "我们今天讨论机器人。这是第二句话，还在说。"),
+				seg(24000, "", "新的段落。"),
+			},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -117,5 +159,25 @@ func TestAlign(t *testing.T) {
 	want := [][2]int{{0, 0}, {2, 2}, {3, 3}, {4, 4}}
 	if d := cmp.Diff(want, got); d != "" {
 		t.Errorf("align() (-want +got):\n%s", d)
+	}
+}
+
+// TestScoredUnits checks what the harness scores as words: whitespace
+// words, and each character of a script without spaces.
+func TestScoredUnits(t *testing.T) {
+	got := placeWords("Hello 世界GPU。 ok", 0, 10*time.Second, 0)
+	var texts []string
+	for _, w := range got {
+		texts = append(texts, w.text)
+	}
+	want := []string{"Hello", "世", "界", "GPU", "。", "ok"}
+	if d := cmp.Diff(want, texts); d != "" {
+		t.Errorf("placeWords units (-want +got):\n%s", d)
+	}
+	// "Hello 世界GPU。 ok" is 15 characters over 10 s: 世 is the 7th,
+	// its midpoint at 6.5 characters.
+	span, mid := float64(10*time.Second), 6.5
+	if at, want := got[1].at, time.Duration(span*mid/15); at != want {
+		t.Errorf("世 at %v, want %v", at, want)
 	}
 }

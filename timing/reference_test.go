@@ -39,7 +39,9 @@ func wordsOf(cues []caption.Cue) []timedWord {
 	return out
 }
 
-// placeWords places the words of text, shown from start to end.
+// placeWords places the words of text, shown from start to end. In
+// scripts written without spaces (Chinese, Japanese) every character is a
+// word: a whitespace word there is a whole clause.
 func placeWords(text string, start, end time.Duration, cue int) []timedWord {
 	fields := strings.Fields(text)
 	total := utf8.RuneCountInString(strings.Join(fields, " "))
@@ -50,12 +52,71 @@ func placeWords(text string, start, end time.Duration, cue int) []timedWord {
 	var out []timedWord
 	pos := 0
 	for _, f := range fields {
-		n := utf8.RuneCountInString(f)
-		mid := float64(pos) + float64(n)/2
-		out = append(out, timedWord{text: f, key: wordKey(f), at: start + time.Duration(span*mid/float64(total)), cue: cue})
-		pos += n + 1
+		for _, w := range scoredUnits(f) {
+			n := utf8.RuneCountInString(w.text)
+			mid := float64(pos+w.at) + float64(n)/2
+			out = append(out, timedWord{text: w.text, key: wordKey(w.text), at: start + time.Duration(span*mid/float64(total)), cue: cue})
+		}
+		pos += utf8.RuneCountInString(f) + 1
 	}
 	return out
+}
+
+// unit is a scored piece of a whitespace word and its offset in runes.
+type unit struct {
+	text string
+	at   int
+}
+
+// scoredUnits cuts word into what the harness scores: each character of
+// a script without spaces apart, the runs of other characters whole.
+func scoredUnits(word string) []unit {
+	var out []unit
+	run, runAt, at := "", 0, 0
+	for _, r := range word {
+		if unspaced(r) {
+			if run != "" {
+				out = append(out, unit{run, runAt})
+				run = ""
+			}
+			out = append(out, unit{string(r), at})
+		} else {
+			if run == "" {
+				runAt = at
+			}
+			run += string(r)
+		}
+		at++
+	}
+	if run != "" {
+		out = append(out, unit{run, runAt})
+	}
+	return out
+}
+
+// unspaced reports whether r belongs to a script written without spaces
+// between words, or is its punctuation.
+func unspaced(r rune) bool {
+	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Thai) ||
+		(r >= 0x3000 && r <= 0x303F) || (r >= 0xFF00 && r <= 0xFFEF)
+}
+
+// joinSpoken joins the pieces of a turn's text as a transcript prints
+// them: with a space, but none between two pieces in a script written
+// without spaces.
+func joinSpoken(pieces []string) string {
+	var b strings.Builder
+	for i, p := range pieces {
+		if i > 0 {
+			last, _ := utf8.DecodeLastRuneInString(pieces[i-1])
+			first, _ := utf8.DecodeRuneInString(p)
+			if !unspaced(last) || !unspaced(first) {
+				b.WriteByte(' ')
+			}
+		}
+		b.WriteString(p)
+	}
+	return b.String()
 }
 
 // wordKey is w in lower case with everything but letters and digits removed.
@@ -81,7 +142,33 @@ var (
 	soundTag = regexp.MustCompile(`\([^)]*\)|\[[^\]]*\]`)
 	// dialogueDash starts a line said by another speaker: "- text", "-text".
 	dialogueDash = regexp.MustCompile(`^[-‐–]\s*`)
+	// nameLabel is a meeting or podcast label, "Ann Lee: text": one to
+	// four capitalised words and text after it on the same line (a line
+	// ending in ":" is a sentence, not a speaker). readSpeech takes it for
+	// a speaker only when the file gives the same label more than once.
+	nameLabel = regexp.MustCompile(`^(\p{Lu}[\p{L}\p{M}.'’-]*(?: [\p{L}][\p{L}\p{M}.'’-]*){0,3}):\s+\S`)
 )
+
+// nameLabels returns the name labels that start a line of cues more than
+// once.
+func nameLabels(cues []caption.Cue) map[string]bool {
+	n := map[string]int{}
+	for _, c := range cues {
+		for _, l := range c.Lines {
+			t := dialogueDash.ReplaceAllString(strings.TrimSpace(l.Text), "")
+			if m := nameLabel.FindStringSubmatch(t); m != nil {
+				n[m[1]]++
+			}
+		}
+	}
+	out := map[string]bool{}
+	for name, k := range n {
+		if k > 1 {
+			out[name] = true
+		}
+	}
+	return out
+}
 
 // spokenLine is one caption line after its speaker marks were read.
 type spokenLine struct {
@@ -113,6 +200,7 @@ func readSpeech(cues []caption.Cue) (spoken [][]spokenLine, marked bool) {
 		}
 	}
 	anon := 0
+	named := nameLabels(cues)
 	for _, c := range cues {
 		speech := false
 		for _, l := range c.Lines {
@@ -158,6 +246,9 @@ func readSpeech(cues []caption.Cue) (spoken [][]spokenLine, marked bool) {
 			if m := upperLabel.FindStringSubmatch(t); m != nil && utf8.RuneCountInString(m[1]) > 1 {
 				change(m[1])
 				t, newTurn = t[len(m[0]):], true
+			} else if m := nameLabel.FindStringSubmatch(t); m != nil && named[m[1]] {
+				change(m[1])
+				t, newTurn = strings.TrimSpace(t[len(m[1])+1:]), true
 			}
 			if newTurn {
 				marked = true
@@ -180,6 +271,10 @@ func readSpeech(cues []caption.Cue) (spoken [][]spokenLine, marked bool) {
 // diarization print a timestamp about every 20 s.
 const paragraphSpan = 20 * time.Second
 
+// paragraphSilence is the silence after which a transcript tool starts a
+// new paragraph, with a timestamp of its own, even for the same speaker.
+const paragraphSilence = 8 * time.Second
+
 // reference is one caption file prepared for the harness.
 type reference struct {
 	cues     []caption.Cue // the spoken text of each cue, speakers set
@@ -199,12 +294,16 @@ func derive(cues []caption.Cue) reference {
 	var words []string
 	flush := func() {
 		if seg != nil && len(words) > 0 {
-			seg.Paragraphs = []string{strings.Join(words, " ")}
+			seg.Paragraphs = []string{joinSpoken(words)}
 			ref.segments = append(ref.segments, *seg)
 		}
 		seg, words = nil, nil
 	}
+	var lastEnd time.Duration // the end of the last cue with speech
 	for k, c := range cues {
+		if seg != nil && c.Start-lastEnd > paragraphSilence {
+			flush()
+		}
 		rc := caption.Cue{Start: c.Start, End: c.End}
 		var all []string
 		for _, l := range spoken[k] {
@@ -225,7 +324,7 @@ func derive(cues []caption.Cue) reference {
 			pos += utf8.RuneCountInString(l.text) + 1
 			rc.Lines = append(rc.Lines, caption.Line{Speaker: l.speaker, Text: l.text})
 			startsParagraph := !marked && seg != nil && at-seg.Start >= paragraphSpan &&
-				len(words) > 0 && endsSentence(words[len(words)-1])
+				len(words) > 0 && endsSentence(lastUnit(words[len(words)-1]))
 			if l.newTurn || seg == nil || l.speaker != seg.Speaker || startsParagraph {
 				flush()
 				seg = &caption.Segment{Start: at.Truncate(time.Second), Speaker: l.speaker}
@@ -234,6 +333,7 @@ func derive(cues []caption.Cue) reference {
 		}
 		if len(rc.Lines) > 0 {
 			ref.cues = append(ref.cues, rc)
+			lastEnd = max(lastEnd, c.End)
 		}
 	}
 	flush()
@@ -242,6 +342,16 @@ func derive(cues []caption.Cue) reference {
 		ref.duration = (end + time.Second - 1).Truncate(time.Second)
 	}
 	return ref
+}
+
+// lastUnit is the last character of w when it ends in a script written
+// without spaces (whose sentence ends, 。？！, close no whitespace word),
+// else w.
+func lastUnit(w string) string {
+	if r, size := utf8.DecodeLastRuneInString(w); unspaced(r) {
+		return w[len(w)-size:]
+	}
+	return w
 }
 
 // loadReference reads a caption file and derives its reference; when
