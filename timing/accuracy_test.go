@@ -53,10 +53,14 @@ type score struct {
 	Invented int     `json:"invented"`  // output words not in the reference
 	Cues     int     `json:"cues"`
 	Readable float64 `json:"readable"` // share of cues breaking no rule of the preset
+	// BadBreaks is the share of line and cue breaks inside turns that
+	// break a line-treatment rule (see breakRule).
+	BadBreaks float64 `json:"bad_breaks"`
 
 	errs             []float64
 	onScreen, within int
 	readable         int
+	bad, breaks      int
 }
 
 // method makes cues from a derived transcript.
@@ -96,6 +100,7 @@ func measure(ref reference, cues []caption.Cue, o Options) score {
 		bad[v.Cue] = true
 	}
 	s.readable = len(cues) - len(bad)
+	s.bad, s.breaks = breaks(cues)
 	s.finish()
 	return s
 }
@@ -112,6 +117,9 @@ func (s *score) finish() {
 	if s.Cues > 0 {
 		s.Readable = round(float64(s.readable) / float64(s.Cues))
 	}
+	if s.breaks > 0 {
+		s.BadBreaks = round(float64(s.bad) / float64(s.breaks))
+	}
 }
 
 // pool adds t's words and cues to s.
@@ -120,6 +128,8 @@ func (s *score) pool(t score) {
 	s.onScreen += t.onScreen
 	s.within += t.within
 	s.readable += t.readable
+	s.bad += t.bad
+	s.breaks += t.breaks
 	s.Lost += t.Lost
 	s.Invented += t.Invented
 	s.Cues += t.Cues
@@ -311,8 +321,8 @@ func loadReferences(t testing.TB) map[string]reference {
 // table formats fig as a Markdown table, files in harness order.
 func (fig figures) table() string {
 	var b strings.Builder
-	b.WriteString("| file | method | words | median s | p90 s | on screen | ±0.5 s | lost | invented | cues | readable |\n")
-	b.WriteString("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n")
+	b.WriteString("| file | method | words | median s | p90 s | on screen | ±0.5 s | lost | invented | cues | readable | bad breaks |\n")
+	b.WriteString("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n")
 	var names []string
 	for _, f := range accuracyFiles {
 		names = append(names, f.name)
@@ -323,8 +333,8 @@ func (fig figures) table() string {
 			if !ok {
 				continue
 			}
-			fmt.Fprintf(&b, "| %s | %s | %d | %.2f | %.2f | %.1f%% | %.1f%% | %d | %d | %d | %.1f%% |\n",
-				n, m.name, s.Words, s.Median, s.P90, 100*s.OnScreen, 100*s.Within, s.Lost, s.Invented, s.Cues, 100*s.Readable)
+			fmt.Fprintf(&b, "| %s | %s | %d | %.2f | %.2f | %.1f%% | %.1f%% | %d | %d | %d | %.1f%% | %.1f%% |\n",
+				n, m.name, s.Words, s.Median, s.P90, 100*s.OnScreen, 100*s.Within, s.Lost, s.Invented, s.Cues, 100*s.Readable, 100*s.BadBreaks)
 		}
 	}
 	return b.String()
@@ -353,6 +363,7 @@ func worse(want, got figures) []string {
 			check("lost", float64(w.Lost), float64(g.Lost), false)
 			check("invented", float64(w.Invented), float64(g.Invented), false)
 			check("readable", w.Readable, g.Readable, true)
+			check("bad breaks", w.BadBreaks, g.BadBreaks, false)
 		}
 	}
 	sort.Strings(out)
