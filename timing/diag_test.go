@@ -82,8 +82,10 @@ func diagnose(ref reference, cues []caption.Cue, m model) string {
 	// segment of each output word, in order: capconv keeps every word.
 	var segOf []int
 	for i, s := range segs {
-		for range strings.Fields(s.Text()) {
-			segOf = append(segOf, i)
+		for _, f := range strings.Fields(s.Text()) {
+			for range scoredUnits(f) {
+				segOf = append(segOf, i)
+			}
 		}
 	}
 	// cue index range of each segment
