@@ -74,7 +74,7 @@ func scoredUnits(word string) []unit {
 	var out []unit
 	run, runAt, at := "", 0, 0
 	for _, r := range word {
-		if unspaced(r) {
+		if spaceless(r) {
 			if run != "" {
 				out = append(out, unit{run, runAt})
 				run = ""
@@ -94,9 +94,9 @@ func scoredUnits(word string) []unit {
 	return out
 }
 
-// unspaced reports whether r belongs to a script written without spaces
+// spaceless reports whether r belongs to a script written without spaces
 // between words, or is its punctuation.
-func unspaced(r rune) bool {
+func spaceless(r rune) bool {
 	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Thai) ||
 		(r >= 0x3000 && r <= 0x303F) || (r >= 0xFF00 && r <= 0xFFEF)
 }
@@ -110,7 +110,7 @@ func joinSpoken(pieces []string) string {
 		if i > 0 {
 			last, _ := utf8.DecodeLastRuneInString(pieces[i-1])
 			first, _ := utf8.DecodeRuneInString(p)
-			if !unspaced(last) || !unspaced(first) {
+			if !spaceless(last) || !spaceless(first) {
 				b.WriteByte(' ')
 			}
 		}
@@ -348,7 +348,7 @@ func derive(cues []caption.Cue) reference {
 // without spaces (whose sentence ends, 。？！, close no whitespace word),
 // else w.
 func lastUnit(w string) string {
-	if r, size := utf8.DecodeLastRuneInString(w); unspaced(r) {
+	if r, size := utf8.DecodeLastRuneInString(w); spaceless(r) {
 		return w[len(w)-size:]
 	}
 	return w
