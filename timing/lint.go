@@ -1,0 +1,164 @@
+package timing
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/capconv/capconv/convert/caption"
+)
+
+// LintOptions say what Lint may assume of the cues it checks.
+type LintOptions struct {
+	// LabelsShown is set when viewers see who speaks in the text (labels
+	// such as "Ann:" at each change of speaker): a change of speaker then
+	// needs no dash.
+	LabelsShown bool
+	// FPS, when not 0, is the frame rate every time should fall on.
+	FPS float64
+}
+
+// Lint returns the line treatment, speaker and frame rules each cue
+// breaks, in cue order: line breaks the style guides forbid (after an
+// article, an auxiliary, a preposition, an adjective before its noun,
+// between a first and a last name), lines much longer on top than below,
+// lines of one word, changes of speaker viewers cannot see, cues of two
+// speakers without dialogue dashes, and, with o.FPS, times off the frame
+// grid.
+func Lint(cues []caption.Cue, o LintOptions) []Violation {
+	var out []Violation
+	for i, c := range cues {
+		add := func(r Rule, format string, args ...any) {
+			out = append(out, Violation{Cue: i, Start: c.Start, Rule: r, Detail: fmt.Sprintf(format, args...)})
+		}
+		dialogue := speakerCount(c) > 1 || anyDash(c)
+		for k := 1; k < len(c.Lines); k++ {
+			if dialogue && c.Lines[k].Speaker != c.Lines[k-1].Speaker {
+				continue // a change of speaker breaks the line where it must
+			}
+			if why := badBreak(c.Lines[k-1].Text, c.Lines[k].Text); why != "" {
+				add(RuleLineBreak, "line %d breaks %s", k, why)
+			}
+		}
+		if !dialogue && len(c.Lines) == 2 {
+			top, bottom := textWidth(c.Lines[0].Text), textWidth(c.Lines[1].Text)
+			if bottom > 0 && top > 2*bottom && top-bottom > 10 {
+				add(RuleUnbalanced, "a top line of %d characters over a bottom line of %d", top, bottom)
+			}
+		}
+		if !dialogue && len(c.Lines) > 1 {
+			for k, l := range c.Lines {
+				if countWords(l.Text) == 1 {
+					add(RuleOrphan, "line %d is one word: %q", k+1, l.Text)
+				}
+			}
+		}
+		if i > 0 && !o.LabelsShown && len(c.Lines) > 0 {
+			prev := cues[i-1]
+			if len(prev.Lines) > 0 {
+				was, now := prev.Lines[len(prev.Lines)-1].Speaker, c.Lines[0].Speaker
+				if was != "" && now != "" && was != now && !c.Lines[0].Dash {
+					add(RuleSpeakerID, "%s speaks after %s with nothing on screen to say so", now, was)
+				}
+			}
+		}
+		if speakerCount(c) > 1 && !o.LabelsShown {
+			for k, l := range c.Lines {
+				if (k == 0 || l.Speaker != c.Lines[k-1].Speaker) && !l.Dash {
+					add(RuleDialogueDash, "two speakers, and line %d, where %s speaks, has no dash", k+1, l.Speaker)
+					break
+				}
+			}
+		}
+		if o.FPS > 0 {
+			for _, t := range []struct {
+				name string
+				at   time.Duration
+			}{{"starts", c.Start}, {"ends", c.End}} {
+				if off := t.at - FrameTime(Frame(t.at, o.FPS), o.FPS); off > tolerance || off < -tolerance {
+					add(RuleFrames, "%s %s off a frame at %s fps", t.name, inSeconds(abs(off)), num(o.FPS))
+				}
+			}
+		}
+	}
+	return out
+}
+
+func abs(d time.Duration) time.Duration {
+	if d < 0 {
+		return -d
+	}
+	return d
+}
+
+// textWidth returns the characters of text with its spaces collapsed.
+func textWidth(text string) int { return width(splitWords(text)) }
+
+// speakerCount returns how many distinct known speakers c's lines have.
+func speakerCount(c caption.Cue) int {
+	n, first := 0, ""
+	for _, l := range c.Lines {
+		switch {
+		case l.Speaker == "":
+		case n == 0:
+			n, first = 1, l.Speaker
+		case l.Speaker != first:
+			return 2
+		}
+	}
+	return n
+}
+
+// anyDash reports whether a line of c opens with a dialogue dash.
+func anyDash(c caption.Cue) bool {
+	for _, l := range c.Lines {
+		if l.Dash {
+			return true
+		}
+	}
+	return false
+}
+
+// badBreak says which line treatment rule a break between the line above
+// and the line below breaks, or "".
+func badBreak(above, below string) string {
+	a, b := splitWords(above), splitWords(below)
+	if len(a) == 0 || len(b) == 0 {
+		return ""
+	}
+	x, y := a[len(a)-1], b[0]
+	if x.closesSentence || x.closesClause {
+		return ""
+	}
+	switch x.class {
+	case classDeterminer:
+		return fmt.Sprintf("after the article or determiner %q, before its noun", x.text)
+	case classAuxiliary:
+		return fmt.Sprintf("after the auxiliary %q, before its verb", x.text)
+	case classPreposition:
+		return fmt.Sprintf("after the preposition %q", x.text)
+	case classInfinitive:
+		return fmt.Sprintf("between %q and its verb", x.text)
+	}
+	if x.capitalised && y.capitalised && x.class == classOther && y.class == classOther && len(a) > 1 {
+		return fmt.Sprintf("between the names %q and %q", x.text, y.text)
+	}
+	if isAdjective(x.text) && y.class == classOther && !y.capitalised {
+		return fmt.Sprintf("between the adjective %q and its noun %q", x.text, y.text)
+	}
+	return ""
+}
+
+// isAdjective reports whether w is one of the adjectives most often put
+// before a noun in English. The list is short on purpose: without a
+// tagger, a longer one would flag adverbs and nouns too.
+func isAdjective(w string) bool {
+	var buf [16]byte
+	switch string(lower(buf[:0], w)) {
+	case "new", "old", "big", "small", "little", "great", "good", "bad", "young",
+		"long", "short", "high", "low", "large", "whole", "important", "different",
+		"real", "best", "better", "beautiful", "nice", "huge", "tiny", "black", "white",
+		"red", "blue", "green", "strange", "special", "entire", "certain", "main":
+		return true
+	}
+	return false
+}

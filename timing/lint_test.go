@@ -1,0 +1,97 @@
+package timing
+
+import (
+	"testing"
+	"time"
+
+	"github.com/capconv/capconv/convert/caption"
+	"github.com/google/go-cmp/cmp"
+)
+
+func TestLint(t *testing.T) {
+	s := time.Second
+	dash := func(c caption.Cue) caption.Cue {
+		for i := range c.Lines {
+			c.Lines[i].Dash = true
+		}
+		return c
+	}
+	two := func(a, b string) caption.Cue {
+		return caption.Cue{Start: 0, End: 3 * s, Lines: []caption.Line{{Speaker: "Ann", Text: a}, {Speaker: "Bob", Text: b}}}
+	}
+	tests := []struct {
+		name   string
+		cues   []caption.Cue
+		o      LintOptions
+		want   []Rule
+		reason string
+	}{
+		{name: "good break", cues: []caption.Cue{cue(0, 3*s, "A", "I went to the shop,", "and then I came home.")}},
+		{name: "after an article", cues: []caption.Cue{cue(0, 3*s, "A", "We looked at the", "house on the corner.")}, want: []Rule{RuleLineBreak}},
+		{name: "after an auxiliary", cues: []caption.Cue{cue(0, 3*s, "A", "I think we should", "go home right now.")}, want: []Rule{RuleLineBreak}},
+		{name: "after a preposition", cues: []caption.Cue{cue(0, 3*s, "A", "She put the keys in", "her bag and left.")}, want: []Rule{RuleLineBreak}},
+		{name: "between names", cues: []caption.Cue{cue(0, 3*s, "A", "Yesterday I met Albert", "Einstein at the station.")}, want: []Rule{RuleLineBreak}},
+		{name: "adjective and noun", cues: []caption.Cue{cue(0, 3*s, "A", "They bought a big red", "house last summer.")}, want: []Rule{RuleLineBreak}},
+		{name: "top heavy", cues: []caption.Cue{cue(0, 3*s, "A", "This line is much longer than the other,", "is it not?")}, want: []Rule{RuleUnbalanced}},
+		{name: "orphan", cues: []caption.Cue{cue(0, 3*s, "A", "We all went out together,", "finally.")}, want: []Rule{RuleUnbalanced, RuleOrphan}},
+		{
+			name: "change of speaker unseen", cues: []caption.Cue{cue(0, 2*s, "Ann", "Hello."), cue(3*s, 5*s, "Bob", "Hi.")},
+			want: []Rule{RuleSpeakerID},
+		},
+		{
+			name: "change of speaker labelled", cues: []caption.Cue{cue(0, 2*s, "Ann", "Hello."), cue(3*s, 5*s, "Bob", "Hi.")},
+			o: LintOptions{LabelsShown: true}, reason: "the labels say who speaks",
+		},
+		{name: "two speakers without dashes", cues: []caption.Cue{two("Coming?", "Yes.")}, want: []Rule{RuleDialogueDash}},
+		{name: "two speakers with dashes", cues: []caption.Cue{dash(two("Coming?", "Yes."))}},
+		{
+			name: "off the frame grid", cues: []caption.Cue{cue(0, 1010*time.Millisecond, "A", "Hello.")}, o: LintOptions{FPS: 25},
+			want: []Rule{RuleFrames}, reason: "1.010 s is a quarter frame past frame 25",
+		},
+		{name: "on the frame grid", cues: []caption.Cue{cue(40*time.Millisecond, 1040*time.Millisecond, "A", "Hello.")}, o: LintOptions{FPS: 25}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []Rule
+			for _, v := range Lint(tt.cues, tt.o) {
+				got = append(got, v.Rule)
+			}
+			if d := cmp.Diff(tt.want, got); d != "" {
+				t.Errorf("Lint() rules (-want +got):\n%s%s", d, tt.reason)
+			}
+		})
+	}
+}
+
+func TestCheckGapsUnderPresets(t *testing.T) {
+	s := time.Second
+	touching := []caption.Cue{cue(0, 2*s, "A", "One."), cue(2*s, 4*s, "A", "Two.")}
+	youtube, _ := Preset("youtube")
+	tests := []struct {
+		name string
+		o    Options
+		want []Rule
+	}{
+		{"netflix wants 2 frames", Options{}, []Rule{RuleGap}},
+		{"youtube lets cues touch", youtube, nil},
+		{"a negative gap lets cues touch", Options{MinGap: -1}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []Rule
+			for _, v := range Check(touching, tt.o) {
+				got = append(got, v.Rule)
+			}
+			if d := cmp.Diff(tt.want, got); d != "" {
+				t.Errorf("Check() rules (-want +got):\n%s", d)
+			}
+			var inReport []Rule
+			for _, v := range BuildReport("", &caption.Document{Cues: touching}, tt.o).Violations {
+				inReport = append(inReport, v.Rule)
+			}
+			if d := cmp.Diff(tt.want, inReport); d != "" {
+				t.Errorf("BuildReport() rules (-want +got):\n%s", d)
+			}
+		})
+	}
+}
