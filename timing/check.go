@@ -114,8 +114,10 @@ func Check(cues []caption.Cue, o Options) []Violation {
 		}
 		d := c.End - c.Start
 		switch {
-		case d <= 0:
-			add(RuleDuration, "ends %s after it starts", inSeconds(d))
+		case d == 0:
+			add(RuleDuration, "ends as it starts: never on screen")
+		case d < 0:
+			add(RuleDuration, "ends %s before it starts", inSeconds(-d))
 		case d < o.MinDuration-tolerance:
 			add(RuleMinDuration, "%s on screen, under %s", inSeconds(d), inSeconds(o.MinDuration))
 		case d > o.MaxDuration+tolerance:

@@ -2,7 +2,10 @@ package timing
 
 import (
 	"fmt"
+	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/capconv/capconv/convert/caption"
 )
@@ -91,7 +94,7 @@ func abs(d time.Duration) time.Duration {
 }
 
 // textWidth returns the characters of text with its spaces collapsed.
-func textWidth(text string) int { return width(splitWords(text)) }
+func textWidth(text string) int { return utf8.RuneCountInString(strings.TrimSpace(text)) }
 
 // speakerCount returns how many distinct known speakers c's lines have.
 func speakerCount(c caption.Cue) int {
@@ -121,11 +124,14 @@ func anyDash(c caption.Cue) bool {
 // badBreak says which line treatment rule a break between the line above
 // and the line below breaks, or "".
 func badBreak(above, below string) string {
-	a, b := splitWords(above), splitWords(below)
-	if len(a) == 0 || len(b) == 0 {
+	x, several, ok := lastWord(above)
+	if !ok {
 		return ""
 	}
-	x, y := a[len(a)-1], b[0]
+	y, ok := firstWord(below)
+	if !ok {
+		return ""
+	}
 	if x.closesSentence || x.closesClause {
 		return ""
 	}
@@ -139,13 +145,38 @@ func badBreak(above, below string) string {
 	case classInfinitive:
 		return fmt.Sprintf("between %q and its verb", x.text)
 	}
-	if x.capitalised && y.capitalised && x.class == classOther && y.class == classOther && len(a) > 1 {
+	if x.capitalised && y.capitalised && x.class == classOther && y.class == classOther && several {
 		return fmt.Sprintf("between the names %q and %q", x.text, y.text)
 	}
-	if isAdjective(x.text) && y.class == classOther && !y.capitalised {
+	if isAdjective(x.text) && y.class == classOther && !y.capitalised && !isComparison(y.text) {
 		return fmt.Sprintf("between the adjective %q and its noun %q", x.text, y.text)
 	}
 	return ""
+}
+
+// lastWord returns the last word of text, and whether there are more
+// before it; ok is false when text has no word.
+func lastWord(text string) (w word, several, ok bool) {
+	text = strings.TrimRightFunc(text, unicode.IsSpace)
+	if text == "" {
+		return word{}, false, false
+	}
+	i := strings.LastIndexFunc(text, unicode.IsSpace)
+	last := text[i+1:]
+	return newWord(last, utf8.RuneCountInString(last), isASCII(last)), i >= 0, true
+}
+
+// firstWord returns the first word of text; ok is false when it has none.
+func firstWord(text string) (w word, ok bool) {
+	text = strings.TrimLeftFunc(text, unicode.IsSpace)
+	if text == "" {
+		return word{}, false
+	}
+	first := text
+	if i := strings.IndexFunc(text, unicode.IsSpace); i >= 0 {
+		first = text[:i]
+	}
+	return newWord(first, utf8.RuneCountInString(first), isASCII(first)), true
 }
 
 // isAdjective reports whether w is one of the adjectives most often put
@@ -158,6 +189,17 @@ func isAdjective(w string) bool {
 		"long", "short", "high", "low", "large", "whole", "important", "different",
 		"real", "best", "better", "beautiful", "nice", "huge", "tiny", "black", "white",
 		"red", "blue", "green", "strange", "special", "entire", "certain", "main":
+		return true
+	}
+	return false
+}
+
+// isComparison reports whether w follows an adjective that stands alone:
+// "old as", "good enough".
+func isComparison(w string) bool {
+	var buf [16]byte
+	switch string(lower(buf[:0], w)) {
+	case "as", "enough", "too", "indeed":
 		return true
 	}
 	return false
