@@ -160,3 +160,30 @@ func TestCheckStdin(t *testing.T) {
 		t.Errorf("exit %d, stdout:\n%s", code, stdout)
 	}
 }
+
+func TestCheckReviewPage(t *testing.T) {
+	dir := t.TempDir()
+	in := writeCaptions(t, "in.srt", tooLong)
+	media := filepath.Join(dir, "talk.mp4")
+	if err := os.WriteFile(media, []byte("not really a video"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	page := filepath.Join(dir, "review.html")
+	code, _, stderr := runCLI(t, "", "check", "--html", page, "--media", media, in)
+	if code != exitFailure {
+		t.Errorf("exit %d, want 1 (a long line is an error); stderr %q", code, stderr)
+	}
+	data, err := os.ReadFile(page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range []string{`<span id="cue-count">1</span>`, `<span id="violation-count">1</span>`, "<track", "data:video/mp4;base64,"} {
+		if !strings.Contains(string(data), s) {
+			t.Errorf("the page lacks %q", s)
+		}
+	}
+	code, _, stderr = runCLI(t, "", "check", "--html", page, "--media", filepath.Join(dir, "missing.mp4"), in)
+	if code != exitFailure || !strings.Contains(stderr, "missing.mp4") {
+		t.Errorf("a missing media file: exit %d, stderr %q", code, stderr)
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/capconv/capconv/timing"
@@ -98,5 +99,40 @@ func TestIgnore(t *testing.T) {
 		if f.Rule == timing.RuleCPS || f.Rule == timing.RuleOverlap {
 			t.Errorf("ignored rule reported: %s", f)
 		}
+	}
+}
+
+func TestWriteHTML(t *testing.T) {
+	r, err := File("testdata/golden/srt-problems/in.srt", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name   string
+		media  Media
+		want   []string
+		wantNo []string
+	}{
+		{"without media", Media{}, []string{`id="cue-6"`, `<span id="violation-count">15</span>`, `href="#cue-1"`}, []string{"<video", "<track"}},
+		{"with media", Media{Name: "talk.mp4", Data: []byte("not really a video")}, []string{`<video id="media"`, `src="data:video/mp4;base64,`, `<track kind="captions"`, `src="data:text/vtt;base64,`}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var b bytes.Buffer
+			if err := WriteHTML(&b, r, tt.media); err != nil {
+				t.Fatal(err)
+			}
+			page := b.String()
+			for _, s := range tt.want {
+				if !strings.Contains(page, s) {
+					t.Errorf("page lacks %q", s)
+				}
+			}
+			for _, s := range append(tt.wantNo, "http://", "https://") {
+				if strings.Contains(page, s) {
+					t.Errorf("page has %q", s)
+				}
+			}
+		})
 	}
 }
