@@ -52,26 +52,36 @@ type checkSettings struct {
 	media  string
 }
 
-func checkSettingsFrom(c *cli.Context) (checkSettings, error) {
-	var s checkSettings
+// readingFrom reads the flags check and fix share: the limits, --fps,
+// --from, --encoding and --labels.
+func readingFrom(c *cli.Context) (convert.Options, error) {
+	var o convert.Options
 	t, err := limitsFrom(c)
 	if err != nil {
-		return s, err
+		return o, err
 	}
-	o := &s.Convert
 	o.Timing = t
 	if v := c.String("from"); v != "" {
 		if o.From, o.Dialect, err = parseFrom(v); err != nil {
-			return s, err
+			return o, err
 		}
 	}
 	if v := c.String("encoding"); v != "" {
 		if o.Encoding, err = convert.ParseEncoding(v); err != nil {
-			return s, usagef("--encoding: %v", err)
+			return o, usagef("--encoding: %v", err)
 		}
 	}
 	if o.Labels, err = convert.ParseLabelStyle(c.String("labels")); err != nil {
-		return s, usagef("--labels: %v", err)
+		return o, usagef("--labels: %v", err)
+	}
+	return o, nil
+}
+
+func checkSettingsFrom(c *cli.Context) (checkSettings, error) {
+	var s checkSettings
+	var err error
+	if s.Convert, err = readingFrom(c); err != nil {
+		return s, err
 	}
 	switch c.String("format") {
 	case "text":

@@ -128,7 +128,7 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
 		OnUsageError: func(_ *cli.Context, err error, _ bool) error {
 			return usageError{err.Error()}
 		},
-		Commands: []*cli.Command{convertCommand(), checkCommand(), formatsCommand()},
+		Commands: []*cli.Command{convertCommand(), checkCommand(), fixCommand(), formatsCommand()},
 	}
 }
 

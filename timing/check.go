@@ -176,3 +176,10 @@ func CPS(c caption.Cue) float64 {
 	}
 	return float64(n) / d
 }
+
+// Resolved returns o with every zero field set to the default Check and
+// MakeCues apply, and the gaps as they apply them: MinGap and ChainGap 0
+// when cues may touch or chaining is off. Its result is for reading the
+// limits, not for passing on: a MinGap of 0 given back would mean the
+// default again.
+func Resolved(o Options) Options { return o.withDefaults() }
