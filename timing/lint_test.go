@@ -33,6 +33,11 @@ func TestLint(t *testing.T) {
 		{name: "between names", cues: []caption.Cue{cue(0, 3*s, "A", "Yesterday I met Albert", "Einstein at the station.")}, want: []Rule{RuleLineBreak}},
 		{name: "adjective and noun", cues: []caption.Cue{cue(0, 3*s, "A", "They bought a big red", "house last summer.")}, want: []Rule{RuleLineBreak}},
 		{name: "top heavy", cues: []caption.Cue{cue(0, 3*s, "A", "This line is much longer than the other,", "is it not?")}, want: []Rule{RuleUnbalanced}},
+		{name: "one-word sentence on top", cues: []caption.Cue{cue(0, 3*s, "A", "Really?", "I had no idea at all.")}},
+		{name: "sound on its own line", cues: []caption.Cue{cue(0, 3*s, "A", "[laughs]", "I had no idea at all.")}},
+		{name: "capitals are no names", cues: []caption.Cue{cue(0, 3*s, "A", "THE EVENTS", "THAT SHAPED US")}},
+		{name: "not English", cues: []caption.Cue{cue(0, 3*s, "A", "Nous sommes allés à la", "maison de Pierre hier.")}, reason: "the word classes are English"},
+		{name: "Chinese has no spaces", cues: []caption.Cue{cue(0, 3*s, "A", "现实世界中的机器人学习问题中", "使用模拟和域适应。")}},
 		{name: "orphan", cues: []caption.Cue{cue(0, 3*s, "A", "We all went out together,", "finally.")}, want: []Rule{RuleUnbalanced, RuleOrphan}},
 		{
 			name: "change of speaker unseen", cues: []caption.Cue{cue(0, 2*s, "Ann", "Hello."), cue(3*s, 5*s, "Bob", "Hi.")},
