@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"os"
+	"runtime"
 	"slices"
 	"strings"
 
@@ -37,6 +38,7 @@ func checkCommand() *cli.Command {
 			&cli.StringFlag{Name: "fail-on", Value: "error", Usage: "exit 1 when a violation of `SEVERITY` or above is found: error, warning or info"},
 			&cli.StringFlag{Name: "ignore", Usage: "comma-separated `RULES` not to report: " + strings.Join(rules, ", ")},
 			&cli.StringFlag{Name: "html", Usage: "write a review page of the first input to `FILE`: a timeline, reading speeds and the violations"},
+			&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Usage: "check `N` files at once", DefaultText: "one per CPU"},
 			&cli.StringFlag{Name: "media", Usage: "the audio or video `FILE` the review page plays the captions over"},
 		}),
 		Action: checkAction,
@@ -134,26 +136,33 @@ func checkAction(c *cli.Context) error {
 		return usagef("standard input (-) is checked alone")
 	}
 	stdout, stderr := c.App.Writer, c.App.ErrWriter
+	workers := c.Int("jobs")
+	if workers < 0 {
+		return usagef("--jobs: %d: expected a number of workers, or 0 for one per CPU", workers)
+	}
+	if workers == 0 {
+		workers = runtime.NumCPU()
+	}
 	var results []*check.Result
 	var failed []check.Failed
-	for _, in := range inputs {
-		var r *check.Result
-		if in == "-" {
-			r, err = check.Read(c.App.Reader, "<stdin>", s.Options)
-		} else {
-			r, err = check.File(in, s.Options)
-		}
-		if err != nil {
-			fmt.Fprintf(stderr, "capconv: %s\n", batch.Describe(err))
-			failed = append(failed, check.Failed{File: caption.QuotePath(in), Err: err})
+	dones, release := checkAll(c, inputs, s.Options, workers)
+	for i, done := range dones {
+		d := <-done
+		release()
+		if d.err != nil {
+			fmt.Fprintf(stderr, "capconv: %s\n", batch.Describe(d.err))
+			failed = append(failed, check.Failed{File: caption.QuotePath(inputs[i]), Err: d.err})
 			continue
 		}
-		results = append(results, r)
 		if !s.json {
-			if err := check.WriteText(stdout, r); err != nil {
+			if err := check.WriteText(stdout, d.r); err != nil {
 				return err
 			}
 		}
+		if len(results) > 0 || s.html == "" {
+			d.r.Cues = nil // only the review page needs them, of the first input
+		}
+		results = append(results, d.r)
 	}
 	if s.json {
 		err = check.WriteJSON(stdout, results, failed, s.Convert.Timing)
@@ -172,6 +181,46 @@ func checkAction(c *cli.Context) error {
 		return errReported
 	}
 	return nil
+}
+
+// checked is one input's result or error.
+type checked struct {
+	r   *check.Result
+	err error
+}
+
+// checkAll checks inputs with workers at once and returns a channel per
+// input, in input order, that delivers its result when it is ready. The
+// caller calls release after taking each result: the workers run at most
+// a few inputs ahead of it, so that results do not pile up in memory.
+func checkAll(c *cli.Context, inputs []string, o check.Options, workers int) (out []chan checked, release func()) {
+	out = make([]chan checked, len(inputs))
+	for i := range out {
+		out[i] = make(chan checked, 1)
+	}
+	ahead := make(chan struct{}, 4*workers)
+	next := make(chan int)
+	go func() {
+		for i := range inputs {
+			ahead <- struct{}{}
+			next <- i
+		}
+		close(next)
+	}()
+	for range min(workers, len(inputs)) {
+		go func() {
+			for i := range next {
+				var d checked
+				if inputs[i] == "-" {
+					d.r, d.err = check.Read(c.App.Reader, "<stdin>", o)
+				} else {
+					d.r, d.err = check.File(inputs[i], o)
+				}
+				out[i] <- d
+			}
+		}()
+	}
+	return out, func() { <-ahead }
 }
 
 // writeReview writes the review page of r, atomically.

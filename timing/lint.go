@@ -162,20 +162,24 @@ func badBreak(above, below string) string {
 // looksEnglish reports whether the text of cues reads as English: in
 // English text about 40% of the words are of the classes the line rules
 // know (articles, prepositions, auxiliaries…), in French or Spanish text
-// under 6%. It looks at the first few thousand words.
+// under 6%. It looks at the first hundred words, or up to a thousand
+// when those leave it in doubt.
 func looksEnglish(cues []caption.Cue) bool {
 	n, known := 0, 0
 	for _, c := range cues {
 		for _, l := range c.Lines {
-			for _, w := range strings.Fields(l.Text) {
+			for w := range strings.FieldsSeq(l.Text) {
 				n++
 				if classOf(w) != classOther {
 					known++
 				}
 			}
 		}
-		if n >= 3000 {
-			break
+		switch {
+		case n >= 100 && known*5 >= n:
+			return true // English is plain within a hundred words
+		case n >= 1000:
+			return false
 		}
 	}
 	return n == 0 || known*5 >= n

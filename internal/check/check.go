@@ -119,8 +119,10 @@ type Result struct {
 	// captions its conversion writes.
 	Transcript bool
 	// Cues are the cues checked, their lines as a viewer reads them
-	// (labels and dashes included).
-	Cues []caption.Cue
+	// (labels and dashes included). A caller that keeps many results
+	// may drop them once written: NumCues keeps their number.
+	Cues    []caption.Cue
+	NumCues int
 	// Limits are the limits checked against, defaults filled in.
 	Limits timing.Options
 	// Findings are the violations in cue order, file findings first.
@@ -190,6 +192,7 @@ func check(name string, doc *caption.Document, found []Finding, o Options) (*Res
 		doc = outs[0].Doc
 	}
 	r.Cues = shown(doc)
+	r.NumCues = len(r.Cues)
 	labels := false
 	switch doc.SpeakersShown {
 	case "line", "name", "upper", "bracket", "chevron":

@@ -180,7 +180,7 @@ func WriteJSON(w io.Writer, rs []*Result, failed []Failed, limits timing.Options
 		rep.Summary = []RuleCount{}
 	}
 	for _, r := range rs {
-		f := jsonFile{File: r.File, Transcript: r.Transcript, Cues: len(r.Cues), Violations: []jsonFinding{}}
+		f := jsonFile{File: r.File, Transcript: r.Transcript, Cues: r.NumCues, Violations: []jsonFinding{}}
 		for _, x := range r.Findings {
 			j := jsonFinding{Cue: x.Cue, Line: x.Line, Rule: x.Rule, Severity: x.Severity, Message: x.Message, NoRoom: x.NoRoom}
 			if x.Cue > 0 {
