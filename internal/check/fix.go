@@ -2,6 +2,7 @@ package check
 
 import (
 	"fmt"
+	"math"
 	"slices"
 	"strings"
 	"time"
@@ -58,6 +59,17 @@ func Fix(doc *caption.Document, o timing.Options) (*caption.Document, []Change) 
 		rewrap(&d.Cues[i], shownText[i], lim, func(failed bool, format string, args ...any) { note(i, failed, format, args...) })
 	}
 	cues := d.Cues
+	// Times go on frames first, so that every time the repairs below
+	// compute from them, in whole frames, stays on a frame.
+	if lim.FPS > 0 {
+		before := slices.Clone(cues)
+		timing.SnapToFrames(cues, lim.FPS)
+		for i := range cues {
+			if cues[i].Start != before[i].Start || cues[i].End != before[i].End {
+				note(i, false, "%s → %s --> %s: snapped to frames at %s fps", Clock(before[i].Start), Clock(cues[i].Start), Clock(cues[i].End), num(lim.FPS))
+			}
+		}
+	}
 	for i, c := range cues {
 		if strings.TrimSpace(strings.Join(texts(c), "")) == "" {
 			note(i, true, "no text: delete the cue")
@@ -83,6 +95,9 @@ func Fix(doc *caption.Document, o timing.Options) (*caption.Document, []Change) 
 		c := &cues[i]
 		need := max(lim.MinDuration, time.Duration(float64(chars(c))/lim.MaxCPS*float64(time.Second)))
 		need = min(need, lim.MaxDuration)
+		if lim.FPS > 0 {
+			need = timing.FrameTime(int64(math.Ceil(need.Seconds()*lim.FPS-1e-6)), lim.FPS)
+		}
 		if c.End-c.Start >= need-time.Millisecond {
 			continue
 		}
@@ -119,15 +134,6 @@ func Fix(doc *caption.Document, o timing.Options) (*caption.Document, []Change) 
 		}
 		note(i-1, false, "end %s → %s: "+why, Clock(p.End), Clock(end), i+1)
 		p.End = end
-	}
-	if lim.FPS > 0 {
-		before := slices.Clone(cues)
-		timing.SnapToFrames(cues, lim.FPS)
-		for i := range cues {
-			if cues[i].Start != before[i].Start || cues[i].End != before[i].End {
-				note(i, false, "%s → %s --> %s: snapped to frames at %s fps", Clock(before[i].Start), Clock(cues[i].Start), Clock(cues[i].End), num(lim.FPS))
-			}
-		}
 	}
 	slices.SortStableFunc(changes, func(a, b Change) int { return a.Cue - b.Cue })
 	return &d, changes
