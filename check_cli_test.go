@@ -187,3 +187,20 @@ func TestCheckReviewPage(t *testing.T) {
 		t.Errorf("a missing media file: exit %d, stderr %q", code, stderr)
 	}
 }
+
+func TestCheckDirectory(t *testing.T) {
+	dir := t.TempDir()
+	for name, text := range map[string]string{"a.srt": clean, "sub/b.srt": tooLong, "notes.pdf": "not captions"} {
+		path := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	code, stdout, stderr := runCLI(t, "", "check", dir)
+	if code != exitFailure || !strings.Contains(stdout, "2 files checked: 1 error") || !strings.Contains(stdout, filepath.Join("sub", "b.srt")+":cue 1") {
+		t.Errorf("exit %d\nstdout:\n%s\nstderr:\n%s", code, stdout, stderr)
+	}
+}

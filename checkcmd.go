@@ -2,7 +2,9 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"runtime"
 	"slices"
@@ -25,7 +27,7 @@ func checkCommand() *cli.Command {
 	return &cli.Command{
 		Name:      "check",
 		Usage:     "check caption files and transcripts against a caption style guide",
-		ArgsUsage: "FILE... (- for standard input)",
+		ArgsUsage: "INPUT... (files, directories walked recursively, glob patterns; - for standard input)",
 		OnUsageError: func(c *cli.Context, err error, _ bool) error {
 			return flagUsageError(c.Command.Flags, err)
 		},
@@ -136,6 +138,23 @@ func checkAction(c *cli.Context) error {
 		return usagef("standard input (-) is checked alone")
 	}
 	stdout, stderr := c.App.Writer, c.App.ErrWriter
+	var failed []check.Failed
+	if inputs[0] != "-" {
+		srcs, errs := batch.Expand(inputs, "")
+		for _, err := range errs {
+			fmt.Fprintf(stderr, "capconv: %s\n", batch.Describe(err))
+			name := ""
+			var pe *fs.PathError
+			if errors.As(err, &pe) {
+				name = caption.QuotePath(pe.Path)
+			}
+			failed = append(failed, check.Failed{File: name, Err: err})
+		}
+		inputs = inputs[:0]
+		for _, src := range srcs {
+			inputs = append(inputs, src.Path)
+		}
+	}
 	workers := c.Int("jobs")
 	if workers < 0 {
 		return usagef("--jobs: %d: expected a number of workers, or 0 for one per CPU", workers)
@@ -144,7 +163,6 @@ func checkAction(c *cli.Context) error {
 		workers = runtime.NumCPU()
 	}
 	var results []*check.Result
-	var failed []check.Failed
 	dones, release := checkAll(c, inputs, s.Options, workers)
 	for i, done := range dones {
 		d := <-done
