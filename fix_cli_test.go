@@ -14,11 +14,14 @@ func TestFixCommand(t *testing.T) {
 	out := filepath.Join(filepath.Dir(in), "talk.fixed.srt")
 
 	code, stdout, stderr := runCLI(t, "", "fix", "--dry-run", in)
-	if code != exitOK || !strings.Contains(stdout, ":cue 1 (00:00:01.000): end 00:00:03.000 → 00:00:02.416: no longer overlaps cue 2") {
+	if code != exitOK || !strings.Contains(stdout, ":cue 1 (00:00:01.000): end 00:00:03.000 → 00:00:02.417: no longer overlaps cue 2") {
 		t.Fatalf("dry run: exit %d\nstdout:\n%s\nstderr:\n%s", code, stdout, stderr)
 	}
 	if _, err := os.Stat(out); err == nil {
 		t.Fatal("a dry run wrote the output")
+	}
+	if !strings.Contains(stdout, "@@ cue 1 @@\n-00:00:01.000 --> 00:00:03.000\n+00:00:01.000 --> 00:00:02.417\n Hello there, and welcome.\n") {
+		t.Errorf("a dry run shows no diff:\n%s", stdout)
 	}
 
 	if code, stdout, stderr = runCLI(t, "", "fix", in); code != exitOK || !strings.Contains(stdout, "wrote "+out) {

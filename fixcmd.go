@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -31,7 +32,7 @@ func fixCommand() *cli.Command {
 			&cli.StringFlag{Name: "labels", Value: "auto", Usage: "speaker labels to read from caption text, as for convert"},
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "output `PATH`: a directory, or with one input a file name (default: NAME.fixed.EXT next to each input)"},
 			&cli.BoolFlag{Name: "force", Usage: "replace existing output files (an input is never replaced)"},
-			&cli.BoolFlag{Name: "dry-run", Usage: "print what would change and write nothing"},
+			&cli.BoolFlag{Name: "dry-run", Usage: "print what would change, and a diff of the cues, and write nothing"},
 		}),
 		Action: fixAction,
 	}
@@ -69,7 +70,7 @@ func fixAction(c *cli.Context) error {
 }
 
 // fixFile repairs the caption file in and writes it to out.
-func fixFile(w interface{ Write([]byte) (int, error) }, in, out string, o convert.Options, dryRun bool) error {
+func fixFile(w io.Writer, in, out string, o convert.Options, dryRun bool) error {
 	name := caption.QuotePath(in)
 	doc, err := convert.ReadFile(in, o)
 	if err != nil {
@@ -90,7 +91,7 @@ func fixFile(w interface{ Write([]byte) (int, error) }, in, out string, o conver
 		fmt.Fprintf(w, "%s:%s\n", name, ch)
 	}
 	if dryRun {
-		return nil
+		return check.WriteDiff(w, name, doc.Cues, fixed.Cues)
 	}
 	if fileio.SameFile(in, out) {
 		return fmt.Errorf("%s: %w", caption.QuotePath(out), convert.ErrWouldOverwriteInput)

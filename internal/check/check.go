@@ -181,7 +181,7 @@ func readWarning(to *[]Finding) func(caption.Position, string) {
 }
 
 func check(name string, doc *caption.Document, found []Finding, o Options) (*Result, error) {
-	r := &Result{File: name, Findings: found, Limits: Limits(o.Convert.Timing)}
+	r := &Result{File: name, Findings: found, Limits: timing.Resolved(o.Convert.Timing)}
 	fps := o.Convert.Timing.FPS
 	if len(doc.Cues) == 0 && len(doc.Segments) > 0 {
 		r.Transcript = true
@@ -239,26 +239,6 @@ func shown(doc *caption.Document) []caption.Cue {
 		cues[i] = c
 	}
 	return cues
-}
-
-// Limits returns o with the defaults the checks use filled in.
-func Limits(o timing.Options) timing.Options {
-	if o.MaxChars <= 0 {
-		o.MaxChars = timing.DefaultMaxChars
-	}
-	if o.MaxLines <= 0 {
-		o.MaxLines = timing.DefaultMaxLines
-	}
-	if o.MaxCPS <= 0 {
-		o.MaxCPS = timing.DefaultMaxCPS
-	}
-	if o.MinDuration <= 0 {
-		o.MinDuration = timing.DefaultMinDuration
-	}
-	if o.MaxDuration <= 0 {
-		o.MaxDuration = timing.DefaultMaxDuration
-	}
-	return o
 }
 
 // Worst returns the most serious severity among rs's findings, 0 when

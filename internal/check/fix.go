@@ -2,6 +2,7 @@ package check
 
 import (
 	"fmt"
+	"io"
 	"math"
 	"slices"
 	"strings"
@@ -210,3 +211,43 @@ func chars(c *caption.Cue) int {
 }
 
 func inSecs(d time.Duration) string { return fmt.Sprintf("%.3f s", d.Seconds()) }
+
+// WriteDiff writes how the cues after differ from before, cue for cue
+// (Fix keeps their number and order), as a unified diff of their times
+// and lines: "-" what was, "+" what is, " " what stays.
+func WriteDiff(w io.Writer, name string, before, after []caption.Cue) error {
+	var b strings.Builder
+	header := false
+	for i := range min(len(before), len(after)) {
+		x, y := before[i], after[i]
+		sameTime := x.Start == y.Start && x.End == y.End
+		sameText := slices.Equal(texts(x), texts(y))
+		if sameTime && sameText {
+			continue
+		}
+		if !header {
+			fmt.Fprintf(&b, "--- %s\n+++ %s (fixed)\n", name, name)
+			header = true
+		}
+		fmt.Fprintf(&b, "@@ cue %d @@\n", i+1)
+		if sameTime {
+			fmt.Fprintf(&b, " %s --> %s\n", Clock(x.Start), Clock(x.End))
+		} else {
+			fmt.Fprintf(&b, "-%s --> %s\n+%s --> %s\n", Clock(x.Start), Clock(x.End), Clock(y.Start), Clock(y.End))
+		}
+		if sameText {
+			for _, t := range texts(x) {
+				fmt.Fprintf(&b, " %s\n", t)
+			}
+			continue
+		}
+		for _, t := range texts(x) {
+			fmt.Fprintf(&b, "-%s\n", t)
+		}
+		for _, t := range texts(y) {
+			fmt.Fprintf(&b, "+%s\n", t)
+		}
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}

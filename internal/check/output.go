@@ -10,13 +10,14 @@ import (
 	"github.com/capconv/capconv/timing"
 )
 
-// Clock formats d as HH:MM:SS.mmm.
+// Clock formats d as HH:MM:SS.mmm, rounded to the millisecond as the
+// writers round.
 func Clock(d time.Duration) string {
 	neg := ""
 	if d < 0 {
 		neg, d = "-", -d
 	}
-	ms := d.Milliseconds()
+	ms := d.Round(time.Millisecond).Milliseconds()
 	return fmt.Sprintf("%s%02d:%02d:%02d.%03d", neg, ms/3600000, ms/60000%60, ms/1000%60, ms%1000)
 }
 
@@ -165,7 +166,7 @@ type Failed struct {
 // WriteJSON writes the results rs, and the inputs that failed, as the
 // JSON report of schema Schema.
 func WriteJSON(w io.Writer, rs []*Result, failed []Failed, limits timing.Options) error {
-	limits = Limits(limits)
+	limits = timing.Resolved(limits)
 	rep := jsonReport{
 		Schema: Schema,
 		Limits: jsonLimits{
