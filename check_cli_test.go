@@ -204,3 +204,22 @@ func TestCheckDirectory(t *testing.T) {
 		t.Errorf("exit %d\nstdout:\n%s\nstderr:\n%s", code, stdout, stderr)
 	}
 }
+
+func TestConvertReportHTML(t *testing.T) {
+	dir := t.TempDir()
+	page := filepath.Join(dir, "review.html")
+	code, _, stderr := runCLI(t, "", "convert", "--report", "--html", page, "--to", "srt", "-o", dir, seed)
+	if code != exitOK {
+		t.Fatalf("exit %d, stderr %q", code, stderr)
+	}
+	data, err := os.ReadFile(page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(data), `<span id="cue-count">`) || !strings.Contains(string(data), "Mark Zuckerberg") {
+		t.Errorf("the review page lacks the cues:\n%.500s", data)
+	}
+	if code, _, stderr := runCLI(t, "", "convert", "--html", page, seed); code != exitUsage || !strings.Contains(stderr, "--html needs --report") {
+		t.Errorf("--html without --report: exit %d, stderr %q", code, stderr)
+	}
+}

@@ -9,6 +9,7 @@ import (
 	"runtime"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/capconv/capconv/convert"
 	"github.com/capconv/capconv/convert/caption"
@@ -239,6 +240,30 @@ func checkAll(c *cli.Context, inputs []string, o check.Options, workers int) (ou
 		}()
 	}
 	return out, func() { <-ahead }
+}
+
+// reviewOnce returns a function that writes the review page of the
+// first document it is given to s.html, when set, checked under s's
+// limits; it does nothing after the first call, nor without s.html.
+func reviewOnce(s settings) func(name string, doc *caption.Document) error {
+	var once sync.Once
+	return func(name string, doc *caption.Document) error {
+		var err error
+		once.Do(func() {
+			if s.html == "" {
+				return
+			}
+			var r *check.Result
+			if r, err = check.Document(caption.QuotePath(name), doc, check.Options{Convert: s.Convert}); err != nil {
+				return
+			}
+			var buf bytes.Buffer
+			if err = check.WriteHTML(&buf, r, check.Media{}); err == nil {
+				err = fileio.WriteFile(s.html, buf.Bytes(), true)
+			}
+		})
+		return err
+	}
 }
 
 // writeReview writes the review page of r, atomically.

@@ -180,6 +180,7 @@ func convertCommand() *cli.Command {
 			&cli.BoolFlag{Name: "scc-roll-up", Usage: "write SCC roll-up captions (the text appears as sent and scrolls up) instead of pop-on ones"},
 			&cli.StringFlag{Name: "timecode", Value: "drop", Usage: "timecode labels at 29.97 and 59.94 fps (SCC, and iTT at those rates): drop (drop-frame, keeps to the clock) or non-drop (counts every frame, 3.6 s an hour behind)"},
 			&cli.BoolFlag{Name: "report", Usage: "print a summary per input on stderr: cues, speakers and their rates, reading speeds, rule violations"},
+			&cli.StringFlag{Name: "html", Usage: "with --report, write a review page of the first input reported to `FILE` (as capconv check --html does)"},
 			&cli.StringFlag{Name: "duration", Usage: "media `DURATION`, e.g. 1h2m3s: where the last turn ends", DefaultText: "estimated from the speaker's rate"},
 			&cli.StringFlag{Name: "show-speakers", Aliases: []string{"srt-labels"}, Value: "auto", Usage: "how every format shows who speaks in the text, beside its voice or name markup: auto (as the source showed them; Name: for transcripts, and for SRT when the source showed none), name (Name: ), upper (NAME: ), bracket ([Name] ), dash (- at a change of speaker), chevron (>> NAME: , as broadcast captions mark a change of speaker) or none (only the source's dialogue dashes)"},
 			&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Usage: "convert `N` files at once", DefaultText: "one per CPU"},
@@ -283,8 +284,9 @@ const fullDiagnosisHint = "run with --verbose (or on one file) for the full diag
 // them.
 type settings struct {
 	batch.Options
-	report  bool // --report
-	verbose bool // --verbose
+	report  bool   // --report
+	html    string // --html: the review page of the first input reported
+	verbose bool   // --verbose
 }
 
 func convertAction(c *cli.Context) error {
@@ -370,8 +372,12 @@ func convertBatch(c *cli.Context, inputs []string, s settings) error {
 	if s.report {
 		// Workers report at once: print each report whole, through the console.
 		limits := o.Convert.Timing
+		review := reviewOnce(s)
 		o.Report = func(name string, doc *caption.Document) {
 			con.Printf("%s", strings.TrimSuffix(timing.BuildReport(caption.QuotePath(name), doc, limits).String(), "\n"))
+			if err := review(name, doc); err != nil {
+				con.Printf("%s", batch.Describe(err))
+			}
 		}
 	}
 	o.OnResult = con.Result
@@ -542,6 +548,9 @@ func convertStream(c *cli.Context, in string, s settings) error {
 	}
 	if s.report {
 		timing.BuildReport(caption.QuotePath(o.File), outs[0].Doc, o.Timing).WriteTo(c.App.ErrWriter)
+		if err := reviewOnce(s)(name, outs[0].Doc); err != nil {
+			return err
+		}
 	}
 	// Standard output takes the output as it is rendered; a writer's
 	// error (rare: times past what the format holds) can then follow
@@ -654,6 +663,9 @@ func settingsFrom(c *cli.Context) (settings, error) {
 		o.Language = tag.String()
 	}
 	s.report = c.Bool("report")
+	if s.html = c.String("html"); s.html != "" && !s.report {
+		return s, usagef("--html needs --report: the page shows what the report finds")
+	}
 	s.verbose = c.Bool("verbose")
 	return s, nil
 }
