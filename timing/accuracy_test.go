@@ -86,16 +86,9 @@ func measure(ref reference, cues []caption.Cue, o Options) score {
 	}
 	bad := map[int]bool{}
 	for _, v := range Check(cues, o) {
-		// A gap left open is how the screen flashes, not how hard a cue
-		// is to read: readable counts the reading rules alone.
-		bad[v.Cue] = bad[v.Cue] || v.Rule != RuleChain
+		bad[v.Cue] = true
 	}
-	s.readable = len(cues)
-	for _, b := range bad {
-		if b {
-			s.readable--
-		}
-	}
+	s.readable = len(cues) - len(bad)
 	s.finish()
 	return s
 }

@@ -24,14 +24,14 @@ const (
 	RuleCPS         Rule = "cps"          // faster to read than MaxCPS
 	RuleOverlap     Rule = "overlap"      // starts before the cue before it ends
 	RuleGap         Rule = "gap"          // closer than MinGap to the cue before it
-	RuleChain       Rule = "chain"        // a gap of at most ChainGap not closed to MinGap
 	RuleDuration    Rule = "duration"     // ends at or before its start
 	RuleOrder       Rule = "order"        // starts before the cue before it starts
 	RuleEmpty       Rule = "empty"        // no text
 )
 
-// The rules Lint applies to the text of cues and their frames.
+// The rules Lint and CheckChains apply.
 const (
+	RuleChain        Rule = "chain"         // a gap of at most ChainGap not closed to MinGap
 	RuleUnbalanced   Rule = "unbalanced"    // a top line much longer than the bottom one
 	RuleLineBreak    Rule = "line-break"    // a line break the line treatment rules forbid
 	RuleOrphan       Rule = "orphan"        // a line of one word
@@ -136,9 +136,24 @@ func Check(cues []caption.Cue, o Options) []Violation {
 				add(RuleOverlap, "starts %s before cue %d ends", inSeconds(-gap), i)
 			case gap < o.MinGap-tolerance:
 				add(RuleGap, "%s after cue %d, under %s", inSeconds(gap), i, inSeconds(o.MinGap))
-			case gap > o.MinGap+tolerance && gap <= o.ChainGap+tolerance:
-				add(RuleChain, "%s after cue %d: a gap of at most %s closes to %s", inSeconds(gap), i, inSeconds(o.ChainGap), inSeconds(o.MinGap))
 			}
+		}
+	}
+	return out
+}
+
+// CheckChains returns every gap between cues longer than o.MinGap but at
+// most o.ChainGap, which Netflix's chaining rule closes to the minimum so
+// that the screen does not flash between cues. Check leaves it out: a
+// gap left open is how the screen flashes, not how hard a cue is to read.
+func CheckChains(cues []caption.Cue, o Options) []Violation {
+	o = o.withDefaults()
+	var out []Violation
+	for i := 1; i < len(cues); i++ {
+		c := cues[i]
+		if gap := c.Start - cues[i-1].End; gap > o.MinGap+tolerance && gap <= o.ChainGap+tolerance {
+			out = append(out, Violation{Cue: i, Start: c.Start, Rule: RuleChain,
+				Detail: fmt.Sprintf("%s after cue %d: a gap of at most %s closes to %s", inSeconds(gap), i, inSeconds(o.ChainGap), inSeconds(o.MinGap))})
 		}
 	}
 	return out

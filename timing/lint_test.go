@@ -100,3 +100,30 @@ func TestCheckGapsUnderPresets(t *testing.T) {
 		})
 	}
 }
+
+func TestCheckChains(t *testing.T) {
+	s := time.Second
+	bbc, _ := Preset("bbc")
+	tests := []struct {
+		name string
+		gap  time.Duration
+		o    Options
+		want []Rule
+	}{
+		{"a quarter second", s / 4, Options{}, []Rule{RuleChain}},
+		{"the minimum", DefaultMinGap, Options{}, nil},
+		{"past chaining", s, Options{}, nil},
+		{"bbc does not chain", s / 4, bbc, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []Rule
+			for _, v := range CheckChains([]caption.Cue{cue(0, 2*s, "A", "One."), cue(2*s+tt.gap, 4*s, "A", "Two.")}, tt.o) {
+				got = append(got, v.Rule)
+			}
+			if d := cmp.Diff(tt.want, got); d != "" {
+				t.Errorf("CheckChains() rules (-want +got):\n%s", d)
+			}
+		})
+	}
+}

@@ -198,7 +198,8 @@ func check(name string, doc *caption.Document, found []Finding, o Options) (*Res
 	case "line", "name", "upper", "bracket", "chevron":
 		labels = true
 	}
-	vs := merge(timing.Check(r.Cues, o.Convert.Timing), timing.Lint(r.Cues, timing.LintOptions{LabelsShown: labels, FPS: fps}))
+	vs := merge(timing.Check(r.Cues, o.Convert.Timing), timing.CheckChains(r.Cues, o.Convert.Timing))
+	vs = merge(vs, timing.Lint(r.Cues, timing.LintOptions{LabelsShown: labels, FPS: fps}))
 	for _, v := range vs {
 		r.Findings = append(r.Findings, Finding{
 			Cue: v.Cue + 1, Start: v.Start, Rule: v.Rule, Severity: SeverityOf(v.Rule),

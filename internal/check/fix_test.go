@@ -74,7 +74,7 @@ func TestFixKeepsWords(t *testing.T) {
 		for _, ch := range changes {
 			unfixed[ch.Cue] = unfixed[ch.Cue] || ch.Failed
 		}
-		for _, v := range timing.Check(fixed.Cues, o) {
+		for _, v := range append(timing.Check(fixed.Cues, o), timing.CheckChains(fixed.Cues, o)...) {
 			switch v.Rule {
 			case timing.RuleOverlap, timing.RuleGap, timing.RuleChain, timing.RuleMinDuration:
 				// A cue whose times leave no room says so; the cue before
