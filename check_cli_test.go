@@ -223,3 +223,22 @@ func TestConvertReportHTML(t *testing.T) {
 		t.Errorf("--html without --report: exit %d, stderr %q", code, stderr)
 	}
 }
+
+// TestConvertReportGaps: --report under settings that let cues touch
+// reports no gap between touching cues of a caption file, and blames no
+// transcript for its long lines.
+func TestConvertReportGaps(t *testing.T) {
+	in := writeCaptions(t, "in.srt", touching+"\n3\n00:00:06,000 --> 00:00:09,000\nThis line is far longer than any style guide lets a line be.\n")
+	for _, args := range [][]string{{"--preset", "youtube"}, {"--min-gap", "0"}} {
+		code, _, stderr := runCLI(t, "", append(append([]string{"convert", "--report", "--to", "vtt", "-o", t.TempDir()}, args...), in)...)
+		if code != exitOK {
+			t.Fatalf("%v: exit %d, stderr %q", args, code, stderr)
+		}
+		if strings.Contains(stderr, "gap:") || strings.Contains(stderr, "transcript") {
+			t.Errorf("%v: the report misfires:\n%s", args, stderr)
+		}
+		if !strings.Contains(stderr, "chars:") {
+			t.Errorf("%v: the report misses the long line:\n%s", args, stderr)
+		}
+	}
+}

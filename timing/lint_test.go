@@ -127,3 +127,19 @@ func TestCheckChains(t *testing.T) {
 		})
 	}
 }
+
+// TestNoRoomOnlyForTime: a cue boxed in by its neighbours is marked NoRoom
+// for the rules more time would fix, never for a line too long.
+func TestNoRoomOnlyForTime(t *testing.T) {
+	s := time.Second
+	long := "This line is far longer than any style guide lets a line be, and fast"
+	cues := []caption.Cue{cue(0, s, "A", "One."), cue(s+DefaultMinGap, 2*s, "A", long), cue(2*s+DefaultMinGap, 3*s, "A", "Two.")}
+	for _, v := range Check(cues, Options{}) {
+		if v.Cue != 1 {
+			continue
+		}
+		if want := v.Rule == RuleCPS; v.NoRoom != want {
+			t.Errorf("%s: NoRoom %v, want %v", v, v.NoRoom, want)
+		}
+	}
+}
