@@ -128,7 +128,7 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
 		OnUsageError: func(_ *cli.Context, err error, _ bool) error {
 			return usageError{err.Error()}
 		},
-		Commands: []*cli.Command{convertCommand(), formatsCommand()},
+		Commands: []*cli.Command{convertCommand(), checkCommand(), fixCommand(), formatsCommand()},
 	}
 }
 
@@ -159,7 +159,7 @@ func convertCommand() *cli.Command {
 		OnUsageError: func(c *cli.Context, err error, _ bool) error {
 			return flagUsageError(c.Command.Flags, err)
 		},
-		Flags: []cli.Flag{
+		Flags: slices.Concat([]cli.Flag{
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "output `PATH`: a directory; with one input and one format, a file name (-o talk.srt); - for standard output (default: next to each input)"},
 			&cli.StringFlag{Name: "to", Value: "srt,vtt,ttml", Usage: "output `FORMATS`, comma-separated: " + formatNames(convert.WritableFormats())},
 			&cli.StringFlag{Name: "from", Usage: "input `FORMAT` (" + formatNames(convert.ReadableFormats()) + ") or transcript dialect (" + strings.Join(convert.TranscriptDialects(), ", ") + "); default: from the content and the file extension, txt otherwise, with the dialect detected"},
@@ -169,13 +169,7 @@ func convertCommand() *cli.Command {
 			&cli.BoolFlag{Name: "retime", Usage: "re-time the cues of a caption file with the timing model instead of keeping their times"},
 			&cli.StringFlag{Name: "speakers", Usage: "rename speakers with a CSV `FILE` of from,to rows, e.g. SPEAKER_00,Ann Lee"},
 			&cli.BoolFlag{Name: "force", Usage: "replace existing output files (an input is never replaced)"},
-			&cli.StringFlag{Name: "preset", Value: "netflix", Usage: "caption style guide whose limits apply: " + strings.Join(timing.PresetNames(), ", ") + "; the flags below override single values"},
-			&cli.IntFlag{Name: "max-chars", Usage: "most characters per line (`N`; netflix 42, bbc 37, dcmp 32)", DefaultText: "preset"},
-			&cli.IntFlag{Name: "max-lines", Usage: "most lines per cue (`N`)", DefaultText: "preset: 2"},
-			&cli.Float64Flag{Name: "max-cps", Usage: "fastest reading speed, characters per second (`N`)", DefaultText: "preset: netflix 20"},
-			&cli.StringFlag{Name: "min-duration", Usage: "shortest time on screen (`DURATION`: 1.5s, 500ms, or seconds)", DefaultText: "preset: netflix 5/6 s, bbc 1.2s, dcmp 2s"},
-			&cli.StringFlag{Name: "max-duration", Usage: "longest time on screen (`DURATION`)", DefaultText: "preset: 7s"},
-			&cli.StringFlag{Name: "min-gap", Usage: "shortest gap between cues (`DURATION`; 0 lets cues touch); whole frames with --fps", DefaultText: "preset: netflix 2 frames"},
+		}, limitFlags(), []cli.Flag{
 			&cli.StringFlag{Name: "fps", Usage: "snap every time to frames at `RATE`: " + strings.Join(timing.FrameRateNames(), ", ")},
 			&cli.StringFlag{Name: "fps-from", Usage: "the frame rate `RATE` the input was timed at, for media whose frames now play at --fps (a PAL speed-up or slow-down: --fps-from 25 --fps 23.976 makes every time 25/23.976 longer)"},
 			&cli.StringFlag{Name: "offset", Usage: "shift every time by `DURATION`, e.g. 1.5s or -200ms; cutting cues that would end before 0 is an error"},
@@ -186,6 +180,7 @@ func convertCommand() *cli.Command {
 			&cli.BoolFlag{Name: "scc-roll-up", Usage: "write SCC roll-up captions (the text appears as sent and scrolls up) instead of pop-on ones"},
 			&cli.StringFlag{Name: "timecode", Value: "drop", Usage: "timecode labels at 29.97 and 59.94 fps (SCC, and iTT at those rates): drop (drop-frame, keeps to the clock) or non-drop (counts every frame, 3.6 s an hour behind)"},
 			&cli.BoolFlag{Name: "report", Usage: "print a summary per input on stderr: cues, speakers and their rates, reading speeds, rule violations"},
+			&cli.StringFlag{Name: "html", Usage: "with --report, write a review page of the first input reported to `FILE` (as capconv check --html does)"},
 			&cli.StringFlag{Name: "duration", Usage: "media `DURATION`, e.g. 1h2m3s: where the last turn ends", DefaultText: "estimated from the speaker's rate"},
 			&cli.StringFlag{Name: "show-speakers", Aliases: []string{"srt-labels"}, Value: "auto", Usage: "how every format shows who speaks in the text, beside its voice or name markup: auto (as the source showed them; Name: for transcripts, and for SRT when the source showed none), name (Name: ), upper (NAME: ), bracket ([Name] ), dash (- at a change of speaker), chevron (>> NAME: , as broadcast captions mark a change of speaker) or none (only the source's dialogue dashes)"},
 			&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Usage: "convert `N` files at once", DefaultText: "one per CPU"},
@@ -194,8 +189,22 @@ func convertCommand() *cli.Command {
 			&cli.StringFlag{Name: "report-json", Usage: "write a JSON report of every input to `FILE` (- for standard output)"},
 			&cli.StringFlag{Name: "max-input", Usage: "read at most `SIZE` of one input (256M, 2G, 500k, or bytes); a larger one fails", DefaultText: "256M"},
 			&cli.StringFlag{Name: "lang", Usage: "language `TAG` of the text, e.g. en or fr-CA", DefaultText: "from the input, else en"},
-		},
+		}),
 		Action: convertAction,
+	}
+}
+
+// limitFlags are the style guide's limits, which convert times to and
+// check checks against.
+func limitFlags() []cli.Flag {
+	return []cli.Flag{
+		&cli.StringFlag{Name: "preset", Value: "netflix", Usage: "caption style guide whose limits apply: " + strings.Join(timing.PresetNames(), ", ") + "; the flags below override single values"},
+		&cli.IntFlag{Name: "max-chars", Usage: "most characters per line (`N`; netflix 42, bbc 37, dcmp 32)", DefaultText: "preset"},
+		&cli.IntFlag{Name: "max-lines", Usage: "most lines per cue (`N`)", DefaultText: "preset: 2"},
+		&cli.Float64Flag{Name: "max-cps", Usage: "fastest reading speed, characters per second (`N`)", DefaultText: "preset: netflix 20"},
+		&cli.StringFlag{Name: "min-duration", Usage: "shortest time on screen (`DURATION`: 1.5s, 500ms, or seconds)", DefaultText: "preset: netflix 5/6 s, bbc 1.2s, dcmp 2s"},
+		&cli.StringFlag{Name: "max-duration", Usage: "longest time on screen (`DURATION`)", DefaultText: "preset: 7s"},
+		&cli.StringFlag{Name: "min-gap", Usage: "shortest gap between cues (`DURATION`; 0 lets cues touch); whole frames with --fps", DefaultText: "preset: netflix 2 frames"},
 	}
 }
 
@@ -275,8 +284,9 @@ const fullDiagnosisHint = "run with --verbose (or on one file) for the full diag
 // them.
 type settings struct {
 	batch.Options
-	report  bool // --report
-	verbose bool // --verbose
+	report  bool   // --report
+	html    string // --html: the review page of the first input reported
+	verbose bool   // --verbose
 }
 
 func convertAction(c *cli.Context) error {
@@ -362,8 +372,12 @@ func convertBatch(c *cli.Context, inputs []string, s settings) error {
 	if s.report {
 		// Workers report at once: print each report whole, through the console.
 		limits := o.Convert.Timing
+		review := reviewOnce(s)
 		o.Report = func(name string, doc *caption.Document) {
 			con.Printf("%s", strings.TrimSuffix(timing.BuildReport(caption.QuotePath(name), doc, limits).String(), "\n"))
+			if err := review(name, doc); err != nil {
+				con.Printf("%s", batch.Describe(err))
+			}
 		}
 	}
 	o.OnResult = con.Result
@@ -534,6 +548,9 @@ func convertStream(c *cli.Context, in string, s settings) error {
 	}
 	if s.report {
 		timing.BuildReport(caption.QuotePath(o.File), outs[0].Doc, o.Timing).WriteTo(c.App.ErrWriter)
+		if err := reviewOnce(s)(name, outs[0].Doc); err != nil {
+			return err
+		}
 	}
 	// Standard output takes the output as it is rendered; a writer's
 	// error (rare: times past what the format holds) can then follow
@@ -646,6 +663,9 @@ func settingsFrom(c *cli.Context) (settings, error) {
 		o.Language = tag.String()
 	}
 	s.report = c.Bool("report")
+	if s.html = c.String("html"); s.html != "" && !s.report {
+		return s, usagef("--html needs --report: the page shows what the report finds")
+	}
 	s.verbose = c.Bool("verbose")
 	return s, nil
 }
@@ -683,26 +703,26 @@ func parseDuration(flag, v string) (time.Duration, error) {
 	return d, nil
 }
 
-// timingFrom reads the preset, the flags that override its values, and
-// the editor flags (--fps, --offset, --start-timecode, --ttml-time).
-func timingFrom(c *cli.Context, o *convert.Options) error {
+// limitsFrom reads the preset, the flags that override its values, and
+// --fps.
+func limitsFrom(c *cli.Context) (timing.Options, error) {
 	t, err := timing.Preset(c.String("preset"))
 	if err != nil {
-		return usagef("--preset: %v", err)
+		return t, usagef("--preset: %v", err)
 	}
 	if c.IsSet("max-chars") {
 		if t.MaxChars = c.Int("max-chars"); t.MaxChars < 10 {
-			return usagef("--max-chars: %d is too small: expected at least 10", t.MaxChars)
+			return t, usagef("--max-chars: %d is too small: expected at least 10", t.MaxChars)
 		}
 	}
 	if c.IsSet("max-lines") {
 		if t.MaxLines = c.Int("max-lines"); t.MaxLines < 1 {
-			return usagef("--max-lines: %d: expected at least 1", t.MaxLines)
+			return t, usagef("--max-lines: %d: expected at least 1", t.MaxLines)
 		}
 	}
 	if c.IsSet("max-cps") {
 		if t.MaxCPS = c.Float64("max-cps"); t.MaxCPS <= 0 {
-			return usagef("--max-cps: %v: expected a positive speed", t.MaxCPS)
+			return t, usagef("--max-cps: %v: expected a positive speed", t.MaxCPS)
 		}
 	}
 	for _, f := range []struct {
@@ -714,10 +734,10 @@ func timingFrom(c *cli.Context, o *convert.Options) error {
 		}
 		d, err := parseDuration(f.name, c.String(f.name))
 		if err != nil {
-			return err
+			return t, err
 		}
 		if d < 0 || d == 0 && f.name != "min-gap" {
-			return usagef("--%s: %v: expected a positive duration", f.name, d)
+			return t, usagef("--%s: %v: expected a positive duration", f.name, d)
 		}
 		if d == 0 {
 			d = -1 // timing.Options: a negative gap lets cues touch
@@ -725,12 +745,22 @@ func timingFrom(c *cli.Context, o *convert.Options) error {
 		*f.dst = d
 	}
 	if t.MinDuration > 0 && t.MaxDuration > 0 && t.MaxDuration < t.MinDuration {
-		return usagef("--max-duration %v is shorter than --min-duration %v", t.MaxDuration, t.MinDuration)
+		return t, usagef("--max-duration %v is shorter than --min-duration %v", t.MaxDuration, t.MinDuration)
 	}
 	if v := c.String("fps"); v != "" {
 		if t.FPS, err = timing.ParseFPS(v); err != nil {
-			return usagef("--fps: %v", err)
+			return t, usagef("--fps: %v", err)
 		}
+	}
+	return t, nil
+}
+
+// timingFrom reads the limits (limitsFrom) and the editor flags
+// (--fps-from, --offset, --start-timecode, --ttml-time).
+func timingFrom(c *cli.Context, o *convert.Options) error {
+	t, err := limitsFrom(c)
+	if err != nil {
+		return err
 	}
 	if v := c.String("fps-from"); v != "" {
 		if t.FPS == 0 {

@@ -52,8 +52,11 @@ var speedBands = []float64{0, 10, 15, 17, 20, 25}
 // BuildReport summarises doc's cues under the limits of o. doc.Segments,
 // when present, give the speakers' measured rates.
 func BuildReport(name string, doc *caption.Document, o Options) Report {
+	// Check fills in the defaults itself: given o with them filled in, it
+	// would read the 0 that stands for "cues may touch" as the default gap.
+	r := Report{Name: name, Cues: len(doc.Cues), Violations: Check(doc.Cues, o)}
 	o = o.withDefaults()
-	r := Report{Name: name, Cues: len(doc.Cues), Limits: o, Violations: Check(doc.Cues, o)}
+	r.Limits = o
 	for i, from := range speedBands {
 		b := SpeedBand{From: from}
 		if i+1 < len(speedBands) {
@@ -152,7 +155,7 @@ func (r Report) WriteTo(w io.Writer) (int64, error) {
 			noRoom++
 		}
 	}
-	fmt.Fprintf(&b, "  %s (%d where the transcript leaves no room)\n", plural(len(r.Violations), "rule violation"), noRoom)
+	fmt.Fprintf(&b, "  %s (%d where the cues around leave no room)\n", plural(len(r.Violations), "rule violation"), noRoom)
 	for _, v := range r.Violations {
 		fmt.Fprintf(&b, "    %s\n", v)
 	}

@@ -34,6 +34,12 @@ func TestCheck(t *testing.T) {
 		{"too fast", []caption.Cue{cue(0, s, "A", "This is far too much text", "to read in a single second.")}, []Rule{RuleCPS}},
 		{"overlap", []caption.Cue{cue(0, 2*s, "A", "One."), cue(s, 3*s, "A", "Two.")}, []Rule{RuleOverlap}},
 		{"gap under 2 frames", []caption.Cue{cue(0, 2*s, "A", "One."), cue(2*s, 4*s, "A", "Two.")}, []Rule{RuleGap}},
+		{"gap to chain is for CheckChains", []caption.Cue{cue(0, 2*s, "A", "One."), cue(2*s+s/4, 4*s, "A", "Two.")}, nil},
+		{"empty", []caption.Cue{cue(0, 2*s, "A", " ")}, []Rule{RuleEmpty}},
+		{"no lines", []caption.Cue{{Start: 0, End: 2 * s}}, []Rule{RuleEmpty}},
+		{"zero duration", []caption.Cue{cue(s, s, "A", "Hi.")}, []Rule{RuleDuration}},
+		{"negative duration", []caption.Cue{cue(2*s, s, "A", "Hi.")}, []Rule{RuleDuration}},
+		{"out of order", []caption.Cue{cue(3*s, 5*s, "A", "One."), cue(0, 2*s, "A", "Two.")}, []Rule{RuleOrder}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -63,8 +69,8 @@ func TestBuildReport(t *testing.T) {
 	for _, s := range []string{
 		"talk.vtt: 2 cues, 2 speakers",
 		"speaker Ann: 1 cue, speaks 6.0 cps",
-		"cue 2 at 0:00:02.000: cps: 24.0 cps > 20.0",
-		"cue 2 at 0:00:02.000: gap: 0.000 s after cue 1 < 0.083 s",
+		"cue 2 at 0:00:02.000: cps: 24 characters a second, above 20",
+		"cue 2 at 0:00:02.000: gap: 0.000 s after cue 1, under 0.083 s",
 		"20–25 cps: 1 cue",
 	} {
 		if !strings.Contains(text, s) {
