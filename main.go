@@ -169,7 +169,7 @@ func convertCommand() *cli.Command {
 			&cli.BoolFlag{Name: "retime", Usage: "re-time the cues of a caption file with the timing model instead of keeping their times"},
 			&cli.StringFlag{Name: "speakers", Usage: "rename speakers with a CSV `FILE` of from,to rows, e.g. SPEAKER_00,Ann Lee"},
 			&cli.BoolFlag{Name: "force", Usage: "replace existing output files (an input is never replaced)"},
-			&cli.StringFlag{Name: "preset", Value: "netflix", Usage: "caption style guide whose limits apply: " + strings.Join(timing.PresetNames(), ", ") + "; the flags below override single values"},
+			&cli.StringFlag{Name: "preset", Value: "netflix", Usage: "caption style guide whose limits apply: " + strings.Join(timing.PresetNames(), ", ") + "; without it, Netflix's limits for the text's language (--lang); the flags below override single values"},
 			&cli.IntFlag{Name: "max-chars", Usage: "most characters per line (`N`; netflix 42, bbc 37, dcmp 32)", DefaultText: "preset"},
 			&cli.IntFlag{Name: "max-lines", Usage: "most lines per cue (`N`)", DefaultText: "preset: 2"},
 			&cli.Float64Flag{Name: "max-cps", Usage: "fastest reading speed, characters per second (`N`)", DefaultText: "preset: netflix 20"},
@@ -361,8 +361,9 @@ func convertBatch(c *cli.Context, inputs []string, s settings) error {
 	o.KeepWarnings = c.String("report-json") != ""
 	if s.report {
 		// Workers report at once: print each report whole, through the console.
-		limits := o.Convert.Timing
+		co := o.Convert
 		o.Report = func(name string, doc *caption.Document) {
+			limits := convert.TimingOptions(doc, co)
 			con.Printf("%s", strings.TrimSuffix(timing.BuildReport(caption.QuotePath(name), doc, limits).String(), "\n"))
 		}
 	}
@@ -533,7 +534,7 @@ func convertStream(c *cli.Context, in string, s settings) error {
 		return fmt.Errorf("%s: %w", caption.QuotePath(name), err)
 	}
 	if s.report {
-		timing.BuildReport(caption.QuotePath(o.File), outs[0].Doc, o.Timing).WriteTo(c.App.ErrWriter)
+		timing.BuildReport(caption.QuotePath(o.File), outs[0].Doc, convert.TimingOptions(doc, o)).WriteTo(c.App.ErrWriter)
 	}
 	// Standard output takes the output as it is rendered; a writer's
 	// error (rare: times past what the format holds) can then follow
@@ -686,9 +687,14 @@ func parseDuration(flag, v string) (time.Duration, error) {
 // timingFrom reads the preset, the flags that override its values, and
 // the editor flags (--fps, --offset, --start-timecode, --ttml-time).
 func timingFrom(c *cli.Context, o *convert.Options) error {
-	t, err := timing.Preset(c.String("preset"))
-	if err != nil {
-		return usagef("--preset: %v", err)
+	// Without --preset, the zero Options: the Netflix limits of the
+	// text's language, which --max-chars and --max-cps override.
+	var t timing.Options
+	var err error
+	if c.IsSet("preset") {
+		if t, err = timing.Preset(c.String("preset")); err != nil {
+			return usagef("--preset: %v", err)
+		}
 	}
 	if c.IsSet("max-chars") {
 		if t.MaxChars = c.Int("max-chars"); t.MaxChars < 10 {

@@ -111,6 +111,22 @@ type Options struct {
 	sink *text.Sink
 }
 
+// TimingOptions returns the timing options Convert times doc's segments
+// with, and the limits its cues are checked against: o.Timing, with a
+// zero MaxChars or MaxCPS set to the Netflix limit of doc's language
+// (timing.Options.ForLanguage), named by doc.Language or else guessed
+// from its text.
+func TimingOptions(doc *caption.Document, o Options) timing.Options {
+	if o.Timing.MaxChars > 0 && o.Timing.MaxCPS > 0 {
+		return o.Timing
+	}
+	tag := doc.Language
+	if tag == "" {
+		tag = language.Guess(doc)
+	}
+	return o.Timing.ForLanguage(tag)
+}
+
 // ErrNotTimed reports a document written in a format that needs cues
 // while it holds only start-only segments: Convert times them.
 var ErrNotTimed = errors.New("the document has segments but no cues: time it with Convert first")
@@ -346,6 +362,9 @@ func ConvertEach(doc *caption.Document, to []Format, o Options, yield func(Outpu
 func convertEach(doc *caption.Document, to []Format, o Options, yield func(i int, out Output) error) error {
 	if o.FPSFrom > 0 && o.Timing.FPS > 0 && o.FPSFrom != o.Timing.FPS {
 		doc = timing.Rescale(doc, o.FPSFrom, o.Timing.FPS)
+	}
+	if len(doc.Segments) > 0 {
+		o.Timing = TimingOptions(doc, o)
 	}
 	// Plan every output first, so that an unwritable format fails before
 	// anything is timed, and each timed copy's last use is known.
