@@ -8,7 +8,7 @@ import (
 // chunkLimits bound one cue's text.
 type chunkLimits struct {
 	maxChars, maxLines int
-	maxWidth           int // most characters in one cue, from the reading time
+	maxWidth           int // most units of speech (characters, weighed by script) in one cue, from the speaking time
 	reserve            int // label width before the first chunk
 }
 
@@ -96,9 +96,11 @@ func chunkEnds(ends []int, ws []word, lim chunkLimits) []int {
 		}
 		fill := lineFill{maxChars: lim.maxChars, width: reserve}
 		fill.add(ws[i])
-		w, j := int(ws[i].width), i+1
+		// w counts what the words take to say, as the speaker's rate
+		// does: a Chinese character as three (see spokenWeight).
+		w, j := int(ws[i].width)+int(ws[i].heavy), i+1
 		for ; j < len(ws); j++ {
-			w += ws[j].space() + int(ws[j].width)
+			w += ws[j].space() + int(ws[j].width) + int(ws[j].heavy)
 			fill.add(ws[j])
 			if w > lim.maxWidth || fill.lines > lim.maxLines {
 				break
