@@ -38,6 +38,12 @@ const (
 	// flagGlued: no space came before the word; it continues the text of
 	// the word before it, in a script written without spaces.
 	flagGlued
+	// flagClosesCJK and flagOpensCJK: the word starts with a CJK closing
+	// mark (。」）) or ends with an opening one (「（), which the kinsoku
+	// rules keep on the line of the word before or after, even across
+	// a space.
+	flagClosesCJK
+	flagOpensCJK
 )
 
 // closesSentence, closesClause and capitalised are endsSentence,
@@ -76,9 +82,22 @@ func newWord(text string, width int, ascii bool) word {
 	}
 	if !ascii {
 		w.heavy = heavyUnits(text)
+		if first, _ := utf8.DecodeRuneInString(text); strings.ContainsRune(cjkClosers, first) {
+			w.flags |= flagClosesCJK
+		}
+		if last, _ := utf8.DecodeLastRuneInString(text); strings.ContainsRune(cjkOpeners, last) {
+			w.flags |= flagOpensCJK
+		}
 	}
 	return w
 }
+
+// cjkClosers and cjkOpeners are the marks no line starts with and the
+// marks none ends with, by the kinsoku rules.
+const (
+	cjkClosers = "、。，．！？：；」』）】〉》〕］｝ー"
+	cjkOpeners = "「『（【〈《〔［｛"
+)
 
 // splitWords cuts text into words.
 func splitWords(text string) []word {
@@ -454,11 +473,18 @@ func isCapitalised(w string) bool {
 	return unicode.IsUpper(r)
 }
 
+// kinsokuCost is the cost of a break the kinsoku rules forbid, where a
+// space allows it (UAX #14 keeps them out of text without spaces): far
+// above any other, so a break happens there only where no other fits.
+const kinsokuCost = 100
+
 // breakCost is how bad a break between words a and b is, for a line or a
 // cue break: negative is good, 0 neutral, large is bad. The rules are the
 // ones Netflix, the BBC and the DCMP share.
 func breakCost(a, b word) float64 {
 	switch {
+	case b.flags&flagClosesCJK != 0 || a.flags&flagOpensCJK != 0:
+		return kinsokuCost
 	case a.closesSentence():
 		return -3
 	case a.closesClause():
