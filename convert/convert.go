@@ -121,7 +121,11 @@ func TimingOptions(doc *caption.Document, o Options) timing.Options {
 		return o.Timing
 	}
 	tag := doc.Language
-	if tag == "" {
+	if tag == "" && len(doc.Segments) > 0 {
+		// From the segments alone: a timed copy, which holds cues too,
+		// then guesses as its transcript did.
+		tag = language.Guess(&caption.Document{Segments: doc.Segments})
+	} else if tag == "" {
 		tag = language.Guess(doc)
 	}
 	return o.Timing.ForLanguage(tag)
