@@ -38,6 +38,8 @@ func TestBreakLinesUnspaced(t *testing.T) {
 			[]string{"「今日はいい天気です", "ね」と彼女は言いました。"}},
 		{"no line starts with a closing mark after a space", "我们今天来谈谈机器人学习 。以及如何在现实世界中使用模拟 」", 16,
 			[]string{"我们今天来谈谈机器人学习 。", "以及如何在现实世界中使用模拟 」"}},
+		{"Japanese keeps kanji compounds whole where it can", "今日は東京にできた新しい区立図書館について設計を担当した方にお話を伺います。", 13,
+			[]string{"今日は東京にできた新しい", "区立図書館について設計を担", "当した方にお話を伺います。"}},
 		{"Korean breaks at spaces", "안녕하세요 저는 오늘 로봇 학습에 대해 이야기합니다.", 16,
 			[]string{"안녕하세요 저는 오늘 로봇", "학습에 대해 이야기합니다."}},
 	} {

@@ -473,6 +473,26 @@ func isCapitalised(w string) bool {
 	return unicode.IsUpper(r)
 }
 
+// unspacedCost is breakCost between two pieces of text written without
+// spaces, where no dictionary tells words apart: the scripts on either
+// side of the break stand in for one. Japanese words mostly end where
+// kana give way to kanji or katakana (after a particle or a verb's
+// ending: 図書館について|設計を), and a run of kanji or of katakana is
+// mostly one word (区立図書館, ロボット), best kept whole.
+func unspacedCost(a, b word) float64 {
+	last, _ := utf8.DecodeLastRuneInString(a.text)
+	first, _ := utf8.DecodeRuneInString(b.text)
+	hanA, hanB := unicode.Is(unicode.Han, last), unicode.Is(unicode.Han, first)
+	kataA, kataB := unicode.Is(unicode.Katakana, last), unicode.Is(unicode.Katakana, first)
+	switch {
+	case unicode.Is(unicode.Hiragana, last) && (hanB || kataB):
+		return -1
+	case hanA && hanB, kataA && kataB:
+		return 2
+	}
+	return 0
+}
+
 // kinsokuCost is the cost of a break the kinsoku rules forbid, where a
 // space allows it (UAX #14 keeps them out of text without spaces): far
 // above any other, so a break happens there only where no other fits.
@@ -489,6 +509,8 @@ func breakCost(a, b word) float64 {
 		return -3
 	case a.closesClause():
 		return -2
+	case b.glued():
+		return unspacedCost(a, b)
 	}
 	switch a.class {
 	case classDeterminer, classAuxiliary, classPreposition, classInfinitive:
