@@ -140,6 +140,11 @@ func TestUnspacedProperties(t *testing.T) {
 				at := time.Duration(0)
 				for range 1 + r.Intn(8) {
 					text := randomUnspaced(r, name, r.Intn(200))
+					if n, ws := countWords(text), splitWords(text); n != len(ws) {
+						t.Fatalf("countWords(%q) = %d, splitWords finds %d", text, n, len(ws))
+					} else if singleSpaced(text) && join(ws) != text {
+						t.Fatalf("join(splitWords(%q)) = %q", text, join(ws)) // the lines' text is sliced from the source
+					}
 					want.WriteString(nonSpace(text))
 					doc.Segments = append(doc.Segments, caption.Segment{Start: at, Speaker: "A", Paragraphs: []string{text}})
 					at += time.Duration(1+r.Intn(30)) * time.Second
