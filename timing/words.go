@@ -479,7 +479,17 @@ func isCapitalised(w string) bool {
 // kana give way to kanji or katakana (after a particle or a verb's
 // ending: 図書館について|設計を), and a run of kanji or of katakana is
 // mostly one word (区立図書館, ロボット), best kept whole.
+//
+// Any other break there may fall inside a word, so one after punctuation
+// is worth more than in spaced text, where every break is between words:
+// enough to outweigh a line of 3 characters against one of 14.
 func unspacedCost(a, b word) float64 {
+	switch {
+	case a.closesSentence():
+		return -5
+	case a.closesClause():
+		return -4
+	}
 	last, _ := utf8.DecodeLastRuneInString(a.text)
 	first, _ := utf8.DecodeRuneInString(b.text)
 	hanA, hanB := unicode.Is(unicode.Han, last), unicode.Is(unicode.Han, first)
@@ -505,12 +515,12 @@ func breakCost(a, b word) float64 {
 	switch {
 	case b.flags&flagClosesCJK != 0 || a.flags&flagOpensCJK != 0:
 		return kinsokuCost
+	case b.glued():
+		return unspacedCost(a, b)
 	case a.closesSentence():
 		return -3
 	case a.closesClause():
 		return -2
-	case b.glued():
-		return unspacedCost(a, b)
 	}
 	switch a.class {
 	case classDeterminer, classAuxiliary, classPreposition, classInfinitive:
