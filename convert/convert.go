@@ -59,7 +59,8 @@ type Options struct {
 	Strict bool
 
 	// Timing tunes how segments become cues, and FPS snaps every time
-	// to a frame; its zero value is the Netflix preset.
+	// to a frame; its zero value is the Netflix preset, with the line
+	// length and reading speed of the text's language (TimingOptions).
 	Timing timing.Options
 	// Retime re-times a caption file's cues with the timing model, as if
 	// they were a transcript's turns; by default cue times are kept.
