@@ -198,7 +198,7 @@ func convertCommand() *cli.Command {
 // check checks against.
 func limitFlags() []cli.Flag {
 	return []cli.Flag{
-		&cli.StringFlag{Name: "preset", Value: "netflix", Usage: "caption style guide whose limits apply: " + strings.Join(timing.PresetNames(), ", ") + "; the flags below override single values"},
+		&cli.StringFlag{Name: "preset", Value: "netflix", Usage: "caption style guide whose limits apply: " + strings.Join(timing.PresetNames(), ", ") + "; without it, Netflix's limits for the text's language (--lang); the flags below override single values"},
 		&cli.IntFlag{Name: "max-chars", Usage: "most characters per line (`N`; netflix 42, bbc 37, dcmp 32)", DefaultText: "preset"},
 		&cli.IntFlag{Name: "max-lines", Usage: "most lines per cue (`N`)", DefaultText: "preset: 2"},
 		&cli.Float64Flag{Name: "max-cps", Usage: "fastest reading speed, characters per second (`N`)", DefaultText: "preset: netflix 20"},
@@ -371,9 +371,10 @@ func convertBatch(c *cli.Context, inputs []string, s settings) error {
 	o.KeepWarnings = c.String("report-json") != ""
 	if s.report {
 		// Workers report at once: print each report whole, through the console.
-		limits := o.Convert.Timing
+		co := o.Convert
 		review := reviewOnce(s)
 		o.Report = func(name string, doc *caption.Document) {
+			limits := convert.TimingOptions(doc, co)
 			con.Printf("%s", strings.TrimSuffix(timing.BuildReport(caption.QuotePath(name), doc, limits).String(), "\n"))
 			if err := review(name, doc); err != nil {
 				con.Printf("%s", batch.Describe(err))
@@ -547,7 +548,7 @@ func convertStream(c *cli.Context, in string, s settings) error {
 		return fmt.Errorf("%s: %w", caption.QuotePath(name), err)
 	}
 	if s.report {
-		timing.BuildReport(caption.QuotePath(o.File), outs[0].Doc, o.Timing).WriteTo(c.App.ErrWriter)
+		timing.BuildReport(caption.QuotePath(o.File), outs[0].Doc, convert.TimingOptions(doc, o)).WriteTo(c.App.ErrWriter)
 		if err := reviewOnce(s)(name, outs[0].Doc); err != nil {
 			return err
 		}
@@ -704,11 +705,15 @@ func parseDuration(flag, v string) (time.Duration, error) {
 }
 
 // limitsFrom reads the preset, the flags that override its values, and
-// --fps.
+// --fps. Without --preset, the zero Options: the Netflix limits of the
+// text's language (see convert.TimingOptions), which the flags override.
 func limitsFrom(c *cli.Context) (timing.Options, error) {
-	t, err := timing.Preset(c.String("preset"))
-	if err != nil {
-		return t, usagef("--preset: %v", err)
+	var t timing.Options
+	var err error
+	if c.IsSet("preset") {
+		if t, err = timing.Preset(c.String("preset")); err != nil {
+			return t, usagef("--preset: %v", err)
+		}
 	}
 	if c.IsSet("max-chars") {
 		if t.MaxChars = c.Int("max-chars"); t.MaxChars < 10 {

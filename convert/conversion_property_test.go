@@ -6,6 +6,7 @@ import (
 	"math/rand"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/capconv/capconv/convert"
 	"github.com/capconv/capconv/convert/caption"
@@ -37,13 +38,29 @@ func randomSeedDialect(r *rand.Rand) string {
 	return b.String()
 }
 
+// fields is strings.Fields, but for words in Han characters, which come
+// one character at a time: a line may break between any two of them.
+func fields(text string) []string {
+	var out []string
+	for _, w := range strings.Fields(text) {
+		if !strings.ContainsFunc(w, func(r rune) bool { return unicode.Is(unicode.Han, r) }) {
+			out = append(out, w)
+			continue
+		}
+		for _, r := range w {
+			out = append(out, string(r))
+		}
+	}
+	return out
+}
+
 // spoken is one word of a document and who says it.
 type spoken struct{ speaker, word string }
 
 func wordsOfSegments(d *caption.Document) []spoken {
 	var out []spoken
 	for _, s := range d.Segments {
-		for _, w := range strings.Fields(s.Text()) {
+		for _, w := range fields(s.Text()) {
 			out = append(out, spoken{s.Speaker, w})
 		}
 	}
@@ -54,7 +71,7 @@ func wordsOfCues(cues []caption.Cue) []spoken {
 	var out []spoken
 	for _, c := range cues {
 		for _, l := range c.Lines {
-			for _, w := range strings.Fields(l.Text) {
+			for _, w := range fields(l.Text) {
 				out = append(out, spoken{l.Speaker, w})
 			}
 		}

@@ -59,7 +59,8 @@ type Options struct {
 	Strict bool
 
 	// Timing tunes how segments become cues, and FPS snaps every time
-	// to a frame; its zero value is the Netflix preset.
+	// to a frame; its zero value is the Netflix preset, with the line
+	// length and reading speed of the text's language (TimingOptions).
 	Timing timing.Options
 	// Retime re-times a caption file's cues with the timing model, as if
 	// they were a transcript's turns; by default cue times are kept.
@@ -109,6 +110,26 @@ type Options struct {
 	// sink, when set, takes a writer's output as it is rendered
 	// (MarshalTo).
 	sink *text.Sink
+}
+
+// TimingOptions returns the timing options Convert times doc's segments
+// with, and the limits its cues are checked against: o.Timing, with a
+// zero MaxChars or MaxCPS set to the Netflix limit of doc's language
+// (timing.Options.ForLanguage), named by doc.Language or else guessed
+// from its text.
+func TimingOptions(doc *caption.Document, o Options) timing.Options {
+	if o.Timing.MaxChars > 0 && o.Timing.MaxCPS > 0 {
+		return o.Timing
+	}
+	tag := doc.Language
+	if tag == "" && len(doc.Segments) > 0 {
+		// From the segments alone: a timed copy, which holds cues too,
+		// then guesses as its transcript did.
+		tag = language.Guess(&caption.Document{Segments: doc.Segments})
+	} else if tag == "" {
+		tag = language.Guess(doc)
+	}
+	return o.Timing.ForLanguage(tag)
 }
 
 // ErrNotTimed reports a document written in a format that needs cues
@@ -346,6 +367,9 @@ func ConvertEach(doc *caption.Document, to []Format, o Options, yield func(Outpu
 func convertEach(doc *caption.Document, to []Format, o Options, yield func(i int, out Output) error) error {
 	if o.FPSFrom > 0 && o.Timing.FPS > 0 && o.FPSFrom != o.Timing.FPS {
 		doc = timing.Rescale(doc, o.FPSFrom, o.Timing.FPS)
+	}
+	if len(doc.Segments) > 0 {
+		o.Timing = TimingOptions(doc, o)
 	}
 	// Plan every output first, so that an unwritable format fails before
 	// anything is timed, and each timed copy's last use is known.

@@ -86,7 +86,8 @@ const minRateTime = 10 * time.Second
 // o.MinGap and small gaps chained. Turns crowded into less than the
 // minimum duration (printed in the same second) take time from the
 // silence after them: the cues after a crowded one move later. With o.FPS
-// set, times are snapped to frames.
+// set, times are snapped to frames. A zero o.MaxChars or o.MaxCPS takes
+// the Netflix limit of doc.Language (see Options.ForLanguage).
 //
 // A segment that states its end (caption.Segment.End) is timed inside
 // its range: its speech starts at Start, the same window rule applies up
@@ -129,7 +130,7 @@ func NewTurns(doc *caption.Document, o Options) *Turns {
 }
 
 func newTurns(doc *caption.Document, o Options, m model) *Turns {
-	o = o.withDefaults()
+	o = o.ForLanguage(doc.Language).withDefaults()
 	if o.MediaDuration == 0 {
 		o.MediaDuration = doc.Duration
 	}
@@ -374,7 +375,8 @@ func long(s caption.Segment) bool {
 // turnPieces calls yield with s's text in pieces of about pieceBytes:
 // each paragraph whole when it is shorter, else cut at the first
 // sentence end after pieceBytes (at a space when none comes within
-// 64 KiB, mid-word only in text without spaces). The pieces' words are
+// 64 KiB, mid-word only in text without spaces, after 。！？ where it has
+// them). The pieces' words are
 // the words of s's text, in order.
 func turnPieces(s caption.Segment, yield func(text string)) {
 	for _, p := range s.Paragraphs {
@@ -402,6 +404,8 @@ func pieceCut(p string) int {
 			if sentenceEnd(word, lastRune(word)) {
 				return i
 			}
+		} else if cut := i + size; size > 1 && cut < len(p) && cjkSentenceEnd(p[i:cut]) && startsUnspaced(p[cut:]) {
+			return cut // text without spaces: after a sentence end that no closing mark follows
 		}
 		i += size
 	}
@@ -416,6 +420,17 @@ func pieceCut(p string) int {
 		cut++
 	}
 	return cut
+}
+
+// cjkSentenceEnd reports whether r, one character, ends a sentence in
+// a script written without spaces.
+func cjkSentenceEnd(r string) bool { return r == "。" || r == "！" || r == "？" }
+
+// startsUnspaced reports whether text starts with a character of a
+// script written without spaces (a letter: no closing mark).
+func startsUnspaced(text string) bool {
+	r, _ := utf8.DecodeRuneInString(text)
+	return unspaced(r)
 }
 
 // segmentUnits returns the units of each segment's words.
@@ -477,12 +492,13 @@ func (w window) speech(m model) window {
 	return w
 }
 
-// units is the time text takes to say, in characters: its characters
-// plus the pauses its punctuation asks for.
+// units is the time text takes to say, in characters: its characters,
+// each weighed by the time it takes to say (spokenWeight), plus the
+// pauses its punctuation asks for.
 func units(ws []word, m model) float64 {
 	u := float64(width(ws))
 	for _, w := range ws {
-		u += pauseAfter(w, m)
+		u += pauseAfter(w, m) + float64(w.heavy)
 	}
 	return u
 }
@@ -490,9 +506,9 @@ func units(ws []word, m model) float64 {
 // pauseAfter is the pause, in characters, a speaker makes after w.
 func pauseAfter(w word, m model) float64 {
 	switch {
-	case w.closesSentence:
+	case w.closesSentence():
 		return m.sentencePause
-	case w.closesClause:
+	case w.closesClause():
 		return m.clausePause
 	}
 	return 0
@@ -808,12 +824,18 @@ type turnText string
 
 // next returns the text of l, the turn's next line, and moves past it.
 func (t *turnText) next(l []word) string {
-	n := len(l) - 1 // spaces
-	for _, w := range l {
+	if len(*t) > 0 && (*t)[0] == ' ' {
+		*t = (*t)[1:] // the space between this line and the last, unless glued
+	}
+	n := 0
+	for i, w := range l {
+		if i > 0 {
+			n += w.space()
+		}
 		n += len(w.text)
 	}
 	s := string((*t)[:n])
-	*t = (*t)[min(n+1, len(*t)):]
+	*t = (*t)[n:]
 	return s
 }
 

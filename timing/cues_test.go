@@ -43,6 +43,16 @@ func randomTranscript(r *rand.Rand, n int) *caption.Document {
 	return doc
 }
 
+// wordTexts returns text's words as the package cuts them: at spaces,
+// and in scripts written without spaces where a line may break.
+func wordTexts(text string) []string {
+	var out []string
+	for _, w := range splitWords(text) {
+		out = append(out, w.text)
+	}
+	return out
+}
+
 func TestMakeCuesProperties(t *testing.T) {
 	r := rand.New(rand.NewSource(1))
 	for iter := 0; iter < 300; iter++ {
@@ -91,7 +101,7 @@ func checkCueProperties(t *testing.T, doc *caption.Document, o Options, labelWid
 	k := 0
 	prevSpeaker := "\x00"
 	for i, s := range doc.Segments {
-		words := strings.Fields(s.Text())
+		words := wordTexts(s.Text())
 		want = append(want, words...)
 		n := 0
 		first := true
@@ -119,14 +129,14 @@ func checkCueProperties(t *testing.T, doc *caption.Document, o Options, labelWid
 				if li == 0 {
 					w += reserve
 				}
-				if w > o.MaxChars && strings.Contains(l.Text, " ") {
+				if w > o.MaxChars && len(wordTexts(l.Text)) > 1 {
 					t.Errorf("cue %d line %q: %d characters (with label) > %d", k, l.Text, w, o.MaxChars)
 				}
 				if w > o.MaxChars {
 					tooLong = true
 				}
-				got = append(got, strings.Fields(l.Text)...)
-				n += len(strings.Fields(l.Text))
+				got = append(got, wordTexts(l.Text)...)
+				n += len(wordTexts(l.Text))
 			}
 			if len(c.Lines) > o.MaxLines && !tooLong {
 				t.Errorf("cue %d has %d lines > %d", k, len(c.Lines), o.MaxLines)

@@ -16,12 +16,19 @@
 // Everything here is a pure function over the caption model: no I/O and
 // no knowledge of file formats.
 //
+// The limits follow the text's language where Options leaves them zero
+// (LanguagePreset: Netflix's per-language guides). Text in scripts written
+// without spaces (Chinese, Japanese) is cut into words where Unicode's
+// line-breaking rules allow a break, with the kinsoku rules, and its lines
+// are joined without spaces; the speaking rates count each character by
+// the time it takes to say, so that every script is timed alike.
+//
 // Invariants of the cues MakeCues makes: sorted by start, never
 // overlapping, none before its segment's start nor, when the segment
 // states its end, after that end (clamped to the next later start; before
 // snapping to frames), one speaker per cue, every word of the segments
-// exactly once and in order, no line longer than the limit unless a single
-// word is longer, and on frames when Options.FPS is set. Reading speed,
+// exactly once and in order (every character, in text without spaces), no
+// line longer than the limit unless a single word is longer, and on frames when Options.FPS is set. Reading speed,
 // duration and gap limits hold wherever the transcript leaves room; Check
 // reports the rest, marked NoRoom where neighbouring cues box them in (a
 // cue held to a stated end with silence after it is not marked).

@@ -33,7 +33,7 @@ func breakWords(ws []word, maxChars, maxLines, reserve int) [][]word {
 // to the next: what it returns is valid until its next call.
 type lineBreaker struct {
 	lines      [][]word
-	widthUntil []int     // widthUntil[j]: characters of ws[:j], spaces left out
+	widthUntil []int     // widthUntil[j]: characters of ws[:j] as join joins them
 	breakAfter []float64 // breakAfter[j]: weighted cost of a line break before ws[j]
 	cost       []float64 // bestBreak's table, k lines by j words, row after row
 	from       []int
@@ -78,10 +78,10 @@ func (f *lineFill) add(w word) {
 	switch {
 	case f.lines == 0:
 		f.lines, f.width = 1, f.width+int(w.width)
-	case f.width+1+int(w.width) > f.maxChars:
+	case f.width+w.space()+int(w.width) > f.maxChars:
 		f.lines, f.width = f.lines+1, int(w.width)
 	default:
-		f.width += 1 + int(w.width)
+		f.width += w.space() + int(w.width)
 	}
 }
 
@@ -91,12 +91,21 @@ func (b *lineBreaker) bestBreak(ws []word, n, maxChars, reserve int) [][]word {
 	b.widthUntil = append(b.widthUntil[:0], 0)
 	b.breakAfter = append(b.breakAfter[:0], 0)
 	for j, w := range ws {
-		b.widthUntil = append(b.widthUntil, b.widthUntil[j]+int(w.width))
+		sp := 0
 		if j > 0 {
+			sp = w.space()
 			b.breakAfter = append(b.breakAfter, breakCost(ws[j-1], w)*lineBreakWeight)
 		}
+		b.widthUntil = append(b.widthUntil, b.widthUntil[j]+sp+int(w.width))
 	}
-	width := func(i, j int) int { return b.widthUntil[j] - b.widthUntil[i] + j - i - 1 }
+	// A line that starts at ws[i] leaves out the space before it.
+	width := func(i, j int) int {
+		w := b.widthUntil[j] - b.widthUntil[i]
+		if i > 0 {
+			w -= ws[i].space()
+		}
+		return w
+	}
 	total := width(0, len(ws)) + reserve
 	ideal := float64(total) / float64(n)
 	inf := math.Inf(1)
@@ -170,11 +179,11 @@ func greedyLines(ws []word, maxChars, reserve int) [][]word {
 		switch {
 		case i == start:
 			w += int(x.width)
-		case w+1+int(x.width) > maxChars:
+		case w+x.space()+int(x.width) > maxChars:
 			out = append(out, ws[start:i])
 			start, w = i, int(x.width)
 		default:
-			w += 1 + int(x.width)
+			w += x.space() + int(x.width)
 		}
 	}
 	return append(out, ws[start:])

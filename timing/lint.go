@@ -54,7 +54,7 @@ func Lint(cues []caption.Cue, o LintOptions) []Violation {
 		}
 		if !dialogue && len(c.Lines) > 1 {
 			for k, l := range c.Lines {
-				if countWords(l.Text) == 1 && !unspaced(l.Text) && !standsAlone(l.Text, k == 0) {
+				if countWords(l.Text) == 1 && !hasSpaceless(l.Text) && !standsAlone(l.Text, k == 0) {
 					add(RuleOrphan, "line %d is one word: %q", k+1, l.Text)
 				}
 			}
@@ -136,7 +136,7 @@ func badBreak(above, below string) string {
 	if !ok {
 		return ""
 	}
-	if x.closesSentence || x.closesClause {
+	if x.closesSentence() || x.closesClause() {
 		return ""
 	}
 	switch x.class {
@@ -149,14 +149,37 @@ func badBreak(above, below string) string {
 	case classInfinitive:
 		return fmt.Sprintf("between %q and its verb", x.text)
 	}
-	if x.capitalised && y.capitalised && x.class == classOther && y.class == classOther && several &&
+	if x.capitalised() && y.capitalised() && x.class == classOther && y.class == classOther && several &&
 		hasLower(x.text) && hasLower(y.text) && unicode.IsLetter(lastRune(x.text)) && x.text[len(x.text)-1] != ']' && x.text[len(x.text)-1] != ')' {
 		return fmt.Sprintf("between the names %q and %q", x.text, y.text)
 	}
-	if isAdjective(x.text) && y.class == classOther && !y.capitalised && !isComparison(y.text) {
+	if isAdjective(x.text) && y.class == classOther && !y.capitalised() && !isComparison(y.text) {
 		return fmt.Sprintf("between the adjective %q and its noun %q", x.text, y.text)
 	}
+	if lower := strings.ToLower(x.text); strings.HasSuffix(lower, "'s") || strings.HasSuffix(lower, "’s") {
+		return fmt.Sprintf("between the possessive %q and what it owns", x.text)
+	}
+	if isNumber(x.text) && isUnit(y.text) {
+		return fmt.Sprintf("between the number %q and its unit %q", x.text, y.text)
+	}
 	return ""
+}
+
+// isNumber reports whether w is written in digits ("8", "1,200", "$3.5").
+func isNumber(w string) bool {
+	w = strings.TrimLeft(w, "$€£")
+	return w != "" && strings.IndexFunc(w, func(r rune) bool { return !unicode.IsDigit(r) && r != '.' && r != ',' }) < 0
+}
+
+// isUnit reports whether w is a unit or magnitude a number goes with.
+func isUnit(w string) bool {
+	switch strings.ToLower(strings.Trim(w, ".,;:!?")) {
+	case "billion", "million", "thousand", "hundred", "trillion", "percent", "%", "dollars", "euros",
+		"years", "months", "weeks", "days", "hours", "minutes", "seconds", "km", "kg", "miles", "meters",
+		"gb", "mb", "tb":
+		return true
+	}
+	return false
 }
 
 // looksEnglish reports whether the text of cues reads as English: in
@@ -200,9 +223,9 @@ func standsAlone(text string, first bool) bool {
 // is no name, and a line in capitals has no names to tell.
 func hasLower(w string) bool { return strings.IndexFunc(w, unicode.IsLower) >= 0 }
 
-// unspaced reports whether text is written without spaces between words
+// hasSpaceless reports whether text is written without spaces between words
 // (Chinese, Japanese): one "word" is then a whole line.
-func unspaced(text string) bool {
+func hasSpaceless(text string) bool {
 	for _, r := range text {
 		if unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul, unicode.Thai) {
 			return true

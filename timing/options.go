@@ -10,8 +10,12 @@ import (
 
 // Options tune how cues are made. The zero value of each field means its
 // documented default; the defaults are the Netflix preset's values.
+// MakeCues and NewTurns first fill a zero MaxChars and MaxCPS from the
+// Netflix guide of the document's language (see ForLanguage).
 type Options struct {
-	// MaxChars is the most characters on a line (default 42).
+	// MaxChars is the most characters on a line (default 42). A
+	// full-width character (Chinese, Japanese, Korean) counts as one, as
+	// Netflix counts them.
 	MaxChars int
 	// MaxLines is the most lines in a cue (default 2).
 	MaxLines int
@@ -35,7 +39,9 @@ type Options struct {
 	// FPS, when not 0, is the frame rate every time is snapped to.
 	FPS float64
 	// FallbackCPS is the speaking rate, in characters per second, assumed
-	// for a speaker whose rate cannot be measured (default 15).
+	// for a speaker whose rate cannot be measured (default 15). A
+	// character of a script that says more per character counts as
+	// several: a Chinese one as three, a kana or Hangul one as two.
 	FallbackCPS float64
 	// MediaDuration, when not 0, is where the media ends: no cue ends
 	// after it.
@@ -178,4 +184,70 @@ func Preset(name string) (Options, error) {
 		return Options{}, fmt.Errorf("unknown preset %q: expected one of %s", name, strings.Join(PresetNames(), ", "))
 	}
 	return o, nil
+}
+
+// languageLimits are the line lengths and adult reading speeds of
+// Netflix's timed text style guides by primary language subtag; every
+// other language takes otherLimits, what the guides give most European
+// languages (and Arabic, Hebrew, Russian, Thai...).
+var languageLimits = map[string]languageLimit{
+	"en":  {42, 20}, // English (USA)
+	"ja":  {13, 4},  // Japanese, horizontal
+	"zh":  {16, 9},  // Chinese, Simplified and Traditional
+	"yue": {16, 9},  // Cantonese, written in Traditional Chinese
+	"cmn": {16, 9},
+	"ko":  {16, 12}, // Korean
+}
+
+// otherLimits are the limits of a language languageLimits does not list.
+var otherLimits = languageLimit{42, 17}
+
+// languageLimit is one language's characters a line and reading speed.
+type languageLimit struct {
+	chars int
+	cps   float64
+}
+
+// LanguagePreset returns the Netflix preset for the language named by
+// tag (BCP 47: en, ja, zh-Hant, pt-BR; case does not matter): the
+// netflix preset's options with the line length and reading speed of
+// that language's timed text style guide: Japanese 13 characters a line
+// and 4 a second, Chinese 16 and 9, Korean 16 and 12, English 42 and 20,
+// most other languages 42 and 17. An empty tag gives the netflix preset.
+func LanguagePreset(tag string) Options {
+	o := presets["netflix"]
+	if tag == "" {
+		return o
+	}
+	l, ok := languageLimits[primaryTag(tag)]
+	if !ok {
+		l = otherLimits
+	}
+	o.MaxChars, o.MaxCPS = l.chars, l.cps
+	return o
+}
+
+// ForLanguage returns o with a zero MaxChars or MaxCPS set to the value
+// LanguagePreset(tag) gives it; values already set, by a preset or by
+// hand, win. An empty tag changes nothing.
+func (o Options) ForLanguage(tag string) Options {
+	if tag == "" {
+		return o
+	}
+	p := LanguagePreset(tag)
+	if o.MaxChars <= 0 {
+		o.MaxChars = p.MaxChars
+	}
+	if o.MaxCPS <= 0 {
+		o.MaxCPS = p.MaxCPS
+	}
+	return o
+}
+
+// primaryTag returns tag's primary language subtag in lower case.
+func primaryTag(tag string) string {
+	if i := strings.IndexAny(tag, "-_"); i >= 0 {
+		tag = tag[:i]
+	}
+	return strings.ToLower(tag)
 }

@@ -28,10 +28,10 @@ func cueSegments(t *testing.T, doc *caption.Document) []int {
 			if seg >= len(doc.Segments) {
 				t.Fatalf("cue %d: no segment left for its words", k)
 			}
-			left = len(strings.Fields(doc.Segments[seg].Text()))
+			left = len(wordTexts(doc.Segments[seg].Text()))
 		}
 		for _, l := range c.Lines {
-			left -= len(strings.Fields(l.Text))
+			left -= len(wordTexts(l.Text))
 		}
 		if left < 0 {
 			t.Fatalf("cue %d takes words of two segments", k)

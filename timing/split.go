@@ -8,7 +8,7 @@ import (
 // chunkLimits bound one cue's text.
 type chunkLimits struct {
 	maxChars, maxLines int
-	maxWidth           int // most characters in one cue, from the reading time
+	maxWidth           int // most units of speech (characters, weighed by script) in one cue, from the speaking time
 	reserve            int // label width before the first chunk
 }
 
@@ -36,18 +36,25 @@ func (ck *chunker) splitChunks(ws []word, lim chunkLimits) [][]word {
 	ck.from = slices.Grow(ck.from[:0], n+1)[:n+1]
 	best, from, ends := ck.best, ck.from, ck.ends
 	best[0] = 0
+	// A chunk narrower than short is a flash: 16 characters, two or three
+	// words, or half a line where lines are shorter (a CJK line of 16
+	// characters says as much as a Latin one of 42).
+	short := min(16, lim.maxChars/2)
 	for j := 1; j <= n; j++ {
 		// The best so far lives in locals, not in best[j] and from[j]:
 		// the loop reads best[i] and would otherwise reload it.
 		bestJ, fromJ := math.Inf(1), 0
 		endCost := cueEndCost(ws, j)
-		midSentence := j < n && !ws[j-1].closesSentence
+		midSentence := j < n && !ws[j-1].closesSentence()
 		// The chunk ws[i:j] grows leftwards: its width and whether it
 		// holds a sentence end before its last word are carried along.
-		w, straddles := -1, false
+		w, straddles := 0, false
 		for i := j - 1; i >= 0; i-- {
-			w += 1 + int(ws[i].width)
-			straddles = straddles || i < j-1 && ws[i].closesSentence
+			if i < j-1 {
+				w += ws[i+1].space()
+			}
+			w += int(ws[i].width)
+			straddles = straddles || i < j-1 && ws[i].closesSentence()
 			if j-i > 1 && j > ends[i] {
 				break // longer chunks starting earlier only grow
 			}
@@ -55,8 +62,8 @@ func (ck *chunker) splitChunks(ws []word, lim chunkLimits) [][]word {
 			if midSentence && straddles {
 				c += straddleCost
 			}
-			if w < 16 {
-				c += float64(16-w) / 4 // a flash of two words is hard to read
+			if w < short {
+				c += float64(short-w) / 4 // a flash of two words is hard to read
 			}
 			if c := best[i] + c; c < bestJ {
 				bestJ, fromJ = c, i
@@ -89,9 +96,11 @@ func chunkEnds(ends []int, ws []word, lim chunkLimits) []int {
 		}
 		fill := lineFill{maxChars: lim.maxChars, width: reserve}
 		fill.add(ws[i])
-		w, j := int(ws[i].width), i+1
+		// w counts what the words take to say, as the speaker's rate
+		// does: a Chinese character as three (see spokenWeight).
+		w, j := int(ws[i].width)+int(ws[i].heavy), i+1
 		for ; j < len(ws); j++ {
-			w += 1 + int(ws[j].width)
+			w += ws[j].space() + int(ws[j].width) + int(ws[j].heavy)
 			fill.add(ws[j])
 			if w > lim.maxWidth || fill.lines > lim.maxLines {
 				break
@@ -124,7 +133,7 @@ func cueEndCost(ws []word, j int) float64 {
 	c := cueCost
 	if j < len(ws) {
 		c += 3 * breakCost(ws[j-1], ws[j])
-		if !ws[j-1].closesSentence {
+		if !ws[j-1].closesSentence() {
 			c += midSentenceCost
 		}
 	}

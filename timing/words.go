@@ -5,35 +5,99 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/rivo/uniseg"
 )
 
-// word is one whitespace-separated token of caption text, with the facts
-// the break rules and the pause model ask about it, found once when the
-// text is split rather than at every candidate break.
+// word is one whitespace-separated token of caption text, or one piece
+// of such a token in a script written without spaces (see
+// appendUnspaced), with the facts the break rules and the pause model
+// ask about it, found once when the text is split rather than at every
+// candidate break.
 type word struct {
 	text string
 	// width is the word's characters (runes); 32 bits keep a word in 24
 	// bytes, and a turn of millions of words in a third less memory.
 	width int32
 	class wordClass
-	// closesSentence, closesClause and capitalised cache endsSentence,
-	// endsClause and isCapitalised of text.
-	closesSentence, closesClause, capitalised bool
+	flags wordFlags
+	// heavy is what the word's characters add to its units beyond one
+	// each (see spokenWeight): a Chinese character takes as long to say
+	// as three Latin letters.
+	heavy uint16
+}
+
+// wordFlags cache facts about a word's text, packed in a byte to keep a
+// word in 24 bytes.
+type wordFlags uint8
+
+const (
+	flagSentence wordFlags = 1 << iota // endsSentence
+	flagClause                         // endsClause
+	flagCapital                        // isCapitalised
+	// flagGlued: no space came before the word; it continues the text of
+	// the word before it, in a script written without spaces.
+	flagGlued
+	// flagClosesCJK and flagOpensCJK: the word starts with a CJK closing
+	// mark (。」）) or ends with an opening one (「（), which the kinsoku
+	// rules keep on the line of the word before or after, even across
+	// a space.
+	flagClosesCJK
+	flagOpensCJK
+)
+
+// closesSentence, closesClause and capitalised are endsSentence,
+// endsClause and isCapitalised of w's text; glued reports flagGlued.
+func (w word) closesSentence() bool { return w.flags&flagSentence != 0 }
+func (w word) closesClause() bool   { return w.flags&flagClause != 0 }
+func (w word) capitalised() bool    { return w.flags&flagCapital != 0 }
+func (w word) glued() bool          { return w.flags&flagGlued != 0 }
+
+// space is the width of what comes between w and the word before it on
+// a line: a space, or nothing when w is glued to it.
+func (w word) space() int {
+	if w.flags&flagGlued != 0 {
+		return 0
+	}
+	return 1
 }
 
 // newWord returns the word text, width characters wide, with its facts;
 // ascii tells that text is all ASCII.
 func newWord(text string, width int, ascii bool) word {
 	last := lastRune(text)
-	return word{
-		text:           text,
-		width:          int32(min(width, math.MaxInt32)),
-		class:          classify(text, ascii),
-		closesSentence: sentenceEnd(text, last),
-		closesClause:   clauseEnd(text, last),
-		capitalised:    isCapitalised(text),
+	w := word{
+		text:  text,
+		width: int32(min(width, math.MaxInt32)),
+		class: classify(text, ascii),
 	}
+	if sentenceEnd(text, last) {
+		w.flags |= flagSentence
+	}
+	if clauseEnd(text, last) {
+		w.flags |= flagClause
+	}
+	if isCapitalised(text) {
+		w.flags |= flagCapital
+	}
+	if !ascii {
+		w.heavy = heavyUnits(text)
+		if first, _ := utf8.DecodeRuneInString(text); strings.ContainsRune(cjkClosers, first) {
+			w.flags |= flagClosesCJK
+		}
+		if last, _ := utf8.DecodeLastRuneInString(text); strings.ContainsRune(cjkOpeners, last) {
+			w.flags |= flagOpensCJK
+		}
+	}
+	return w
 }
+
+// cjkClosers and cjkOpeners are the marks no line starts with and the
+// marks none ends with, by the kinsoku rules.
+const (
+	cjkClosers = "、。，．！？：；」』）】〉》〕］｝ー"
+	cjkOpeners = "「『（【〈《〔［｛"
+)
 
 // splitWords cuts text into words.
 func splitWords(text string) []word {
@@ -74,14 +138,101 @@ func appendWords(ws []word, text string) []word {
 			width++
 			i += size
 		}
+		if !ascii && hasUnspaced(text[start:i]) {
+			ws = appendUnspaced(ws, text[start:i])
+			continue
+		}
 		ws = append(ws, newWord(text[start:i], width, ascii))
 	}
 	return ws
 }
 
+// hasUnspaced reports whether tok holds a character of a script written
+// without spaces between words: Han, Hiragana or Katakana. (Thai is one
+// too, but telling its words apart needs a dictionary, which Unicode's
+// line-breaking rules leave to the implementation.)
+func hasUnspaced(tok string) bool {
+	for _, r := range tok {
+		if r >= 0x2E80 && unspaced(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// unspaced reports whether r belongs to a script hasUnspaced looks for.
+func unspaced(r rune) bool {
+	return unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r)
+}
+
+// appendUnspaced appends the words of tok, a token without spaces in
+// which hasUnspaced finds a script written without them, to ws: the
+// pieces between the places Unicode's line-breaking rules (UAX #14)
+// allow a break, which fall between most CJK characters but never before
+// closing punctuation and small kana (、。，」』）！？ゃ) nor after opening
+// punctuation (「『（), the kinsoku rules. Every piece but the first is
+// glued to the one before it.
+func appendUnspaced(ws []word, tok string) []word {
+	state := -1
+	for first := true; tok != ""; first = false {
+		var seg string
+		seg, tok, _, state = uniseg.FirstLineSegmentInString(tok, state)
+		w := newWord(seg, utf8.RuneCountInString(seg), isASCII(seg))
+		if !first {
+			w.flags |= flagGlued
+		}
+		ws = append(ws, w)
+	}
+	return ws
+}
+
+// countUnspaced returns how many words appendUnspaced finds in tok.
+func countUnspaced(tok string) int {
+	n, state := 0, -1
+	for tok != "" {
+		_, tok, _, state = uniseg.FirstLineSegmentInString(tok, state)
+		n++
+	}
+	return n
+}
+
+// heavyUnits is what text's characters add to its units beyond one each
+// (see spokenWeight), at most what a word holds.
+func heavyUnits(text string) uint16 {
+	n := 0
+	for _, r := range text {
+		if r >= 0x1100 {
+			n += spokenWeight(r) - 1
+		}
+	}
+	return uint16(min(n, math.MaxUint16))
+}
+
+// spokenWeight is how many Latin letters' time a character takes to say.
+// Speech carries about the same information a second in every language,
+// in more syllables where each carries less (Pellegrino, Coupé and
+// Marsico, "A cross-language perspective on speech information rate",
+// Language 87(3), 2011): English runs at about 6.2 syllables a second,
+// some 15 letters and spaces; Mandarin at 5.2 syllables, each one Han
+// character, so a character weighs about three letters; Japanese at 7.8
+// morae, each one kana, about two; a Hangul block is one syllable, about
+// two. Timing the model's rates in these units keeps its character-based
+// thresholds (the slowest speech, the pauses) right for every script:
+// Chinese at five characters a second is ordinary speech, not slow
+// speech followed by silence.
+func spokenWeight(r rune) int {
+	switch {
+	case unicode.Is(unicode.Han, r):
+		return 3
+	case unicode.Is(unicode.Hiragana, r), unicode.Is(unicode.Katakana, r), unicode.Is(unicode.Hangul, r):
+		return 2
+	}
+	return 1
+}
+
 // countWords returns how many words appendWords finds in text.
 func countWords(text string) int {
-	n, inWord := 0, false
+	n, inWord, start, ascii := 0, false, 0, true
 	for i := 0; i < len(text); {
 		sp, size := false, 1
 		if c := text[i]; c < utf8.RuneSelf {
@@ -89,33 +240,56 @@ func countWords(text string) int {
 		} else {
 			sp, size = spaceAt(text, i)
 		}
-		if !sp && !inWord {
+		switch {
+		case !sp && !inWord:
 			n++
+			start, ascii = i, true
+		case sp && inWord && !ascii:
+			n += unspacedExtra(text[start:i])
+		}
+		if !sp && text[i] >= utf8.RuneSelf {
+			ascii = false
 		}
 		inWord = !sp
 		i += size
 	}
+	if inWord && !ascii {
+		n += unspacedExtra(text[start:])
+	}
 	return n
 }
 
-// width returns the characters of words joined by single spaces.
-func width(ws []word) int {
-	if len(ws) == 0 {
+// unspacedExtra is how many more words than one appendWords finds in tok.
+func unspacedExtra(tok string) int {
+	if !hasUnspaced(tok) {
 		return 0
 	}
-	n := len(ws) - 1
-	for _, w := range ws {
+	return countUnspaced(tok) - 1
+}
+
+// width returns the characters of words as join joins them.
+func width(ws []word) int {
+	n := 0
+	for i, w := range ws {
+		if i > 0 {
+			n += w.space()
+		}
 		n += int(w.width)
 	}
 	return n
 }
 
-// join returns words joined by single spaces.
+// join returns words joined by single spaces, but for glued words, which
+// follow the word before them without one.
 func join(ws []word) string {
 	var b strings.Builder
-	b.Grow(width(ws))
+	n := 0
+	for _, w := range ws {
+		n += len(w.text) + 1
+	}
+	b.Grow(n)
 	for i, w := range ws {
-		if i > 0 {
+		if i > 0 && !w.glued() {
 			b.WriteByte(' ')
 		}
 		b.WriteString(w.text)
@@ -299,14 +473,53 @@ func isCapitalised(w string) bool {
 	return unicode.IsUpper(r)
 }
 
+// unspacedCost is breakCost between two pieces of text written without
+// spaces, where no dictionary tells words apart: the scripts on either
+// side of the break stand in for one. Japanese words mostly end where
+// kana give way to kanji or katakana (after a particle or a verb's
+// ending: 図書館について|設計を), and a run of kanji or of katakana is
+// mostly one word (区立図書館, ロボット), best kept whole.
+//
+// Any other break there may fall inside a word, so one after punctuation
+// is worth more than in spaced text, where every break is between words:
+// enough to outweigh a line of 3 characters against one of 14.
+func unspacedCost(a, b word) float64 {
+	switch {
+	case a.closesSentence():
+		return -5
+	case a.closesClause():
+		return -4
+	}
+	last, _ := utf8.DecodeLastRuneInString(a.text)
+	first, _ := utf8.DecodeRuneInString(b.text)
+	hanA, hanB := unicode.Is(unicode.Han, last), unicode.Is(unicode.Han, first)
+	kataA, kataB := unicode.Is(unicode.Katakana, last), unicode.Is(unicode.Katakana, first)
+	switch {
+	case unicode.Is(unicode.Hiragana, last) && (hanB || kataB):
+		return -1
+	case hanA && hanB, kataA && kataB:
+		return 2
+	}
+	return 0
+}
+
+// kinsokuCost is the cost of a break the kinsoku rules forbid, where a
+// space allows it (UAX #14 keeps them out of text without spaces): far
+// above any other, so a break happens there only where no other fits.
+const kinsokuCost = 100
+
 // breakCost is how bad a break between words a and b is, for a line or a
 // cue break: negative is good, 0 neutral, large is bad. The rules are the
 // ones Netflix, the BBC and the DCMP share.
 func breakCost(a, b word) float64 {
 	switch {
-	case a.closesSentence:
+	case b.flags&flagClosesCJK != 0 || a.flags&flagOpensCJK != 0:
+		return kinsokuCost
+	case b.glued():
+		return unspacedCost(a, b)
+	case a.closesSentence():
 		return -3
-	case a.closesClause:
+	case a.closesClause():
 		return -2
 	}
 	switch a.class {
@@ -319,7 +532,7 @@ func breakCost(a, b word) float64 {
 			return 4
 		}
 	}
-	if a.capitalised && b.capitalised && a.class == classOther {
+	if a.capitalised() && b.capitalised() && a.class == classOther {
 		return 5 // first and last name, or a multi-word proper noun
 	}
 	switch b.class {
