@@ -181,8 +181,11 @@ func readWarning(to *[]Finding) func(caption.Position, string) {
 }
 
 func check(name string, doc *caption.Document, found []Finding, o Options) (*Result, error) {
-	r := &Result{File: name, Findings: found, Limits: timing.Resolved(o.Convert.Timing)}
-	fps := o.Convert.Timing.FPS
+	// The limits of the text's language unless a preset or the flags
+	// gave them, as convert times it.
+	limits := convert.TimingOptions(doc, o.Convert)
+	r := &Result{File: name, Findings: found, Limits: timing.Resolved(limits)}
+	fps := limits.FPS
 	if len(doc.Cues) == 0 && len(doc.Segments) > 0 {
 		r.Transcript = true
 		outs, err := convert.Convert(doc, []convert.Format{convert.SRT}, o.Convert)
@@ -198,7 +201,7 @@ func check(name string, doc *caption.Document, found []Finding, o Options) (*Res
 	case "line", "name", "upper", "bracket", "chevron":
 		labels = true
 	}
-	vs := merge(timing.Check(r.Cues, o.Convert.Timing), timing.CheckChains(r.Cues, o.Convert.Timing))
+	vs := merge(timing.Check(r.Cues, limits), timing.CheckChains(r.Cues, limits))
 	vs = merge(vs, timing.Lint(r.Cues, timing.LintOptions{LabelsShown: labels, FPS: fps}))
 	for _, v := range vs {
 		r.Findings = append(r.Findings, Finding{

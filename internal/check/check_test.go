@@ -136,3 +136,26 @@ func TestWriteHTML(t *testing.T) {
 		})
 	}
 }
+
+// TestLanguageLimits checks that, without a preset, a file is checked
+// against the Netflix limits of its language, and that a preset wins.
+func TestLanguageLimits(t *testing.T) {
+	const path = "../../testdata/captions/talk-zh-sim-to-real-grasping.srt"
+	r, err := File(path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Limits.MaxChars != 16 || r.Limits.MaxCPS != 9 {
+		t.Errorf("Chinese talk checked at %d characters and %v cps, want Netflix's Chinese 16 and 9", r.Limits.MaxChars, r.Limits.MaxCPS)
+	}
+	var o Options
+	if o.Convert.Timing, err = timing.Preset("netflix"); err != nil {
+		t.Fatal(err)
+	}
+	if r, err = File(path, o); err != nil {
+		t.Fatal(err)
+	}
+	if r.Limits.MaxChars != 42 {
+		t.Errorf("with --preset netflix: %d characters, want the preset's 42", r.Limits.MaxChars)
+	}
+}
