@@ -181,7 +181,7 @@ func boxedIn(cues []caption.Cue, i int, o Options) bool {
 // CPS is c's reading speed: its characters, spaces and punctuation
 // included, with one space between lines, per second on screen.
 func CPS(c caption.Cue) float64 {
-	n := cueChars(c)
+	n := CueChars(c)
 	d := (c.End - c.Start).Seconds()
 	if d <= 0 {
 		if n == 0 {

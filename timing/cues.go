@@ -860,7 +860,7 @@ func makeReadable(cues []caption.Cue, floors, ceilings []time.Duration, o Option
 		if hasNext {
 			next = cues[i+1].Start - o.MinGap
 		}
-		want := max(o.MinDuration, seconds(float64(cueChars(*c))/o.MaxCPS))
+		want := max(o.MinDuration, seconds(float64(CueChars(*c))/o.MaxCPS))
 		want = min(want, o.MaxDuration)
 		if d := c.End - c.Start; d < want {
 			end := c.Start + want
@@ -891,9 +891,9 @@ func makeReadable(cues []caption.Cue, floors, ceilings []time.Duration, o Option
 	}
 }
 
-// cueChars counts c's characters with one space between lines, as
+// CueChars counts c's characters with one space between lines, as
 // reading speeds count them.
-func cueChars(c caption.Cue) int {
+func CueChars(c caption.Cue) int {
 	n := 0
 	for i, l := range c.Lines {
 		if i > 0 {

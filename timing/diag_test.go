@@ -307,7 +307,7 @@ func measureOracle(ref reference) score {
 func cueShapes(cues []caption.Cue) string {
 	sent, straddle, chars := 0, 0, 0
 	for _, c := range cues {
-		chars += cueChars(c)
+		chars += CueChars(c)
 		var texts []string
 		for _, l := range c.Lines {
 			texts = append(texts, l.Text)

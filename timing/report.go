@@ -79,7 +79,7 @@ func BuildReport(name string, doc *caption.Document, o Options) Report {
 		}
 		who := c.Speaker()
 		counts[who]++
-		chars[who] += cueChars(c)
+		chars[who] += CueChars(c)
 		screen[who] += c.End - c.Start
 	}
 	sort.Float64s(speeds)

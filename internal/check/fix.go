@@ -94,7 +94,7 @@ func Fix(doc *caption.Document, o timing.Options) (*caption.Document, []Change) 
 	}
 	for i := range cues {
 		c := &cues[i]
-		need := max(lim.MinDuration, time.Duration(float64(chars(c))/lim.MaxCPS*float64(time.Second)))
+		need := max(lim.MinDuration, time.Duration(float64(timing.CueChars(*c))/lim.MaxCPS*float64(time.Second)))
 		need = min(need, lim.MaxDuration)
 		if lim.FPS > 0 {
 			need = timing.FrameTime(int64(math.Ceil(need.Seconds()*lim.FPS-1e-6)), lim.FPS)
@@ -196,18 +196,6 @@ func texts(c caption.Cue) []string {
 		out[i] = l.Text
 	}
 	return out
-}
-
-// chars returns the characters of c's lines with a space between lines.
-func chars(c *caption.Cue) int {
-	n := 0
-	for i, l := range c.Lines {
-		if i > 0 {
-			n++
-		}
-		n += utf8.RuneCountInString(l.Text)
-	}
-	return n
 }
 
 func inSecs(d time.Duration) string { return fmt.Sprintf("%.3f s", d.Seconds()) }
