@@ -68,3 +68,25 @@ func TestGuessCorpus(t *testing.T) {
 		}
 	}
 }
+
+// TestPlainlyEnglish checks the shortcut taken before the trigram
+// detector: English prose is told, other languages in Latin script are
+// not taken for it.
+func TestPlainlyEnglish(t *testing.T) {
+	tests := []struct {
+		text string
+		want bool
+	}{
+		{strings.Repeat("So I think the main thing that most people are going to see is the new version of it. ", 4), true},
+		{strings.Repeat("Bonjour à tous, merci d'être venus ce soir. Nous allons parler du cinéma et de la ville. ", 4), false},
+		{strings.Repeat("Hola a todos, gracias por venir esta noche. Hoy hablamos de la ciudad y de su historia. ", 4), false},
+		{strings.Repeat("Guten Abend, meine Damen und Herren. Heute sprechen wir über die Stadt und ihre Geschichte. ", 4), false},
+		{strings.Repeat("Dit is een test van de taal en het werkt goed voor ons allemaal vandaag. ", 4), false},
+		{"the and to of", false}, // too few words to tell
+	}
+	for _, tc := range tests {
+		if got := plainlyEnglish([]byte(tc.text)); got != tc.want {
+			t.Errorf("plainlyEnglish(%.40q…) = %v, want %v", tc.text, got, tc.want)
+		}
+	}
+}
