@@ -55,6 +55,11 @@ func Fix(doc *caption.Document, o timing.Options) (*caption.Document, []Change) 
 	note := func(i int, failed bool, format string, args ...any) {
 		changes = append(changes, Change{Cue: i + 1, Start: d.Cues[i].Start, What: fmt.Sprintf(format, args...), Failed: failed})
 	}
+	// Cues too long for the lines, re-broken, are split first: what
+	// follows measures and numbers the cues as they are written.
+	var splits []Change
+	d.Cues, splits = splitLong(d.Cues, convert.ShownText(&d, convert.LabelAuto), lim)
+	changes = append(changes, splits...)
 	shownText := convert.ShownText(&d, convert.LabelAuto)
 	for i := range d.Cues {
 		rewrap(&d.Cues[i], shownText[i], lim, func(failed bool, format string, args ...any) { note(i, failed, format, args...) })
@@ -140,6 +145,79 @@ func Fix(doc *caption.Document, o timing.Options) (*caption.Document, []Change) 
 	return &d, changes
 }
 
+// splitLong returns cues with each cue of one speaker whose text needs
+// more than lim.MaxLines lines of lim.MaxChars (its label included, as
+// shown gives each line) split into cues that fit, in order, each its
+// share of the cue's time by characters and lim.MinGap apart, and a
+// change for each cue split, numbered as the cues come out. Dialogue and
+// styled cues keep their lines: the change says so.
+func splitLong(cues []caption.Cue, shown [][]string, lim timing.Options) ([]caption.Cue, []Change) {
+	var out []caption.Cue
+	var changes []Change
+	for i, c := range cues {
+		if len(c.Lines) == 0 {
+			out = append(out, c)
+			continue
+		}
+		label := utf8.RuneCountInString(shown[i][0]) - utf8.RuneCountInString(c.Lines[0].Text)
+		speaker := c.Lines[0].Speaker
+		plain := true
+		var texts []string
+		for _, l := range c.Lines {
+			plain = plain && l.Speaker == speaker && !l.Dash && l.Spans == nil
+			texts = append(texts, l.Text)
+		}
+		lines := timing.BreakLines(strings.Join(texts, " "), lim.MaxChars-label, lim.MaxLines)
+		if !plain && (len(lines) > lim.MaxLines || len(c.Lines) > lim.MaxLines) {
+			changes = append(changes, Change{Cue: len(out) + 1, Start: c.Start, Failed: true,
+				What: fmt.Sprintf("%d lines, above %d: a dialogue or styled cue is not split", len(c.Lines), lim.MaxLines)})
+			out = append(out, c)
+			continue
+		}
+		if len(lines) <= lim.MaxLines {
+			out = append(out, c) // re-broken below when its lines need it
+			continue
+		}
+		total := 0
+		for _, l := range lines {
+			total += utf8.RuneCountInString(l)
+		}
+		gap := max(lim.MinGap, 0)
+		n := (len(lines) + lim.MaxLines - 1) / lim.MaxLines
+		first := len(out) + 1
+		at, done := c.Start, 0
+		for k := 0; k < len(lines); k += lim.MaxLines {
+			part := lines[k:min(k+lim.MaxLines, len(lines))]
+			for _, l := range part {
+				done += utf8.RuneCountInString(l)
+			}
+			end := c.End
+			if k+lim.MaxLines < len(lines) {
+				end = c.Start + time.Duration(float64(c.End-c.Start)*float64(done)/float64(total))
+				if lim.FPS > 0 {
+					end = timing.FrameTime(timing.Frame(end, lim.FPS), lim.FPS)
+				}
+			}
+			stop := end
+			if k+lim.MaxLines < len(lines) {
+				stop = max(end-gap, at+time.Millisecond) // the minimum gap before the next part
+			}
+			pc := caption.Cue{ID: c.ID, Start: at, End: stop, Placement: c.Placement}
+			if k > 0 {
+				pc.ID = "" // an identifier names one cue
+			}
+			for _, l := range part {
+				pc.Lines = append(pc.Lines, caption.Line{Speaker: speaker, Text: l})
+			}
+			out = append(out, pc)
+			at = end
+		}
+		changes = append(changes, Change{Cue: first, Start: c.Start,
+			What: fmt.Sprintf("needs %d lines of %d characters: split into %d cues (%d–%d), their time shared by characters", len(lines), lim.MaxChars, n, first, len(out))})
+	}
+	return out, changes
+}
+
 // rewrap re-breaks the lines of c, one speaker's without dialogue
 // dashes, when they break a line rule and a new break breaks fewer.
 // shown is each line as a viewer reads it, labels included.
@@ -200,40 +278,84 @@ func texts(c caption.Cue) []string {
 
 func inSecs(d time.Duration) string { return fmt.Sprintf("%.3f s", d.Seconds()) }
 
-// WriteDiff writes how the cues after differ from before, cue for cue
-// (Fix keeps their number and order), as a unified diff of their times
-// and lines: "-" what was, "+" what is, " " what stays.
+// WriteDiff writes how the cues after differ from before as a unified
+// diff of their times and lines: "-" what was, "+" what is, " " what
+// stays. Fix changes no word, so the cues pair up by the words they hold:
+// a cue Fix split is one hunk, the cue before and the cues after.
 func WriteDiff(w io.Writer, name string, before, after []caption.Cue) error {
 	var b strings.Builder
 	header := false
-	for i := range min(len(before), len(after)) {
-		x, y := before[i], after[i]
-		sameTime := x.Start == y.Start && x.End == y.End
-		sameText := slices.Equal(texts(x), texts(y))
-		if sameTime && sameText {
+	words := func(c caption.Cue) int {
+		n := 0
+		for _, t := range texts(c) {
+			n += len(strings.Fields(t))
+		}
+		return n
+	}
+	for i, j := 0, 0; i < len(before) && j < len(after); {
+		// The smallest runs before[i:i2] and after[j:j2] that hold the
+		// same words.
+		i2, j2 := i+1, j+1
+		nx, ny := words(before[i]), words(after[j])
+		for nx != ny && i2 <= len(before) && j2 <= len(after) {
+			if nx < ny {
+				if i2 == len(before) {
+					break
+				}
+				nx += words(before[i2])
+				i2++
+			} else {
+				if j2 == len(after) {
+					break
+				}
+				ny += words(after[j2])
+				j2++
+			}
+		}
+		xs, ys := before[i:i2], after[j:j2]
+		at := j + 1
+		i, j = i2, j2
+		if len(xs) == 1 && len(ys) == 1 && xs[0].Start == ys[0].Start && xs[0].End == ys[0].End && slices.Equal(texts(xs[0]), texts(ys[0])) {
 			continue
 		}
 		if !header {
 			fmt.Fprintf(&b, "--- %s\n+++ %s (fixed)\n", name, name)
 			header = true
 		}
-		fmt.Fprintf(&b, "@@ cue %d @@\n", i+1)
-		if sameTime {
-			fmt.Fprintf(&b, " %s --> %s\n", Clock(x.Start), Clock(x.End))
+		if len(ys) == 1 {
+			fmt.Fprintf(&b, "@@ cue %d @@\n", at)
 		} else {
-			fmt.Fprintf(&b, "-%s --> %s\n+%s --> %s\n", Clock(x.Start), Clock(x.End), Clock(y.Start), Clock(y.End))
+			fmt.Fprintf(&b, "@@ cues %d–%d @@\n", at, at+len(ys)-1)
 		}
-		if sameText {
+		if len(xs) == 1 && len(ys) == 1 && slices.Equal(texts(xs[0]), texts(ys[0])) {
+			x, y := xs[0], ys[0]
+			fmt.Fprintf(&b, "-%s --> %s\n+%s --> %s\n", Clock(x.Start), Clock(x.End), Clock(y.Start), Clock(y.End))
 			for _, t := range texts(x) {
 				fmt.Fprintf(&b, " %s\n", t)
 			}
 			continue
 		}
-		for _, t := range texts(x) {
-			fmt.Fprintf(&b, "-%s\n", t)
+		if len(xs) == 1 && len(ys) == 1 && xs[0].Start == ys[0].Start && xs[0].End == ys[0].End {
+			fmt.Fprintf(&b, " %s --> %s\n", Clock(xs[0].Start), Clock(xs[0].End))
+			for _, t := range texts(xs[0]) {
+				fmt.Fprintf(&b, "-%s\n", t)
+			}
+			for _, t := range texts(ys[0]) {
+				fmt.Fprintf(&b, "+%s\n", t)
+			}
+			continue
 		}
-		for _, t := range texts(y) {
-			fmt.Fprintf(&b, "+%s\n", t)
+		for _, x := range xs {
+			fmt.Fprintf(&b, "-%s --> %s\n", Clock(x.Start), Clock(x.End))
+			for _, t := range texts(x) {
+				fmt.Fprintf(&b, "-%s\n", t)
+			}
+		}
+		for _, y := range ys {
+			fmt.Fprintf(&b, "+%s --> %s\n", Clock(y.Start), Clock(y.End))
+			for _, t := range texts(y) {
+				fmt.Fprintf(&b, "+%s\n", t)
+			}
 		}
 	}
 	_, err := io.WriteString(w, b.String())

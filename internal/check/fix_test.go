@@ -17,10 +17,10 @@ import (
 // must keep.
 func spoken(cues []caption.Cue) []string {
 	var out []string
-	for i, c := range cues {
+	for _, c := range cues {
 		for _, l := range c.Lines {
 			for _, w := range strings.Fields(l.Text) {
-				out = append(out, fmt.Sprintf("%d %s %s", i, l.Speaker, w))
+				out = append(out, fmt.Sprintf("%s %s", l.Speaker, w))
 			}
 		}
 	}
@@ -76,6 +76,11 @@ func TestFixKeepsWords(t *testing.T) {
 		}
 		for _, v := range append(timing.Check(fixed.Cues, o), timing.CheckChains(fixed.Cues, o)...) {
 			switch v.Rule {
+			case timing.RuleLines:
+				// Too many lines for one cue: split, unless a change says why not.
+				if !unfixed[v.Cue+1] {
+					t.Errorf("seed %d: after Fix, %s, and no change says why", seed, v)
+				}
 			case timing.RuleOverlap, timing.RuleGap, timing.RuleChain, timing.RuleMinDuration:
 				// A cue whose times leave no room says so; the cue before
 				// a gap or overlap is the one Fix moves.
@@ -144,5 +149,46 @@ func TestFix(t *testing.T) {
 				t.Errorf("Fix() mismatch (-want +got):\n%s", d)
 			}
 		})
+	}
+}
+
+// TestFixSplits checks that a cue too long for its lines is split into
+// cues that fit, its time shared by characters, and that the diff shows
+// the one cue against the ones it became.
+func TestFixSplits(t *testing.T) {
+	long := "This cue says far more than two lines of a caption can hold, so that a viewer " +
+		"would have to read four lines at once, which no style guide allows on the screen."
+	doc := &caption.Document{Cues: []caption.Cue{
+		{Start: 0, End: 8 * time.Second, Lines: []caption.Line{{Text: long}}},
+		{Start: 10 * time.Second, End: 12 * time.Second, Lines: []caption.Line{{Text: "Short."}}},
+	}}
+	o, _ := timing.Preset("netflix")
+	fixed, changes := Fix(doc, o)
+	if len(fixed.Cues) != 3 {
+		t.Fatalf("%d cues after Fix, want the long one split in two: %v", len(fixed.Cues), fixed.Cues)
+	}
+	a, b := fixed.Cues[0], fixed.Cues[1]
+	if len(a.Lines) > 2 || len(b.Lines) > 2 || a.Start != 0 || b.End != 8*time.Second || b.Start < a.End {
+		t.Errorf("split into %v and %v", a, b)
+	}
+	if mid := a.End; mid < 3*time.Second || mid > 5*time.Second {
+		t.Errorf("the first part ends at %v: the time is not shared by characters", mid)
+	}
+	if d := cmp.Diff(spoken(doc.Cues), spoken(fixed.Cues)); d != "" {
+		t.Errorf("words changed (-want +got):\n%s", d)
+	}
+	found := false
+	for _, c := range changes {
+		found = found || strings.Contains(c.What, "split into 2 cues")
+	}
+	if !found {
+		t.Errorf("no change says the cue was split: %v", changes)
+	}
+	var diff strings.Builder
+	if err := WriteDiff(&diff, "a.srt", doc.Cues, fixed.Cues); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(diff.String(), "@@ cues 1–2 @@") || strings.Contains(diff.String(), "Short.") {
+		t.Errorf("diff:\n%s", diff.String())
 	}
 }
