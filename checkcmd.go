@@ -66,20 +66,27 @@ func readingFrom(c *cli.Context) (convert.Options, error) {
 		return o, err
 	}
 	o.Timing = t
+	return o, inputFrom(c, &o)
+}
+
+// inputFrom reads how inputs are read, for every command that reads
+// them: --from, --encoding and --labels.
+func inputFrom(c *cli.Context, o *convert.Options) error {
+	var err error
 	if v := c.String("from"); v != "" {
 		if o.From, o.Dialect, err = parseFrom(v); err != nil {
-			return o, err
+			return err
 		}
 	}
 	if v := c.String("encoding"); v != "" {
 		if o.Encoding, err = convert.ParseEncoding(v); err != nil {
-			return o, usagef("--encoding: %v", err)
+			return usagef("--encoding: %v", err)
 		}
 	}
 	if o.Labels, err = convert.ParseLabelStyle(c.String("labels")); err != nil {
-		return o, usagef("--labels: %v", err)
+		return usagef("--labels: %v", err)
 	}
-	return o, nil
+	return nil
 }
 
 func checkSettingsFrom(c *cli.Context) (checkSettings, error) {

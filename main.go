@@ -598,19 +598,8 @@ func settingsFrom(c *cli.Context) (settings, error) {
 	if c.String("report-json") == "-" && c.String("output") == "-" {
 		return s, usagef("--report-json - and -o - would both write to standard output: give the report a file")
 	}
-	if v := c.String("from"); v != "" {
-		f, dialect, err := parseFrom(v)
-		if err != nil {
-			return s, err
-		}
-		o.From, o.Dialect = f, dialect
-	}
-	if v := c.String("encoding"); v != "" {
-		name, err := convert.ParseEncoding(v)
-		if err != nil {
-			return s, usagef("--encoding: %v", err)
-		}
-		o.Encoding = name
+	if err := inputFrom(c, o); err != nil {
+		return s, err
 	}
 	if path := c.String("speakers"); path != "" {
 		names, err := readSpeakers(path)
@@ -624,11 +613,6 @@ func settingsFrom(c *cli.Context) (settings, error) {
 		return s, usagef("--show-speakers: %v", err)
 	}
 	o.ShowSpeakers = style
-	labels, err := convert.ParseLabelStyle(c.String("labels"))
-	if err != nil {
-		return s, usagef("--labels: %v", err)
-	}
-	o.Labels = labels
 	o.Retime = c.Bool("retime")
 	o.Strict = c.Bool("strict")
 	o.CutBeforeZero = c.Bool("cut-before-zero")
