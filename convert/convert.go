@@ -375,9 +375,8 @@ func convertEach(doc *caption.Document, to []Format, o Options, yield func(i int
 	// anything is timed, and each timed copy's last use is known.
 	type planned struct {
 		format Format
-		kind   timingKind
-		as     Format // the format it is timed for (its main format, for a side output)
-		place  int    // its place in Convert's order
+		kind   timingKind // its main format's, for a side output
+		place  int        // its place in Convert's order
 	}
 	asked := map[Format]bool{}
 	for _, f := range to {
@@ -390,10 +389,10 @@ func convertEach(doc *caption.Document, to []Format, o Options, yield func(i int
 			return fmt.Errorf("%s: %w", f, ErrCannotWrite)
 		}
 		k := kindOf(doc, f, o)
-		plan = append(plan, planned{f, k, f, len(plan)})
+		plan = append(plan, planned{f, k, len(plan)})
 		for _, s := range c.side {
 			if !asked[s] && carries(doc, s) {
-				plan = append(plan, planned{s, k, f, len(plan)})
+				plan = append(plan, planned{s, k, len(plan)})
 			}
 		}
 	}
@@ -426,7 +425,7 @@ func convertEach(doc *caption.Document, to []Format, o Options, yield func(i int
 		d, ok := timedAs[p.kind]
 		if !ok {
 			var cut int
-			d, cut = timed(doc, p.as, o, prepared)
+			d, cut = timed(doc, p.kind, o, prepared)
 			if cut > 0 && !o.CutBeforeZero {
 				return fmt.Errorf("offset %s would cut %d %s ending at or before 0: %w", o.Offset, cut, plural(cut, "cue"), ErrCutBeforeZero)
 			}
@@ -500,13 +499,13 @@ func labelsShown(doc *caption.Document, f Format, o Options) labels.Style {
 	return shownStyle(doc, f.Speakers(), o)
 }
 
-// timed returns a copy of doc timed for format f, taking doc's turns
-// prepared for timing from turns, which it calls only when doc's segments
-// are to become cues.
-func timed(doc *caption.Document, f Format, o Options, turns func() *timing.Turns) (*caption.Document, int) {
+// timed returns a copy of doc timed for the formats of kind k (see
+// kindOf), taking doc's turns prepared for timing from turns, which it
+// calls only when doc's segments are to become cues.
+func timed(doc *caption.Document, k timingKind, o Options, turns func() *timing.Turns) (*caption.Document, int) {
 	d := *doc
 	d.Chapters = append([]caption.Chapter(nil), doc.Chapters...)
-	if !f.NeedsCues() && len(d.Segments) > 0 {
+	if !k.timed && len(d.Segments) > 0 {
 		d.Segments = append([]caption.Segment(nil), doc.Segments...)
 		for i := range d.Segments {
 			s := &d.Segments[i]
@@ -529,13 +528,12 @@ func timed(doc *caption.Document, f Format, o Options, turns func() *timing.Turn
 		return &d, shift(&d, o)
 	}
 	var labelWidth func(string) int
-	if style := labelsShown(doc, f, o); style != LabelNone {
+	if k.labels != LabelNone {
 		labelWidth = func(speaker string) int {
-			return utf8.RuneCountInString(style.Label(speaker))
+			return utf8.RuneCountInString(k.labels.Label(speaker))
 		}
 	}
 	d.Cues = nil
-	k := kindOf(doc, f, o)
 	turns().MakeCuesWithin(&d, labelWidth, k.maxChars, k.maxLines)
 	return &d, shift(&d, o)
 }
