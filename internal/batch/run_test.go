@@ -13,6 +13,7 @@ import (
 
 	"github.com/capconv/capconv/convert"
 	"github.com/capconv/capconv/convert/caption"
+	"github.com/capconv/capconv/internal/fileio"
 
 	"github.com/google/go-cmp/cmp"
 )
@@ -189,7 +190,7 @@ func TestPlaceKeepsExistingFile(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "a.srt")
 	writeTree(t, dir, map[string]string{"a.srt": "mine"})
-	tmp, err := writeTemp(path, []byte("new"))
+	tmp, err := fileio.WriteTemp(path, []byte("new"))
 	if err != nil {
 		t.Fatal(err)
 	}

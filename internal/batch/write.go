@@ -9,12 +9,6 @@ import (
 	"github.com/capconv/capconv/internal/fileio"
 )
 
-// writeTemp writes data to a new hidden temporary file beside path (see
-// fileio.WriteTemp).
-func writeTemp(path string, data []byte) (string, error) {
-	return fileio.WriteTemp(path, data)
-}
-
 // place moves tmp to path. With force it replaces any file there. Without,
 // a file another process created since the plan was checked is never
 // replaced: the error then matches convert.ErrExists and tmp stays for
