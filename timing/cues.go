@@ -116,6 +116,7 @@ type Turns struct {
 	// when cues are cut, as held for every segment they would take five
 	// times the text.
 	words   [][]word
+	units   []float64 // each segment's units (see units)
 	windows []window
 	o       Options
 	m       model
@@ -145,6 +146,7 @@ func newTurns(doc *caption.Document, o Options, m model) *Turns {
 	return &Turns{
 		segs:    doc.Segments,
 		words:   words,
+		units:   us,
 		windows: timeWindows(doc.Segments, us, o, m),
 		o:       o,
 		m:       m,
@@ -184,7 +186,7 @@ func (t *Turns) MakeCues(doc *caption.Document, labelWidth func(speaker string) 
 				doc.Cues = buf.cutTurnOf(doc.Cues, t.words[i], onlyParagraph(s), s.Speaker, t.windows[i].speech(m), lim, m)
 			}
 		case long(s):
-			doc.Cues = t.cutLongTurn(doc.Cues, &buf, ws, s, t.windows[i].speech(m), lim)
+			doc.Cues = t.cutLongTurn(doc.Cues, &buf, ws, s, t.units[i], t.windows[i].speech(m), lim)
 		default:
 			if ws = appendSegmentWords(ws[:0], s); len(ws) > 0 {
 				doc.Cues = buf.cutTurnOf(doc.Cues, ws, onlyParagraph(s), s.Speaker, t.windows[i].speech(m), lim, m)
@@ -225,9 +227,9 @@ func (t *Turns) MakeCues(doc *caption.Document, labelWidth func(speaker string) 
 
 // cutLongTurn is cutTurn of a turn longer than pieceBytes, a piece at a
 // time (see turnPieces), each piece given its share of the speech window
-// w by units; the label's room is kept in the first piece's first cue.
-func (t *Turns) cutLongTurn(cues []caption.Cue, buf *turnBuffers, ws []word, s caption.Segment, w window, lim chunkLimits) []caption.Cue {
-	total := unitsOfSegments([]caption.Segment{s}, t.m)[0]
+// w by units (total: the turn's, as unitsOfSegments counts them); the
+// label's room is kept in the first piece's first cue.
+func (t *Turns) cutLongTurn(cues []caption.Cue, buf *turnBuffers, ws []word, s caption.Segment, total float64, w window, lim chunkLimits) []caption.Cue {
 	span := float64(w.end - w.start)
 	done := 0.0
 	from := w.start
