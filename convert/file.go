@@ -186,10 +186,8 @@ func checkTarget(out, input string, force bool) error {
 // sameFile reports whether a and b name the same file: the same path, or,
 // when both exist, the same file through links.
 func sameFile(a, b string) bool {
-	if sa, err := os.Stat(a); err == nil {
-		if sb, err := os.Stat(b); err == nil {
-			return os.SameFile(sa, sb)
-		}
+	if fileio.SameFile(a, b) {
+		return true
 	}
 	aa, err1 := filepath.Abs(a)
 	ab, err2 := filepath.Abs(b)
