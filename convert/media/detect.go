@@ -1,0 +1,176 @@
+package media
+
+import (
+	"context"
+	"math"
+	"slices"
+	"time"
+
+	"gonum.org/v1/gonum/dsp/fourier"
+)
+
+// Frame is the step of the analysis: one speech or silence decision
+// every 10 ms.
+const Frame = 10 * time.Millisecond
+
+const (
+	hop       = SampleRate / 100 // samples a frame
+	frameSize = SampleRate / 40  // 25 ms of samples analysed for each frame
+	fftSize   = 512
+	bandLow   = 300  // Hz: below, hum and rumble
+	bandHigh  = 4000 // Hz: above, little of speech's energy
+)
+
+// Span is a stretch of the media's time.
+type Span struct{ Start, End time.Duration }
+
+// Speech is where a media file's audio holds speech.
+type Speech struct {
+	// Spans are the stretches that hold speech, sorted and apart. A pause
+	// of less than MinPause inside speech is not a gap between spans.
+	Spans []Span
+	// Duration is the length of the audio.
+	Duration time.Duration
+}
+
+// MinPause is the shortest silence Speech keeps between two spans: the
+// stops inside and between words are shorter.
+const MinPause = 60 * time.Millisecond
+
+// minSpeech is the shortest sound taken for speech: a click or a
+// breath is shorter.
+const minSpeech = 50 * time.Millisecond
+
+// Detect decodes the media file at path (see Decode) and finds its speech.
+func Detect(ctx context.Context, path string) (Speech, error) {
+	d := NewDetector()
+	duration, err := Decode(ctx, path, func(s []int16) error {
+		d.Write(s)
+		return nil
+	})
+	if err != nil {
+		return Speech{}, err
+	}
+	sp := d.Speech()
+	sp.Duration = duration
+	return sp, nil
+}
+
+// A Detector finds speech in audio written to it a block at a time, at
+// SampleRate, mono. It keeps one number a frame (the energy of the
+// speech band), not the samples.
+type Detector struct {
+	fft     *fourier.FFT
+	window  []float64 // the Hann window
+	pending []float64 // samples not yet consumed by a frame
+	seq     []float64
+	coeff   []complex128
+	energy  []float32 // each frame's speech-band energy, dB
+	lo, hi  int       // the speech band's FFT bins
+}
+
+// NewDetector returns a Detector ready for the first samples.
+func NewDetector() *Detector {
+	w := make([]float64, frameSize)
+	for i := range w {
+		w[i] = 0.5 - 0.5*math.Cos(2*math.Pi*float64(i)/float64(frameSize-1))
+	}
+	binHz := float64(SampleRate) / fftSize
+	return &Detector{
+		fft:    fourier.NewFFT(fftSize),
+		window: w,
+		seq:    make([]float64, fftSize),
+		coeff:  make([]complex128, fftSize/2+1),
+		lo:     int(math.Ceil(bandLow / binHz)),
+		hi:     int(bandHigh / binHz),
+	}
+}
+
+// Write analyses samples, and keeps what the next frame needs of them.
+func (d *Detector) Write(samples []int16) {
+	for _, s := range samples {
+		d.pending = append(d.pending, float64(s)/32768)
+		if len(d.pending) == frameSize {
+			d.energy = append(d.energy, d.bandEnergy(d.pending))
+			d.pending = append(d.pending[:0], d.pending[hop:]...)
+		}
+	}
+}
+
+// bandEnergy is the energy of one frame's speech band, in dB.
+func (d *Detector) bandEnergy(frame []float64) float32 {
+	for i, s := range frame {
+		d.seq[i] = s * d.window[i]
+	}
+	clear(d.seq[len(frame):])
+	c := d.fft.Coefficients(d.coeff, d.seq)
+	e := 1e-12 // -120 dB: digital silence
+	for _, x := range c[d.lo : d.hi+1] {
+		e += real(x)*real(x) + imag(x)*imag(x)
+	}
+	return float32(10 * math.Log10(e))
+}
+
+// Speech decides, frame by frame, which frames hold speech, and returns
+// the spans they make. The threshold is the file's own: its noise floor
+// (the quietest tenth of its frames) plus a third of the way to its speech
+// level (its loudest tenth), and at least 6 dB above the floor; a frame
+// stays speech while within 3 dB below the threshold (hysteresis), so a
+// syllable that fades is not cut.
+func (d *Detector) Speech() Speech {
+	if len(d.energy) == 0 {
+		return Speech{}
+	}
+	sorted := slices.Clone(d.energy)
+	slices.Sort(sorted)
+	floor := float64(sorted[len(sorted)/10])
+	loud := float64(sorted[len(sorted)*9/10])
+	on := floor + max(6, (loud-floor)/3)
+	off := floor + max(3, (on-floor)/2)
+	voiced := make([]bool, len(d.energy))
+	in := false
+	for i, e := range d.energy {
+		switch {
+		case float64(e) >= on:
+			in = true
+		case float64(e) < off:
+			in = false
+		}
+		voiced[i] = in
+	}
+	return Speech{Spans: spansOf(voiced)}
+}
+
+// spansOf turns frame decisions into spans: runs shorter than minSpeech
+// are dropped, and gaps shorter than MinPause closed.
+func spansOf(voiced []bool) []Span {
+	at := func(i int) time.Duration { return time.Duration(i) * Frame }
+	// The frame i covers [i*hop, i*hop+frameSize): its centre is where
+	// its decision is best placed.
+	centre := time.Duration(frameSize/2) * time.Second / SampleRate
+	var spans []Span
+	for i := 0; i < len(voiced); {
+		if !voiced[i] {
+			i++
+			continue
+		}
+		j := i
+		for j < len(voiced) && voiced[j] {
+			j++
+		}
+		s := Span{Start: at(i) + centre - Frame/2, End: at(j) + centre - Frame/2}
+		if n := len(spans); n > 0 && s.Start-spans[n-1].End < MinPause {
+			spans[n-1].End = s.End
+		} else {
+			spans = append(spans, s)
+		}
+		i = j
+	}
+	out := spans[:0]
+	for _, s := range spans {
+		if s.End-s.Start >= minSpeech {
+			out = append(out, s)
+		}
+	}
+	return out
+}
