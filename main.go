@@ -181,6 +181,7 @@ func convertCommand() *cli.Command {
 			&cli.StringFlag{Name: "timecode", Value: "drop", Usage: "timecode labels at 29.97 and 59.94 fps (SCC, and iTT at those rates): drop (drop-frame, keeps to the clock) or non-drop (counts every frame, 3.6 s an hour behind)"},
 			&cli.BoolFlag{Name: "report", Usage: "print a summary per input on stderr: cues, speakers and their rates, reading speeds, rule violations"},
 			&cli.StringFlag{Name: "html", Usage: "with --report, write a review page of the first input reported to `FILE` (as capconv check --html does)"},
+			&cli.StringFlag{Name: "media", Usage: "time the cues to the speech in the audio of the media `FILE` (any file ffmpeg reads: wav, mp3, m4a, mp4, mkv…); for several inputs, a directory or a glob pattern, each input taking the media file of its own base name; with --retime, re-syncs a caption file to it"},
 			&cli.StringFlag{Name: "duration", Usage: "media `DURATION`, e.g. 1h2m3s: where the last turn ends", DefaultText: "estimated from the speaker's rate"},
 			&cli.StringFlag{Name: "show-speakers", Aliases: []string{"srt-labels"}, Value: "auto", Usage: "how every format shows who speaks in the text, beside its voice or name markup: auto (as the source showed them; Name: for transcripts, and for SRT when the source showed none), name (Name: ), upper (NAME: ), bracket ([Name] ), dash (- at a change of speaker), chevron (>> NAME: , as broadcast captions mark a change of speaker) or none (only the source's dialogue dashes)"},
 			&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Usage: "convert `N` files at once", DefaultText: "one per CPU"},
@@ -298,6 +299,9 @@ func convertAction(c *cli.Context) error {
 	if len(inputs) == 0 {
 		return usagef("convert needs at least one input; try: capconv convert testdata/000_2e7f89a82c8d846d.txt -o out/")
 	}
+	if s.Media, err = mediaFor(c.String("media"), inputs); err != nil {
+		return err
+	}
 	out := c.String("output")
 	stdio := out == "-" || (len(inputs) == 1 && inputs[0] == "-" && out == "")
 	if stdio {
@@ -373,9 +377,13 @@ func convertBatch(c *cli.Context, inputs []string, s settings) error {
 		// Workers report at once: print each report whole, through the console.
 		co := o.Convert
 		review := reviewOnce(s)
-		o.Report = func(name string, doc *caption.Document) {
+		o.Report = func(name string, out convert.Output) {
+			doc := out.Doc
 			limits := convert.TimingOptions(doc, co)
 			con.Printf("%s", strings.TrimSuffix(timing.BuildReport(caption.QuotePath(name), doc, limits).String(), "\n"))
+			if out.Hearings != nil {
+				con.Printf("%s", strings.TrimSuffix(timing.HearingReport(out.Hearings), "\n"))
+			}
 			if err := review(name, doc); err != nil {
 				con.Printf("%s", batch.Describe(err))
 			}
@@ -543,12 +551,24 @@ func convertStream(c *cli.Context, in string, s settings) error {
 	if err != nil {
 		return err
 	}
+	if s.Media != nil && len(doc.Segments) > 0 {
+		path, err := s.Media(in)
+		if err != nil {
+			return fmt.Errorf("%s: %w", caption.QuotePath(name), err)
+		}
+		if o.Timing.Speech, err = convert.DetectSpeech(c.Context, path); err != nil {
+			return fmt.Errorf("%s: --media: %w", caption.QuotePath(name), err)
+		}
+	}
 	outs, err := convert.Convert(doc, s.To, o)
 	if err != nil {
 		return fmt.Errorf("%s: %w", caption.QuotePath(name), err)
 	}
 	if s.report {
 		timing.BuildReport(caption.QuotePath(o.File), outs[0].Doc, convert.TimingOptions(doc, o)).WriteTo(c.App.ErrWriter)
+		if outs[0].Hearings != nil {
+			fmt.Fprint(c.App.ErrWriter, timing.HearingReport(outs[0].Hearings))
+		}
 		if err := reviewOnce(s)(name, outs[0].Doc); err != nil {
 			return err
 		}

@@ -318,6 +318,10 @@ func readAll(r io.Reader, max int64) ([]byte, error) {
 type Output struct {
 	Format Format
 	Doc    *caption.Document
+	// Hearings says, turn by turn, what the audio said of a transcript
+	// timed with o.Timing.Speech (see timing.Turns.Hearings); nil
+	// otherwise.
+	Hearings []timing.TurnHearing
 }
 
 // Convert returns doc prepared for each format of to, in order: when doc
@@ -435,13 +439,17 @@ func convertEach(doc *caption.Document, to []Format, o Options, yield func(i int
 			}
 			timedAs[p.kind] = d
 		}
+		var heard []timing.TurnHearing
+		if turns != nil {
+			heard = turns.Hearings()
+		}
 		if i >= lastTimed {
 			turns = nil
 		}
 		if lastUse[p.kind] == i {
 			delete(timedAs, p.kind)
 		}
-		if err := yield(p.place, Output{Format: p.format, Doc: d}); err != nil {
+		if err := yield(p.place, Output{Format: p.format, Doc: d, Hearings: heard}); err != nil {
 			return err
 		}
 	}

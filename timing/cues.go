@@ -118,6 +118,7 @@ type Turns struct {
 	words   [][]word
 	units   []float64 // each segment's units (see units)
 	windows []window
+	heard   []TurnHearing // what the audio said of each turn, when o.Speech is set
 	o       Options
 	m       model
 }
@@ -135,6 +136,9 @@ func newTurns(doc *caption.Document, o Options, m model) *Turns {
 	if o.MediaDuration == 0 {
 		o.MediaDuration = doc.Duration
 	}
+	if o.MediaDuration == 0 && o.Speech != nil {
+		o.MediaDuration = o.Speech.Duration
+	}
 	var words [][]word
 	var us []float64
 	if textSize(doc.Segments) <= keepWords {
@@ -143,7 +147,7 @@ func newTurns(doc *caption.Document, o Options, m model) *Turns {
 	} else {
 		us = unitsOfSegments(doc.Segments, m)
 	}
-	return &Turns{
+	t := &Turns{
 		segs:    doc.Segments,
 		words:   words,
 		units:   us,
@@ -151,7 +155,15 @@ func newTurns(doc *caption.Document, o Options, m model) *Turns {
 		o:       o,
 		m:       m,
 	}
+	if o.Speech != nil {
+		t.heard = hear(t.segs, t.windows, o.Speech, m)
+	}
+	return t
 }
+
+// Hearings returns what the audio said of each turn, in the order of the
+// document's segments, or nil when Options.Speech was not set.
+func (t *Turns) Hearings() []TurnHearing { return t.heard }
 
 // MakeCues does what the package's MakeCues does to doc, a document that
 // holds the segments t was made from. labelWidth, when not nil, gives the
@@ -203,8 +215,11 @@ func (t *Turns) MakeCues(doc *caption.Document, labelWidth func(speaker string) 
 		for len(floors) < len(doc.Cues) {
 			floors = append(floors, t.windows[i].start)
 			ceilings = append(ceilings, ceiling)
-			movable = append(movable, !t.windows[i].known && !t.windows[i].exact)
-			crowded = append(crowded, t.windows[i].end-t.windows[i].start < o.MinDuration)
+			// A turn timed to the audio is where its speech is: it neither
+			// moves nor makes room.
+			heard := t.windows[i].clock != nil
+			movable = append(movable, !t.windows[i].known && !t.windows[i].exact && !heard)
+			crowded = append(crowded, t.windows[i].end-t.windows[i].start < o.MinDuration && !heard)
 		}
 	}
 	makeReadable(doc.Cues, floors, ceilings, o)
@@ -232,7 +247,7 @@ func (t *Turns) MakeCues(doc *caption.Document, labelWidth func(speaker string) 
 func (t *Turns) cutLongTurn(cues []caption.Cue, buf *turnBuffers, ws []word, s caption.Segment, total float64, w window, lim chunkLimits) []caption.Cue {
 	span := float64(w.end - w.start)
 	done := 0.0
-	from := w.start
+	from, clockFrom := w.start, w.clockFrom
 	turnPieces(s, func(text string) {
 		ws = appendWords(ws[:0], text)
 		if len(ws) == 0 {
@@ -243,6 +258,13 @@ func (t *Turns) cutLongTurn(cues []caption.Cue, buf *turnBuffers, ws []word, s c
 		piece.start = from
 		if done < total {
 			piece.end = w.start + time.Duration(span*done/total)
+		}
+		if w.clock != nil {
+			piece.clockFrom = clockFrom
+			if done < total {
+				piece.clockTo = w.clockFrom + time.Duration(float64(w.clockTo-w.clockFrom)*done/total)
+			}
+			clockFrom = piece.clockTo
 		}
 		cues = buf.cutTurnOf(cues, ws, text, s.Speaker, piece, lim, t.m)
 		lim.reserve = 0
@@ -461,6 +483,11 @@ type window struct {
 	// speech starts lag after start instead, and ends by limit.
 	early      bool
 	lag, limit time.Duration
+	// clock, when not nil, is the speech the audio holds for the turn:
+	// its cues are timed to the part of it from clockFrom to clockTo (a
+	// turn that shares its start with others shares their speech).
+	clock              *speechClock
+	clockFrom, clockTo time.Duration
 }
 
 // noLimit is the ceiling of a cue whose segment states no end.
@@ -746,6 +773,9 @@ func (b *turnBuffers) cutTurn(cues []caption.Cue, ws []word, speaker string, w w
 // cues' lines share its memory instead of a joined copy.
 func (b *turnBuffers) cutTurnOf(cues []caption.Cue, ws []word, src, speaker string, w window, lim chunkLimits, m model) []caption.Cue {
 	chunks := b.splitChunks(ws, lim)
+	if w.clock != nil {
+		chunks = w.splitAtPauses(chunks)
+	}
 	joined := src
 	if !singleSpaced(src) || src == "" {
 		joined = join(ws)
@@ -766,6 +796,9 @@ func (b *turnBuffers) cutTurnOf(cues []caption.Cue, ws []word, src, speaker stri
 		b.lineCounts = append(b.lineCounts, len(lines))
 	}
 	lines := slices.Clone(b.lines)
+	if w.clock != nil {
+		return b.appendHeard(cues, chunks, lines, w)
+	}
 	span := float64(w.end - w.start)
 	done := 0.0
 	start := w.start
@@ -781,6 +814,40 @@ func (b *turnBuffers) cutTurnOf(cues []caption.Cue, ws []word, src, speaker stri
 		start = end
 	}
 	return cues
+}
+
+// appendHeard appends the cues of a turn's chunks, whose lines cutTurnOf
+// has made, timed to the speech of w's clock by their characters.
+func (b *turnBuffers) appendHeard(cues []caption.Cue, chunks [][]word, lines []caption.Line, w window) []caption.Cue {
+	fracs := make([]float64, len(chunks))
+	total := 0.0
+	for k, c := range chunks {
+		total += spoken(c)
+		fracs[k] = total
+	}
+	for k := range fracs {
+		if total > 0 {
+			fracs[k] /= total
+		}
+	}
+	starts, ends := w.chunkTimes(fracs)
+	for k := range chunks {
+		n := b.lineCounts[k]
+		cues = append(cues, caption.Cue{Start: starts[k], End: ends[k], Lines: lines[:n:n]})
+		lines = lines[n:]
+	}
+	return cues
+}
+
+// spoken is the time words take to say, in characters, without the
+// pauses their punctuation asks for: with the audio, the pauses are
+// where the audio has them.
+func spoken(ws []word) float64 {
+	u := float64(width(ws))
+	for _, w := range ws {
+		u += float64(w.heavy)
+	}
+	return u
 }
 
 // onlyParagraph returns s's text when it is one paragraph, else "".

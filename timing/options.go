@@ -44,8 +44,13 @@ type Options struct {
 	// several: a Chinese one as three, a kana or Hangul one as two.
 	FallbackCPS float64
 	// MediaDuration, when not 0, is where the media ends: no cue ends
-	// after it.
+	// after it. Zero takes Speech's duration when Speech is set.
 	MediaDuration time.Duration
+	// Speech, when not nil, is where the media's audio holds speech: each
+	// turn's cues are timed to the speech found in its window (see
+	// Speech), and a turn whose window holds none, or far more sound than
+	// its words, is timed as without it.
+	Speech *Speech
 }
 
 // Defaults used where an Options field is zero: the Netflix English

@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"os/exec"
 	"strings"
@@ -33,7 +34,11 @@ var FFmpeg = "ffmpeg"
 // media ffmpeg reads, or it has no audio stream.
 func Decode(ctx context.Context, path string, fn func(samples []int16) error) (time.Duration, error) {
 	if _, err := os.Stat(path); err != nil {
-		return 0, err
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		return 0, fmt.Errorf("%s: %w", path, err)
 	}
 	bin, err := exec.LookPath(FFmpeg)
 	if err != nil {

@@ -110,9 +110,14 @@ type Options struct {
 	// OnResult, when set, receives each result as it is known, from one
 	// goroutine at a time, in completion order (for progress and logs).
 	OnResult func(Result)
-	// Report, when set, receives each input's name and its document as
-	// timed for its first output, from the workers concurrently.
-	Report func(input string, doc *caption.Document)
+	// Report, when set, receives each input's name and its first output
+	// (the document as timed for it), from the workers concurrently.
+	Report func(input string, out convert.Output)
+	// Media, when set, names the media file whose audio times an input
+	// ("" for none): a transcript's cues are timed to its speech, and a
+	// caption file's re-synced to it with Convert.Retime. An error fails
+	// the input.
+	Media func(input string) (string, error)
 
 	// convert and beforePlace are test hooks: convert replaces
 	// convert.ConvertEach to test the engine apart from the writers, and
@@ -236,6 +241,22 @@ func convertJob(ctx context.Context, j Job, o Options, concurrent bool) Result {
 	}
 	co := o.Convert
 	co.File = j.Input // where Convert's warnings point
+	if o.Media != nil && len(doc.Segments) == 0 && len(doc.Cues) > 0 && co.Warn != nil {
+		co.Warn(caption.Position{File: j.Input}, "--media times transcripts, and caption files only with --retime: this file keeps its times")
+	}
+	if o.Media != nil && len(doc.Segments) > 0 {
+		path, err := o.Media(j.Input)
+		if err != nil {
+			return finish(Failed, fmt.Errorf("%s: %w", caption.QuotePath(j.Input), err))
+		}
+		if path != "" {
+			sp, err := convert.DetectSpeech(ctx, path)
+			if err != nil {
+				return finish(Failed, fmt.Errorf("%s: --media: %w", caption.QuotePath(j.Input), err))
+			}
+			co.Timing.Speech = sp
+		}
+	}
 	tmps := make([]string, len(j.Targets))
 	defer func() {
 		for _, t := range tmps {
@@ -279,7 +300,7 @@ func convertJob(ctx context.Context, j Job, o Options, concurrent bool) Result {
 	first := true
 	report := func(out convert.Output) {
 		if first && o.Report != nil {
-			o.Report(j.Input, out.Doc)
+			o.Report(j.Input, out)
 		}
 		first = false
 	}

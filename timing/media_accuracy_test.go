@@ -1,0 +1,250 @@
+package timing
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/capconv/capconv/convert/caption"
+	"github.com/capconv/capconv/convert/media"
+	"github.com/capconv/capconv/internal/speechtrack"
+)
+
+const mediaFiguresPath = "../testdata/accuracy/media-figures.json"
+
+// mediaExcerpt is how much of each ground-truth file the media harness
+// speaks: the first turns up to 20 minutes, so that every file's track is
+// built in under a minute on a clean machine (the whole of Lex Fridman's
+// three and a half hours takes six).
+const mediaExcerpt = 20 * time.Minute
+
+// excerpt returns the part of ref up to the first turn that starts at or
+// after limit: its turns, and the cues that start before that turn.
+func excerpt(ref reference, limit time.Duration) reference {
+	k := sort.Search(len(ref.segments), func(k int) bool { return ref.segments[k].Start >= limit })
+	if k == len(ref.segments) {
+		return ref
+	}
+	cut := ref.segments[k].Start
+	out := reference{segments: ref.segments[:k:k]}
+	for _, c := range ref.cues {
+		if c.Start < cut {
+			out.cues = append(out.cues, c)
+		}
+	}
+	if n := len(out.cues); n > 0 {
+		out.duration = (out.cues[n-1].End + time.Second - 1).Truncate(time.Second)
+	}
+	return out
+}
+
+// mediaTracks says how each ground-truth file's speech track sounds and
+// is stored: containers, noise levels and a music bed vary, as real media
+// does.
+var mediaTracks = map[string]struct {
+	ext   string
+	lang  string
+	snr   float64
+	music bool
+}{
+	"talkpython": {".mp3", "en", 25, false},
+	"lexfridman": {".m4a", "en", 30, false},
+	"netflix":    {".mp4", "es", 20, true},
+	"nova":       {".m4a", "en-gb", 15, true},
+	"teams":      {".m4a", "en", 20, false},
+	"zoom":       {".mp3", "en-us", 15, false},
+	"podcast":    {".m4a", "en", 25, true},
+	"film-fr":    {".mp4", "fr", 15, false},
+	"talk-zh":    {".m4a", "cmn", 20, false},
+}
+
+// trackRecipe changes when the way tracks are built does, so that cached
+// tracks are rebuilt.
+const trackRecipe = "speechtrack/1"
+
+// speechTrack returns the path of the speech track of the reference
+// called name, built on first use into the user's cache (building every
+// file's track takes minutes; an unchanged one is reused).
+func speechTrack(t testing.TB, name string, ref reference) string {
+	t.Helper()
+	tr := mediaTracks[name]
+	h := sha256.New()
+	fmt.Fprintln(h, trackRecipe, tr.lang, tr.snr, tr.music)
+	for _, c := range ref.cues {
+		fmt.Fprintln(h, c.Start, c.End, speakerOfCue(c), cueWords(c))
+	}
+	dir, err := os.UserCacheDir()
+	if err != nil {
+		dir = os.TempDir()
+	}
+	dir = filepath.Join(dir, "capconv", "tracks")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(dir, name+"-"+hex.EncodeToString(h.Sum(nil))[:16]+tr.ext)
+	if _, err := os.Stat(path); err == nil {
+		return path
+	}
+	start := time.Now()
+	err = speechtrack.Build(context.Background(), ref.cues, path, speechtrack.Options{Language: tr.lang, SNR: tr.snr, Music: tr.music, Seed: uint64(len(name))})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("%s: built %s in %v", name, filepath.Base(path), time.Since(start).Round(time.Millisecond))
+	return path
+}
+
+func speakerOfCue(c caption.Cue) string {
+	for _, l := range c.Lines {
+		if l.Speaker != "" {
+			return l.Speaker
+		}
+	}
+	return ""
+}
+
+func cueWords(c caption.Cue) string {
+	var ws []string
+	for _, l := range c.Lines {
+		ws = append(ws, l.Text)
+	}
+	return strings.Join(ws, " ")
+}
+
+// speechOf converts what package media found to the timing model's Speech.
+func speechOf(sp media.Speech) *Speech {
+	out := &Speech{Duration: sp.Duration, Spans: make([]SpeechSpan, len(sp.Spans))}
+	for i, s := range sp.Spans {
+		out.Spans[i] = SpeechSpan{Start: s.Start, End: s.End}
+	}
+	return out
+}
+
+// TestMediaAccuracy times every ground-truth file's derived transcript to
+// a speech track built from the file's own cues (package speechtrack:
+// espeak-ng, one voice per speaker, stretched to each cue's true span,
+// under noise) and scores the cues as TestAccuracy does, beside text-only
+// timing and the uniform baseline. It fails when a committed figure gets
+// worse (-update rewrites them), and when media timing is worse than
+// text-only timing on a file.
+func TestMediaAccuracy(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds and decodes hours of speech")
+	}
+	if err := speechtrack.Tools(); err != nil {
+		if os.Getenv("CAPCONV_REQUIRE_INTEROP") != "" {
+			t.Fatal(err)
+		}
+		t.Skip(err)
+	}
+	refs := loadReferences(t)
+	fig := figures{}
+	pooled := map[string]*score{}
+	for _, f := range accuracyFiles {
+		ref := excerpt(refs[f.name], mediaExcerpt)
+		if !t.Run(f.name, func(t *testing.T) {
+			path := speechTrack(t, f.name, ref)
+			sp, err := media.Detect(context.Background(), path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			fig[f.name] = map[string]score{}
+			o := Options{}
+			for _, m := range []struct {
+				name string
+				make func() []caption.Cue
+			}{
+				{"capconv --media", func() []caption.Cue {
+					doc := &caption.Document{Segments: append([]caption.Segment(nil), ref.segments...)}
+					mo := o
+					mo.Speech = speechOf(sp)
+					MakeCues(doc, mo)
+					return doc.Cues
+				}},
+				{"capconv", func() []caption.Cue {
+					doc := &caption.Document{Segments: append([]caption.Segment(nil), ref.segments...), Duration: ref.duration}
+					MakeCues(doc, o)
+					return doc.Cues
+				}},
+				{"uniform", func() []caption.Cue {
+					return uniformCues(append([]caption.Segment(nil), ref.segments...), ref.duration, o)
+				}},
+			} {
+				s := measure(ref, m.make(), o)
+				fig[f.name][m.name] = s
+				if pooled[m.name] == nil {
+					pooled[m.name] = &score{}
+				}
+				pooled[m.name].pool(s)
+			}
+			withMedia, text := fig[f.name]["capconv --media"], fig[f.name]["capconv"]
+			t.Logf("median %.2f s, within ±0.5 s %.1f%% (text only %.2f s, %.1f%%)", withMedia.Median, 100*withMedia.Within, text.Median, 100*text.Within)
+			if withMedia.Median > text.Median || withMedia.Within < text.Within {
+				t.Errorf("worse with media than without: median %.2f s against %.2f s, within ±0.5 s %.1f%% against %.1f%%",
+					withMedia.Median, text.Median, 100*withMedia.Within, 100*text.Within)
+			}
+		}) {
+			continue
+		}
+	}
+	if len(fig) < len(accuracyFiles) {
+		return // a file was left out (-run) or failed: no pooled figures
+	}
+	fig["pooled"] = map[string]score{}
+	for name, s := range pooled {
+		s.finish()
+		fig["pooled"][name] = *s
+	}
+	t.Logf("timing accuracy with media (Netflix preset):\n%s", fig.mediaTable())
+	if *update {
+		data, err := json.MarshalIndent(fig, "", "  ")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(mediaFiguresPath, append(data, '\n'), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	data, err := os.ReadFile(mediaFiguresPath)
+	if err != nil {
+		t.Fatalf("%v (run go test ./timing -run MediaAccuracy -update to create it)", err)
+	}
+	var want figures
+	if err := json.Unmarshal(data, &want); err != nil {
+		t.Fatal(err)
+	}
+	for _, w := range worse(want, fig) {
+		t.Error(w)
+	}
+}
+
+// mediaTable formats the media figures as a Markdown table.
+func (fig figures) mediaTable() string {
+	var b strings.Builder
+	b.WriteString("| file | method | words | median s | p90 s | on screen | ±0.5 s | cues | readable |\n")
+	b.WriteString("|---|---|---:|---:|---:|---:|---:|---:|---:|\n")
+	names := []string{}
+	for _, f := range accuracyFiles {
+		names = append(names, f.name)
+	}
+	for _, n := range append(names, "pooled") {
+		for _, m := range []string{"capconv --media", "capconv", "uniform"} {
+			s, ok := fig[n][m]
+			if !ok {
+				continue
+			}
+			fmt.Fprintf(&b, "| %s | %s | %d | %.2f | %.2f | %.1f%% | %.1f%% | %d | %.1f%% |\n",
+				n, m, s.Words, s.Median, s.P90, 100*s.OnScreen, 100*s.Within, s.Cues, 100*s.Readable)
+		}
+	}
+	return b.String()
+}
