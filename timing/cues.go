@@ -773,8 +773,10 @@ func (b *turnBuffers) cutTurn(cues []caption.Cue, ws []word, speaker string, w w
 // cues' lines share its memory instead of a joined copy.
 func (b *turnBuffers) cutTurnOf(cues []caption.Cue, ws []word, src, speaker string, w window, lim chunkLimits, m model) []caption.Cue {
 	chunks := b.splitChunks(ws, lim)
+	var times []time.Duration // with the audio: where each word boundary falls in its speech
 	if w.clock != nil {
-		chunks = w.splitAtPauses(chunks)
+		times = w.wordTimes(ws)
+		chunks = w.splitAtPauses(chunks, times)
 	}
 	joined := src
 	if !singleSpaced(src) || src == "" {
@@ -797,7 +799,7 @@ func (b *turnBuffers) cutTurnOf(cues []caption.Cue, ws []word, src, speaker stri
 	}
 	lines := slices.Clone(b.lines)
 	if w.clock != nil {
-		return b.appendHeard(cues, chunks, lines, w)
+		return b.appendHeard(cues, chunks, lines, w, times)
 	}
 	span := float64(w.end - w.start)
 	done := 0.0
@@ -817,24 +819,18 @@ func (b *turnBuffers) cutTurnOf(cues []caption.Cue, ws []word, src, speaker stri
 }
 
 // appendHeard appends the cues of a turn's chunks, whose lines cutTurnOf
-// has made, timed to the speech of w's clock by their characters.
-func (b *turnBuffers) appendHeard(cues []caption.Cue, chunks [][]word, lines []caption.Line, w window) []caption.Cue {
-	fracs := make([]float64, len(chunks))
-	total := 0.0
+// has made, timed to the speech of w's clock: times gives the speech
+// time of each word boundary (see wordTimes); a chunk ends where its last
+// word's speech does, and the next starts where its first word's speech
+// starts, after the pause between them.
+func (b *turnBuffers) appendHeard(cues []caption.Cue, chunks [][]word, lines []caption.Line, w window, times []time.Duration) []caption.Cue {
+	at := 0
 	for k, c := range chunks {
-		total += spoken(c)
-		fracs[k] = total
-	}
-	for k := range fracs {
-		if total > 0 {
-			fracs[k] /= total
-		}
-	}
-	starts, ends := w.chunkTimes(fracs)
-	for k := range chunks {
 		n := b.lineCounts[k]
-		cues = append(cues, caption.Cue{Start: starts[k], End: ends[k], Lines: lines[:n:n]})
+		start, end := w.clock.startAt(times[at]), w.clock.endAt(times[at+len(c)])
+		cues = append(cues, caption.Cue{Start: start, End: max(end, start), Lines: lines[:n:n]})
 		lines = lines[n:]
+		at += len(c)
 	}
 	return cues
 }

@@ -33,12 +33,9 @@ const (
 	// is taken to start the turn (the truncation makes the printed start
 	// the earliest, but detection blurs an onset by a frame or two).
 	onsetEarly = 50 * time.Millisecond
-	// snapPause is the shortest pause a break between cues is moved to:
-	// a sentence end is a pause of a fifth of a second or more.
-	snapPause = 150 * time.Millisecond
-	// snapReach is how far, in speech time, a break between cues may
-	// move to reach a pause.
-	snapReach = time.Second
+	// anchorPause is the shortest pause the words are aligned to: the
+	// stops inside words are shorter.
+	anchorPause = 150 * time.Millisecond
 	// splitPause is the shortest pause that ends a cue even where its
 	// words would fit in one: a cue is not left on screen over a silence
 	// of a second or more, nor shown before the speech after it.
@@ -129,82 +126,24 @@ func (c *speechClock) startAt(s time.Duration) time.Duration {
 	return c.spans[k].Start + max(s-c.cum[k], 0)
 }
 
-// snap moves a break at speech time s to the nearest pause of at least
-// snapPause within snapReach, after lo (the previous break) and before hi
-// (the speech the rest of the turn needs), when there is one.
-func (c *speechClock) snap(s, lo, hi time.Duration) time.Duration {
-	// A longer pause is the likelier sentence end: it is preferred to a
-	// nearer, shorter one by half its length.
-	best, cost := s, snapReach
-	for k := 1; k < len(c.spans); k++ {
-		gap := c.spans[k].Start - c.spans[k-1].End
-		if gap < snapPause {
-			continue
-		}
-		at := c.cum[k]
-		if at <= lo || at >= hi {
-			continue
-		}
-		d := (at - s).Abs()
-		if d > snapReach {
-			continue
-		}
-		if d -= gap / 2; d < cost {
-			best, cost = at, d
-		}
-	}
-	return best
-}
-
-// splitAtPauses cuts the chunks of a turn timed to w's clock where the
-// speech pauses for splitPause or more: at the word boundary nearest,
-// in speech time, to the pause (chunkTimes then moves the break onto
-// it).
-func (w window) splitAtPauses(chunks [][]word) [][]word {
+// splitAtPauses cuts the chunks of a turn timed to w's clock at each
+// word boundary that falls on a pause of splitPause or more (times: see
+// wordTimes).
+func (w window) splitAtPauses(chunks [][]word, times []time.Duration) [][]word {
 	c := w.clock
-	var pauses []time.Duration // the long pauses, in speech time
-	for k := 1; k < len(c.spans); k++ {
-		if c.spans[k].Start-c.spans[k-1].End >= splitPause && c.cum[k] > w.clockFrom && c.cum[k] < w.clockTo {
-			pauses = append(pauses, c.cum[k])
-		}
-	}
-	if len(pauses) == 0 {
-		return chunks
-	}
-	total := 0.0
-	for _, ch := range chunks {
-		total += spoken(ch)
-	}
-	if total == 0 {
-		return chunks
-	}
-	span := float64(w.clockTo - w.clockFrom)
 	var out [][]word
-	done, p := 0.0, 0
+	at := 0
 	for _, ch := range chunks {
 		from := 0
-		at := done
-		for i := range ch {
-			next := at + spoken(ch[i:i+1])
-			for p < len(pauses) && w.clockFrom+time.Duration(next/total*span) > pauses[p] {
-				// The pause falls in word i: break before or after it,
-				// whichever boundary is nearer.
-				lo := w.clockFrom + time.Duration(at/total*span)
-				hi := w.clockFrom + time.Duration(next/total*span)
-				cut := i + 1
-				if pauses[p]-lo < hi-pauses[p] {
-					cut = i
-				}
-				if cut > from && cut < len(ch) {
-					out = append(out, ch[from:cut])
-					from = cut
-				}
-				p++
+		for i := 1; i < len(ch); i++ {
+			t := times[at+i]
+			if c.startAt(t)-c.endAt(t) >= splitPause {
+				out = append(out, ch[from:i])
+				from = i
 			}
-			at = next
 		}
 		out = append(out, ch[from:])
-		done = at
+		at += len(ch)
 	}
 	return out
 }
@@ -324,35 +263,6 @@ func clip(spans []SpeechSpan, from, to time.Duration) []SpeechSpan {
 		}
 	}
 	return out
-}
-
-// chunkTimes times the chunks of a turn whose window has a speech clock:
-// each takes its share of the turn's speech by its characters (the
-// pauses are the audio's, not the text's), and a break between two
-// chunks moves to a pause nearby, where one chunk ends and the next
-// starts. fracs are the chunks' cumulative shares of the turn's
-// characters. It returns each chunk's start and end.
-func (w window) chunkTimes(fracs []float64) (starts, ends []time.Duration) {
-	c := w.clock
-	span := w.clockTo - w.clockFrom
-	starts, ends = make([]time.Duration, len(fracs)), make([]time.Duration, len(fracs))
-	prev := w.clockFrom
-	starts[0] = c.startAt(prev)
-	at := func(f float64) time.Duration { return w.clockFrom + time.Duration(f*float64(span)) }
-	for k, f := range fracs {
-		if k == len(fracs)-1 {
-			ends[k] = c.endAt(w.clockTo)
-			break
-		}
-		hi := w.clockTo
-		if k+2 < len(fracs) {
-			hi = at(fracs[k+1])
-		}
-		s := c.snap(at(f), prev, hi)
-		ends[k], starts[k+1] = c.endAt(s), c.startAt(s)
-		prev = s
-	}
-	return starts, ends
 }
 
 // HearingReport says what the audio said of the turns: how many it timed,
