@@ -28,6 +28,7 @@ func fixCommand() *cli.Command {
 		Flags: slices.Concat(limitFlags(), []cli.Flag{
 			&cli.StringFlag{Name: "fps", Usage: "snap every time to frames at `RATE` (" + strings.Join(timing.FrameRateNames(), ", ") + ")"},
 			&cli.StringFlag{Name: "from", Usage: "input `FORMAT`, as for convert", DefaultText: "detected"},
+			&cli.StringFlag{Name: "lang", Usage: "language `TAG` of the text, e.g. en or fr-CA: its limits and the words its line break rules know", DefaultText: "from the input, else guessed"},
 			&cli.StringFlag{Name: "encoding", Usage: "text encoding of the inputs, `NAME`, as for convert", DefaultText: "detected"},
 			&cli.StringFlag{Name: "labels", Value: "auto", Usage: "speaker labels to read from caption text, as for convert"},
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "output `PATH`: a directory, or with one input a file name (default: NAME.fixed.EXT next to each input)"},

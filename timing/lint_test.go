@@ -1,6 +1,7 @@
 package timing
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -141,5 +142,78 @@ func TestNoRoomOnlyForTime(t *testing.T) {
 		if want := v.Rule == RuleCPS; v.NoRoom != want {
 			t.Errorf("%s: NoRoom %v, want %v", v, v.NoRoom, want)
 		}
+	}
+}
+
+// TestLintLanguages checks the line break rules in the languages whose
+// closed classes they know, on real sentences: breaks the style guides
+// forbid, and good breaks of the same sentences.
+func TestLintLanguages(t *testing.T) {
+	tests := []struct {
+		lang, above, below string
+		want               string // what the finding says, "" for none
+	}{
+		{"fr", "Nous sommes allés à la", "maison de Pierre hier.", `article or determiner "la"`},
+		{"fr", "Nous sommes allés", "à la maison de Pierre hier.", ""},
+		{"fr", "Il a laissé les clés dans", "la voiture ce matin.", `preposition "dans"`},
+		{"fr", "Il a laissé les clés", "dans la voiture ce matin.", ""},
+		{"fr", "Je crois qu'elle a", "oublié son rendez-vous.", `auxiliary "a"`},
+		{"fr", "Je ne", "sais pas ce qu'il veut.", `negation "ne"`},
+		{"fr", "J'ai appelé ma", "sœur pour lui dire.", `possessive "ma"`},
+		{"fr", "Hier soir, j'ai vu Marie", "Dupont au cinéma.", `names "Marie" and "Dupont"`},
+		{"fr", "Il a payé 20", "euros pour ce livre.", `number "20"`},
+		{"fr", "Il a payé 20 euros", "pour ce livre.", ""},
+		{"de", "Wir haben gestern den", "neuen Film gesehen.", `article or determiner "den"`},
+		{"de", "Wir haben gestern", "den neuen Film gesehen.", ""},
+		{"de", "Er wohnt seit drei Jahren in", "einer kleinen Stadt.", `preposition "in"`},
+		{"de", "Ich habe", "das Buch schon gelesen.", ""},
+		{"de", "Das hätte ich nie gedacht, ich habe", "gewonnen!", `auxiliary "habe"`},
+		{"de", "Ich habe meiner Mutter", "Blumen gekauft.", ""},
+		{"de", "Sie hat mit ihrem", "Bruder gesprochen.", `possessive "ihrem"`},
+		{"es", "Mañana vamos a comprar una", "casa en el campo.", `article or determiner "una"`},
+		{"es", "Mañana vamos a comprar", "una casa en el campo.", ""},
+		{"es", "Ella no ha", "terminado el trabajo todavía.", `auxiliary "ha"`},
+		{"es", "Yo no", "sé qué decirte.", `negation "no"`},
+		{"es", "Dejé las llaves sobre", "la mesa de la cocina.", `preposition "sobre"`},
+		{"es", "Mi hermano vive con su", "novia en Madrid.", `possessive "su"`},
+		{"es", "Ayer hablé con Gabriel", "García en la plaza.", `names "Gabriel" and "García"`},
+		{"it", "Domani andiamo al mare con", "i nostri amici.", `preposition "con"`},
+		{"it", "Domani andiamo al mare", "con i nostri amici.", ""},
+		{"it", "Non ho mai visto il", "film di cui parli.", `article or determiner "il"`},
+		{"it", "Credo che lei sia partita, ma non", "ne sono sicuro.", `negation "non"`},
+		{"it", "Abbiamo", "mangiato troppo ieri sera.", `auxiliary "Abbiamo"`},
+		{"it", "Ho chiamato mio", "padre stamattina.", `possessive "mio"`},
+		{"pt", "Ontem fomos ao cinema com", "os nossos amigos.", `preposition "com"`},
+		{"pt", "Ontem fomos ao cinema", "com os nossos amigos.", ""},
+		{"pt", "Eu já tinha", "saído quando ele chegou.", `auxiliary "tinha"`},
+		{"pt", "Ela deixou o livro na", "mesa da sala.", `article or determiner "na"`},
+		{"pt", "Eu não", "sei o que fazer.", `negation "não"`},
+		{"pt", "O meu", "irmão mora em Lisboa.", `possessive "meu"`},
+		{"nl", "We hebben gisteren een", "nieuwe auto gekocht.", `article or determiner "een"`},
+		{"nl", "We hebben gisteren", "een nieuwe auto gekocht.", ""},
+		{"nl", "Ze woont al jaren in", "een klein dorp.", `preposition "in"`},
+		{"nl", "Ik heb", "het boek al gelezen.", ""},
+		{"nl", "Ik denk dat we het zullen", "winnen.", `auxiliary "zullen"`},
+		{"nl", "Hij belde gisteren Jan", "Peeters op.", `names "Jan" and "Peeters"`},
+		{"en", "We looked at the", "house on the corner.", `article or determiner "the"`},
+		{"ru", "Вчера я видел Анну", "Каренину в театре.", `names "Анну" and "Каренину"`},
+		{"ru", "Мы пошли в", "магазин за хлебом.", ""}, // no word lists for Russian
+	}
+	for _, tt := range tests {
+		t.Run(tt.lang+" "+tt.above+" | "+tt.below, func(t *testing.T) {
+			cues := []caption.Cue{cue(0, 3*time.Second, "A", tt.above, tt.below)}
+			var got []string
+			for _, v := range Lint(cues, LintOptions{Language: tt.lang}) {
+				if v.Rule == RuleLineBreak {
+					got = append(got, v.Detail)
+				}
+			}
+			switch {
+			case tt.want == "" && len(got) > 0:
+				t.Errorf("Lint() = %q, want no line break finding", got)
+			case tt.want != "" && (len(got) != 1 || !strings.Contains(got[0], tt.want)):
+				t.Errorf("Lint() = %q, want one saying %s", got, tt.want)
+			}
+		})
 	}
 }

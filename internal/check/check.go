@@ -125,6 +125,9 @@ type Result struct {
 	NumCues int
 	// Limits are the limits checked against, defaults filled in.
 	Limits timing.Options
+	// Language is the tag of the text's language the line break rules
+	// followed: the file's, --lang, or guessed ("" when unknown).
+	Language string
 	// Findings are the violations in cue order, file findings first.
 	Findings []Finding
 }
@@ -183,8 +186,11 @@ func readWarning(to *[]Finding) func(caption.Position, string) {
 func check(name string, doc *caption.Document, found []Finding, o Options) (*Result, error) {
 	// The limits of the text's language unless a preset or the flags
 	// gave them, as convert times it.
-	limits := convert.TimingOptions(doc, o.Convert)
-	r := &Result{File: name, Findings: found, Limits: timing.Resolved(limits)}
+	// The language is worked out once, for the limits and the word
+	// classes of the line break rules.
+	lang := convert.Language(doc)
+	limits := o.Convert.Timing.ForLanguage(lang) // as convert.TimingOptions
+	r := &Result{File: name, Language: lang, Findings: found, Limits: timing.Resolved(limits)}
 	fps := limits.FPS
 	if len(doc.Cues) == 0 && len(doc.Segments) > 0 {
 		r.Transcript = true
@@ -202,7 +208,7 @@ func check(name string, doc *caption.Document, found []Finding, o Options) (*Res
 		labels = true
 	}
 	vs := merge(timing.Check(r.Cues, limits), timing.CheckChains(r.Cues, limits))
-	vs = merge(vs, timing.Lint(r.Cues, timing.LintOptions{LabelsShown: labels, FPS: fps}))
+	vs = merge(vs, timing.Lint(r.Cues, timing.LintOptions{LabelsShown: labels, FPS: fps, Language: lang}))
 	for _, v := range vs {
 		r.Findings = append(r.Findings, Finding{
 			Cue: v.Cue + 1, Start: v.Start, Rule: v.Rule, Severity: SeverityOf(v.Rule),
