@@ -20,7 +20,7 @@ import (
 func fixCommand() *cli.Command {
 	return &cli.Command{
 		Name:      "fix",
-		Usage:     "repair caption files without changing a word: line breaks, overlaps, short cues, gaps, frames",
+		Usage:     "repair caption files without changing a word: line breaks, long cues, orphans, empty cues, overlaps, short and fast cues, gaps, frames",
 		ArgsUsage: "FILE...",
 		OnUsageError: func(c *cli.Context, err error, _ bool) error {
 			return flagUsageError(c.Command.Flags, err)

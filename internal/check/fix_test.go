@@ -295,3 +295,132 @@ func TestFixSplits(t *testing.T) {
 		t.Errorf("diff:\n%s", diff.String())
 	}
 }
+
+// TestFixRepairs pins each repair added for the cues' text and speed:
+// empty cues deleted, orphans merged, time borrowed from a slower cue of
+// the same speaker, and what cannot be fixed reported.
+func TestFixRepairs(t *testing.T) {
+	s, ms := time.Second, time.Millisecond
+	cue := func(start, end time.Duration, speaker string, lines ...string) caption.Cue {
+		c := caption.Cue{Start: start, End: end}
+		for _, l := range lines {
+			c.Lines = append(c.Lines, caption.Line{Speaker: speaker, Text: l})
+		}
+		return c
+	}
+	tests := []struct {
+		name    string
+		in      []caption.Cue
+		want    []caption.Cue
+		changes []string // what the changes say, in order
+		reason  string
+	}{
+		{
+			name: "empty cues deleted",
+			in:   []caption.Cue{cue(0, 2*s, "", "One."), cue(3*s, 4*s, "", " "), cue(5*s, 6*s, "", "<i></i>"), cue(7*s, 9*s, "", "Two.")},
+			want: []caption.Cue{cue(0, 2*s, "", "One."), cue(7*s, 9*s, "", "Two.")},
+			changes: []string{
+				"cue 2 (00:00:03.000): 00:00:03.000 --> 00:00:04.000: deleted: a cue with no text",
+				"cue 2 (00:00:05.000): 00:00:05.000 --> 00:00:06.000: deleted: a cue with no text",
+			},
+			reason: "a deleted cue is numbered by the cue that takes its place",
+		},
+		{
+			name: "orphan goes on with the cue before",
+			in:   []caption.Cue{cue(0, 2*s, "Ann", "We all went out together"), cue(2*s+100*ms, 3*s, "Ann", "last night."), cue(5*s, 7*s, "Ann", "Then we slept.")},
+			want: []caption.Cue{cue(0, 3*s, "Ann", "We all went out together last night."), cue(5*s, 7*s, "Ann", "Then we slept.")},
+			changes: []string{
+				`cue 1 (00:00:00.000): 00:00:00.000 --> 00:00:03.000: merged with the orphan "last night." after it, which went on with its sentence`,
+			},
+		},
+		{
+			name: "orphan leads into the cue after",
+			in:   []caption.Cue{cue(0, 2*s, "", "That was all."), cue(3*s, 3*s+500*ms, "", "And then"), cue(3*s+600*ms, 6*s, "", "we went home.")},
+			want: []caption.Cue{cue(0, 2*s, "", "That was all."), cue(3*s, 6*s, "", "And then we went home.")},
+			changes: []string{
+				`cue 2 (00:00:03.000): 00:00:03.000 --> 00:00:06.000: the orphan "And then" merged with the cue after it, which it leads into`,
+			},
+		},
+		{
+			name:    "a sentence of its own stays",
+			in:      []caption.Cue{cue(0, 2*s, "", "Are you coming?"), cue(2*s+100*ms, 3*s, "", "Yes.")},
+			want:    []caption.Cue{cue(0, 2*s+100*ms-timing.DefaultMinGap, "", "Are you coming?"), cue(2*s+100*ms, 3*s, "", "Yes.")},
+			changes: []string{"cue 1 (00:00:00.000): end 00:00:02.000 → 00:00:02.017: chained to cue 2"},
+			reason:  "an answer is no orphan",
+		},
+		{
+			name:    "another speaker's orphan stays",
+			in:      []caption.Cue{cue(0, 2*s, "Ann", "We all went out together"), cue(2*s+100*ms, 3*s, "Bob", "last night.")},
+			want:    []caption.Cue{cue(0, 2*s+100*ms-timing.DefaultMinGap, "Ann", "We all went out together"), cue(2*s+100*ms, 3*s, "Bob", "last night.")},
+			changes: []string{"cue 1 (00:00:00.000): end 00:00:02.000 → 00:00:02.017: chained to cue 2"},
+			reason:  "the words belong to someone else",
+		},
+		{
+			name:   "an orphan far from its sentence stays",
+			in:     []caption.Cue{cue(0, 2*s, "", "We all went out together"), cue(4*s, 5*s, "", "last night.")},
+			want:   []caption.Cue{cue(0, 2*s, "", "We all went out together"), cue(4*s, 5*s, "", "last night.")},
+			reason: "two seconds apart, they were said apart",
+		},
+		{
+			name: "too fast, time borrowed from a slow cue of the same speaker",
+			in: []caption.Cue{
+				cue(0, 1*s, "", "This is far too much text to read", "in the one second it is given."),
+				cue(1*s+83*ms, 6*s, "", "Short."),
+			},
+			want: []caption.Cue{
+				cue(0, 6*s-timing.DefaultMinGap-timing.DefaultMinDuration, "", "This is far too much text to read", "in the one second it is given."),
+				cue(6*s-timing.DefaultMinDuration, 6*s, "", "Short."),
+			},
+			changes: []string{
+				"cue 1 (00:00:00.000): end 00:00:01.000 → 00:00:05.083: shares its time with cue 2 by characters",
+				"cue 2 (00:00:01.083): start 00:00:01.083 → 00:00:05.167: shares its time with cue 1 by characters",
+			},
+			reason: "64 characters and 6 share 5.917 s: the first would get 64/70 of it, but the second keeps the 5/6 s a cue needs",
+		},
+		{
+			name: "too fast, time shared by characters",
+			in: []caption.Cue{
+				cue(0, 1*s, "", "The same words in both cues, said twice."),
+				cue(1*s+83*ms, 6*s, "", "The same words in both cues, said twice."),
+			},
+			want: []caption.Cue{
+				cue(0, (6*s-timing.DefaultMinGap)/2, "", "The same words in both cues, said twice."),
+				cue((6*s-timing.DefaultMinGap)/2+timing.DefaultMinGap, 6*s, "", "The same words in both cues, said twice."),
+			},
+			changes: []string{
+				"cue 1 (00:00:00.000): end 00:00:01.000 → 00:00:02.958: shares its time with cue 2 by characters",
+				"cue 2 (00:00:01.083): start 00:00:01.083 → 00:00:03.042: shares its time with cue 1 by characters",
+			},
+			reason: "as many characters, as much time",
+		},
+		{
+			name: "too fast, and no room",
+			in: []caption.Cue{
+				cue(0, 1*s, "", "This is far too much text to read", "in the one second it is given."),
+				cue(1*s+83*ms, 3*s, "", "And this cue has no time to spare."),
+			},
+			want: []caption.Cue{
+				cue(0, 1*s, "", "This is far too much text to read", "in the one second it is given."),
+				cue(1*s+83*ms, 3*s, "", "And this cue has no time to spare."),
+			},
+			changes: []string{
+				"cue 1 (00:00:00.000): not fixed: cps: 64 characters a second, above 20: its times leave no room: no free time after it, and no cue of the same speaker next to it with time to spare",
+			},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, changes := Fix(&caption.Document{Cues: tt.in}, timing.Options{})
+			if d := cmp.Diff(tt.want, got.Cues); d != "" {
+				t.Errorf("Fix() mismatch (-want +got):\n%s%s", d, tt.reason)
+			}
+			var says []string
+			for _, c := range changes {
+				says = append(says, c.String())
+			}
+			if d := cmp.Diff(tt.changes, says); d != "" {
+				t.Errorf("Fix() changes (-want +got):\n%s%s", d, tt.reason)
+			}
+		})
+	}
+}
