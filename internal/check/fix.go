@@ -653,11 +653,23 @@ func WriteDiff(w io.Writer, name string, before, after []caption.Cue) error {
 	words := func(c caption.Cue) int {
 		n := 0
 		for _, t := range texts(c) {
-			n += len(strings.Fields(t))
+			n += len(strings.Fields(tag.ReplaceAllString(t, "")))
 		}
 		return n
 	}
-	for i, j := 0, 0; i < len(before) && j < len(after); {
+	hunk := func(at, n int) {
+		if !header {
+			fmt.Fprintf(&b, "--- %s\n+++ %s (fixed)\n", name, name)
+			header = true
+		}
+		if n == 1 {
+			fmt.Fprintf(&b, "@@ cue %d @@\n", at)
+		} else {
+			fmt.Fprintf(&b, "@@ cues %d–%d @@\n", at, at+n-1)
+		}
+	}
+	var i, j int
+	for i < len(before) && j < len(after) {
 		// The smallest runs before[i:i2] and after[j:j2] that hold the
 		// same words.
 		i2, j2 := i+1, j+1
@@ -683,15 +695,7 @@ func WriteDiff(w io.Writer, name string, before, after []caption.Cue) error {
 		if len(xs) == 1 && len(ys) == 1 && xs[0].Start == ys[0].Start && xs[0].End == ys[0].End && slices.Equal(texts(xs[0]), texts(ys[0])) {
 			continue
 		}
-		if !header {
-			fmt.Fprintf(&b, "--- %s\n+++ %s (fixed)\n", name, name)
-			header = true
-		}
-		if len(ys) == 1 {
-			fmt.Fprintf(&b, "@@ cue %d @@\n", at)
-		} else {
-			fmt.Fprintf(&b, "@@ cues %d–%d @@\n", at, at+len(ys)-1)
-		}
+		hunk(at, len(ys))
 		if len(xs) == 1 && len(ys) == 1 && slices.Equal(texts(xs[0]), texts(ys[0])) {
 			x, y := xs[0], ys[0]
 			fmt.Fprintf(&b, "-%s --> %s\n+%s --> %s\n", Clock(x.Start), Clock(x.End), Clock(y.Start), Clock(y.End))
@@ -720,6 +724,19 @@ func WriteDiff(w io.Writer, name string, before, after []caption.Cue) error {
 			fmt.Fprintf(&b, "+%s --> %s\n", Clock(y.Start), Clock(y.End))
 			for _, t := range texts(y) {
 				fmt.Fprintf(&b, "+%s\n", t)
+			}
+		}
+	}
+	if i < len(before) {
+		// Cues with no text at the end, deleted.
+		if !header {
+			fmt.Fprintf(&b, "--- %s\n+++ %s (fixed)\n", name, name)
+		}
+		fmt.Fprintf(&b, "@@ after cue %d @@\n", len(after))
+		for _, x := range before[i:] {
+			fmt.Fprintf(&b, "-%s --> %s\n", Clock(x.Start), Clock(x.End))
+			for _, t := range texts(x) {
+				fmt.Fprintf(&b, "-%s\n", t)
 			}
 		}
 	}

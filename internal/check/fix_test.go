@@ -424,3 +424,22 @@ func TestFixRepairs(t *testing.T) {
 		})
 	}
 }
+
+// TestWriteDiffDeleted: a cue deleted shows in the diff with the cue
+// after it, and one deleted at the end on its own.
+func TestWriteDiffDeleted(t *testing.T) {
+	s := time.Second
+	one := caption.Cue{Start: 0, End: s, Lines: []caption.Line{{Text: "One."}}}
+	two := caption.Cue{Start: 2 * s, End: 3 * s, Lines: []caption.Line{{Text: "Two."}}}
+	empty := caption.Cue{Start: 4 * s, End: 5 * s, Lines: []caption.Line{{Text: "<i></i>"}}}
+	var b strings.Builder
+	if err := WriteDiff(&b, "a.srt", []caption.Cue{one, empty, two, empty}, []caption.Cue{one, two}); err != nil {
+		t.Fatal(err)
+	}
+	want := "--- a.srt\n+++ a.srt (fixed)\n@@ cue 2 @@\n" +
+		"-00:00:04.000 --> 00:00:05.000\n-<i></i>\n-00:00:02.000 --> 00:00:03.000\n-Two.\n+00:00:02.000 --> 00:00:03.000\n+Two.\n" +
+		"@@ after cue 2 @@\n-00:00:04.000 --> 00:00:05.000\n-<i></i>\n"
+	if d := cmp.Diff(want, b.String()); d != "" {
+		t.Errorf("WriteDiff() mismatch (-want +got):\n%s", d)
+	}
+}
