@@ -22,8 +22,8 @@ type LintOptions struct {
 	// classes of words (articles, prepositions, auxiliaries, possessives)
 	// the line break rules know for English, French, German, Spanish,
 	// Italian, Portuguese and Dutch; in any other language only the rules
-	// of names and numbers apply. Empty means English when the text reads
-	// as English.
+	// of names and numbers apply. Empty: the language of those whose
+	// closed-class words the text is full of, if any.
 	Language string
 }
 
@@ -194,6 +194,10 @@ func (r breakRules) afterClosedClass(x, y word, below string) string {
 	case breakNegation:
 		return fmt.Sprintf("after the negation %q, before its verb", x.text)
 	case breakAuxiliary:
+		var buf [24]byte
+		if r.verbForm != nil && !r.verbForm(string(lower(buf[:0], strings.TrimRight(y.text, ".,;:!?…\"'”’»)")))) {
+			return ""
+		}
 		// Where the verb ends the clause, the auxiliary meets it only when
 		// the next word is that verb: "Ich habe | gesehen.", not "Ich habe
 		// | das Buch gelesen."

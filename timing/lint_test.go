@@ -37,7 +37,23 @@ func TestLint(t *testing.T) {
 		{name: "one-word sentence on top", cues: []caption.Cue{cue(0, 3*s, "A", "Really?", "I had no idea at all.")}},
 		{name: "sound on its own line", cues: []caption.Cue{cue(0, 3*s, "A", "[laughs]", "I had no idea at all.")}},
 		{name: "capitals are no names", cues: []caption.Cue{cue(0, 3*s, "A", "THE EVENTS", "THAT SHAPED US")}},
-		{name: "not English", cues: []caption.Cue{cue(0, 3*s, "A", "Nous sommes allés à la", "maison de Pierre hier.")}, reason: "the word classes are English"},
+		{
+			name: "French, untagged, short", cues: []caption.Cue{cue(0, 3*s, "A", "Nous sommes allés à la", "maison de Pierre hier.")},
+			reason: "9 words are too few to tell French by",
+		},
+		{
+			name: "French, untagged", cues: []caption.Cue{
+				cue(0, 3*s, "A", "Nous sommes allés à la", "maison de Pierre hier."),
+				cue(4*s, 7*s, "A", "Il nous a montré le jardin,", "les fleurs et les arbres du verger."),
+				cue(8*s, 11*s, "A", "Puis nous avons mangé dans la cuisine", "avec sa femme et ses enfants."),
+				cue(12*s, 15*s, "A", "Le soir, nous sommes rentrés", "en voiture par la route de la côte."),
+			},
+			want: []Rule{RuleLineBreak}, reason: "told French by its closed-class words",
+		},
+		{
+			name: "Polish, untagged", cues: []caption.Cue{cue(0, 3*s, "A", "Wczoraj poszliśmy do", "domu mojej babci na obiad.")},
+			reason: "no closed classes known: only names and numbers",
+		},
 		{name: "Chinese has no spaces", cues: []caption.Cue{cue(0, 3*s, "A", "现实世界中的机器人学习问题中", "使用模拟和域适应。")}},
 		{name: "orphan", cues: []caption.Cue{cue(0, 3*s, "A", "We all went out together,", "finally.")}, want: []Rule{RuleUnbalanced, RuleOrphan}},
 		{
@@ -195,6 +211,18 @@ func TestLintLanguages(t *testing.T) {
 		{"nl", "Ik heb", "het boek al gelezen.", ""},
 		{"nl", "Ik denk dat we het zullen", "winnen.", `auxiliary "zullen"`},
 		{"nl", "Hij belde gisteren Jan", "Peeters op.", `names "Jan" and "Peeters"`},
+		{"fr", "Le train est", "parti sans nous.", `auxiliary "est"`},
+		{"fr", "Et Burgundy était", "la pièce maîtresse, le pilier.", ""}, // the copula
+		{"es", "Ser libre era", "algo que parecía inalcanzable.", ""},
+		{"es", "Quiere que le diga que es", "el mejor trabajo del mundo.", ""},
+		{"es", "Ella está", "comiendo con su madre.", `auxiliary "está"`},
+		{"it", "La casa è", "grande e luminosa.", ""},
+		{"it", "Siamo", "arrivati troppo tardi.", `auxiliary "Siamo"`},
+		{"pt", "Ela está", "falando com o irmão.", `auxiliary "está"`},
+		{"pt", "A casa é", "grande e bonita.", ""},
+		{"es", "Si falla cualquier cosa, habrá", "más telefonistas para cubrirla.", ""}, // there will be
+		{"es", "que no sé cómo te puedes", "tomar las cosas así de bien.", `auxiliary "puedes"`},
+		{"fr", "Je veux", "du pain et du fromage.", ""}, // a modal as a verb of its own
 		{"en", "We looked at the", "house on the corner.", `article or determiner "the"`},
 		{"ru", "Вчера я видел Анну", "Каренину в театре.", `names "Анну" and "Каренину"`},
 		{"ru", "Мы пошли в", "магазин за хлебом.", ""}, // no word lists for Russian

@@ -57,7 +57,7 @@ func Fix(doc *caption.Document, o timing.Options) (*caption.Document, []Change) 
 		c.Lines = slices.Clone(c.Lines)
 		d.Cues[i] = c
 	}
-	lang := convert.Language(doc)
+	lang := language(doc, o)
 	o = o.ForLanguage(lang)
 	lim := timing.Resolved(o)
 	var changes []Change
