@@ -85,17 +85,16 @@ var closedClasses = []struct {
 // whose limits did not need the language guessed (a preset gave them):
 // the trigram detector costs a millisecond a file, this a few
 // microseconds. English is told as before; else, in at least 40 words,
-// the language of which the most of the first few hundred words are
+// the language of which the most of the first 120 words are
 // closed-class words wins, when they are at least 15% of the words and
-// half as many again as the next language's (in capconv's corpus, the
-// French film's words are 28% French ones and at most 10% another
-// language's, the Spanish series' 21% Spanish and 11%).
+// half as many again as the next language's.
 func guessBreakRules(cues []caption.Cue) breakRules {
 	if looksEnglish(cues) {
 		return breakRules{english: true}
 	}
-	// 120 words tell them apart (the Spanish series: 25 Spanish words,
-	// 13 Portuguese), at six lookups a word.
+	// 120 words tell them apart (the French film: 32 French words, 10
+	// Spanish; the Spanish series: 23 Spanish, 13 Portuguese), at six
+	// lookups a word.
 	const enough = 120
 	n := 0
 	var hits [6]int
