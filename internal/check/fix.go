@@ -46,8 +46,8 @@ func (c Change) String() string {
 // rules, with o.FPS every time snapped to frames, overlaps removed, gaps
 // under the minimum widened, cues too short or too fast extended into the
 // free time after them and then given time by a slower cue of the same
-// speaker next to them, and gaps up to the chaining gap closed to the
-// minimum. It returns the changes made, numbered as the cues come out,
+// speaker next to them, cues on screen too long shortened, and gaps up
+// to the chaining gap closed to the minimum. It returns the changes made, numbered as the cues come out,
 // and, marked Failed, every violation of the rules it repairs that is
 // left, with why: what Document would still report of them.
 func Fix(doc *caption.Document, o timing.Options) (*caption.Document, []Change) {
@@ -92,6 +92,7 @@ func Fix(doc *caption.Document, o timing.Options) (*caption.Document, []Change) 
 		}
 	}
 	removeOverlaps(cues, lim, note)
+	shorten(cues, lim, note)
 	need := needs(&d, lim)
 	// Widening a gap shortens a cue: done before the cues too short or
 	// too fast take what time is free. Time one cue gains from another
@@ -184,6 +185,28 @@ func removeOverlaps(cues []caption.Cue, lim timing.Options, note func(int, strin
 	}
 }
 
+// shorten ends each cue on screen longer than lim.MaxDuration at that
+// duration (on a frame with lim.FPS): what fits in its lines is read in
+// less.
+func shorten(cues []caption.Cue, lim timing.Options, note func(int, string, ...any)) {
+	for i := range cues {
+		c := &cues[i]
+		if c.End-c.Start <= lim.MaxDuration+time.Millisecond {
+			continue
+		}
+		end := c.Start + lim.MaxDuration
+		if lim.FPS > 0 {
+			f := timing.Frame(end, lim.FPS)
+			if timing.FrameTime(f, lim.FPS) > end {
+				f--
+			}
+			end = timing.FrameTime(f, lim.FPS)
+		}
+		note(i, "end %s → %s: no longer on screen than %s", Clock(c.End), Clock(end), inSecs(lim.MaxDuration))
+		c.End = end
+	}
+}
+
 // closeGaps moves the end of each cue before a gap under the minimum
 // (tight) or, when not tight, up to the chaining gap, to the minimum gap
 // before the next cue, unless that would leave it no time or keep it on
@@ -198,7 +221,7 @@ func closeGaps(cues []caption.Cue, lim timing.Options, tight bool, note func(int
 		switch {
 		case tight && !under, !tight && !chain:
 			continue
-		case end <= p.Start, end-p.Start > lim.MaxDuration+time.Millisecond:
+		case end <= p.Start, !tight && end-p.Start > lim.MaxDuration+time.Millisecond:
 			continue // unfixed says why
 		}
 		why := "chained to cue %d"
@@ -377,8 +400,6 @@ func whyUnfixed(r timing.Rule) string {
 		return "its times leave no room: the cue before it would be left no time"
 	case timing.RuleChain:
 		return "its times leave no room: closing the gap would keep the cue before on screen too long"
-	case timing.RuleMaxDuration:
-		return "fix does not shorten a cue, nor split one that fits its lines"
 	case timing.RuleOrder:
 		return "fix does not reorder cues"
 	case timing.RuleLines, timing.RuleChars:

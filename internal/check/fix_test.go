@@ -34,7 +34,7 @@ var vocabulary = strings.Fields("the a of and to in is it that we I you was for 
 // times, overlapping, touching and far apart, among them cues with no
 // text, orphans (a word or two going on with the cue before, or leading
 // into the one after) and cues too fast to read next to a slow cue of the
-// same speaker.
+// same speaker, and cues on screen too long.
 func randomCues(r *rand.Rand, n int) []caption.Cue {
 	var cues []caption.Cue
 	at := time.Duration(0)
@@ -59,6 +59,9 @@ func randomCues(r *rand.Rand, n int) []caption.Cue {
 			c.End = c.Start + time.Duration(r.IntN(1500)+300)*time.Millisecond
 			at = c.Start
 			c.Lines = []caption.Line{{Speaker: p.Lines[0].Speaker, Text: words(r.IntN(2)+1) + []string{"", ".", ","}[r.IntN(3)]}}
+		case k == 3 && r.IntN(3) == 0: // on screen too long
+			c.End = c.Start + time.Duration(r.IntN(6000)+7500)*time.Millisecond
+			c.Lines = []caption.Line{{Speaker: speaker, Text: words(5) + "."}}
 		case k == 2: // too fast, then slow, of one speaker
 			c.End = c.Start + time.Duration(r.IntN(800)+400)*time.Millisecond
 			c.Lines = []caption.Line{{Speaker: speaker, Text: words(7)}, {Speaker: speaker, Text: words(6) + "."}}
@@ -114,6 +117,8 @@ func TestFixKeepsWords(t *testing.T) {
 				stats["merged"]++
 			case strings.Contains(ch.What, "shares its time"):
 				stats["shared"]++
+			case strings.Contains(ch.What, "no longer on screen than"):
+				stats["shortened"]++
 			}
 		}
 		r2, err := Document("fixed", fixed, Options{Convert: convert.Options{Timing: o}})
@@ -151,7 +156,7 @@ func TestFixKeepsWords(t *testing.T) {
 			}
 		}
 	}
-	for _, k := range []string{"deleted", "merged", "shared", "not fixed"} {
+	for _, k := range []string{"deleted", "merged", "shared", "shortened", "not fixed"} {
 		if stats[k] == 0 {
 			t.Errorf("no change in 300 cue sets was %s: the generator does not reach it", k)
 		}
