@@ -252,3 +252,27 @@ func TestConvertReportGaps(t *testing.T) {
 		}
 	}
 }
+
+// TestCheckJSONLanguage: the JSON report names the language a file was
+// checked in.
+func TestCheckJSONLanguage(t *testing.T) {
+	path := writeCaptions(t, "in.srt", french)
+	code, stdout, stderr := runCLI(t, "", "check", "--format", "json", "--lang", "fr", path)
+	if code != exitOK {
+		t.Fatalf("exit %d\n%s", code, stderr)
+	}
+	var rep struct {
+		Files []struct {
+			Language   string `json:"language"`
+			Violations []struct {
+				Rule string `json:"rule"`
+			} `json:"violations"`
+		} `json:"files"`
+	}
+	if err := json.Unmarshal([]byte(stdout), &rep); err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Files) != 1 || rep.Files[0].Language != "fr" || len(rep.Files[0].Violations) != 1 || rep.Files[0].Violations[0].Rule != "line-break" {
+		t.Errorf("report: %+v", rep)
+	}
+}
