@@ -29,8 +29,10 @@ type LintOptions struct {
 
 // Lint returns the line treatment, speaker and frame rules each cue
 // breaks, in cue order: line breaks the style guides forbid (after an
-// article, an auxiliary, a preposition, an adjective before its noun,
-// between a first and a last name), lines much longer on top than below,
+// article, a possessive, an auxiliary, a negation or a preposition of
+// the text's language, see LintOptions.Language; after an English
+// adjective before its noun; between a first and a last name, or a
+// number and its unit), lines much longer on top than below,
 // lines of one word, changes of speaker viewers cannot see, cues of two
 // speakers without dialogue dashes, and, with o.FPS, times off the frame
 // grid.
