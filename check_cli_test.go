@@ -24,6 +24,7 @@ const (
 	tooLong  = "1\n00:00:01,000 --> 00:00:05,000\nThis line is far longer than any style guide lets a line be.\n"
 	tooFast  = "1\n00:00:01,000 --> 00:00:02,000\nThis is far too much text\nto read in a second.\n"
 	offFrame = "1\n00:00:01,010 --> 00:00:03,000\nHello there, and welcome.\n"
+	french   = "1\n00:00:01,000 --> 00:00:04,000\nNous sommes allés à la\nmaison de Pierre hier.\n"
 )
 
 func TestCheckCommand(t *testing.T) {
@@ -56,6 +57,15 @@ func TestCheckCommand(t *testing.T) {
 		{name: "ignored", file: tooLong, args: []string{"--ignore", "chars"}, wantCode: exitOK, wantNoOut: []string{"chars"}},
 		{name: "off the frame grid", file: offFrame, args: []string{"--fps", "25"}, wantOut: []string{"frames: starts 0.010 s off a frame at 25 fps"}},
 		{name: "on the grid without --fps", file: offFrame, wantNoOut: []string{"frames"}},
+		{
+			name: "French with --lang", file: french, args: []string{"--lang", "fr"},
+			wantOut: []string{`line-break: line 1 breaks after the article or determiner "la", before its noun`},
+		},
+		{
+			name: "French too short to guess", file: french, wantNoOut: []string{"line-break"},
+			reason: "a line of French is no English, and too short to tell which language it is",
+		},
+		{name: "bad --lang", file: clean, args: []string{"--lang", "not a tag!"}, wantCode: exitUsage},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -240,5 +250,29 @@ func TestConvertReportGaps(t *testing.T) {
 		if !strings.Contains(stderr, "chars:") {
 			t.Errorf("%v: the report misses the long line:\n%s", args, stderr)
 		}
+	}
+}
+
+// TestCheckJSONLanguage: the JSON report names the language a file was
+// checked in.
+func TestCheckJSONLanguage(t *testing.T) {
+	path := writeCaptions(t, "in.srt", french)
+	code, stdout, stderr := runCLI(t, "", "check", "--format", "json", "--lang", "fr", path)
+	if code != exitOK {
+		t.Fatalf("exit %d\n%s", code, stderr)
+	}
+	var rep struct {
+		Files []struct {
+			Language   string `json:"language"`
+			Violations []struct {
+				Rule string `json:"rule"`
+			} `json:"violations"`
+		} `json:"files"`
+	}
+	if err := json.Unmarshal([]byte(stdout), &rep); err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Files) != 1 || rep.Files[0].Language != "fr" || len(rep.Files[0].Violations) != 1 || rep.Files[0].Violations[0].Rule != "line-break" {
+		t.Errorf("report: %+v", rep)
 	}
 }

@@ -18,6 +18,7 @@ import (
 	"github.com/capconv/capconv/internal/fileio"
 	"github.com/capconv/capconv/timing"
 	"github.com/urfave/cli/v2"
+	"golang.org/x/text/language"
 )
 
 func checkCommand() *cli.Command {
@@ -35,6 +36,7 @@ func checkCommand() *cli.Command {
 		Flags: slices.Concat(limitFlags(), []cli.Flag{
 			&cli.StringFlag{Name: "fps", Usage: "report times off the frame grid at `RATE` (" + strings.Join(timing.FrameRateNames(), ", ") + "); a transcript is timed on it"},
 			&cli.StringFlag{Name: "from", Usage: "input `FORMAT` or transcript dialect, as for convert", DefaultText: "detected"},
+			&cli.StringFlag{Name: "lang", Usage: "language `TAG` of the text, e.g. en or fr-CA: its limits and the words its line break rules know", DefaultText: "from the input, else guessed"},
 			&cli.StringFlag{Name: "encoding", Usage: "text encoding of the inputs, `NAME`, as for convert", DefaultText: "detected"},
 			&cli.StringFlag{Name: "labels", Value: "auto", Usage: "speaker labels to read from caption text, as for convert"},
 			&cli.StringFlag{Name: "format", Value: "text", Usage: "report `FORMAT`: text (one line per violation, then a summary per rule) or json (docs/check.md)"},
@@ -57,8 +59,8 @@ type checkSettings struct {
 	media  string
 }
 
-// readingFrom reads the flags check and fix share: the limits, --fps,
-// --from, --encoding and --labels.
+// readingFrom reads the flags check and fix share: the limits, --lang,
+// --fps, --from, --encoding and --labels.
 func readingFrom(c *cli.Context) (convert.Options, error) {
 	var o convert.Options
 	t, err := limitsFrom(c)
@@ -66,6 +68,13 @@ func readingFrom(c *cli.Context) (convert.Options, error) {
 		return o, err
 	}
 	o.Timing = t
+	if v := c.String("lang"); v != "" {
+		tag, err := language.Parse(v)
+		if err != nil {
+			return o, usagef("--lang: %q is no BCP 47 language tag: expected one such as en, fr-CA or zh-Hant", v)
+		}
+		o.Language = tag.String()
+	}
 	return o, inputFrom(c, &o)
 }
 

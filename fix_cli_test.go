@@ -75,3 +75,36 @@ func TestFixUsageErrors(t *testing.T) {
 		})
 	}
 }
+
+// TestFixRepairsText: fix deletes an empty cue, merges an orphan into
+// the cue whose sentence it ends, gives a cue too fast to read time from
+// the slow one after it, and the file it writes passes check even at
+// --fail-on info.
+func TestFixRepairsText(t *testing.T) {
+	const messy = "1\n00:00:01,000 --> 00:00:03,000\nWe all went out together\n\n" +
+		"2\n00:00:03,100 --> 00:00:03,600\nlast night.\n\n" +
+		"3\n00:00:04,000 --> 00:00:05,000\n<i></i>\n\n" +
+		"4\n00:00:06,000 --> 00:00:07,000\nThen we talked about everything\nthat had happened that summer.\n\n" +
+		"5\n00:00:07,083 --> 00:00:12,000\nIt was late.\n"
+	in := writeCaptions(t, "night.srt", messy)
+	code, stdout, stderr := runCLI(t, "", "fix", in)
+	if code != exitOK {
+		t.Fatalf("exit %d\nstdout:\n%s\nstderr:\n%s", code, stdout, stderr)
+	}
+	for _, want := range []string{
+		`merged with the orphan "last night." after it`,
+		"deleted: a cue with no text",
+		"shares its time with cue 3 by characters",
+	} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("stdout lacks %q:\n%s", want, stdout)
+		}
+	}
+	if strings.Contains(stdout, "not fixed") {
+		t.Errorf("fix left something:\n%s", stdout)
+	}
+	out := filepath.Join(filepath.Dir(in), "night.fixed.srt")
+	if code, stdout, _ := runCLI(t, "", "check", "--fail-on", "info", out); code != exitOK {
+		t.Errorf("the fixed file fails check:\n%s", stdout)
+	}
+}

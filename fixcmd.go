@@ -20,7 +20,7 @@ import (
 func fixCommand() *cli.Command {
 	return &cli.Command{
 		Name:      "fix",
-		Usage:     "repair caption files without changing a word: line breaks, overlaps, short cues, gaps, frames",
+		Usage:     "repair caption files without changing a word: line breaks, long cues, orphans, empty cues, overlaps, short and fast cues, gaps, frames",
 		ArgsUsage: "FILE...",
 		OnUsageError: func(c *cli.Context, err error, _ bool) error {
 			return flagUsageError(c.Command.Flags, err)
@@ -28,6 +28,7 @@ func fixCommand() *cli.Command {
 		Flags: slices.Concat(limitFlags(), []cli.Flag{
 			&cli.StringFlag{Name: "fps", Usage: "snap every time to frames at `RATE` (" + strings.Join(timing.FrameRateNames(), ", ") + ")"},
 			&cli.StringFlag{Name: "from", Usage: "input `FORMAT`, as for convert", DefaultText: "detected"},
+			&cli.StringFlag{Name: "lang", Usage: "language `TAG` of the text, e.g. en or fr-CA: its limits and the words its line break rules know", DefaultText: "from the input, else guessed"},
 			&cli.StringFlag{Name: "encoding", Usage: "text encoding of the inputs, `NAME`, as for convert", DefaultText: "detected"},
 			&cli.StringFlag{Name: "labels", Value: "auto", Usage: "speaker labels to read from caption text, as for convert"},
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "output `PATH`: a directory, or with one input a file name (default: NAME.fixed.EXT next to each input)"},

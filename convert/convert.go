@@ -121,15 +121,22 @@ func TimingOptions(doc *caption.Document, o Options) timing.Options {
 	if o.Timing.MaxChars > 0 && o.Timing.MaxCPS > 0 {
 		return o.Timing
 	}
-	tag := doc.Language
-	if tag == "" && len(doc.Segments) > 0 {
+	return o.Timing.ForLanguage(Language(doc))
+}
+
+// Language returns the BCP 47 tag of the language doc's text is in:
+// doc.Language, or else the ISO 639-1 tag guessed from its text, or ""
+// when the text is too short to tell.
+func Language(doc *caption.Document) string {
+	switch {
+	case doc.Language != "":
+		return doc.Language
+	case len(doc.Segments) > 0:
 		// From the segments alone: a timed copy, which holds cues too,
 		// then guesses as its transcript did.
-		tag = language.Guess(&caption.Document{Segments: doc.Segments})
-	} else if tag == "" {
-		tag = language.Guess(doc)
+		return language.Guess(&caption.Document{Segments: doc.Segments})
 	}
-	return o.Timing.ForLanguage(tag)
+	return language.Guess(doc)
 }
 
 // ErrNotTimed reports a document written in a format that needs cues

@@ -18,18 +18,27 @@ type LintOptions struct {
 	LabelsShown bool
 	// FPS, when not 0, is the frame rate every time should fall on.
 	FPS float64
+	// Language is the BCP 47 tag of the text's language, whose closed
+	// classes of words (articles, prepositions, auxiliaries, possessives)
+	// the line break rules know for English, French, German, Spanish,
+	// Italian, Portuguese and Dutch; in any other language only the rules
+	// of names and numbers apply. Empty: the language of those whose
+	// closed-class words the text is full of, if any.
+	Language string
 }
 
 // Lint returns the line treatment, speaker and frame rules each cue
 // breaks, in cue order: line breaks the style guides forbid (after an
-// article, an auxiliary, a preposition, an adjective before its noun,
-// between a first and a last name), lines much longer on top than below,
+// article, a possessive, an auxiliary, a negation or a preposition of
+// the text's language, see LintOptions.Language; after an English
+// adjective before its noun; between a first and a last name, or a
+// number and its unit), lines much longer on top than below,
 // lines of one word, changes of speaker viewers cannot see, cues of two
 // speakers without dialogue dashes, and, with o.FPS, times off the frame
 // grid.
 func Lint(cues []caption.Cue, o LintOptions) []Violation {
 	var out []Violation
-	english := looksEnglish(cues)
+	rules := breakRulesFor(o.Language, cues)
 	for i, c := range cues {
 		add := func(r Rule, format string, args ...any) {
 			out = append(out, Violation{Cue: i, Start: c.Start, Rule: r, Detail: fmt.Sprintf(format, args...)})
@@ -39,10 +48,7 @@ func Lint(cues []caption.Cue, o LintOptions) []Violation {
 			if dialogue && c.Lines[k].Speaker != c.Lines[k-1].Speaker {
 				continue // a change of speaker breaks the line where it must
 			}
-			if !english {
-				break // the word classes are English words
-			}
-			if why := badBreak(c.Lines[k-1].Text, c.Lines[k].Text); why != "" {
+			if why := rules.badBreak(c.Lines[k-1].Text, c.Lines[k].Text); why != "" {
 				add(RuleLineBreak, "line %d breaks %s", k, why)
 			}
 		}
@@ -125,9 +131,13 @@ func anyDash(c caption.Cue) bool {
 	return false
 }
 
+// badBreak is breakRules.badBreak in English, which the line breaker's
+// measures of its breaks count by.
+func badBreak(above, below string) string { return breakRules{english: true}.badBreak(above, below) }
+
 // badBreak says which line treatment rule a break between the line above
 // and the line below breaks, or "".
-func badBreak(above, below string) string {
+func (r breakRules) badBreak(above, below string) string {
 	x, several, ok := lastWord(above)
 	if !ok {
 		return ""
@@ -139,28 +149,64 @@ func badBreak(above, below string) string {
 	if x.closesSentence() || x.closesClause() {
 		return ""
 	}
-	switch x.class {
-	case classDeterminer:
-		return fmt.Sprintf("after the article or determiner %q, before its noun", x.text)
-	case classAuxiliary:
-		return fmt.Sprintf("after the auxiliary %q, before its verb", x.text)
-	case classPreposition:
-		return fmt.Sprintf("after the preposition %q", x.text)
-	case classInfinitive:
-		return fmt.Sprintf("between %q and its verb", x.text)
+	if why := r.afterClosedClass(x, y, below); why != "" {
+		return why
 	}
-	if x.capitalised() && y.capitalised() && x.class == classOther && y.class == classOther && several &&
+	free := r.english && x.class == classOther && y.class == classOther ||
+		!r.english && r.class(x.text) == breakFree && r.class(y.text) == breakFree
+	if x.capitalised() && y.capitalised() && free && several && !r.nounsCapitalised &&
 		hasLower(x.text) && hasLower(y.text) && unicode.IsLetter(lastRune(x.text)) && x.text[len(x.text)-1] != ']' && x.text[len(x.text)-1] != ')' {
 		return fmt.Sprintf("between the names %q and %q", x.text, y.text)
 	}
-	if isAdjective(x.text) && y.class == classOther && !y.capitalised() && !isComparison(y.text) {
+	if r.english && isAdjective(x.text) && y.class == classOther && !y.capitalised() && !isComparison(y.text) {
 		return fmt.Sprintf("between the adjective %q and its noun %q", x.text, y.text)
 	}
-	if lower := strings.ToLower(x.text); strings.HasSuffix(lower, "'s") || strings.HasSuffix(lower, "’s") {
+	if lower := strings.ToLower(x.text); r.english && (strings.HasSuffix(lower, "'s") || strings.HasSuffix(lower, "’s")) {
 		return fmt.Sprintf("between the possessive %q and what it owns", x.text)
 	}
-	if isNumber(x.text) && isUnit(y.text) {
+	if isNumber(x.text) && (r.english && isUnit(y.text) || !r.english && isAnyUnit(y.text)) {
 		return fmt.Sprintf("between the number %q and its unit %q", x.text, y.text)
+	}
+	return ""
+}
+
+// afterClosedClass says which rule a break after x, a word of a closed
+// class, and before y, the first word of the line below, breaks, or "".
+func (r breakRules) afterClosedClass(x, y word, below string) string {
+	if r.english {
+		switch x.class {
+		case classDeterminer:
+			return fmt.Sprintf("after the article or determiner %q, before its noun", x.text)
+		case classAuxiliary:
+			return fmt.Sprintf("after the auxiliary %q, before its verb", x.text)
+		case classPreposition:
+			return fmt.Sprintf("after the preposition %q", x.text)
+		case classInfinitive:
+			return fmt.Sprintf("between %q and its verb", x.text)
+		}
+		return ""
+	}
+	switch r.class(x.text) {
+	case breakArticle:
+		return fmt.Sprintf("after the article or determiner %q, before its noun", x.text)
+	case breakPossessive:
+		return fmt.Sprintf("between the possessive %q and what it owns", x.text)
+	case breakPreposition:
+		return fmt.Sprintf("after the preposition %q", x.text)
+	case breakNegation:
+		return fmt.Sprintf("after the negation %q, before its verb", x.text)
+	case breakAuxiliary:
+		var buf [24]byte
+		if r.verbForm != nil && !r.verbForm(string(lower(buf[:0], strings.TrimRight(y.text, ".,;:!?…\"'”’»)")))) {
+			return ""
+		}
+		// Where the verb ends the clause, the auxiliary meets it only when
+		// the next word is that verb: "Ich habe | gesehen.", not "Ich habe
+		// | das Buch gelesen."
+		if r.verbLast && (y.capitalised() || !y.closesSentence() && !y.closesClause() && countWords(below) > 1) {
+			return ""
+		}
+		return fmt.Sprintf("after the auxiliary %q, before its verb", x.text)
 	}
 	return ""
 }
@@ -169,17 +215,6 @@ func badBreak(above, below string) string {
 func isNumber(w string) bool {
 	w = strings.TrimLeft(w, "$€£")
 	return w != "" && strings.IndexFunc(w, func(r rune) bool { return !unicode.IsDigit(r) && r != '.' && r != ',' }) < 0
-}
-
-// isUnit reports whether w is a unit or magnitude a number goes with.
-func isUnit(w string) bool {
-	switch strings.ToLower(strings.Trim(w, ".,;:!?")) {
-	case "billion", "million", "thousand", "hundred", "trillion", "percent", "%", "dollars", "euros",
-		"years", "months", "weeks", "days", "hours", "minutes", "seconds", "km", "kg", "miles", "meters",
-		"gb", "mb", "tb":
-		return true
-	}
-	return false
 }
 
 // looksEnglish reports whether the text of cues reads as English: in

@@ -125,6 +125,11 @@ type Result struct {
 	NumCues int
 	// Limits are the limits checked against, defaults filled in.
 	Limits timing.Options
+	// Language is the tag of the text's language: the file's, --lang,
+	// or guessed for the limits; "" when a preset gave the limits, or the
+	// text is too short to tell (the line break rules then tell it by
+	// its closed-class words).
+	Language string
 	// Findings are the violations in cue order, file findings first.
 	Findings []Finding
 }
@@ -183,8 +188,9 @@ func readWarning(to *[]Finding) func(caption.Position, string) {
 func check(name string, doc *caption.Document, found []Finding, o Options) (*Result, error) {
 	// The limits of the text's language unless a preset or the flags
 	// gave them, as convert times it.
-	limits := convert.TimingOptions(doc, o.Convert)
-	r := &Result{File: name, Findings: found, Limits: timing.Resolved(limits)}
+	lang := language(doc, o.Convert.Timing)
+	limits := o.Convert.Timing.ForLanguage(lang) // as convert.TimingOptions
+	r := &Result{File: name, Language: lang, Findings: found, Limits: timing.Resolved(limits)}
 	fps := limits.FPS
 	if len(doc.Cues) == 0 && len(doc.Segments) > 0 {
 		r.Transcript = true
@@ -202,7 +208,7 @@ func check(name string, doc *caption.Document, found []Finding, o Options) (*Res
 		labels = true
 	}
 	vs := merge(timing.Check(r.Cues, limits), timing.CheckChains(r.Cues, limits))
-	vs = merge(vs, timing.Lint(r.Cues, timing.LintOptions{LabelsShown: labels, FPS: fps}))
+	vs = merge(vs, timing.Lint(r.Cues, timing.LintOptions{LabelsShown: labels, FPS: fps, Language: lang}))
 	for _, v := range vs {
 		r.Findings = append(r.Findings, Finding{
 			Cue: v.Cue + 1, Start: v.Start, Rule: v.Rule, Severity: SeverityOf(v.Rule),
@@ -213,6 +219,18 @@ func check(name string, doc *caption.Document, found []Finding, o Options) (*Res
 		r.Findings = slices.DeleteFunc(r.Findings, func(f Finding) bool { return slices.Contains(o.Ignore, f.Rule) })
 	}
 	return r, nil
+}
+
+// language returns the tag of the language of doc's text: doc's own
+// (or --lang), else, when the limits t leave a line length or reading
+// speed to the language, the one convert guesses for them; else "", and
+// timing.Lint tells the language by its closed-class words, in a few
+// microseconds where the guess takes a millisecond.
+func language(doc *caption.Document, t timing.Options) string {
+	if doc.Language != "" || t.MaxChars > 0 && t.MaxCPS > 0 {
+		return doc.Language
+	}
+	return convert.Language(doc)
 }
 
 // merge merges a and b, each in cue order, into one list in cue order,

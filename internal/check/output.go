@@ -142,6 +142,7 @@ type jsonFile struct {
 	File       string        `json:"file"`
 	Transcript bool          `json:"transcript"`
 	Cues       int           `json:"cues"`
+	Language   string        `json:"language,omitempty"`
 	Error      string        `json:"error,omitempty"`
 	Violations []jsonFinding `json:"violations"`
 }
@@ -181,7 +182,7 @@ func WriteJSON(w io.Writer, rs []*Result, failed []Failed, limits timing.Options
 		rep.Summary = []RuleCount{}
 	}
 	for _, r := range rs {
-		f := jsonFile{File: r.File, Transcript: r.Transcript, Cues: r.NumCues, Violations: []jsonFinding{}}
+		f := jsonFile{File: r.File, Transcript: r.Transcript, Cues: r.NumCues, Language: r.Language, Violations: []jsonFinding{}}
 		for _, x := range r.Findings {
 			j := jsonFinding{Cue: x.Cue, Line: x.Line, Rule: x.Rule, Severity: x.Severity, Message: x.Message, NoRoom: x.NoRoom}
 			if x.Cue > 0 {
