@@ -111,22 +111,23 @@ func readSamples(r io.Reader, fn func([]int16) error) (int64, error) {
 	}
 }
 
-// ffmpegMessage turns ffmpeg's complaint into one line: its last line
-// that says something, which for a file with no audio is the failed
-// stream map.
+// ffmpegMessage turns ffmpeg's complaint into one line: what it means
+// for the two usual failures (no audio stream, not media), else ffmpeg's
+// last line that says something.
 func ffmpegMessage(stderr string, err error) string {
 	lines := strings.Split(strings.TrimSpace(stderr), "\n")
-	for i := len(lines) - 1; i >= 0; i-- {
-		l := strings.TrimSpace(lines[i])
-		switch {
-		case l == "":
-			continue
+	for _, l := range lines {
+		switch l = strings.TrimSpace(l); {
 		case strings.Contains(l, "matches no streams"):
 			return "no audio stream"
 		case strings.Contains(l, "Invalid data found"):
 			return "not a media file ffmpeg can read (" + l + ")"
 		}
-		return "ffmpeg: " + l
+	}
+	for i := len(lines) - 1; i >= 0; i-- {
+		if l := strings.TrimSpace(lines[i]); l != "" {
+			return "ffmpeg: " + l
+		}
 	}
 	return "ffmpeg: " + err.Error()
 }
