@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -192,4 +193,42 @@ func TestMediaErrors(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestMediaResyncsACaptionFile re-syncs, with --retime --media, an SRT
+// file whose every time is 2.5 s late (timed to a cut with a longer
+// intro): each cue comes back to its speech.
+func TestMediaResyncsACaptionFile(t *testing.T) {
+	dir := t.TempDir()
+	media := buildTrack(t, dir, "talk.mp4")
+	var srt strings.Builder
+	for i, c := range spokenCues {
+		late := 2500 * time.Millisecond
+		fmt.Fprintf(&srt, "%d\n%s --> %s\n%s: %s\n\n", i+1, srtTime(c.Start+late), srtTime(c.End+late), c.Lines[0].Speaker, c.Lines[0].Text)
+	}
+	in := filepath.Join(dir, "talk.srt")
+	if err := os.WriteFile(in, []byte(srt.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, stderr := runCLI(t, "", "convert", in, "--retime", "--media", media, "--to", "vtt", "-o", "-")
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	subs, err := astisub.ReadFromWebVTT(strings.NewReader(out))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(subs.Items) != len(spokenCues) {
+		t.Fatalf("%d cues, want %d:\n%s", len(subs.Items), len(spokenCues), out)
+	}
+	for i, want := range spokenCues {
+		if d := (subs.Items[i].StartAt - want.Start).Abs(); d > 150*time.Millisecond {
+			t.Errorf("cue %d starts at %v, its speech at %v", i+1, subs.Items[i].StartAt, want.Start)
+		}
+	}
+}
+
+func srtTime(d time.Duration) string {
+	ms := d.Milliseconds()
+	return fmt.Sprintf("%02d:%02d:%02d,%03d", ms/3600000, ms/60000%60, ms/1000%60, ms%1000)
 }

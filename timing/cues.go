@@ -136,8 +136,14 @@ func newTurns(doc *caption.Document, o Options, m model) *Turns {
 	if o.MediaDuration == 0 {
 		o.MediaDuration = doc.Duration
 	}
-	if o.MediaDuration == 0 && o.Speech != nil {
-		o.MediaDuration = o.Speech.Duration
+	segs := doc.Segments
+	if o.Speech != nil {
+		if o.MediaDuration == 0 {
+			o.MediaDuration = o.Speech.Duration
+		}
+		if slices.ContainsFunc(segs, func(s caption.Segment) bool { return s.ExactStart }) {
+			segs = resync(segs, o.Speech) // a caption file re-timed: its times may have drifted
+		}
 	}
 	var words [][]word
 	var us []float64
@@ -148,10 +154,10 @@ func newTurns(doc *caption.Document, o Options, m model) *Turns {
 		us = unitsOfSegments(doc.Segments, m)
 	}
 	t := &Turns{
-		segs:    doc.Segments,
+		segs:    segs,
 		words:   words,
 		units:   us,
-		windows: timeWindows(doc.Segments, us, o, m),
+		windows: timeWindows(segs, us, o, m),
 		o:       o,
 		m:       m,
 	}

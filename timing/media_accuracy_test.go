@@ -248,3 +248,58 @@ func (fig figures) mediaTable() string {
 	}
 	return b.String()
 }
+
+// TestMediaResync re-times caption files whose times drifted, as a file
+// timed to another cut or frame rate does, with --retime and the media:
+// each file's reference cues, every start moved along a line (an offset,
+// and a PAL speed change), become segments with exact starts; timed with
+// the speech track, they must come back to the speech.
+func TestMediaResync(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds and decodes speech tracks")
+	}
+	if err := speechtrack.Tools(); err != nil {
+		if os.Getenv("CAPCONV_REQUIRE_INTEROP") != "" {
+			t.Fatal(err)
+		}
+		t.Skip(err)
+	}
+	refs := loadReferences(t)
+	for _, name := range []string{"zoom", "film-fr", "netflix"} {
+		ref := excerpt(refs[name], mediaExcerpt)
+		path := speechTrack(t, name, ref)
+		sp, err := media.Detect(context.Background(), path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, drift := range []struct {
+			name          string
+			offset, scale float64
+		}{
+			{"late by 2.7 s", 2.7, 1},
+			{"late by 41 s (timed to a cut with a longer intro)", 41, 1},
+			{"timed at 25 fps, played at 24, 3.2 s early", -3.2, 24.0 / 25},
+		} {
+			t.Run(name+"/"+drift.name, func(t *testing.T) {
+				var segs []caption.Segment
+				for _, c := range ref.cues {
+					at := time.Duration((drift.offset + drift.scale*c.Start.Seconds()) * float64(time.Second))
+					if at < 0 {
+						continue
+					}
+					segs = append(segs, caption.Segment{Start: at, ExactStart: true, Speaker: speakerOfCue(c), Paragraphs: []string{cueWords(c)}})
+				}
+				doc := &caption.Document{Segments: segs}
+				MakeCues(doc, Options{Speech: speechOf(sp)})
+				got := measure(ref, doc.Cues, Options{})
+				plain := &caption.Document{Segments: segs}
+				MakeCues(plain, Options{})
+				without := measure(ref, plain.Cues, Options{})
+				t.Logf("median %.2f s, within ±0.5 s %.1f%% (without the media %.2f s, %.1f%%)", got.Median, 100*got.Within, without.Median, 100*without.Within)
+				if got.Median > 0.25 || got.Within < 0.9 {
+					t.Errorf("re-synced: median %.2f s, within ±0.5 s %.1f%%; want at most 0.25 s and at least 90%%", got.Median, 100*got.Within)
+				}
+			})
+		}
+	}
+}
