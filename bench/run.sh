@@ -22,6 +22,13 @@
 # beside this one's with ONLY=memory), BATCHDIR to run the batch
 # somewhere else than /dev/shm.
 #
+# ONLY=media measures timing to media: an hour of speech (bench/mkmedia:
+# five minutes of espeak-ng speech looped by ffmpeg, AAC in .m4a) with
+# its transcript, converted with --media (target: at most 15 s, decoding
+# included, 240x real time) against ffmpeg decoding the same audio to
+# PCM alone and against the conversion without the media; with peak
+# memory. Needs espeak-ng and sox besides.
+#
 # ONLY=memory measures only peak memory on large inputs, against their
 # size (targets: under 4x for a caption file, 8x for a transcript,
 # whatever the number of formats): an SRT of MEMSIZE bytes (default
@@ -80,6 +87,18 @@ peak() { # peak resident set of a command, in KiB
 # Inputs.
 seed=testdata/000_2e7f89a82c8d846d.txt
 
+if [ "${ONLY:-}" = media ]; then
+	med=$tmp/media
+	mkdir -p "$med"
+	go run ./bench/mkmedia -length 1h -o "$med/hour.m4a" -transcript "$med/hour.txt" "$seed"
+	hyperfine -N --warmup 1 --runs "${MEDIARUNS:-3}" \
+		-n "ffmpeg: decode 1 h of AAC to 16 kHz mono PCM" "ffmpeg -nostdin -loglevel error -i $med/hour.m4a -ac 1 -ar 16000 -f s16le -y /dev/null" \
+		-n "capconv: 1 h transcript, text only" "$bin convert -q --force --to srt -o $med/out $med/hour.txt" \
+		-n "capconv: 1 h transcript --media (target ≤ 15 s)" "$bin convert -q --force --to srt -o $med/out --media $med/hour.m4a $med/hour.txt"
+	kib=$(peak "$bin" convert -q --force --to srt -o "$med/out" --media "$med/hour.m4a" "$med/hour.txt")
+	echo "peak RSS with --media, 1 h of audio: $((kib / 1024)) MiB (an hour of 16 kHz samples would be 110 MiB)"
+	exit 0
+fi
 if [ "${ONLY:-}" = memory ]; then
 	size=${MEMSIZE:-200000000}
 	mem=$tmp/mem
