@@ -20,5 +20,6 @@ func DetectSpeech(ctx context.Context, path string) (*timing.Speech, error) {
 	for i, s := range sp.Spans {
 		out.Spans[i] = timing.SpeechSpan{Start: s.Start, End: s.End}
 	}
+	out.Nuclei = sp.Nuclei
 	return out, nil
 }

@@ -56,7 +56,7 @@ func (w window) wordTimes(ws []word) []time.Duration {
 	c := w.clock
 	x := make([]float64, len(ws)+1) // characters said before each boundary
 	for i := range ws {
-		x[i+1] = x[i] + spoken(ws[i:i+1])
+		x[i+1] = x[i] + c.said(ws[i:i+1])
 	}
 	X := x[len(ws)]
 	from, to := w.clockFrom, w.clockTo

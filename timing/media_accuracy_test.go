@@ -121,7 +121,7 @@ func cueWords(c caption.Cue) string {
 
 // speechOf converts what package media found to the timing model's Speech.
 func speechOf(sp media.Speech) *Speech {
-	out := &Speech{Duration: sp.Duration, Spans: make([]SpeechSpan, len(sp.Spans))}
+	out := &Speech{Duration: sp.Duration, Spans: make([]SpeechSpan, len(sp.Spans)), Nuclei: sp.Nuclei}
 	for i, s := range sp.Spans {
 		out.Spans[i] = SpeechSpan{Start: s.Start, End: s.End}
 	}

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 	"time"
 
 	"github.com/capconv/capconv/convert/caption"
@@ -15,6 +17,11 @@ import (
 type Speech struct {
 	// Spans are the stretches of speech, sorted by start and apart.
 	Spans []SpeechSpan
+	// Nuclei, when not nil, are the peaks of loudness of the syllables
+	// inside the spans, sorted: words are then spread over syllables
+	// said rather than over time spent speaking, which follows a speaker
+	// who hurries or drawls.
+	Nuclei []time.Duration
 	// Duration is the media's length: the last turn ends by it.
 	Duration time.Duration
 }
@@ -90,40 +97,150 @@ type TurnHearing struct {
 	Match   float64
 }
 
-// speechClock maps a turn's speech time (time spent speaking, pauses
-// left out) to media time, over the spans of speech the turn holds.
+// speechClock maps a measure of how much of a turn has been said to
+// media time, over the spans of speech the turn holds: the syllables
+// said, when the audio's syllable nuclei are known (each nucleus is
+// syllable seconds into its syllable's share), else the time spent
+// speaking. Either way the measure stands still in pauses.
 type speechClock struct {
-	spans []SpeechSpan
-	cum   []time.Duration // speech time before each span
-	total time.Duration
+	spans    []SpeechSpan
+	cum      []time.Duration // the measure at each span's start
+	total    time.Duration   // the measure at the end
+	speech   time.Duration   // the time spent speaking
+	pts      []clockPoint    // the measure, linear between points
+	syllabic bool
 }
 
-func newClock(spans []SpeechSpan) *speechClock {
-	c := &speechClock{spans: spans, cum: make([]time.Duration, len(spans))}
+type clockPoint struct{ t, m time.Duration }
+
+// syllable is the measure of one syllable: a fifth of a second, a
+// syllable's usual length, so that both measures run alike.
+const syllable = 200 * time.Millisecond
+
+func newClock(spans []SpeechSpan, nuclei []time.Duration) *speechClock {
+	c := &speechClock{spans: spans, cum: make([]time.Duration, len(spans)), syllabic: nuclei != nil}
+	k := 0
 	for i, s := range spans {
 		c.cum[i] = c.total
-		c.total += s.End - s.Start
+		c.speech += s.End - s.Start
+		c.pts = append(c.pts, clockPoint{s.Start, c.total})
+		if !c.syllabic {
+			c.total += s.End - s.Start
+			c.pts = append(c.pts, clockPoint{s.End, c.total})
+			continue
+		}
+		for k < len(nuclei) && nuclei[k] <= s.Start {
+			k++
+		}
+		n := 0
+		for ; k < len(nuclei) && nuclei[k] < s.End; k++ {
+			c.pts = append(c.pts, clockPoint{nuclei[k], c.total + syllable*time.Duration(2*n+1)/2})
+			n++
+		}
+		if n == 0 { // a sound too short for a syllable of its own
+			c.total += min(syllable, s.End-s.Start)
+		} else {
+			c.total += syllable * time.Duration(n)
+		}
+		c.pts = append(c.pts, clockPoint{s.End, c.total})
 	}
 	return c
 }
 
-// endAt is the first instant at which s of speech has been spoken.
-func (c *speechClock) endAt(s time.Duration) time.Duration {
-	k := sort.Search(len(c.spans), func(k int) bool { return c.cum[k]+c.spans[k].End-c.spans[k].Start >= s })
-	if k == len(c.spans) {
-		return c.spans[len(c.spans)-1].End
-	}
-	return c.spans[k].Start + max(s-c.cum[k], 0)
+// endAt is the first instant at which m has been said.
+func (c *speechClock) endAt(m time.Duration) time.Duration {
+	i := sort.Search(len(c.pts), func(i int) bool { return c.pts[i].m >= m })
+	return c.between(i, m)
 }
 
-// startAt is the last instant at which s of speech has been spoken: at a
-// pause, the start of the speech after it.
-func (c *speechClock) startAt(s time.Duration) time.Duration {
-	k := sort.Search(len(c.spans), func(k int) bool { return c.cum[k]+c.spans[k].End-c.spans[k].Start > s })
-	if k == len(c.spans) {
-		return c.spans[len(c.spans)-1].End
+// startAt is the last instant at which no more than m has been said: at
+// a pause, the start of the speech after it.
+func (c *speechClock) startAt(m time.Duration) time.Duration {
+	i := sort.Search(len(c.pts), func(i int) bool { return c.pts[i].m > m })
+	return c.between(i, m)
+}
+
+// between interpolates the instant of measure m between points i-1 and i.
+func (c *speechClock) between(i int, m time.Duration) time.Duration {
+	switch {
+	case len(c.pts) == 0:
+		return 0
+	case i == 0:
+		return c.pts[0].t
+	case i == len(c.pts):
+		return c.pts[len(c.pts)-1].t
 	}
-	return c.spans[k].Start + max(s-c.cum[k], 0)
+	a, b := c.pts[i-1], c.pts[i]
+	if b.m == a.m {
+		return a.t
+	}
+	return a.t + time.Duration(float64(b.t-a.t)*float64(m-a.m)/float64(b.m-a.m))
+}
+
+// said is how much of the clock's measure a word takes: its syllables
+// (see syllables) on a syllabic clock, else the time it takes to say, in
+// characters (see spoken).
+func (c *speechClock) said(w []word) float64 {
+	if !c.syllabic {
+		return spoken(w)
+	}
+	n := 0
+	for _, x := range w {
+		n += syllables(x.text)
+	}
+	// In characters, as the alignment's costs count them: a syllable is
+	// about three.
+	return 3 * float64(n)
+}
+
+// syllables counts the syllables of a word as it is written: its groups
+// of vowels in alphabets that write them (Latin, Greek, Cyrillic), a
+// syllable a character in scripts whose characters are syllables (Han,
+// kana, Hangul), one a digit, and one for every two letters of other
+// scripts; at least one for a word with a letter or digit.
+func syllables(w string) int {
+	n, inVowel, letters, other := 0, false, 0, 0
+	for _, r := range w {
+		switch {
+		case unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r) || unicode.Is(unicode.Hangul, r):
+			n++
+			inVowel = false
+		case unicode.IsDigit(r):
+			n++
+			inVowel = false
+		case unicode.IsLetter(r):
+			letters++
+			switch {
+			case isVowel(r):
+				if !inVowel {
+					n++
+				}
+				inVowel = true
+			case unicode.In(r, unicode.Latin, unicode.Greek, unicode.Cyrillic):
+				inVowel = false
+			default:
+				other++
+				inVowel = false
+			}
+		default:
+			inVowel = false
+		}
+	}
+	n += other / 2
+	if n == 0 && letters > 0 {
+		n = 1
+	}
+	return n
+}
+
+// isVowel reports whether r is a vowel of the Latin, Greek or Cyrillic
+// alphabet, accents and all.
+func isVowel(r rune) bool {
+	r = unicode.ToLower(r)
+	if r < utf8.RuneSelf {
+		return strings.ContainsRune("aeiouy", r)
+	}
+	return strings.ContainsRune("àáâãäåæèéêëìíîïòóôõöøœùúûüýÿāăąēĕėęěīĭįıōŏőũūŭůűųŷαεηιουωάέήίόύώаеёиоуыэюяіїє", r)
 }
 
 // splitAtPauses cuts the chunks of a turn timed to w's clock at each
@@ -186,12 +303,12 @@ func hear(segs []caption.Segment, ws []window, sp *Speech, m model) []TurnHearin
 		if found[i] {
 			in = clip(spans, onsets[i], end)
 		}
-		heard := newClock(in)
+		heard := newClock(in, clipTimes(sp.Nuclei, onsets[i], end, sp.Nuclei != nil))
 		h := Heard
 		switch {
-		case !found[i] || float64(heard.total) < fewSpeech*float64(need):
+		case !found[i] || float64(heard.speech) < fewSpeech*float64(need):
 			h = NoSpeech
-		case float64(heard.total) > muchSpeech*float64(need):
+		case float64(heard.speech) > muchSpeech*float64(need):
 			h = TooMuchSound
 		}
 		// Turns that share a start share the group's speech by their
@@ -200,13 +317,13 @@ func hear(segs []caption.Segment, ws []window, sp *Speech, m model) []TurnHearin
 		for k := i; k < j; k++ {
 			out[k].Hearing = h
 			if need > 0 {
-				out[k].Match = float64(heard.total) / float64(need)
+				out[k].Match = float64(heard.speech) / float64(need)
 			}
 			share := heard.total
 			if k < j-1 && need > 0 {
 				share = time.Duration(float64(heard.total) * float64(ws[k].need) / float64(need))
 			}
-			out[k].Speech = share
+			out[k].Speech = time.Duration(float64(heard.speech) * float64(share) / float64(max(heard.total, 1)))
 			if h == Heard {
 				ws[k].clock = heard
 				ws[k].clockFrom, ws[k].clockTo = from, from+share
@@ -249,6 +366,16 @@ func onset(spans []SpeechSpan, s caption.Segment, limit time.Duration, m model) 
 		return p + m.startLag, true
 	}
 	return best, true
+}
+
+// clipTimes returns the times in [from, to), or nil when keep is false.
+func clipTimes(ts []time.Duration, from, to time.Duration, keep bool) []time.Duration {
+	if !keep {
+		return nil
+	}
+	lo := sort.Search(len(ts), func(k int) bool { return ts[k] >= from })
+	hi := sort.Search(len(ts), func(k int) bool { return ts[k] >= to })
+	return append([]time.Duration{}, ts[lo:hi]...)
 }
 
 // clip returns the parts of spans inside [from, to).

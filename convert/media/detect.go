@@ -31,6 +31,11 @@ type Speech struct {
 	Spans []Span
 	// Duration is the length of the audio.
 	Duration time.Duration
+	// Nuclei are the syllables' peaks of loudness inside the spans, in
+	// order: speech is a train of syllables, four to eight a second, each
+	// louder in its vowel; how many lie between two times says how much
+	// was said, whatever the speaking rate.
+	Nuclei []time.Duration
 }
 
 // MinPause is the shortest silence Speech keeps between two spans: the
@@ -138,7 +143,71 @@ func (d *Detector) Speech() Speech {
 		}
 		voiced[i] = in
 	}
-	return Speech{Spans: spansOf(voiced)}
+	return Speech{Spans: spansOf(voiced), Nuclei: nuclei(d.energy, voiced)}
+}
+
+const (
+	// nucleusReach: a syllable's peak is the loudest frame within 70 ms
+	// either side (syllables come at most about eight a second).
+	nucleusReach = 7
+	// nucleusDip is how far the loudness must fall between two peaks, in
+	// dB, for them to be two syllables rather than one.
+	nucleusDip = 2.5
+)
+
+// nuclei finds the syllables' peaks: frames of speech that are the
+// loudest of the smoothed energy within nucleusReach, with a dip of
+// nucleusDip or more before the next peak (else the quieter is dropped).
+func nuclei(energy []float32, voiced []bool) []time.Duration {
+	n := len(energy)
+	smooth := make([]float32, n)
+	for i := range energy {
+		lo, hi := max(0, i-2), min(n, i+3)
+		var sum float32
+		for _, e := range energy[lo:hi] {
+			sum += e
+		}
+		smooth[i] = sum / float32(hi-lo)
+	}
+	var peaks []int
+	for i := range smooth {
+		if !voiced[i] {
+			continue
+		}
+		top := true
+		for j := max(0, i-nucleusReach); j < min(n, i+nucleusReach+1) && top; j++ {
+			top = smooth[j] < smooth[i] || (smooth[j] == smooth[i] && j >= i)
+		}
+		if !top {
+			continue
+		}
+		if k := len(peaks); k > 0 {
+			p := peaks[k-1]
+			dip := slices.Min(smooth[p : i+1])
+			if float64(min(smooth[p], smooth[i])-dip) < nucleusDip && allVoiced(voiced[p:i+1]) {
+				if smooth[i] > smooth[p] {
+					peaks[k-1] = i
+				}
+				continue
+			}
+		}
+		peaks = append(peaks, i)
+	}
+	centre := time.Duration(frameSize/2) * time.Second / SampleRate
+	out := make([]time.Duration, len(peaks))
+	for k, i := range peaks {
+		out[k] = time.Duration(i)*Frame + centre
+	}
+	return out
+}
+
+func allVoiced(v []bool) bool {
+	for _, b := range v {
+		if !b {
+			return false
+		}
+	}
+	return true
 }
 
 // spansOf turns frame decisions into spans: runs shorter than minSpeech
