@@ -4,9 +4,9 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
-	"time"
 
 	"github.com/capconv/capconv/convert/caption"
 )
