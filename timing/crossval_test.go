@@ -13,24 +13,34 @@ import (
 // crossValidationGrid is every model leave-one-file-out cross-validation
 // chooses among: the default, varied on the parameters the harness shows
 // matter (when speech starts, how a speaker's rate is measured, when a
-// window is taken to hold silence).
+// window is taken to hold silence, where a slow speaker's silence falls,
+// and whether the last turn's window runs to the end of the media).
 func crossValidationGrid() []model {
 	var out []model
 	for _, lag := range []float64{0.25, 0.5, 0.75} {
 		for _, q := range []float64{0.6, 0.7, 0.8} {
-			for _, sl := range []float64{1.15, 1.5} {
-				for _, g := range []float64{2, 3} {
-					for _, r := range []float64{13, 15} {
-						m := defaultModel
-						m.startLag = time.Duration(lag * float64(time.Second))
-						m.rateQuantile, m.slack, m.gapRatio, m.minRate = q, sl, max(g, sl), r
-						out = append(out, m)
+			for _, g := range []float64{2, 3} {
+				for _, r := range []float64{13, 15} {
+					for _, ew := range []float64{0, 4, 16} {
+						for _, last := range []bool{false, true} {
+							m := defaultModel
+							m.startLag = time.Duration(lag * float64(time.Second))
+							m.rateQuantile, m.gapRatio, m.minRate = q, max(g, m.slack), r
+							m.endWeight, m.lastToEnd = ew, last
+							out = append(out, m)
+						}
 					}
 				}
 			}
 		}
 	}
 	return out
+}
+
+// describe names m's parameters that the grid varies.
+func (m model) describe() string {
+	return fmt.Sprintf("lag %v q %v gap %v minRate %v endWeight %v lastToEnd %v",
+		m.startLag.Seconds(), m.rateQuantile, m.gapRatio, m.minRate, m.endWeight, m.lastToEnd)
 }
 
 // cvLoss is what cross-validation minimises over files: the mean of the
@@ -106,18 +116,14 @@ func BenchmarkAccuracyCrossValidate(b *testing.B) {
 		if s.Median > uniform[f].Median {
 			worseFiles++
 		}
-		m := grid[k]
-		fmt.Fprintf(&t, "| %s | %.2f | %.2f | %.1f%% | %.1f%% | lag %v q %v slack %v gap %v minRate %v |\n",
-			f, s.Median, uniform[f].Median, 100*s.Within, 100*uniform[f].Within, m.startLag.Seconds(), m.rateQuantile, m.slack, m.gapRatio, m.minRate)
+		fmt.Fprintf(&t, "| %s | %.2f | %.2f | %.1f%% | %.1f%% | %s |\n",
+			f, s.Median, uniform[f].Median, 100*s.Within, 100*uniform[f].Within, grid[k].describe())
 	}
 	pooled.finish()
 	pooledUniform.finish()
 	fmt.Fprintf(&t, "| pooled | %.2f | %.2f | %.1f%% | %.1f%% | %d of %d files worse than uniform |\n",
 		pooled.Median, pooledUniform.Median, 100*pooled.Within, 100*pooledUniform.Within, worseFiles, len(names))
-	all := grid[best(names)]
-	fmt.Fprintf(&t, "best on all files: lag %v q %v slack %v gap %v minRate %v (default: lag %v q %v slack %v gap %v minRate %v)\n",
-		all.startLag.Seconds(), all.rateQuantile, all.slack, all.gapRatio, all.minRate,
-		defaultModel.startLag.Seconds(), defaultModel.rateQuantile, defaultModel.slack, defaultModel.gapRatio, defaultModel.minRate)
+	fmt.Fprintf(&t, "best on all files: %s (default: %s)\n", grid[best(names)].describe(), defaultModel.describe())
 	b.ReportMetric(100*pooled.Within, "%within-cv")
 	b.ReportMetric(pooled.Median, "median-s-cv")
 	printTable(b, fmt.Sprintf("leave-one-file-out over %d models", len(grid)), t.String())

@@ -52,6 +52,18 @@ type model struct {
 	// slow speech: Lex Fridman loses up to 7 points within ±0.5 s when
 	// theirs is taken as silence too.
 	silentShare float64
+	// endWeight shares the silence a slow speaker's window holds (see
+	// silentShare) among the turn's sentence ends: each sentence end
+	// inside the turn takes one part and its last word endWeight parts, so
+	// a turn of many short sentences (a film's dialogue, a stretch of lines
+	// of several actors) pauses between them, and one of a sentence or two
+	// falls silent after them (narration before the next shot). 0 leaves it
+	// all after the last word.
+	endWeight float64
+	// lastToEnd: the last turn's window runs to the end of the media when
+	// that is known (--duration), and the window rule applies to it as to
+	// any other, instead of the turn running at its speaker's rate.
+	lastToEnd bool
 }
 
 var defaultModel = model{
@@ -63,6 +75,8 @@ var defaultModel = model{
 	gapRatio:      2,
 	minRate:       15,
 	silentShare:   0.5,
+	endWeight:     16,
+	lastToEnd:     true,
 }
 
 // minRateSample is the shortest window a turn's rate is measured on: a
@@ -175,6 +189,7 @@ func (t *Turns) MakeCues(doc *caption.Document, labelWidth func(speaker string) 
 	var ws []word
 	for i, s := range t.segs {
 		lim := chunkLimits{maxChars: o.MaxChars, maxLines: o.MaxLines}
+		sp := t.windows[i].speech(m)
 		lim.maxWidth = max(o.MaxChars, int(o.MaxDuration.Seconds()*t.windows[i].cps))
 		if labelWidth != nil && s.Speaker != prevSpeaker {
 			lim.reserve = labelWidth(s.Speaker)
@@ -183,13 +198,13 @@ func (t *Turns) MakeCues(doc *caption.Document, labelWidth func(speaker string) 
 		switch {
 		case t.words != nil:
 			if len(t.words[i]) > 0 {
-				doc.Cues = buf.cutTurnOf(doc.Cues, t.words[i], onlyParagraph(s), s.Speaker, t.windows[i].speech(m), lim, m)
+				doc.Cues = buf.cutTurnOf(doc.Cues, t.words[i], onlyParagraph(s), s.Speaker, sp, lim, m)
 			}
 		case long(s):
-			doc.Cues = t.cutLongTurn(doc.Cues, &buf, ws, s, t.units[i], t.windows[i].speech(m), lim)
+			doc.Cues = t.cutLongTurn(doc.Cues, &buf, ws, s, t.units[i], sp, lim)
 		default:
 			if ws = appendSegmentWords(ws[:0], s); len(ws) > 0 {
-				doc.Cues = buf.cutTurnOf(doc.Cues, ws, onlyParagraph(s), s.Speaker, t.windows[i].speech(m), lim, m)
+				doc.Cues = buf.cutTurnOf(doc.Cues, ws, onlyParagraph(s), s.Speaker, sp, lim, m)
 			}
 		}
 		if len(doc.Cues) == n {
@@ -240,7 +255,7 @@ func (t *Turns) cutLongTurn(cues []caption.Cue, buf *turnBuffers, ws []word, s c
 		}
 		done += units(ws, t.m) + 1 // and the space after it
 		piece := w
-		piece.start = from
+		piece.start, piece.pause = from, 0 // a piece's pauses slow its speech instead
 		if done < total {
 			piece.end = w.start + time.Duration(span*done/total)
 		}
@@ -461,6 +476,9 @@ type window struct {
 	// speech starts lag after start instead, and ends by limit.
 	early      bool
 	lag, limit time.Duration
+	// pause is the part of the speech window (see speech) that is silence
+	// between the turn's sentences, not speech.
+	pause time.Duration
 }
 
 // noLimit is the ceiling of a cue whose segment states no end.
@@ -470,15 +488,22 @@ const noLimit = time.Duration(math.MaxInt64)
 // printed start, for as long as the words need (with slack), never past
 // the window shifted by the same lag (the next turn's speech starts late
 // too). A slow speaker's speech leaves m.silentShare of the window's
-// spare time silent after it. In a stated range (w.known) the same rules
+// spare time silent: with m.endWeight, the returned window still holds it
+// (w.pause), for cutTurnOf to share among the turn's sentences and its
+// end; without, it follows the speech. In a stated range (w.known) the same rules
 // apply from the range's start, without the lag, and never past its end;
 // a turn before one (w.early) keeps its speech before the range's.
 func (w window) speech(m model) window {
 	avail := w.end - w.start
+	var between time.Duration // silence that falls between the turn's sentences (see cutTurnOf)
 	if float64(avail) > float64(w.need)*m.gapRatio {
 		avail = min(avail, time.Duration(float64(w.need)*m.slack))
 	} else if w.slow && avail > w.need {
-		avail -= time.Duration(m.silentShare * float64(avail-w.need))
+		silent := time.Duration(m.silentShare * float64(avail-w.need))
+		avail -= silent
+		if m.endWeight > 0 {
+			between = silent
+		}
 	}
 	lag, limit := m.startLag, noLimit
 	switch {
@@ -490,7 +515,8 @@ func (w window) speech(m model) window {
 		lag, limit = w.lag, w.limit
 	}
 	w.start += lag
-	w.end = min(w.start+avail, limit)
+	w.end = min(w.start+avail+between, limit)
+	w.pause = min(between, (w.end-w.start)/2)
 	return w
 }
 
@@ -549,6 +575,8 @@ func timeWindows(segs []caption.Segment, us []float64, o Options, m model) []win
 			}
 		case j < len(segs):
 			end = segs[j].Start
+		case m.lastToEnd && o.MediaDuration > segs[i].Start:
+			end = o.MediaDuration
 		default:
 			end = segs[i].Start + max(need, o.MinDuration)
 			if o.MediaDuration > segs[i].Start && o.MediaDuration < end {
@@ -766,21 +794,56 @@ func (b *turnBuffers) cutTurnOf(cues []caption.Cue, ws []word, src, speaker stri
 		b.lineCounts = append(b.lineCounts, len(lines))
 	}
 	lines := slices.Clone(b.lines)
-	span := float64(w.end - w.start)
-	done := 0.0
+	// The silence in w.pause is shared among the sentence ends inside the
+	// turn, one part each, and its end, m.endWeight parts: a cue that ends
+	// a sentence ends before its share, the next cue starts after it.
+	var each time.Duration
+	if w.pause > 0 {
+		if n := innerSentenceEnds(ws); n > 0 {
+			each = time.Duration(float64(w.pause) / (float64(n) + m.endWeight))
+			w.end -= w.pause - each*time.Duration(n)
+			w.pause = each * time.Duration(n)
+		} else {
+			w.end -= w.pause
+			w.pause = 0
+		}
+	}
+	span := float64(w.end - w.start - w.pause)
+	done, paused := 0.0, 0
 	start := w.start
 	for k, c := range chunks {
 		done += units(c, m)
+		last := k == len(chunks)-1
+		for i, x := range c {
+			if x.closesSentence() && !(last && i == len(c)-1) {
+				paused++
+			}
+		}
 		end := w.end
-		if k < len(chunks)-1 && total > 0 {
-			end = w.start + time.Duration(span*done/total)
+		if !last && total > 0 {
+			end = w.start + time.Duration(span*done/total) + time.Duration(paused)*each
+		}
+		next := end
+		if !last && c[len(c)-1].closesSentence() {
+			end -= each // the pause after the cue's sentence is a gap
 		}
 		n := b.lineCounts[k]
 		cues = append(cues, caption.Cue{Start: start, End: end, Lines: lines[:n:n]})
 		lines = lines[n:]
-		start = end
+		start = next
 	}
 	return cues
+}
+
+// innerSentenceEnds counts the sentence ends in ws before its last word.
+func innerSentenceEnds(ws []word) int {
+	n := 0
+	for _, w := range ws[:max(len(ws)-1, 0)] {
+		if w.closesSentence() {
+			n++
+		}
+	}
+	return n
 }
 
 // onlyParagraph returns s's text when it is one paragraph, else "".

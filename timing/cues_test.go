@@ -235,9 +235,42 @@ func TestSlowSpeakerSilence(t *testing.T) {
 		t.Errorf("fast speaker's speech lasts %v, want the whole window", got.end-got.start)
 	}
 	w.slow = true
-	want := 10*time.Second - time.Duration(defaultModel.silentShare*float64(4*time.Second))
-	if got := w.speech(defaultModel); got.end-got.start != want {
-		t.Errorf("slow speaker's speech lasts %v, want %v", got.end-got.start, want)
+	silent := time.Duration(defaultModel.silentShare * float64(4*time.Second))
+	got := w.speech(defaultModel)
+	if got.end-got.start != 10*time.Second || got.pause != silent {
+		t.Errorf("slow speaker's window lasts %v with %v of silence, want 10s with %v", got.end-got.start, got.pause, silent)
+	}
+}
+
+// TestSilenceBetweenSentences: a slow speaker's silence falls between the
+// turn's sentences, one part each, and after its last word, endWeight
+// parts; a turn of one sentence keeps it all after its words.
+func TestSilenceBetweenSentences(t *testing.T) {
+	m := defaultModel
+	m.endWeight = 2
+	w := window{start: 0, end: 10 * time.Second, need: 6 * time.Second, slow: true}.speech(m)
+	w.start, w.end = 0, 10*time.Second                           // without the lag: the silence is 2 s
+	lim := chunkLimits{maxChars: 16, maxLines: 1, maxWidth: 100} // a sentence a cue
+	var b turnBuffers
+	cues := b.cutTurn(nil, splitWords("One two six. Ten six two. Six one ten."), "", w, lim, m)
+	if len(cues) != 3 {
+		t.Fatalf("got %d cues, want one a sentence: %v", len(cues), cues)
+	}
+	// 2 s of silence in 4 parts: 0.5 s after each of the first two
+	// sentences, 1 s after the last; 8 s of speech in three equal shares.
+	third := 8 * time.Second / 3
+	for k, c := range cues {
+		start := time.Duration(k) * (third + 500*time.Millisecond)
+		if d := c.Start - start; d < -time.Millisecond || d > time.Millisecond {
+			t.Errorf("cue %d starts at %v, want %v", k, c.Start, start)
+		}
+		if d := c.End - (start + third); d < -time.Millisecond || d > time.Millisecond {
+			t.Errorf("cue %d ends at %v, want %v", k, c.End, start+third)
+		}
+	}
+	one := b.cutTurn(nil, splitWords("One two three four five six seven."), "", w, lim, m)
+	if end := one[len(one)-1].End; end != 8*time.Second {
+		t.Errorf("a one-sentence turn ends at %v, want 8s: its silence follows it", end)
 	}
 }
 

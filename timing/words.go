@@ -508,6 +508,24 @@ func unspacedCost(a, b word) float64 {
 // above any other, so a break happens there only where no other fits.
 const kinsokuCost = 100
 
+// breaksRule reports whether a line or cue break between a and b breaks
+// one of the line-treatment rules capconv check reports (badBreak): after
+// an article, an auxiliary, a preposition or the infinitive "to", between
+// a first and a last name, an adjective and its noun, a possessive and
+// what it owns, a number and its unit. breakCost weighs most of them;
+// this says which break the checker would flag, so that line and cue
+// breaks avoid them wherever the limits leave another.
+func breaksRule(a, b word) bool {
+	if a.closesSentence() || a.closesClause() || b.glued() {
+		return false
+	}
+	above := a.text
+	if a.capitalised() && b.capitalised() {
+		above = ". " + a.text // the name rule asks that the line hold more than the name
+	}
+	return badBreak(above, b.text) != ""
+}
+
 // breakCost is how bad a break between words a and b is, for a line or a
 // cue break: negative is good, 0 neutral, large is bad. The rules are the
 // ones Netflix, the BBC and the DCMP share.
