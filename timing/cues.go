@@ -64,6 +64,11 @@ type model struct {
 	// that is known (--duration), and the window rule applies to it as to
 	// any other, instead of the turn running at its speaker's rate.
 	lastToEnd bool
+	// turnGap is how long before the next turn's speech a turn's speech
+	// stops: speakers take turns with a pause between them (on a call,
+	// the time to unmute), and the next turn's printed start, truncated,
+	// is on average half a second before its speech.
+	turnGap time.Duration
 }
 
 var defaultModel = model{
@@ -77,6 +82,7 @@ var defaultModel = model{
 	silentShare:   0.5,
 	endWeight:     16,
 	lastToEnd:     true,
+	turnGap:       250 * time.Millisecond,
 }
 
 // minRateSample is the shortest window a turn's rate is measured on: a
@@ -476,6 +482,9 @@ type window struct {
 	// speech starts lag after start instead, and ends by limit.
 	early      bool
 	lag, limit time.Duration
+	// next: the window ends where the next turn starts; toEnd: where the
+	// media ends.
+	next, toEnd bool
 	// pause is the part of the speech window (see speech) that is silence
 	// between the turn's sentences, not speech.
 	pause time.Duration
@@ -513,6 +522,12 @@ func (w window) speech(m model) window {
 		lag = 0
 	case w.early:
 		lag, limit = w.lag, w.limit
+	case w.toEnd:
+		limit = w.end // no speech after the media ends
+	case w.next:
+		// The next turn's speech starts lag after its printed start; the
+		// pause before it takes at most half of a short window.
+		limit = w.end + lag - min(m.turnGap, (w.end-w.start)/2)
 	}
 	w.start += lag
 	w.end = min(w.start+avail+between, limit)
@@ -567,6 +582,7 @@ func timeWindows(segs []caption.Segment, us []float64, o Options, m model) []win
 		}
 		known := groupStated(ends, segs, i)
 		var end time.Duration
+		toEnd := false
 		switch {
 		case known:
 			end = slices.Max(ends[i:j])
@@ -576,7 +592,7 @@ func timeWindows(segs []caption.Segment, us []float64, o Options, m model) []win
 		case j < len(segs):
 			end = segs[j].Start
 		case m.lastToEnd && o.MediaDuration > segs[i].Start:
-			end = o.MediaDuration
+			end, toEnd = o.MediaDuration, true
 		default:
 			end = segs[i].Start + max(need, o.MinDuration)
 			if o.MediaDuration > segs[i].Start && o.MediaDuration < end {
@@ -591,7 +607,7 @@ func timeWindows(segs []caption.Segment, us []float64, o Options, m model) []win
 				e = segs[i].Start + time.Duration(float64(end-segs[i].Start)*done/total)
 			}
 			r := rates[segs[k].Speaker]
-			out[k] = window{start: start, end: e, cps: r, need: seconds(us[k] / r), slow: slow[segs[k].Speaker], known: known, exact: segs[k].ExactStart}
+			out[k] = window{start: start, end: e, cps: r, need: seconds(us[k] / r), slow: slow[segs[k].Speaker], known: known, exact: segs[k].ExactStart, next: j < len(segs), toEnd: toEnd}
 			start = e
 		}
 		i = j

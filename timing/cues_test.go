@@ -228,17 +228,41 @@ func TestSpeakerRatesFloor(t *testing.T) {
 }
 
 // TestSlowSpeakerSilence: a slow speaker's speech leaves part of the
-// window's spare time silent after it; a fast speaker's fills the window.
+// window's spare time silent; a fast speaker's fills the window, up to
+// turnGap before the next turn's speech.
 func TestSlowSpeakerSilence(t *testing.T) {
-	w := window{start: 0, end: 10 * time.Second, need: 6 * time.Second}
-	if got := w.speech(defaultModel); got.end-got.start != 10*time.Second {
-		t.Errorf("fast speaker's speech lasts %v, want the whole window", got.end-got.start)
+	w := window{start: 0, end: 10 * time.Second, need: 6 * time.Second, next: true}
+	whole := 10*time.Second - defaultModel.turnGap
+	if got := w.speech(defaultModel); got.end-got.start != whole {
+		t.Errorf("fast speaker's speech lasts %v, want the whole window less the turn gap, %v", got.end-got.start, whole)
 	}
 	w.slow = true
 	silent := time.Duration(defaultModel.silentShare * float64(4*time.Second))
 	got := w.speech(defaultModel)
-	if got.end-got.start != 10*time.Second || got.pause != silent {
-		t.Errorf("slow speaker's window lasts %v with %v of silence, want 10s with %v", got.end-got.start, got.pause, silent)
+	if got.end-got.start != whole || got.pause != silent {
+		t.Errorf("slow speaker's window lasts %v with %v of silence, want %v with %v", got.end-got.start, got.pause, whole, silent)
+	}
+}
+
+// TestTurnGap: a turn's speech stops turnGap before the next turn's
+// speech starts (lag after its printed start), but the gap takes at most
+// half of a short window.
+func TestTurnGap(t *testing.T) {
+	m := defaultModel
+	m.startLag, m.turnGap = 500*time.Millisecond, 300*time.Millisecond
+	for _, tc := range []struct {
+		name     string
+		end      time.Duration
+		wantEnd  time.Duration
+		wantFrom time.Duration
+	}{
+		{"long window", 10 * time.Second, 10*time.Second + 200*time.Millisecond, 500 * time.Millisecond},
+		{"short window", 400 * time.Millisecond, 700 * time.Millisecond, 500 * time.Millisecond},
+	} {
+		w := window{start: 0, end: tc.end, need: tc.end, next: true}.speech(m)
+		if w.start != tc.wantFrom || w.end != tc.wantEnd {
+			t.Errorf("%s: speech [%v, %v], want [%v, %v]", tc.name, w.start, w.end, tc.wantFrom, tc.wantEnd)
+		}
 	}
 }
 
