@@ -12,10 +12,11 @@ import (
 	"github.com/capconv/capconv/convert/caption"
 )
 
-// model holds the few global parameters of the timing model. They were
-// tuned on two files of the accuracy harness (Talk Python and NOVA) and
-// checked on the two others (Lex Fridman and Netflix); see
-// accuracy_test.go and the README's "Timing accuracy".
+// model holds the few global parameters of the timing model. The default
+// is the model that does best on all nine files of the accuracy harness
+// among those BenchmarkAccuracyCrossValidate chooses from, leave one file
+// out (crossval_test.go); docs/timing.md gives its figures, held out and
+// not.
 type model struct {
 	// startLag is how long after its printed start a turn's speech
 	// begins: transcript tools truncate times to the second, so speech
@@ -96,9 +97,13 @@ const minRateTime = 10 * time.Second
 // MakeCues replaces doc.Cues with cues made from doc.Segments and sets the
 // end of the last chapter. Each turn's speech is taken to start half a
 // second after its printed (truncated) start and to run at its speaker's
-// rate, measured on the file, with pauses at sentence and clause ends; a
-// turn whose window is much longer than its words need is followed by
-// silence, so its cues follow the speech, not the window. The turn is cut
+// rate, measured on the file, with pauses at sentence and clause ends, up
+// to a quarter second before the next turn's speech; a turn whose window
+// is much longer than its words need is followed by silence, so its cues
+// follow the speech, not the window, and a slow speaker's spare time is
+// silence shared among the turn's sentence ends and its end. The last
+// turn's window runs to o.MediaDuration (doc.Duration) when that is
+// known, else it runs at its speaker's rate. The turn is cut
 // into cues (sentences first, then clauses, then words), each timed by
 // its share of the speech, then made readable: long enough for the
 // reading speed and minimum duration (borrowing from the gap that follows,
