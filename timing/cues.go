@@ -528,7 +528,9 @@ func (w window) speech(m model) window {
 	case w.early:
 		lag, limit = w.lag, w.limit
 	case w.toEnd:
-		limit = w.end // no speech after the media ends
+		// No speech after the media ends, nor a lag that would leave
+		// none before it.
+		lag, limit = min(lag, (w.end-w.start)/2), w.end
 	case w.next:
 		// The next turn's speech starts lag after its printed start; the
 		// pause before it takes at most half of a short window.

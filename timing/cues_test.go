@@ -187,6 +187,16 @@ func TestLastSegmentEnd(t *testing.T) {
 			want: 2*time.Second + defaultModel.startLag + secs(149/DefaultFallbackCPS),
 		},
 		{
+			name: "media that ends before the lag",
+			doc: caption.Document{Segments: []caption.Segment{
+				seg(0, "Ann", "hello"),
+				seg(9800*time.Millisecond, "Bob", "bye"),
+			}},
+			o:      Options{MediaDuration: 10 * time.Second},
+			want:   10 * time.Second,
+			reason: "the last turn's speech ends by the media's end, and starts before it",
+		},
+		{
 			name: "media duration bounds the last segment",
 			doc: caption.Document{Segments: []caption.Segment{
 				seg(0, "Ann", "hello"),
@@ -199,8 +209,12 @@ func TestLastSegmentEnd(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			MakeCues(&tt.doc, tt.o)
-			if got := tt.doc.Cues[len(tt.doc.Cues)-1].End; got != tt.want {
-				t.Errorf("last end = %v, want %v (%s)", got, tt.want, tt.reason)
+			last := tt.doc.Cues[len(tt.doc.Cues)-1]
+			if last.End != tt.want {
+				t.Errorf("last end = %v, want %v (%s)", last.End, tt.want, tt.reason)
+			}
+			if last.Start >= last.End {
+				t.Errorf("last cue [%v, %v] has no length", last.Start, last.End)
 			}
 		})
 	}
