@@ -70,3 +70,36 @@ func TestBreakRules(t *testing.T) {
 		t.Errorf("breaks = %d bad of %d, want 1 of 2 (a pause of 3 s is no break)", bad, total)
 	}
 }
+
+// TestBreaksRuleIsBadBreak checks that breaksRule, which the line breaker
+// and the cue splitter ask, flags the breaks capconv check's badBreak
+// flags, on every pair of neighbouring words of the harness's captions.
+func TestBreaksRuleIsBadBreak(t *testing.T) {
+	if testing.Short() {
+		t.Skip("reads hours of captions")
+	}
+	refs := loadReferences(t)
+	pairs, flagged := 0, 0
+	for _, f := range accuracyFiles {
+		for _, c := range refs[f.name].cues {
+			for _, l := range c.Lines {
+				ws := splitWords(l.Text)
+				for k := 1; k < len(ws); k++ {
+					a, b := ws[k-1], ws[k]
+					if b.glued() {
+						continue
+					}
+					pairs++
+					want := badBreak(". "+a.text, b.text) != "" // a line of several words
+					if want {
+						flagged++
+					}
+					if got := breaksRule(a, b); got != want {
+						t.Errorf("%s: breaksRule(%q, %q) = %v, badBreak says %v", f.name, a.text, b.text, got, want)
+					}
+				}
+			}
+		}
+	}
+	t.Logf("%d pairs of words, %d breaks against a rule", pairs, flagged)
+}

@@ -187,6 +187,16 @@ func TestLastSegmentEnd(t *testing.T) {
 			want: 2*time.Second + defaultModel.startLag + secs(149/DefaultFallbackCPS),
 		},
 		{
+			name: "media that ends before the lag",
+			doc: caption.Document{Segments: []caption.Segment{
+				seg(0, "Ann", "hello"),
+				seg(9800*time.Millisecond, "Bob", "bye"),
+			}},
+			o:      Options{MediaDuration: 10 * time.Second},
+			want:   10 * time.Second,
+			reason: "the last turn's speech ends by the media's end, and starts before it",
+		},
+		{
 			name: "media duration bounds the last segment",
 			doc: caption.Document{Segments: []caption.Segment{
 				seg(0, "Ann", "hello"),
@@ -199,8 +209,12 @@ func TestLastSegmentEnd(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			MakeCues(&tt.doc, tt.o)
-			if got := tt.doc.Cues[len(tt.doc.Cues)-1].End; got != tt.want {
-				t.Errorf("last end = %v, want %v (%s)", got, tt.want, tt.reason)
+			last := tt.doc.Cues[len(tt.doc.Cues)-1]
+			if last.End != tt.want {
+				t.Errorf("last end = %v, want %v (%s)", last.End, tt.want, tt.reason)
+			}
+			if last.Start >= last.End {
+				t.Errorf("last cue [%v, %v] has no length", last.Start, last.End)
 			}
 		})
 	}
@@ -228,16 +242,73 @@ func TestSpeakerRatesFloor(t *testing.T) {
 }
 
 // TestSlowSpeakerSilence: a slow speaker's speech leaves part of the
-// window's spare time silent after it; a fast speaker's fills the window.
+// window's spare time silent; a fast speaker's fills the window, up to
+// turnGap before the next turn's speech.
 func TestSlowSpeakerSilence(t *testing.T) {
-	w := window{start: 0, end: 10 * time.Second, need: 6 * time.Second}
-	if got := w.speech(defaultModel); got.end-got.start != 10*time.Second {
-		t.Errorf("fast speaker's speech lasts %v, want the whole window", got.end-got.start)
+	w := window{start: 0, end: 10 * time.Second, need: 6 * time.Second, next: true}
+	whole := 10*time.Second - defaultModel.turnGap
+	if got := w.speech(defaultModel); got.end-got.start != whole {
+		t.Errorf("fast speaker's speech lasts %v, want the whole window less the turn gap, %v", got.end-got.start, whole)
 	}
 	w.slow = true
-	want := 10*time.Second - time.Duration(defaultModel.silentShare*float64(4*time.Second))
-	if got := w.speech(defaultModel); got.end-got.start != want {
-		t.Errorf("slow speaker's speech lasts %v, want %v", got.end-got.start, want)
+	silent := time.Duration(defaultModel.silentShare * float64(4*time.Second))
+	got := w.speech(defaultModel)
+	if got.end-got.start != whole || got.pause != silent {
+		t.Errorf("slow speaker's window lasts %v with %v of silence, want %v with %v", got.end-got.start, got.pause, whole, silent)
+	}
+}
+
+// TestTurnGap: a turn's speech stops turnGap before the next turn's
+// speech starts (lag after its printed start), but the gap takes at most
+// half of a short window.
+func TestTurnGap(t *testing.T) {
+	m := defaultModel
+	m.startLag, m.turnGap = 500*time.Millisecond, 300*time.Millisecond
+	for _, tc := range []struct {
+		name     string
+		end      time.Duration
+		wantEnd  time.Duration
+		wantFrom time.Duration
+	}{
+		{"long window", 10 * time.Second, 10*time.Second + 200*time.Millisecond, 500 * time.Millisecond},
+		{"short window", 400 * time.Millisecond, 700 * time.Millisecond, 500 * time.Millisecond},
+	} {
+		w := window{start: 0, end: tc.end, need: tc.end, next: true}.speech(m)
+		if w.start != tc.wantFrom || w.end != tc.wantEnd {
+			t.Errorf("%s: speech [%v, %v], want [%v, %v]", tc.name, w.start, w.end, tc.wantFrom, tc.wantEnd)
+		}
+	}
+}
+
+// TestSilenceBetweenSentences: a slow speaker's silence falls between the
+// turn's sentences, one part each, and after its last word, endWeight
+// parts; a turn of one sentence keeps it all after its words.
+func TestSilenceBetweenSentences(t *testing.T) {
+	m := defaultModel
+	m.endWeight = 2
+	w := window{start: 0, end: 10 * time.Second, need: 6 * time.Second, slow: true}.speech(m)
+	w.start, w.end = 0, 10*time.Second                           // without the lag: the silence is 2 s
+	lim := chunkLimits{maxChars: 16, maxLines: 1, maxWidth: 100} // a sentence a cue
+	var b turnBuffers
+	cues := b.cutTurn(nil, splitWords("One two six. Ten six two. Six one ten."), "", w, lim, m)
+	if len(cues) != 3 {
+		t.Fatalf("got %d cues, want one a sentence: %v", len(cues), cues)
+	}
+	// 2 s of silence in 4 parts: 0.5 s after each of the first two
+	// sentences, 1 s after the last; 8 s of speech in three equal shares.
+	third := 8 * time.Second / 3
+	for k, c := range cues {
+		start := time.Duration(k) * (third + 500*time.Millisecond)
+		if d := c.Start - start; d < -time.Millisecond || d > time.Millisecond {
+			t.Errorf("cue %d starts at %v, want %v", k, c.Start, start)
+		}
+		if d := c.End - (start + third); d < -time.Millisecond || d > time.Millisecond {
+			t.Errorf("cue %d ends at %v, want %v", k, c.End, start+third)
+		}
+	}
+	one := b.cutTurn(nil, splitWords("One two three four five six seven."), "", w, lim, m)
+	if end := one[len(one)-1].End; end != 8*time.Second {
+		t.Errorf("a one-sentence turn ends at %v, want 8s: its silence follows it", end)
 	}
 }
 

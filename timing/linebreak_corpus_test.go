@@ -22,8 +22,11 @@ func TestBreakLinesAgainstProfessionals(t *testing.T) {
 		maxWorse float64 // share of cues where ours ends a line on a function word and theirs does not
 	}{
 		// Lex Fridman's captions roll: 40% of their breaks end a line on
-		// a function word, so agreeing with them is not the aim.
-		{"lexfridman", 0.47, 0},
+		// a function word, so agreeing with them is not the aim: keeping
+		// adjectives, possessives and numbers with what follows them
+		// (breaksRule) moved it from 47.6% to 46.9%, and NOVA's from 67.1%
+		// to 67.9%.
+		{"lexfridman", 0.46, 0},
 		// Spanish: the word classes are English, so only balance and
 		// punctuation apply.
 		{"netflix", 0.55, 0},

@@ -19,6 +19,8 @@ type chunker struct {
 	from   []int     // from[j]: where the last chunk of that best starts
 	ends   []int     // chunkEnds
 	chunks [][]word
+	until  []int  // until[k]: characters of ws[:k] as lines join them
+	rule   []bool // rule[k]: a break before ws[k] breaks a line-treatment rule (breaksRule)
 }
 
 // splitChunks cuts a turn's words into cue-sized chunks: at sentence ends
@@ -36,6 +38,16 @@ func (ck *chunker) splitChunks(ws []word, lim chunkLimits) [][]word {
 	ck.from = slices.Grow(ck.from[:0], n+1)[:n+1]
 	best, from, ends := ck.best, ck.from, ck.ends
 	best[0] = 0
+	ck.until = append(ck.until[:0], 0)
+	ck.rule = append(ck.rule[:0], false)
+	for k, x := range ws {
+		sp := 0
+		if k > 0 {
+			sp = x.space()
+			ck.rule = append(ck.rule, breaksRule(ws[k-1], x))
+		}
+		ck.until = append(ck.until, ck.until[k]+sp+int(x.width))
+	}
 	// A chunk narrower than short is a flash: 16 characters, two or three
 	// words, or half a line where lines are shorter (a CJK line of 16
 	// characters says as much as a Latin one of 42).
@@ -65,6 +77,9 @@ func (ck *chunker) splitChunks(ws []word, lim chunkLimits) [][]word {
 			if w < short {
 				c += float64(short-w) / 4 // a flash of two words is hard to read
 			}
+			if lim.maxLines == 2 && w+reserveAt(i, lim) > lim.maxChars && !ck.legalSplit(ws, i, j, lim) {
+				c += ruleCueCost // its two lines can only break against a rule
+			}
 			if c := best[i] + c; c < bestJ {
 				bestJ, fromJ = c, i
 			}
@@ -80,6 +95,32 @@ func (ck *chunker) splitChunks(ws []word, lim chunkLimits) [][]word {
 		out[a], out[b] = out[b], out[a]
 	}
 	return out
+}
+
+// reserveAt is the room a label takes before ws[i] on its line.
+func reserveAt(i int, lim chunkLimits) int {
+	if i == 0 {
+		return lim.reserve
+	}
+	return 0
+}
+
+// legalSplit reports whether ws[i:j] breaks into two lines that fit lim
+// somewhere that breaks no line-treatment rule.
+func (ck *chunker) legalSplit(ws []word, i, j int, lim chunkLimits) bool {
+	for k := i + 1; k < j; k++ {
+		top := ck.until[k] - ck.until[i] + reserveAt(i, lim)
+		if i > 0 {
+			top -= ws[i].space()
+		}
+		if top > lim.maxChars {
+			return false // later breaks only widen the top line
+		}
+		if !ck.rule[k] && ck.until[j]-ck.until[k]-ws[k].space() <= lim.maxChars {
+			return true
+		}
+	}
+	return false
 }
 
 // chunkEnds returns, for each word i, the end of the longest chunk that
@@ -126,6 +167,11 @@ const midSentenceCost = 6.0
 // break at the sentence end instead.
 const straddleCost = 24.0
 
+// ruleCueCost is added to a cue break that breaks a line-treatment rule
+// (breaksRule): a cue that ends on "the" or "of" reads as badly as a line
+// that does, so it costs more than a cue more.
+const ruleCueCost = 20.0
+
 // cueEndCost is the cost of a chunk that ends before ws[j] (j == len(ws):
 // at the turn's end) before splitChunks adds what depends on where the
 // chunk starts: the cue itself, and the cue break after it.
@@ -133,6 +179,9 @@ func cueEndCost(ws []word, j int) float64 {
 	c := cueCost
 	if j < len(ws) {
 		c += 3 * breakCost(ws[j-1], ws[j])
+		if breaksRule(ws[j-1], ws[j]) {
+			c += ruleCueCost
+		}
 		if !ws[j-1].closesSentence() {
 			c += midSentenceCost
 		}

@@ -508,6 +508,46 @@ func unspacedCost(a, b word) float64 {
 // above any other, so a break happens there only where no other fits.
 const kinsokuCost = 100
 
+// breaksRule reports whether a line or cue break between a and b breaks
+// one of the line-treatment rules capconv check reports (badBreak, whose
+// conditions these are, read off the words' cached facts instead of
+// parsed again from the lines' text): after an article, an auxiliary, a
+// preposition or the infinitive "to", between a first and a last name,
+// an adjective and its noun, a possessive and what it owns, a number and
+// its unit. breakCost weighs most of them; this says which break the
+// checker would flag, so that line and cue breaks avoid them wherever the
+// limits leave another. TestBreaksRuleIsBadBreak keeps the two in step.
+func breaksRule(a, b word) bool {
+	if a.closesSentence() || a.closesClause() || b.glued() {
+		return false
+	}
+	switch a.class {
+	case classDeterminer, classAuxiliary, classPreposition, classInfinitive:
+		return true
+	}
+	last := a.text[len(a.text)-1]
+	switch {
+	case a.capitalised() && b.capitalised() && a.class == classOther && b.class == classOther &&
+		hasLower(a.text) && hasLower(b.text) && unicode.IsLetter(lastRune(a.text)) && last != ']' && last != ')':
+		return true // a name: badBreak asks that the line hold more than it, as a line broken inside a name does
+	case isAdjective(a.text) && b.class == classOther && !b.capitalised() && !isComparison(b.text):
+		return true
+	case possessive(a.text):
+		return true
+	}
+	return isNumber(a.text) && isUnit(b.text)
+}
+
+// possessive reports whether w ends in 's or ’s, in either case.
+func possessive(w string) bool {
+	for _, suffix := range []string{"'s", "'S", "’s", "’S"} {
+		if strings.HasSuffix(w, suffix) {
+			return true
+		}
+	}
+	return false
+}
+
 // breakCost is how bad a break between words a and b is, for a line or a
 // cue break: negative is good, 0 neutral, large is bad. The rules are the
 // ones Netflix, the BBC and the DCMP share.
