@@ -254,6 +254,9 @@ func (t *Turns) MakeCues(doc *caption.Document, labelWidth func(speaker string) 
 			crowded = append(crowded, t.windows[i].end-t.windows[i].start < o.MinDuration && !heard)
 		}
 	}
+	if t.heard != nil {
+		inOrder(doc.Cues)
+	}
 	makeReadable(doc.Cues, floors, ceilings, o)
 	makeRoom(doc.Cues, crowded, movable, ceilings, o)
 	if o.FPS > 0 {
@@ -925,6 +928,20 @@ func spoken(ws []word) float64 {
 		u += float64(w.heavy)
 	}
 	return u
+}
+
+// inOrder makes cues timed to the audio sorted and apart, as cues timed
+// without it are by construction: a turn timed without the audio (see
+// Hearing) may reach into its neighbour's speech, and a chunk given next
+// to no speech has no length. A cue starts no earlier than the one
+// before ends, and ends no earlier than it starts.
+func inOrder(cues []caption.Cue) {
+	for k := range cues {
+		if k > 0 && cues[k].Start < cues[k-1].End {
+			cues[k].Start = cues[k-1].End
+		}
+		cues[k].End = max(cues[k].End, cues[k].Start)
+	}
 }
 
 // innerSentenceEnds counts the sentence ends in ws before its last word.

@@ -374,7 +374,7 @@ func clipTimes(ts []time.Duration, from, to time.Duration, keep bool) []time.Dur
 		return nil
 	}
 	lo := sort.Search(len(ts), func(k int) bool { return ts[k] >= from })
-	hi := sort.Search(len(ts), func(k int) bool { return ts[k] >= to })
+	hi := max(lo, sort.Search(len(ts), func(k int) bool { return ts[k] >= to })) // to may come before from
 	return append([]time.Duration{}, ts[lo:hi]...)
 }
 

@@ -1,0 +1,73 @@
+package timing
+
+import (
+	"math/rand/v2"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/capconv/capconv/convert/caption"
+)
+
+// TestMediaCuesKeepTheInvariants times random transcripts to random
+// speech (spans where there are none, some turns with no speech in their
+// window, others with far more, syllable peaks or none) and checks what
+// MakeCues promises with or without media: cues sorted and apart, one
+// speaker each, every word of the turns once and in order.
+func TestMediaCuesKeepTheInvariants(t *testing.T) {
+	words := strings.Fields("so the thing is, we shipped it. Yes! Really? And then, well, nobody knew what to do with 42 reports and a cow in a field.")
+	for seed := range uint64(300) {
+		r := rand.New(rand.NewPCG(seed, 1))
+		var segs []caption.Segment
+		at := time.Duration(r.IntN(3)) * time.Second
+		for i := range 1 + r.IntN(12) {
+			n := 1 + r.IntN(40)
+			var text []string
+			for range n {
+				text = append(text, words[r.IntN(len(words))])
+			}
+			segs = append(segs, caption.Segment{Start: at, Speaker: []string{"Ann", "Bob"}[i%2], Paragraphs: []string{strings.Join(text, " ")}})
+			if r.IntN(4) > 0 { // else the next turn shares this one's start
+				at += time.Duration(1+r.IntN(12)) * time.Second
+			}
+		}
+		sp := &Speech{Duration: at + time.Duration(r.IntN(10))*time.Second}
+		for s := time.Duration(0); s < sp.Duration; {
+			s += time.Duration(r.IntN(1500)) * time.Millisecond
+			e := s + time.Duration(60+r.IntN(4000))*time.Millisecond
+			sp.Spans = append(sp.Spans, SpeechSpan{Start: s, End: e})
+			if r.IntN(2) == 0 {
+				for p := s + 100*time.Millisecond; p < e; p += time.Duration(120+r.IntN(200)) * time.Millisecond {
+					sp.Nuclei = append(sp.Nuclei, p)
+				}
+			}
+			s = e + time.Duration(60+r.IntN(3000))*time.Millisecond
+		}
+		if r.IntN(2) == 0 {
+			sp.Nuclei = nil
+		}
+		doc := &caption.Document{Segments: segs}
+		MakeCues(doc, Options{Speech: sp})
+		var got, want []string
+		for _, s := range segs {
+			want = append(want, strings.Fields(s.Paragraphs[0])...)
+		}
+		for k, c := range doc.Cues {
+			if k > 0 && c.Start < doc.Cues[k-1].End {
+				t.Fatalf("seed %d: cue %d starts at %v, before cue %d ends (%v)", seed, k+1, c.Start, k, doc.Cues[k-1].End)
+			}
+			if c.End < c.Start {
+				t.Fatalf("seed %d: cue %d ends before it starts", seed, k+1)
+			}
+			for _, l := range c.Lines {
+				if l.Speaker != c.Lines[0].Speaker {
+					t.Fatalf("seed %d: cue %d has two speakers", seed, k+1)
+				}
+				got = append(got, strings.Fields(l.Text)...)
+			}
+		}
+		if strings.Join(got, " ") != strings.Join(want, " ") {
+			t.Fatalf("seed %d: words changed:\n got %q\nwant %q", seed, got, want)
+		}
+	}
+}
