@@ -182,7 +182,7 @@ func convertCommand() *cli.Command {
 			&cli.BoolFlag{Name: "report", Usage: "print a summary per input on stderr: cues, speakers and their rates, reading speeds, rule violations"},
 			&cli.StringFlag{Name: "html", Usage: "with --report, write a review page of the first input reported to `FILE` (as capconv check --html does)"},
 			&cli.StringFlag{Name: "media", Usage: "time the cues to the speech in the audio of the media `FILE` (any file ffmpeg reads: wav, mp3, m4a, mp4, mkv…); for several inputs, a directory or a glob pattern, each input taking the media file of its own base name; with --retime, re-syncs a caption file to it"},
-			&cli.StringFlag{Name: "duration", Usage: "media `DURATION`, e.g. 1h2m3s: where the last turn ends", DefaultText: "estimated from the speaker's rate"},
+			&cli.StringFlag{Name: "duration", Usage: "media `DURATION`, e.g. 1h2m3s: where the last turn's window ends (--media gives it)", DefaultText: "estimated from the speaker's rate"},
 			&cli.StringFlag{Name: "show-speakers", Aliases: []string{"srt-labels"}, Value: "auto", Usage: "how every format shows who speaks in the text, beside its voice or name markup: auto (as the source showed them; Name: for transcripts, and for SRT when the source showed none), name (Name: ), upper (NAME: ), bracket ([Name] ), dash (- at a change of speaker), chevron (>> NAME: , as broadcast captions mark a change of speaker) or none (only the source's dialogue dashes)"},
 			&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Usage: "convert `N` files at once", DefaultText: "one per CPU"},
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print problems only: no progress bar, no list of outputs, no summary"},
