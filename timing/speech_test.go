@@ -71,3 +71,49 @@ func TestMediaCuesKeepTheInvariants(t *testing.T) {
 		}
 	}
 }
+
+// TestMediaFallsBackWhereTheAudioDoesNotHelp gives turns windows the audio
+// cannot time: one silent, one filled with sound far longer than its
+// words (music), and checks that each is timed as without media and that
+// its hearing says why, while the turn with speech is timed to it.
+func TestMediaFallsBackWhereTheAudioDoesNotHelp(t *testing.T) {
+	sec := func(s float64) time.Duration { return time.Duration(s * float64(time.Second)) }
+	segs := []caption.Segment{
+		{Start: sec(0), Speaker: "Ann", Paragraphs: []string{"Hello and welcome to the show."}},
+		{Start: sec(10), Speaker: "Bob", Paragraphs: []string{"Thanks."}},
+		{Start: sec(20), Speaker: "Ann", Paragraphs: []string{"Let us begin."}},
+		{Start: sec(80), Speaker: "Bob", Paragraphs: []string{"Goodbye."}},
+	}
+	sp := &Speech{
+		Duration: sec(90),
+		Spans: []SpeechSpan{
+			{Start: sec(0.4), End: sec(2.6)}, // Ann's first turn
+			// Bob's at 10 s: silence.
+			{Start: sec(20.2), End: sec(79.5)}, // a minute of music under three words
+			{Start: sec(80.3), End: sec(81.0)},
+		},
+	}
+	doc := &caption.Document{Segments: segs}
+	turns := NewTurns(doc, Options{Speech: sp})
+	got := turns.Hearings()
+	want := []Hearing{Heard, NoSpeech, TooMuchSound, Heard}
+	for i, h := range got {
+		if h.Hearing != want[i] {
+			t.Errorf("turn %d: %v, want %v", i+1, h.Hearing, want[i])
+		}
+	}
+	turns.MakeCues(doc, nil)
+	plain := &caption.Document{Segments: segs, Duration: sp.Duration}
+	MakeCues(plain, Options{MediaDuration: sp.Duration})
+	if c := doc.Cues[0]; c.Start != sec(0.4) {
+		t.Errorf("the heard turn starts at %v, want its speech's 0.4 s", c.Start)
+	}
+	for _, i := range []int{1, 2} {
+		if doc.Cues[i].Start != plain.Cues[i].Start {
+			t.Errorf("cue %d starts at %v; timed without the audio it starts at %v", i+1, doc.Cues[i].Start, plain.Cues[i].Start)
+		}
+	}
+	if r := HearingReport(got); !strings.Contains(r, "speech found for 2 of 4 turns") || !strings.Contains(r, "turn 2 at 0:00:10.000 (Bob): no speech found") || !strings.Contains(r, "turn 3 at 0:00:20.000 (Ann): more sound than speech") {
+		t.Errorf("report:\n%s", r)
+	}
+}
