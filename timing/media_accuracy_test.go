@@ -79,7 +79,7 @@ func speechTrack(t testing.TB, name string, ref reference) string {
 	h := sha256.New()
 	fmt.Fprintln(h, trackRecipe, tr.lang, tr.snr, tr.music)
 	for _, c := range ref.cues {
-		fmt.Fprintln(h, c.Start, c.End, speakerOfCue(c), cueWords(c))
+		fmt.Fprintln(h, c.Start, c.End, speechtrack.Speaker(c), cueWords(c))
 	}
 	dir, err := os.UserCacheDir()
 	if err != nil {
@@ -100,15 +100,6 @@ func speechTrack(t testing.TB, name string, ref reference) string {
 	}
 	t.Logf("%s: built %s in %v", name, filepath.Base(path), time.Since(start).Round(time.Millisecond))
 	return path
-}
-
-func speakerOfCue(c caption.Cue) string {
-	for _, l := range c.Lines {
-		if l.Speaker != "" {
-			return l.Speaker
-		}
-	}
-	return ""
 }
 
 func cueWords(c caption.Cue) string {
@@ -289,7 +280,7 @@ func TestMediaResync(t *testing.T) {
 					if at < 0 {
 						continue
 					}
-					segs = append(segs, caption.Segment{Start: at, ExactStart: true, Speaker: speakerOfCue(c), Paragraphs: []string{cueWords(c)}})
+					segs = append(segs, caption.Segment{Start: at, ExactStart: true, Speaker: speechtrack.Speaker(c), Paragraphs: []string{cueWords(c)}})
 				}
 				doc := &caption.Document{Segments: segs}
 				MakeCues(doc, Options{Speech: speechOf(sp)})

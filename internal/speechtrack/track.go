@@ -69,7 +69,7 @@ func voices(cues []caption.Cue, seed uint64) map[string]voice {
 	r := rand.New(rand.NewPCG(seed, 7))
 	out := map[string]voice{}
 	for _, c := range cues {
-		sp := speakerOf(c)
+		sp := Speaker(c)
 		if _, ok := out[sp]; ok {
 			continue
 		}
@@ -79,7 +79,9 @@ func voices(cues []caption.Cue, seed uint64) map[string]voice {
 	return out
 }
 
-func speakerOf(c caption.Cue) string {
+// Speaker is the voice a cue is spoken in: its first line's speaker
+// that has one (a cue of two speakers is said by the first).
+func Speaker(c caption.Cue) string {
 	for _, l := range c.Lines {
 		if l.Speaker != "" {
 			return l.Speaker
@@ -113,7 +115,7 @@ func Build(ctx context.Context, cues []caption.Cue, path string, o Options) erro
 		go func() {
 			for i := range jobs {
 				c := cues[i]
-				pcm, err := speak(ctx, cueText(c), vs[speakerOf(c)], o.Language, c.End-c.Start)
+				pcm, err := speak(ctx, cueText(c), vs[Speaker(c)], o.Language, c.End-c.Start)
 				results[i] <- result{pcm, err}
 			}
 		}()
