@@ -66,6 +66,11 @@ var mediaTracks = map[string]struct {
 	"talk-zh":    {".m4a", "cmn", 20, false},
 }
 
+// mediaSlack is how much a media figure may move between two builds of
+// the same tracks (measured: median 0.003 s, p90 0.04 s, shares 0.6
+// points between this machine's and a clean one's).
+var mediaSlack = slack{time: 0.02, p90: 0.1, share: 0.01}
+
 // trackRecipe changes when the way tracks are built does, so that cached
 // tracks are rebuilt.
 const trackRecipe = "speechtrack/1"
@@ -215,7 +220,10 @@ func TestMediaAccuracy(t *testing.T) {
 	if err := json.Unmarshal(data, &want); err != nil {
 		t.Fatal(err)
 	}
-	for _, w := range worse(want, fig) {
+	// A track built on another machine is not the same to the sample
+	// (the encoders'), which moves the figures by a few hundredths: a
+	// regression is more than that.
+	for _, w := range worseBy(want, fig, mediaSlack) {
 		t.Error(w)
 	}
 }
