@@ -66,14 +66,15 @@ var mediaTracks = map[string]struct {
 	"talk-zh":    {".m4a", "cmn", 20, false},
 }
 
-// mediaSlack is how much a media figure may move between two builds of
-// the same tracks (measured: median 0.003 s, p90 0.04 s, shares 0.6
-// points between this machine's and a clean one's).
-var mediaSlack = slack{time: 0.02, p90: 0.1, share: 0.01}
+// mediaSlack is how much a media figure may move before it counts as
+// worse: tracks are the same to the byte on one set of tools, but
+// another release of espeak-ng, sox or ffmpeg makes others (two builds
+// with sox's random dither moved a median by 0.04 s).
+var mediaSlack = slack{time: 0.05, p90: 0.15, share: 0.01}
 
 // trackRecipe changes when the way tracks are built does, so that cached
 // tracks are rebuilt.
-const trackRecipe = "speechtrack/1"
+const trackRecipe = "speechtrack/2"
 
 // speechTrack returns the path of the speech track of the reference
 // called name, built on first use into the user's cache (building every

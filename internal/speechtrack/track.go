@@ -195,7 +195,9 @@ func speak(ctx context.Context, text string, v voice, lang string, span time.Dur
 	// sox's tempo takes 0.1–100; a cue past either is cut or padded to
 	// its span below.
 	factor := max(0.1, min(100, speech/span.Seconds()))
-	out, err := run(ctx, raw, "sox", "-t", "raw", "-r", strconv.Itoa(rate), "-e", "signed", "-b", "16", "-c", "1", "-",
+	// -R: sox dithers with a random seed otherwise, and a track must
+	// come out the same on every machine.
+	out, err := run(ctx, raw, "sox", "-R", "-t", "raw", "-r", strconv.Itoa(rate), "-e", "signed", "-b", "16", "-c", "1", "-",
 		"-t", "raw", "-r", strconv.Itoa(Rate), "-e", "signed", "-b", "16", "-c", "1", "-",
 		"tempo", "-s", strconv.FormatFloat(factor, 'f', 4, 64))
 	if err != nil {
