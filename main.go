@@ -551,14 +551,8 @@ func convertStream(c *cli.Context, in string, s settings) error {
 	if err != nil {
 		return err
 	}
-	if s.Media != nil && len(doc.Segments) > 0 {
-		path, err := s.Media(in)
-		if err != nil {
-			return fmt.Errorf("%s: %w", caption.QuotePath(name), err)
-		}
-		if o.Timing.Speech, err = convert.DetectSpeech(c.Context, path); err != nil {
-			return fmt.Errorf("%s: --media: %w", caption.QuotePath(name), err)
-		}
+	if o.Timing.Speech, err = batch.Speech(c.Context, s.Media, in, name, doc, o.Warn); err != nil {
+		return err
 	}
 	outs, err := convert.Convert(doc, s.To, o)
 	if err != nil {

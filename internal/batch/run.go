@@ -241,21 +241,8 @@ func convertJob(ctx context.Context, j Job, o Options, concurrent bool) Result {
 	}
 	co := o.Convert
 	co.File = j.Input // where Convert's warnings point
-	if o.Media != nil && len(doc.Segments) == 0 && len(doc.Cues) > 0 && co.Warn != nil {
-		co.Warn(caption.Position{File: j.Input}, "--media times transcripts, and caption files only with --retime: this file keeps its times")
-	}
-	if o.Media != nil && len(doc.Segments) > 0 {
-		path, err := o.Media(j.Input)
-		if err != nil {
-			return finish(Failed, fmt.Errorf("%s: %w", caption.QuotePath(j.Input), err))
-		}
-		if path != "" {
-			sp, err := convert.DetectSpeech(ctx, path)
-			if err != nil {
-				return finish(Failed, fmt.Errorf("%s: --media: %w", caption.QuotePath(j.Input), err))
-			}
-			co.Timing.Speech = sp
-		}
+	if co.Timing.Speech, err = Speech(ctx, o.Media, j.Input, j.Input, doc, co.Warn); err != nil {
+		return finish(Failed, err)
 	}
 	tmps := make([]string, len(j.Targets))
 	defer func() {
