@@ -1,15 +1,14 @@
 package main
 
 import (
-	"errors"
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 
 	"github.com/capconv/capconv/convert"
+	"github.com/capconv/capconv/internal/batch"
 	"github.com/capconv/capconv/internal/fileio"
 )
 
@@ -42,7 +41,7 @@ func mediaFor(arg string, inputs []string) (func(input string) (string, error), 
 	}
 	fi, err := os.Stat(arg)
 	if err != nil {
-		return nil, usagef("--media %s: %v", arg, errorOnly(err))
+		return nil, usagef("--media %s", batch.Describe(err))
 	}
 	if !fi.IsDir() {
 		if len(inputs) > 1 {
@@ -56,7 +55,7 @@ func mediaFor(arg string, inputs []string) (func(input string) (string, error), 
 	return func(input string) (string, error) {
 		entries, err := os.ReadDir(arg)
 		if err != nil {
-			return "", fmt.Errorf("--media %s: %v", arg, errorOnly(err))
+			return "", fmt.Errorf("--media %s", batch.Describe(err))
 		}
 		var names []string
 		for _, e := range entries {
@@ -99,13 +98,4 @@ func byBaseName(paths []string, input string) string {
 		}
 	}
 	return best
-}
-
-// errorOnly is an error without the path a *PathError repeats.
-func errorOnly(err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
 }
