@@ -85,7 +85,7 @@ func speechTrack(t testing.TB, name string, ref reference) string {
 	h := sha256.New()
 	fmt.Fprintln(h, trackRecipe, tr.lang, tr.snr, tr.music)
 	for _, c := range ref.cues {
-		fmt.Fprintln(h, c.Start, c.End, speechtrack.Speaker(c), cueWords(c))
+		fmt.Fprintln(h, c.Start, c.End, speechtrack.Speaker(c), speechtrack.Text(c))
 	}
 	dir, err := os.UserCacheDir()
 	if err != nil {
@@ -106,14 +106,6 @@ func speechTrack(t testing.TB, name string, ref reference) string {
 	}
 	t.Logf("%s: built %s in %v", name, filepath.Base(path), time.Since(start).Round(time.Millisecond))
 	return path
-}
-
-func cueWords(c caption.Cue) string {
-	var ws []string
-	for _, l := range c.Lines {
-		ws = append(ws, l.Text)
-	}
-	return strings.Join(ws, " ")
 }
 
 // speechOf converts what package media found to the timing model's Speech.
@@ -289,7 +281,7 @@ func TestMediaResync(t *testing.T) {
 					if at < 0 {
 						continue
 					}
-					segs = append(segs, caption.Segment{Start: at, ExactStart: true, Speaker: speechtrack.Speaker(c), Paragraphs: []string{cueWords(c)}})
+					segs = append(segs, caption.Segment{Start: at, ExactStart: true, Speaker: speechtrack.Speaker(c), Paragraphs: []string{speechtrack.Text(c)}})
 				}
 				doc := &caption.Document{Segments: segs}
 				MakeCues(doc, Options{Speech: speechOf(sp)})

@@ -115,7 +115,7 @@ func Build(ctx context.Context, cues []caption.Cue, path string, o Options) erro
 		go func() {
 			for i := range jobs {
 				c := cues[i]
-				pcm, err := speak(ctx, cueText(c), vs[Speaker(c)], o.Language, c.End-c.Start)
+				pcm, err := speak(ctx, Text(c), vs[Speaker(c)], o.Language, c.End-c.Start)
 				results[i] <- result{pcm, err}
 			}
 		}()
@@ -157,8 +157,8 @@ func Build(ctx context.Context, cues []caption.Cue, path string, o Options) erro
 
 func samplesAt(d time.Duration) int64 { return int64(d) * Rate / int64(time.Second) }
 
-// cueText is a cue's words on one line.
-func cueText(c caption.Cue) string {
+// Text is what a cue's voice says: its lines' words on one line.
+func Text(c caption.Cue) string {
 	var parts []string
 	for _, l := range c.Lines {
 		if t := strings.TrimSpace(l.Text); t != "" {
