@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -12,6 +11,7 @@ import (
 
 	"github.com/asticode/go-astisub"
 
+	"github.com/capconv/capconv/convert"
 	"github.com/capconv/capconv/convert/caption"
 	"github.com/capconv/capconv/internal/speechtrack"
 )
@@ -201,13 +201,14 @@ func TestMediaErrors(t *testing.T) {
 func TestMediaResyncsACaptionFile(t *testing.T) {
 	dir := t.TempDir()
 	media := buildTrack(t, dir, "talk.mp4")
-	var srt strings.Builder
-	for i, c := range spokenCues {
-		late := 2500 * time.Millisecond
-		fmt.Fprintf(&srt, "%d\n%s --> %s\n%s: %s\n\n", i+1, srtTime(c.Start+late), srtTime(c.End+late), c.Lines[0].Speaker, c.Lines[0].Text)
+	late := caption.Document{}
+	for _, c := range spokenCues {
+		c.Start += 2500 * time.Millisecond
+		c.End += 2500 * time.Millisecond
+		late.Cues = append(late.Cues, c)
 	}
 	in := filepath.Join(dir, "talk.srt")
-	if err := os.WriteFile(in, []byte(srt.String()), 0o644); err != nil {
+	if err := convert.WriteFile(in, &late, convert.SRT, convert.Options{}); err != nil {
 		t.Fatal(err)
 	}
 	code, out, stderr := runCLI(t, "", "convert", in, "--retime", "--media", media, "--to", "vtt", "-o", "-")
@@ -226,9 +227,4 @@ func TestMediaResyncsACaptionFile(t *testing.T) {
 			t.Errorf("cue %d starts at %v, its speech at %v", i+1, subs.Items[i].StartAt, want.Start)
 		}
 	}
-}
-
-func srtTime(d time.Duration) string {
-	ms := d.Milliseconds()
-	return fmt.Sprintf("%02d:%02d:%02d,%03d", ms/3600000, ms/60000%60, ms/1000%60, ms%1000)
 }
