@@ -551,7 +551,7 @@ func convertStream(c *cli.Context, in string, s settings) error {
 	if err != nil {
 		return err
 	}
-	if o.Timing.Speech, err = batch.Speech(c.Context, s.Media, in, name, doc, o.Warn); err != nil {
+	if o.Timing.Speech, err = batch.Speech(c.Context, s.Media, in, name, o.Language, doc, o.Warn); err != nil {
 		return err
 	}
 	outs, err := convert.Convert(doc, s.To, o)

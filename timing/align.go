@@ -54,6 +54,9 @@ type pause struct {
 // after each word), the speech time of w's clock at which it falls.
 func (w window) wordTimes(ws []word) []time.Duration {
 	c := w.clock
+	if times := w.alignedTimes(ws); times != nil {
+		return times
+	}
 	x := make([]float64, len(ws)+1) // characters said before each boundary
 	for i := range ws {
 		x[i+1] = x[i] + c.said(ws[i:i+1])
@@ -202,4 +205,59 @@ func alignPauses(x []float64, ws []word, ps []pause, from, to time.Duration) []i
 		j, b = st.prevJ, st.prevB
 	}
 	return out
+}
+
+// alignedTimes is wordTimes by the clock's word aligner (see
+// Speech.Words), or nil when there is none, it fails, or w has only part
+// of its clock's speech (turns that share a start share it).
+func (w window) alignedTimes(ws []word) []time.Duration {
+	c := w.clock
+	if c.words == nil || len(c.spans) == 0 || w.clockFrom != 0 || w.clockTo != c.total {
+		return nil
+	}
+	texts := make([]string, len(ws))
+	for i, x := range ws {
+		texts[i] = x.text
+	}
+	at := c.words(texts, c.spans)
+	if len(at) != len(ws)+1 {
+		return nil
+	}
+	snapToPauses(at, c.spans)
+	times := make([]time.Duration, len(at))
+	for i, t := range at {
+		times[i] = c.measureAt(t)
+		if i > 0 {
+			times[i] = max(times[i], times[i-1])
+		}
+	}
+	return times
+}
+
+// snapReach is how far from a pause an aligned word boundary may be and
+// still be taken to fall in it: warping places a boundary to a frame or
+// two in clean speech, but music or noise under it blurs the frames.
+const snapReach = 300 * time.Millisecond
+
+// snapToPauses moves each word boundary in at that lies within
+// snapReach of a pause of anchorPause or more between spans into it, the
+// nearest boundary to each pause.
+func snapToPauses(at []time.Duration, spans []SpeechSpan) {
+	for k := 1; k < len(spans); k++ {
+		from, to := spans[k-1].End, spans[k].Start
+		if to-from < anchorPause {
+			continue
+		}
+		best, dist := -1, snapReach+1
+		i := sort.Search(len(at), func(i int) bool { return at[i] >= from-snapReach })
+		for ; i < len(at) && at[i] <= to+snapReach; i++ {
+			d := max(from-at[i], at[i]-to, 0)
+			if d < dist {
+				best, dist = i, d
+			}
+		}
+		if best >= 0 {
+			at[best] = to
+		}
+	}
 }

@@ -108,11 +108,29 @@ func speechTrack(t testing.TB, name string, ref reference) string {
 	return path
 }
 
-// speechOf converts what package media found to the timing model's Speech.
-func speechOf(sp media.Speech) *Speech {
+// speechOf converts what package media found to the timing model's
+// Speech, as convert.DetectSpeech does (timing's tests cannot import
+// convert): with words aligned by espeak-ng's voice for lang.
+func speechOf(t testing.TB, sp media.Speech, lang string) *Speech {
 	out := &Speech{Duration: sp.Duration, Spans: make([]SpeechSpan, len(sp.Spans)), Nuclei: sp.Nuclei}
 	for i, s := range sp.Spans {
 		out.Spans[i] = SpeechSpan{Start: s.Start, End: s.End}
+	}
+	sy, err := media.NewSynthesizer(lang)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out.Words = func(words []string, spans []SpeechSpan) []time.Duration {
+		ms := make([]media.Span, len(spans))
+		for i, s := range spans {
+			ms[i] = media.Span{Start: s.Start, End: s.End}
+		}
+		at, err := sp.Sounds.Align(context.Background(), sy, words, ms)
+		if err != nil {
+			t.Logf("turn not aligned: %v", err)
+			return nil
+		}
+		return at
 	}
 	return out
 }
@@ -154,7 +172,7 @@ func TestMediaAccuracy(t *testing.T) {
 				{"capconv --media", func() []caption.Cue {
 					doc := &caption.Document{Segments: append([]caption.Segment(nil), ref.segments...)}
 					mo := o
-					mo.Speech = speechOf(sp)
+					mo.Speech = speechOf(t, sp, mediaTracks[f.name].lang)
 					MakeCues(doc, mo)
 					return doc.Cues
 				}},
@@ -284,7 +302,7 @@ func TestMediaResync(t *testing.T) {
 					segs = append(segs, caption.Segment{Start: at, ExactStart: true, Speaker: speechtrack.Speaker(c), Paragraphs: []string{speechtrack.Text(c)}})
 				}
 				doc := &caption.Document{Segments: segs}
-				MakeCues(doc, Options{Speech: speechOf(sp)})
+				MakeCues(doc, Options{Speech: speechOf(t, sp, mediaTracks[name].lang)})
 				got := measure(ref, doc.Cues, Options{})
 				plain := &caption.Document{Segments: segs}
 				MakeCues(plain, Options{})

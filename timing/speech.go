@@ -24,6 +24,13 @@ type Speech struct {
 	Nuclei []time.Duration
 	// Duration is the media's length: the last turn ends by it.
 	Duration time.Duration
+	// Words, when not nil, aligns a turn's words to its speech (package
+	// convert/media does it by warping synthesized speech onto the
+	// media's): given the words and the spans they are said in, it
+	// returns the instant each boundary is said (before the first word,
+	// then after each), or nil when it cannot. Without it, or when it
+	// fails, the words are spread over the syllables.
+	Words func(words []string, spans []SpeechSpan) []time.Duration
 }
 
 // SpeechSpan is one stretch of speech.
@@ -109,6 +116,7 @@ type speechClock struct {
 	speech   time.Duration   // the time spent speaking
 	pts      []clockPoint    // the measure, linear between points
 	syllabic bool
+	words    func([]string, []SpeechSpan) []time.Duration // see Speech.Words
 }
 
 type clockPoint struct{ t, m time.Duration }
@@ -151,6 +159,24 @@ func newClock(spans []SpeechSpan, nuclei []time.Duration) *speechClock {
 func (c *speechClock) endAt(m time.Duration) time.Duration {
 	i := sort.Search(len(c.pts), func(i int) bool { return c.pts[i].m >= m })
 	return c.between(i, m)
+}
+
+// measureAt is how much has been said at instant t.
+func (c *speechClock) measureAt(t time.Duration) time.Duration {
+	i := sort.Search(len(c.pts), func(i int) bool { return c.pts[i].t >= t })
+	switch {
+	case len(c.pts) == 0:
+		return 0
+	case i == 0:
+		return c.pts[0].m
+	case i == len(c.pts):
+		return c.total
+	}
+	a, b := c.pts[i-1], c.pts[i]
+	if b.t == a.t {
+		return b.m
+	}
+	return a.m + time.Duration(float64(b.m-a.m)*float64(t-a.t)/float64(b.t-a.t))
 }
 
 // startAt is the last instant at which no more than m has been said: at
@@ -278,7 +304,10 @@ func hear(segs []caption.Segment, ws []window, sp *Speech, m model) []TurnHearin
 		if j < len(segs) {
 			limit = segs[j].Start + printedSlop
 		}
-		at, ok := onset(spans, segs[i], limit, m)
+		at, ok, clean := onset(spans, segs[i], limit, m)
+		if ok && !clean && sp.Words != nil && i > 0 && sameStart(segs, i-1) == i && j == i+1 {
+			at = refineOnset(segs, spans, onsets, i, at, sp)
+		}
 		for k := i; k < j; k++ {
 			onsets[k], found[k] = at, ok
 		}
@@ -304,6 +333,7 @@ func hear(segs []caption.Segment, ws []window, sp *Speech, m model) []TurnHearin
 			in = clip(spans, onsets[i], end)
 		}
 		heard := newClock(in, clipTimes(sp.Nuclei, onsets[i], end, sp.Nuclei != nil))
+		heard.words = sp.Words
 		h := Heard
 		switch {
 		case !found[i] || float64(heard.speech) < fewSpeech*float64(need):
@@ -340,18 +370,18 @@ func hear(segs []caption.Segment, ws []window, sp *Speech, m model) []TurnHearin
 // (the previous turn's last words), the start of the speech after the
 // longest pause in the second that follows (half a second after the
 // printed start when there is none); false when no speech starts before
-// limit.
-func onset(spans []SpeechSpan, s caption.Segment, limit time.Duration, m model) (time.Duration, bool) {
+// limit. clean is false for the second kind, an onset guessed.
+func onset(spans []SpeechSpan, s caption.Segment, limit time.Duration, m model) (at time.Duration, ok, clean bool) {
 	p := s.Start
 	k := sort.Search(len(spans), func(k int) bool { return spans[k].End > p })
 	if k == len(spans) {
-		return p + m.startLag, false
+		return p + m.startLag, false, false
 	}
 	if spans[k].Start >= p-onsetEarly || s.ExactStart {
 		if spans[k].Start >= limit {
-			return p + m.startLag, false
+			return p + m.startLag, false, false
 		}
-		return max(spans[k].Start, p), true
+		return max(spans[k].Start, p), true, true
 	}
 	best, gap := time.Duration(-1), time.Duration(0)
 	for j := k + 1; j < len(spans) && spans[j].Start <= p+printedSlop+onsetLate; j++ {
@@ -363,9 +393,9 @@ func onset(spans []SpeechSpan, s caption.Segment, limit time.Duration, m model) 
 		// No pause: the turn follows the last one without a breath, or
 		// both talk at once. Its speech starts where a printed start
 		// says it does on average.
-		return p + m.startLag, true
+		return p + m.startLag, true, false
 	}
-	return best, true
+	return best, true, false
 }
 
 // clipTimes returns the times in [from, to), or nil when keep is false.
@@ -438,4 +468,28 @@ func pluralTurns(n int) string {
 		return "turn"
 	}
 	return "turns"
+}
+
+// refineOnset finds where turn i starts in speech that runs on from the
+// turn before (onset found no clean start, and guessed guess), by
+// aligning both turns' words to the speech from the previous turn's
+// onset to the next turn's printed start: the boundary between them,
+// kept within the second after the printed start that transcript tools
+// truncate to.
+func refineOnset(segs []caption.Segment, spans []SpeechSpan, onsets []time.Duration, i int, guess time.Duration, sp *Speech) time.Duration {
+	prev, this := strings.Fields(segs[i-1].Text()), strings.Fields(segs[i].Text())
+	p := segs[i].Start
+	end := sp.Duration
+	if j := sameStart(segs, i); j < len(segs) {
+		end = segs[j].Start
+	}
+	in := clip(spans, onsets[i-1], end)
+	if len(prev) == 0 || len(this) == 0 || len(in) == 0 {
+		return guess
+	}
+	at := sp.Words(append(prev, this...), in)
+	if len(at) != len(prev)+len(this)+1 {
+		return guess
+	}
+	return min(max(at[len(prev)], p), p+printedSlop+onsetLate)
 }

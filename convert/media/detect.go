@@ -36,6 +36,9 @@ type Speech struct {
 	// louder in its vowel; how many lie between two times says how much
 	// was said, whatever the speaking rate.
 	Nuclei []time.Duration
+	// Sounds are what each frame sounds like, for aligning words to
+	// the speech (see Sounds.Align).
+	Sounds Sounds
 }
 
 // MinPause is the shortest silence Speech keeps between two spans: the
@@ -70,8 +73,11 @@ type Detector struct {
 	pending []float64 // samples not yet consumed by a frame
 	seq     []float64
 	coeff   []complex128
+	power   []float64 // the frame's power spectrum
 	energy  []float32 // each frame's speech-band energy, dB
 	lo, hi  int       // the speech band's FFT bins
+	ceps    *cepstrum
+	coeffs  []float32 // each frame's Coeffs cepstral coefficients, in a row
 }
 
 // NewDetector returns a Detector ready for the first samples.
@@ -86,6 +92,8 @@ func NewDetector() *Detector {
 		window: w,
 		seq:    make([]float64, fftSize),
 		coeff:  make([]complex128, fftSize/2+1),
+		power:  make([]float64, fftSize/2+1),
+		ceps:   newCepstrum(),
 		lo:     int(math.Ceil(bandLow / binHz)),
 		hi:     int(bandHigh / binHz),
 	}
@@ -96,22 +104,27 @@ func (d *Detector) Write(samples []int16) {
 	for _, s := range samples {
 		d.pending = append(d.pending, float64(s)/32768)
 		if len(d.pending) == frameSize {
-			d.energy = append(d.energy, d.bandEnergy(d.pending))
+			d.energy = append(d.energy, d.analyse(d.pending))
 			d.pending = append(d.pending[:0], d.pending[hop:]...)
 		}
 	}
 }
 
-// bandEnergy is the energy of one frame's speech band, in dB.
-func (d *Detector) bandEnergy(frame []float64) float32 {
+// analyse keeps one frame's cepstral coefficients and returns the
+// energy of its speech band, in dB.
+func (d *Detector) analyse(frame []float64) float32 {
 	for i, s := range frame {
 		d.seq[i] = s * d.window[i]
 	}
 	clear(d.seq[len(frame):])
 	c := d.fft.Coefficients(d.coeff, d.seq)
+	for i, x := range c {
+		d.power[i] = real(x)*real(x) + imag(x)*imag(x)
+	}
+	d.coeffs = d.ceps.add(d.coeffs, d.power)
 	e := 1e-12 // -120 dB: digital silence
-	for _, x := range c[d.lo : d.hi+1] {
-		e += real(x)*real(x) + imag(x)*imag(x)
+	for _, p := range d.power[d.lo : d.hi+1] {
+		e += p
 	}
 	return float32(10 * math.Log10(e))
 }
@@ -143,7 +156,7 @@ func (d *Detector) Speech() Speech {
 		}
 		voiced[i] = in
 	}
-	return Speech{Spans: spansOf(voiced), Nuclei: nuclei(d.energy, voiced)}
+	return Speech{Spans: spansOf(voiced), Nuclei: nuclei(d.energy, voiced), Sounds: Sounds{coeffs: d.coeffs}}
 }
 
 const (

@@ -13,8 +13,9 @@ import (
 // to time doc to (see Options.Media). It returns nil when media is nil or
 // names no file, and when doc needs no timing: a caption file that keeps
 // its times, which warn, when not nil, is told of. name is how errors
-// call the input ("<stdin>" for standard input).
-func Speech(ctx context.Context, media func(input string) (string, error), input, name string, doc *caption.Document, warn func(caption.Position, string)) (*timing.Speech, error) {
+// call the input ("<stdin>" for standard input); lang, when not "", is
+// the language the user said the text is in (else doc's own).
+func Speech(ctx context.Context, media func(input string) (string, error), input, name, lang string, doc *caption.Document, warn func(caption.Position, string)) (*timing.Speech, error) {
 	if media == nil {
 		return nil, nil
 	}
@@ -31,7 +32,10 @@ func Speech(ctx context.Context, media func(input string) (string, error), input
 	if path == "" {
 		return nil, nil
 	}
-	sp, err := convert.DetectSpeech(ctx, path)
+	if lang == "" {
+		lang = convert.Language(doc)
+	}
+	sp, err := convert.DetectSpeech(ctx, path, lang)
 	if err != nil {
 		return nil, fmt.Errorf("%s: --media: %w", caption.QuotePath(name), err)
 	}

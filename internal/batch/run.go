@@ -241,7 +241,7 @@ func convertJob(ctx context.Context, j Job, o Options, concurrent bool) Result {
 	}
 	co := o.Convert
 	co.File = j.Input // where Convert's warnings point
-	if co.Timing.Speech, err = Speech(ctx, o.Media, j.Input, j.Input, doc, co.Warn); err != nil {
+	if co.Timing.Speech, err = Speech(ctx, o.Media, j.Input, j.Input, co.Language, doc, co.Warn); err != nil {
 		return finish(Failed, err)
 	}
 	tmps := make([]string, len(j.Targets))

@@ -1,0 +1,436 @@
+package media
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"os/exec"
+	"strings"
+	"time"
+	"unicode"
+)
+
+// Aligning words to speech, as aeneas does: the words are said by a
+// speech synthesizer (espeak-ng), with a pause between each two, and the
+// synthesized speech is matched to the media's, frame by frame, by
+// dynamic time warping of their cepstral coefficients. Where the
+// synthesizer's pause between two words falls on the warping path is
+// where the media's speaker says that boundary.
+
+// Sounds are the cepstral coefficients of audio, a frame every Frame.
+type Sounds struct {
+	coeffs []float32 // Coeffs a frame, in a row
+}
+
+// Frames is how many frames s holds.
+func (s Sounds) Frames() int { return len(s.coeffs) / Coeffs }
+
+// ErrNoSynthesizer is returned by Align when espeak-ng is not installed.
+var ErrNoSynthesizer = errors.New("espeak-ng is not installed: words are spread over the speech's syllables instead of aligned to them")
+
+// A Synthesizer says words in one language's voice.
+type Synthesizer struct {
+	voice string
+}
+
+// NewSynthesizer returns the synthesizer of the language whose BCP 47
+// tag is lang (en, fr-CA, zh-Hans…), or an error when espeak-ng is
+// missing or has no voice for it.
+func NewSynthesizer(lang string) (*Synthesizer, error) {
+	if _, err := exec.LookPath("espeak-ng"); err != nil {
+		return nil, ErrNoSynthesizer
+	}
+	v := voiceOf(lang)
+	// espeak-ng says nothing and exits 0 for a voice it lacks, but says
+	// so on stderr.
+	var stderr bytes.Buffer
+	cmd := exec.Command("espeak-ng", "-v", v, "-q", "--", "a")
+	cmd.Stderr = &stderr
+	if err := cmd.Run(); err != nil || stderr.Len() > 0 {
+		return nil, fmt.Errorf("espeak-ng has no voice for %q", lang)
+	}
+	return &Synthesizer{voice: v}, nil
+}
+
+// voiceOf is espeak-ng's voice for a BCP 47 tag: its language, lower
+// case, with Chinese as Mandarin (cmn) or Cantonese (yue).
+func voiceOf(lang string) string {
+	tag := strings.ToLower(strings.ReplaceAll(lang, "_", "-"))
+	base, rest, _ := strings.Cut(tag, "-")
+	switch {
+	case base == "zh" && (rest == "yue" || strings.HasSuffix(rest, "hk")):
+		return "yue"
+	case base == "zh":
+		return "cmn"
+	case base == "en" && (rest == "us" || strings.HasPrefix(rest, "us-")):
+		return "en-us"
+	}
+	return base
+}
+
+const (
+	// wordBreak is the pause the synthesizer is asked for between two
+	// words; a silence of breakFound or more in its speech is one (its own
+	// pauses between words join them, and the stops inside words are
+	// shorter).
+	wordBreak  = 250 * time.Millisecond
+	breakFound = 200 * time.Millisecond
+	// synthRate is espeak-ng's sample rate.
+	synthRate = 22050
+)
+
+// Say synthesizes words and returns their sounds without the pauses
+// between them, and the frame at which each word starts (then the
+// frame count, after the last).
+func (sy *Synthesizer) Say(ctx context.Context, words []string) (Sounds, []int, error) {
+	sounds, starts, err := sy.say(ctx, words)
+	if err == nil || len(words) < 2 || !errors.Is(err, errSpoke) {
+		return sounds, starts, err
+	}
+	// espeak-ng now and then drops a pause asked for in a long text: the
+	// halves are said apart.
+	half := len(words) / 2
+	a, as, err := sy.Say(ctx, words[:half])
+	if err != nil {
+		return Sounds{}, nil, err
+	}
+	b, bs, err := sy.Say(ctx, words[half:])
+	if err != nil {
+		return Sounds{}, nil, err
+	}
+	n := a.Frames()
+	starts = as[:half]
+	for _, j := range bs {
+		starts = append(starts, n+j)
+	}
+	return Sounds{coeffs: append(a.coeffs, b.coeffs...)}, starts, nil
+}
+
+// errSpoke is say's error when the synthesizer's pauses do not match
+// the words.
+var errSpoke = errors.New("espeak-ng's pauses do not match the words")
+
+func (sy *Synthesizer) say(ctx context.Context, words []string) (Sounds, []int, error) {
+	var ssml strings.Builder
+	ssml.WriteString("<speak>")
+	for i, w := range words {
+		if i > 0 {
+			fmt.Fprintf(&ssml, `<break time="%dms"/>`, wordBreak.Milliseconds())
+		}
+		xmlEscape(&ssml, w)
+	}
+	ssml.WriteString("</speak>")
+	cmd := exec.CommandContext(ctx, "espeak-ng", "-m", "-v", sy.voice, "--stdout")
+	cmd.Stdin = strings.NewReader(ssml.String())
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		return Sounds{}, nil, err
+	}
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	if err := cmd.Start(); err != nil {
+		return Sounds{}, nil, err
+	}
+	sounds, starts, gaps, rerr := readSynth(bufio.NewReaderSize(out, 1<<16))
+	if rerr != nil {
+		_, _ = io.Copy(io.Discard, out)
+	}
+	if err := cmd.Wait(); err != nil {
+		return Sounds{}, nil, fmt.Errorf("espeak-ng: %v: %s", err, strings.TrimSpace(stderr.String()))
+	}
+	if rerr != nil {
+		return Sounds{}, nil, rerr
+	}
+	// A pause the synthesizer makes inside a word ("e.g.", "3.5") is
+	// taken for a break: the shortest silences are those.
+	for len(starts) > len(words) {
+		k := 1
+		for i := 2; i < len(gaps); i++ {
+			if gaps[i] < gaps[k] {
+				k = i
+			}
+		}
+		starts, gaps = append(starts[:k], starts[k+1:]...), append(gaps[:k], gaps[k+1:]...)
+	}
+	if len(starts) != len(words) {
+		return Sounds{}, nil, fmt.Errorf("%w: %d for %d", errSpoke, len(starts), len(words))
+	}
+	return sounds, append(starts, sounds.Frames()), nil
+}
+
+func xmlEscape(b *strings.Builder, s string) {
+	for _, r := range s {
+		switch r {
+		case '<':
+			b.WriteString("&lt;")
+		case '>':
+			b.WriteString("&gt;")
+		case '&':
+			b.WriteString("&amp;")
+		default:
+			b.WriteRune(r)
+		}
+	}
+}
+
+// readSynth reads espeak-ng's WAV (16-bit mono at synthRate; the sizes
+// in its header are unknown, as it writes to a pipe), resamples it to
+// SampleRate, drops its silences of breakFound or more, and returns the
+// sounds of the rest and the frame at which each stretch between two
+// such silences starts.
+func readSynth(r *bufio.Reader) (Sounds, []int, []int, error) {
+	hdr := make([]byte, 12)
+	if _, err := io.ReadFull(r, hdr); err != nil || string(hdr[:4]) != "RIFF" || string(hdr[8:]) != "WAVE" {
+		return Sounds{}, nil, nil, errors.New("espeak-ng wrote no WAV")
+	}
+	for { // chunks up to "data"
+		ch := make([]byte, 8)
+		if _, err := io.ReadFull(r, ch); err != nil {
+			return Sounds{}, nil, nil, errors.New("espeak-ng wrote a WAV without data")
+		}
+		if string(ch[:4]) == "data" {
+			break
+		}
+		if _, err := r.Discard(int(binary.LittleEndian.Uint32(ch[4:]))); err != nil {
+			return Sounds{}, nil, nil, err
+		}
+	}
+	d := NewDetector()
+	var starts, gaps []int // each word's first frame, and the silence before it (samples)
+	fed := 0               // samples written to d, at SampleRate
+	silent := 0            // zero samples in a row, at synthRate
+	var held []int16
+	pos, prev := 0.0, 0.0 // resampling: where the next output sample falls in input samples
+	step := float64(synthRate) / SampleRate
+	in := 0
+	emit := func(x int16) {
+		held = append(held, x)
+		if len(held) == 4096 {
+			d.Write(held)
+			fed += len(held)
+			held = held[:0]
+		}
+	}
+	buf := make([]byte, 1<<14)
+	started := false
+	skipped := 0 // output samples inside the current run of zeros
+	for {
+		n, err := io.ReadFull(r, buf)
+		for i := 0; i+1 < n; i += 2 {
+			x := float64(int16(binary.LittleEndian.Uint16(buf[i:])))
+			if x != 0 && silent > 0 || x != 0 && !started {
+				switch {
+				case !started || silent >= int(breakFound.Seconds()*synthRate):
+					// A word starts: the frame at which its samples start.
+					starts = append(starts, (fed+len(held))/hop)
+					gaps = append(gaps, silent)
+					started = true
+				default: // a stop inside a word: kept
+					for range skipped {
+						emit(0)
+					}
+				}
+				silent, skipped = 0, 0
+			}
+			if x == 0 {
+				silent++
+			}
+			in++
+			// Linear interpolation between the last sample and this one.
+			for pos <= float64(in-1) {
+				if x == 0 && prev == 0 {
+					skipped++
+				} else if started {
+					f := pos - float64(in-2)
+					emit(int16(prev + f*(x-prev)))
+				}
+				pos += step
+			}
+			prev = x
+		}
+		if err == io.EOF || err == io.ErrUnexpectedEOF {
+			break
+		}
+		if err != nil {
+			return Sounds{}, nil, nil, err
+		}
+	}
+	d.Write(held)
+	return Sounds{coeffs: d.coeffs}, starts, gaps, nil
+}
+
+// Align finds where each boundary of words (before the first word, then
+// after each) is said in the speech of spans, sorted and apart, by
+// warping sy's speech of words onto the media's frames inside spans. The
+// times it returns are each at the start of a frame of speech, or at the
+// end of the last.
+func (s Sounds) Align(ctx context.Context, sy *Synthesizer, words []string, spans []Span) ([]time.Duration, error) {
+	// Words with neither a letter nor a digit ("-", "…") are not said:
+	// each joins the word before it (the first, the word after it).
+	var said []string
+	spoken := make([]int, len(words)+1) // the said word each boundary is before
+	for i, w := range words {
+		spoken[i] = len(said)
+		if strings.IndexFunc(w, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0 {
+			said = append(said, w)
+		}
+	}
+	spoken[len(words)] = len(said)
+	if len(said) == 0 {
+		return nil, errors.New("no words to say")
+	}
+	ref, starts, err := sy.Say(ctx, said)
+	if err != nil {
+		return nil, err
+	}
+	frames := s.framesIn(spans)
+	if len(frames) == 0 || ref.Frames() == 0 {
+		return nil, errors.New("no speech to align to")
+	}
+	q := make([]float32, 0, len(frames)*Coeffs)
+	for _, f := range frames {
+		q = append(q, s.coeffs[f*Coeffs:(f+1)*Coeffs]...)
+	}
+	normalize(q)
+	normalize(ref.coeffs)
+	match := warp(q, ref.coeffs)
+	at := make([]time.Duration, len(starts))
+	centre := time.Duration(frameSize/2) * time.Second / SampleRate
+	for k, j := range starts {
+		if j >= len(match) {
+			at[k] = spans[len(spans)-1].End
+			continue
+		}
+		at[k] = time.Duration(frames[match[j]])*Frame + centre - Frame/2
+	}
+	at[0] = spans[0].Start
+	out := make([]time.Duration, len(words)+1)
+	for i, k := range spoken {
+		out[i] = at[k]
+	}
+	return out, nil
+}
+
+// framesIn returns the frames of s whose centres lie inside spans.
+func (s Sounds) framesIn(spans []Span) []int {
+	centre := time.Duration(frameSize/2) * time.Second / SampleRate
+	var out []int
+	n := s.Frames()
+	for _, sp := range spans {
+		first := int(max(0, (sp.Start-centre+Frame-1)/Frame))
+		for f := first; f < n && time.Duration(f)*Frame+centre < sp.End; f++ {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// normalize makes each coefficient of frames (Coeffs a frame) zero mean
+// and unit variance over them: a voice's and a channel's colour are
+// taken out, which sounds are said is left.
+func normalize(frames []float32) {
+	n := len(frames) / Coeffs
+	if n == 0 {
+		return
+	}
+	for c := range Coeffs {
+		var sum, sq float64
+		for i := c; i < len(frames); i += Coeffs {
+			x := float64(frames[i])
+			sum += x
+			sq += x * x
+		}
+		mean := sum / float64(n)
+		sd := math.Sqrt(max(sq/float64(n)-mean*mean, 1e-9))
+		for i := c; i < len(frames); i += Coeffs {
+			frames[i] = float32((float64(frames[i]) - mean) / sd)
+		}
+	}
+}
+
+// warpBand is how far, in frames, the warping path may stray from the
+// straight line between the two ends: four seconds of speech said faster
+// or slower than the synthesizer says it.
+const warpBand = 400
+
+// warp aligns the frames of ref to those of q by dynamic time warping
+// within warpBand of the diagonal, and returns for each frame of ref the
+// first frame of q matched to it.
+func warp(q, ref []float32) []int {
+	n, m := len(q)/Coeffs, len(ref)/Coeffs
+	width := 2*warpBand + 1
+	lo := func(i int) int { return int(int64(i)*int64(m)/int64(n)) - warpBand }
+	cost := make([]float32, 2*width)
+	inf := float32(math.Inf(1))
+	from := make([]uint8, n*width) // 0 diagonal, 1 from i-1, 2 from j-1
+	prev, cur := cost[:width], cost[width:]
+	for k := range prev {
+		prev[k] = inf
+	}
+	for i := range n {
+		l := lo(i)
+		pl := lo(i - 1)
+		qi := q[i*Coeffs : (i+1)*Coeffs]
+		for k := range width {
+			cur[k] = inf
+			j := l + k
+			if j < 0 || j >= m {
+				continue
+			}
+			rj := ref[j*Coeffs : (j+1)*Coeffs]
+			var d float32
+			for c, x := range qi {
+				e := x - rj[c]
+				d += e * e
+			}
+			d = float32(math.Sqrt(float64(d)))
+			best, dir := inf, uint8(0)
+			if i == 0 && j == 0 {
+				best = 0
+			}
+			if i > 0 {
+				if pk := j - 1 - pl; pk >= 0 && pk < width && prev[pk] < best {
+					best, dir = prev[pk], 0
+				}
+				if pk := j - pl; pk >= 0 && pk < width && prev[pk] < best {
+					best, dir = prev[pk], 1
+				}
+			}
+			if k > 0 && cur[k-1] < best {
+				best, dir = cur[k-1], 2
+			}
+			cur[k] = best + d
+			from[i*width+k] = dir
+		}
+		prev, cur = cur, prev
+	}
+	match := make([]int, m)
+	for j := range match {
+		match[j] = -1
+	}
+	i, j := n-1, m-1
+	if k := j - lo(i); k < 0 || k >= width || math.IsInf(float64(prev[k]), 1) {
+		// The ends are further apart than the band: spread evenly.
+		for j := range match {
+			match[j] = j * n / m
+		}
+		return match
+	}
+	for i >= 0 && j >= 0 {
+		match[j] = i // walking back, the last set is the first i
+		switch from[i*width+j-lo(i)] {
+		case 0:
+			i, j = i-1, j-1
+		case 1:
+			i--
+		default:
+			j--
+		}
+	}
+	return match
+}
