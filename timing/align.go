@@ -53,10 +53,19 @@ type pause struct {
 // wordTimes returns, for each boundary of ws (before the first word, then
 // after each word), the speech time of w's clock at which it falls.
 func (w window) wordTimes(ws []word) []time.Duration {
-	c := w.clock
-	if times := w.alignedTimes(ws); times != nil {
-		return times
+	if w.clock.words != nil {
+		if times := w.alignedTimes(ws); times != nil {
+			return times
+		}
 	}
+	return w.syllableTimes(ws)
+}
+
+// syllableTimes is wordTimes without the word aligner: the words spread
+// over the syllables (or the time spent speaking) between the pauses
+// that alignPauses anchors them to.
+func (w window) syllableTimes(ws []word) []time.Duration {
+	c := w.clock
 	x := make([]float64, len(ws)+1) // characters said before each boundary
 	for i := range ws {
 		x[i+1] = x[i] + c.said(ws[i:i+1])
@@ -212,14 +221,35 @@ func alignPauses(x []float64, ws []word, ps []pause, from, to time.Duration) []i
 // of its clock's speech (turns that share a start share it).
 func (w window) alignedTimes(ws []word) []time.Duration {
 	c := w.clock
-	if c.words == nil || len(c.spans) == 0 || w.clockFrom != 0 || w.clockTo != c.total {
+	if len(c.spans) == 0 || w.clockFrom != 0 || w.clockTo != c.total {
 		return nil
 	}
 	texts := make([]string, len(ws))
 	for i, x := range ws {
 		texts[i] = x.text
 	}
-	at := c.words(texts, c.spans)
+	at := make([]time.Duration, 0, len(ws)+1)
+	if len(ws) <= alignPiece {
+		at = c.words([][]string{texts}, c.spans)
+	} else {
+		// A long turn is aligned a piece at a time, each ending at a
+		// sentence end where the syllables put it: the warping's work and
+		// memory grow with a piece's length squared.
+		base := w.syllableTimes(ws)
+		for a := 0; a < len(ws); {
+			b := pieceEnd(ws, a)
+			spans := clip(c.spans, c.startAt(base[a]), c.endAt(base[b]))
+			piece := c.words([][]string{texts[a:b]}, spans)
+			if len(piece) != b-a+1 {
+				return nil
+			}
+			if a > 0 {
+				piece = piece[1:]
+			}
+			at = append(at, piece...)
+			a = b
+		}
+	}
 	if len(at) != len(ws)+1 {
 		return nil
 	}
@@ -232,6 +262,32 @@ func (w window) alignedTimes(ws []word) []time.Duration {
 		}
 	}
 	return times
+}
+
+// alignPiece is the most words aligned at once: about three minutes of
+// speech.
+const alignPiece = 500
+
+// pieceEnd is where the piece of ws from a ends: after the last sentence
+// end within alignPiece words (a clause end, or alignPiece words, when
+// none), or at the end of ws.
+func pieceEnd(ws []word, a int) int {
+	if len(ws)-a <= alignPiece {
+		return len(ws)
+	}
+	clause := 0
+	for i := a + alignPiece; i > a+alignPiece/2; i-- {
+		if ws[i-1].closesSentence() {
+			return i
+		}
+		if clause == 0 && ws[i-1].closesClause() {
+			clause = i
+		}
+	}
+	if clause > 0 {
+		return clause
+	}
+	return a + alignPiece
 }
 
 // snapReach is how far from a pause an aligned word boundary may be and

@@ -120,12 +120,12 @@ func speechOf(t testing.TB, sp media.Speech, lang string) *Speech {
 	if err != nil {
 		t.Fatal(err)
 	}
-	out.Words = func(words []string, spans []SpeechSpan) []time.Duration {
+	out.Words = func(turns [][]string, spans []SpeechSpan) []time.Duration {
 		ms := make([]media.Span, len(spans))
 		for i, s := range spans {
 			ms[i] = media.Span{Start: s.Start, End: s.End}
 		}
-		at, err := sp.Sounds.Align(context.Background(), sy, words, ms)
+		at, err := sp.Sounds.Align(context.Background(), sy, turns, ms)
 		if err != nil {
 			t.Logf("turn not aligned: %v", err)
 			return nil

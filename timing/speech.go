@@ -24,13 +24,14 @@ type Speech struct {
 	Nuclei []time.Duration
 	// Duration is the media's length: the last turn ends by it.
 	Duration time.Duration
-	// Words, when not nil, aligns a turn's words to its speech (package
+	// Words, when not nil, aligns turns' words to their speech (package
 	// convert/media does it by warping synthesized speech onto the
-	// media's): given the words and the spans they are said in, it
-	// returns the instant each boundary is said (before the first word,
-	// then after each), or nil when it cannot. Without it, or when it
-	// fails, the words are spread over the syllables.
-	Words func(words []string, spans []SpeechSpan) []time.Duration
+	// media's): given the words of one or more turns in a row, and the
+	// spans they are said in, it returns the instant each boundary is
+	// said (before the first word, then after each, the turns' words in
+	// a row), or nil when it cannot. Without it, or when it fails, the
+	// words are spread over the syllables.
+	Words func(turns [][]string, spans []SpeechSpan) []time.Duration
 }
 
 // SpeechSpan is one stretch of speech.
@@ -116,7 +117,7 @@ type speechClock struct {
 	speech   time.Duration   // the time spent speaking
 	pts      []clockPoint    // the measure, linear between points
 	syllabic bool
-	words    func([]string, []SpeechSpan) []time.Duration // see Speech.Words
+	words    func([][]string, []SpeechSpan) []time.Duration // see Speech.Words
 }
 
 type clockPoint struct{ t, m time.Duration }
@@ -487,7 +488,7 @@ func refineOnset(segs []caption.Segment, spans []SpeechSpan, onsets []time.Durat
 	if len(prev) == 0 || len(this) == 0 || len(in) == 0 {
 		return guess
 	}
-	at := sp.Words(append(prev, this...), in)
+	at := sp.Words([][]string{prev, this}, in)
 	if len(at) != len(prev)+len(this)+1 {
 		return guess
 	}

@@ -11,6 +11,8 @@ import (
 	"math"
 	"os/exec"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 	"unicode"
 )
@@ -22,7 +24,15 @@ import (
 // synthesizer's pause between two words falls on the warping path is
 // where the media's speaker says that boundary.
 
-// Sounds are the cepstral coefficients of audio, a frame every Frame.
+// SoundFrame is the step of the sounds words are aligned by: a fiftieth
+// of a second, fine enough for a word's boundary, and a quarter of the
+// warping's work at Frame.
+const SoundFrame = 20 * time.Millisecond
+
+const soundHop = SampleRate / 50 // samples a SoundFrame
+
+// Sounds are the cepstral coefficients of audio, a frame every
+// SoundFrame.
 type Sounds struct {
 	coeffs []float32 // Coeffs a frame, in a row
 }
@@ -36,6 +46,86 @@ var ErrNoSynthesizer = errors.New("espeak-ng is not installed: words are spread 
 // A Synthesizer says words in one language's voice.
 type Synthesizer struct {
 	voice string
+
+	mu     sync.Mutex
+	said   map[string]*saying // each turn's speech, by its words
+	frames int                // the frames said holds
+}
+
+// saying is one turn's synthesized speech, or its making.
+type saying struct {
+	done   chan struct{} // closed when the rest is set
+	sounds Sounds
+	starts []int
+	err    error
+}
+
+// keptFrames bounds the synthesized speech a Synthesizer keeps: three
+// hours of it (26 MB). A turn said after that is said again when needed.
+const keptFrames = int(3 * time.Hour / SoundFrame)
+
+// Prefetch says each turn's words in the background, so that their
+// speech is ready (or nearly) when Align asks for it: the synthesizer
+// runs while the media decodes. It stops when ctx is done, stop is
+// called, or the speech kept reaches its bound.
+func (sy *Synthesizer) Prefetch(ctx context.Context, turns [][]string) (stop func()) {
+	var stopped atomic.Bool
+	go func() {
+		for _, t := range turns {
+			if ctx.Err() != nil || stopped.Load() {
+				return
+			}
+			sy.mu.Lock()
+			full := sy.frames >= keptFrames
+			sy.mu.Unlock()
+			if full {
+				return
+			}
+			if said := saidWords(t); len(said) > 0 {
+				_, _, _ = sy.sayTurn(ctx, said)
+			}
+		}
+	}()
+	return func() { stopped.Store(true) }
+}
+
+// sayTurn is Say of one turn's words, kept for the next call with the
+// same words.
+func (sy *Synthesizer) sayTurn(ctx context.Context, words []string) (Sounds, []int, error) {
+	key := strings.Join(words, " ")
+	sy.mu.Lock()
+	if sy.said == nil {
+		sy.said = map[string]*saying{}
+	}
+	if s, ok := sy.said[key]; ok {
+		sy.mu.Unlock()
+		select {
+		case <-s.done:
+			return s.sounds, s.starts, s.err
+		case <-ctx.Done():
+			return Sounds{}, nil, ctx.Err()
+		}
+	}
+	keep := sy.frames < keptFrames
+	s := &saying{done: make(chan struct{})}
+	if keep {
+		sy.said[key] = s
+	}
+	sy.mu.Unlock()
+	s.sounds, s.starts, s.err = sy.Say(ctx, words)
+	if s.err != nil && ctx.Err() != nil && keep {
+		// Cancelled, not failed: a later call says it again.
+		sy.mu.Lock()
+		delete(sy.said, key)
+		sy.mu.Unlock()
+	}
+	if keep {
+		sy.mu.Lock()
+		sy.frames += s.sounds.Frames()
+		sy.mu.Unlock()
+	}
+	close(s.done)
+	return s.sounds, s.starts, s.err
 }
 
 // NewSynthesizer returns the synthesizer of the language whose BCP 47
@@ -200,7 +290,7 @@ func readSynth(r *bufio.Reader) (Sounds, []int, []int, error) {
 			return Sounds{}, nil, nil, err
 		}
 	}
-	d := NewDetector()
+	d := newSoundsDetector()
 	var starts, gaps []int // each word's first frame, and the silence before it (samples)
 	fed := 0               // samples written to d, at SampleRate
 	silent := 0            // zero samples in a row, at synthRate
@@ -227,7 +317,7 @@ func readSynth(r *bufio.Reader) (Sounds, []int, []int, error) {
 				switch {
 				case !started || silent >= int(breakFound.Seconds()*synthRate):
 					// A word starts: the frame at which its samples start.
-					starts = append(starts, (fed+len(held))/hop)
+					starts = append(starts, (fed+len(held))/soundHop)
 					gaps = append(gaps, silent)
 					started = true
 				default: // a stop inside a word: kept
@@ -264,30 +354,42 @@ func readSynth(r *bufio.Reader) (Sounds, []int, []int, error) {
 	return Sounds{coeffs: d.coeffs}, starts, gaps, nil
 }
 
-// Align finds where each boundary of words (before the first word, then
-// after each) is said in the speech of spans, sorted and apart, by
-// warping sy's speech of words onto the media's frames inside spans. The
-// times it returns are each at the start of a frame of speech, or at the
-// end of the last.
-func (s Sounds) Align(ctx context.Context, sy *Synthesizer, words []string, spans []Span) ([]time.Duration, error) {
-	// Words with neither a letter nor a digit ("-", "…") are not said:
-	// each joins the word before it (the first, the word after it).
-	var said []string
-	spoken := make([]int, len(words)+1) // the said word each boundary is before
-	for i, w := range words {
-		spoken[i] = len(said)
-		if strings.IndexFunc(w, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0 {
-			said = append(said, w)
+// Align finds where each boundary of the words of turns (before the
+// first word, then after each, the turns' words in a row) is said in the
+// speech of spans, sorted and apart, by warping sy's speech of the words
+// onto the media's frames inside spans. The times it returns are each at
+// the start of a frame of speech, or at the end of the last.
+func (s Sounds) Align(ctx context.Context, sy *Synthesizer, turns [][]string, spans []Span) ([]time.Duration, error) {
+	var ref Sounds
+	var starts []int // the frame of ref at which each said word starts
+	var spoken []int // the said word each boundary is before
+	for _, words := range turns {
+		said := saidWords(words)
+		k := len(starts)
+		for _, w := range words {
+			spoken = append(spoken, k)
+			if isSaid(w) {
+				k++
+			}
 		}
+		if len(said) == 0 {
+			continue
+		}
+		sounds, at, err := sy.sayTurn(ctx, said)
+		if err != nil {
+			return nil, err
+		}
+		n := ref.Frames()
+		for _, j := range at[:len(said)] {
+			starts = append(starts, n+j)
+		}
+		ref.coeffs = append(ref.coeffs, sounds.coeffs...) // a copy: normalize changes it
 	}
-	spoken[len(words)] = len(said)
-	if len(said) == 0 {
+	spoken = append(spoken, len(starts))
+	if len(starts) == 0 {
 		return nil, errors.New("no words to say")
 	}
-	ref, starts, err := sy.Say(ctx, said)
-	if err != nil {
-		return nil, err
-	}
+	starts = append(starts, ref.Frames())
 	frames := s.framesIn(spans)
 	if len(frames) == 0 || ref.Frames() == 0 {
 		return nil, errors.New("no speech to align to")
@@ -306,10 +408,10 @@ func (s Sounds) Align(ctx context.Context, sy *Synthesizer, words []string, span
 			at[k] = spans[len(spans)-1].End
 			continue
 		}
-		at[k] = time.Duration(frames[match[j]])*Frame + centre - Frame/2
+		at[k] = time.Duration(frames[match[j]])*SoundFrame + centre - SoundFrame/2
 	}
 	at[0] = spans[0].Start
-	out := make([]time.Duration, len(words)+1)
+	out := make([]time.Duration, len(spoken))
 	for i, k := range spoken {
 		out[i] = at[k]
 	}
@@ -322,8 +424,8 @@ func (s Sounds) framesIn(spans []Span) []int {
 	var out []int
 	n := s.Frames()
 	for _, sp := range spans {
-		first := int(max(0, (sp.Start-centre+Frame-1)/Frame))
-		for f := first; f < n && time.Duration(f)*Frame+centre < sp.End; f++ {
+		first := int(max(0, (sp.Start-centre+SoundFrame-1)/SoundFrame))
+		for f := first; f < n && time.Duration(f)*SoundFrame+centre < sp.End; f++ {
 			out = append(out, f)
 		}
 	}
@@ -356,7 +458,7 @@ func normalize(frames []float32) {
 // warpBand is how far, in frames, the warping path may stray from the
 // straight line between the two ends: four seconds of speech said faster
 // or slower than the synthesizer says it.
-const warpBand = 400
+const warpBand = int(4 * time.Second / SoundFrame)
 
 // warp aligns the frames of ref to those of q by dynamic time warping
 // within warpBand of the diagonal, and returns for each frame of ref the
@@ -433,4 +535,21 @@ func warp(q, ref []float32) []int {
 		}
 	}
 	return match
+}
+
+// isSaid reports whether the synthesizer says w: words with neither a
+// letter nor a digit ("-", "…") are not said.
+func isSaid(w string) bool {
+	return strings.IndexFunc(w, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0
+}
+
+// saidWords returns the words of words that are said.
+func saidWords(words []string) []string {
+	var out []string
+	for _, w := range words {
+		if isSaid(w) {
+			out = append(out, w)
+		}
+	}
+	return out
 }

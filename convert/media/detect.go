@@ -77,11 +77,28 @@ type Detector struct {
 	energy  []float32 // each frame's speech-band energy, dB
 	lo, hi  int       // the speech band's FFT bins
 	ceps    *cepstrum
-	coeffs  []float32 // each frame's Coeffs cepstral coefficients, in a row
+	coeffs  []float32 // the Coeffs cepstral coefficients of every SoundFrame, in a row
+	frames  int       // frames analysed
+	step    int       // samples from a frame to the next: hop, or SoundFrame's for sounds alone
+	sounds  bool      // only the sounds are kept (see newSoundsDetector)
 }
 
 // NewDetector returns a Detector ready for the first samples.
 func NewDetector() *Detector {
+	d := newDetector()
+	d.step = hop
+	return d
+}
+
+// newSoundsDetector returns a Detector that keeps only the sounds of
+// what is written to it, a frame every SoundFrame.
+func newSoundsDetector() *Detector {
+	d := newDetector()
+	d.step, d.sounds = soundHop, true
+	return d
+}
+
+func newDetector() *Detector {
 	w := make([]float64, frameSize)
 	for i := range w {
 		w[i] = 0.5 - 0.5*math.Cos(2*math.Pi*float64(i)/float64(frameSize-1))
@@ -104,15 +121,15 @@ func (d *Detector) Write(samples []int16) {
 	for _, s := range samples {
 		d.pending = append(d.pending, float64(s)/32768)
 		if len(d.pending) == frameSize {
-			d.energy = append(d.energy, d.analyse(d.pending))
-			d.pending = append(d.pending[:0], d.pending[hop:]...)
+			d.analyse(d.pending)
+			d.pending = append(d.pending[:0], d.pending[d.step:]...)
 		}
 	}
 }
 
-// analyse keeps one frame's cepstral coefficients and returns the
-// energy of its speech band, in dB.
-func (d *Detector) analyse(frame []float64) float32 {
+// analyse keeps one frame's energy of the speech band, in dB, and, every
+// SoundFrame, its cepstral coefficients.
+func (d *Detector) analyse(frame []float64) {
 	for i, s := range frame {
 		d.seq[i] = s * d.window[i]
 	}
@@ -121,12 +138,18 @@ func (d *Detector) analyse(frame []float64) float32 {
 	for i, x := range c {
 		d.power[i] = real(x)*real(x) + imag(x)*imag(x)
 	}
-	d.coeffs = d.ceps.add(d.coeffs, d.power)
+	if d.sounds || d.frames%(soundHop/hop) == 0 {
+		d.coeffs = d.ceps.add(d.coeffs, d.power)
+	}
+	d.frames++
+	if d.sounds {
+		return
+	}
 	e := 1e-12 // -120 dB: digital silence
 	for _, p := range d.power[d.lo : d.hi+1] {
 		e += p
 	}
-	return float32(10 * math.Log10(e))
+	d.energy = append(d.energy, float32(10*math.Log10(e)))
 }
 
 // Speech decides, frame by frame, which frames hold speech, and returns

@@ -32,10 +32,7 @@ func Speech(ctx context.Context, media func(input string) (string, error), input
 	if path == "" {
 		return nil, nil
 	}
-	if lang == "" {
-		lang = convert.Language(doc)
-	}
-	sp, err := convert.DetectSpeech(ctx, path, lang)
+	sp, err := convert.DetectSpeech(ctx, path, doc, lang)
 	if err != nil {
 		return nil, fmt.Errorf("%s: --media: %w", caption.QuotePath(name), err)
 	}
