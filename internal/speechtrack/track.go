@@ -1,11 +1,11 @@
 // Package speechtrack builds speech tracks from caption files with true
 // times, to measure timing to media without shipping real media: each
-// cue's text is spoken by a speech synthesizer (espeak-ng), one voice per
-// speaker, its leading and trailing silence trimmed, time-stretched (sox
-// tempo) to fill the cue's span exactly, gaps left silent, noise (and, if
-// asked, a quiet music bed) mixed under it, and the whole encoded by
-// ffmpeg into the container the output's extension names. The caption
-// file's own times are then the truth for every word.
+// cue's text is spoken by a speech synthesizer (espeak-ng or flite), one
+// voice per speaker, its leading and trailing silence trimmed,
+// time-stretched (sox tempo) to fill the cue's span exactly, gaps left
+// silent, noise (and, if asked, a quiet music bed) mixed under it, and the
+// whole encoded by ffmpeg into the container the output's extension
+// names. The caption file's own times are then the truth for every word.
 package speechtrack
 
 import (
@@ -21,6 +21,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -33,7 +34,11 @@ const Rate = 16000
 
 // Options say how a track sounds.
 type Options struct {
+	// Synthesizer speaks the cues: "espeak-ng" (the default, "") or
+	// "flite", which speaks English only.
+	Synthesizer string
 	// Language is the espeak-ng voice language: en, fr, es, cmn, ja...
+	// flite takes "", en or en-*.
 	Language string
 	// SNR is the level of the speech over the noise under it, in dB.
 	SNR float64
@@ -44,9 +49,18 @@ type Options struct {
 	Seed uint64
 }
 
-// Tools reports the first program a track needs that is missing.
-func Tools() error {
-	for _, p := range []string{"espeak-ng", "sox", "ffmpeg"} {
+// Tools reports the first program an espeak-ng track needs that is
+// missing.
+func Tools() error { return ToolsFor("") }
+
+// ToolsFor reports the first program a track spoken by synth (as in
+// Options.Synthesizer) needs that is missing, or that synth is unknown.
+func ToolsFor(synth string) error {
+	s, err := synthesizerFor(synth)
+	if err != nil {
+		return err
+	}
+	for _, p := range []string{s.program, "sox", "ffmpeg"} {
 		if _, err := exec.LookPath(p); err != nil {
 			return fmt.Errorf("%s not found", p)
 		}
@@ -54,27 +68,92 @@ func Tools() error {
 	return nil
 }
 
-// voice is how one speaker sounds: an espeak-ng variant, a speed in
-// words a minute and a pitch (0–99).
-type voice struct {
-	variant      string
-	speed, pitch int
+// synthesizer is a text-to-speech program.
+type synthesizer struct {
+	program     string
+	englishOnly bool
+	// voice returns the options that give the n-th speaker its voice,
+	// drawn from r.
+	voice func(n int, lang string, r *rand.Rand) []string
+	// say returns text spoken in a voice as a 16-bit mono WAV file.
+	say func(ctx context.Context, text string, voice []string) ([]byte, error)
+}
+
+var synthesizers = map[string]synthesizer{
+	"espeak-ng": {program: "espeak-ng", voice: espeakVoice, say: espeakSay},
+	"flite":     {program: "flite", englishOnly: true, voice: fliteVoice, say: fliteSay},
+}
+
+func synthesizerFor(name string) (synthesizer, error) {
+	if name == "" {
+		name = "espeak-ng"
+	}
+	s, ok := synthesizers[name]
+	if !ok {
+		return synthesizer{}, fmt.Errorf("unknown synthesizer %q", name)
+	}
+	return s, nil
 }
 
 var variants = []string{"m3", "f2", "m1", "f4", "m5", "f1", "m7", "f3", "m2", "f5", "m4", "m6"}
 
+// espeakVoice is an espeak-ng variant, a speed of 150–199 words a minute
+// and a pitch of 30–69 (of 0–99).
+func espeakVoice(n int, lang string, r *rand.Rand) []string {
+	speed, pitch := 150+r.IntN(50), 30+r.IntN(40)
+	return []string{"-v", lang + "+" + variants[n%len(variants)], "-s", strconv.Itoa(speed), "-p", strconv.Itoa(pitch)}
+}
+
+func espeakSay(ctx context.Context, text string, voice []string) ([]byte, error) {
+	// "--" ends the options: a cue may start with a dash.
+	return run(ctx, nil, "espeak-ng", slices.Concat(voice, []string{"--stdout", "--", text})...)
+}
+
+// fliteVoices are flite's built-in voices with the mean pitch each
+// speaks at, in Hz. kal speaks at 8 kHz, the others at 16 kHz; rms
+// ignores the pitch asked of it.
+var fliteVoices = []struct {
+	name string
+	f0   float64
+}{{"awb", 125}, {"slt", 165}, {"rms", 100}, {"kal16", 100}, {"kal", 100}}
+
+// fliteVoice is a flite voice slowed or hurried by up to 15% and its
+// pitch moved by up to 12% either way.
+func fliteVoice(n int, _ string, r *rand.Rand) []string {
+	v := fliteVoices[n%len(fliteVoices)]
+	stretch, f0 := 0.85+0.3*r.Float64(), v.f0*(0.88+0.24*r.Float64())
+	return []string{"-voice", v.name,
+		"--setf", "duration_stretch=" + strconv.FormatFloat(stretch, 'f', 3, 64),
+		"--setf", "int_f0_target_mean=" + strconv.FormatFloat(f0, 'f', 1, 64)}
+}
+
+// fliteSay has flite write to a file: given "-" it writes a file of that
+// name.
+func fliteSay(ctx context.Context, text string, voice []string) ([]byte, error) {
+	dir, err := os.MkdirTemp("", "speechtrack-flite")
+	if err != nil {
+		return nil, err
+	}
+	defer os.RemoveAll(dir)
+	wav := filepath.Join(dir, "cue.wav")
+	// -t takes the next argument as text, even one that starts with a dash.
+	if _, err := run(ctx, nil, "flite", slices.Concat(voice, []string{"-o", wav, "-t", text})...); err != nil {
+		return nil, err
+	}
+	return os.ReadFile(wav)
+}
+
 // voices gives each speaker of cues, in order of appearance, a voice of
 // its own.
-func voices(cues []caption.Cue, seed uint64) map[string]voice {
+func voices(cues []caption.Cue, s synthesizer, lang string, seed uint64) map[string][]string {
 	r := rand.New(rand.NewPCG(seed, 7))
-	out := map[string]voice{}
+	out := map[string][]string{}
 	for _, c := range cues {
 		sp := Speaker(c)
 		if _, ok := out[sp]; ok {
 			continue
 		}
-		n := len(out)
-		out[sp] = voice{variant: variants[n%len(variants)], speed: 150 + r.IntN(50), pitch: 30 + r.IntN(40)}
+		out[sp] = s.voice(len(out), lang, r)
 	}
 	return out
 }
@@ -94,10 +173,17 @@ func Speaker(c caption.Cue) string {
 // extension says (.wav, .m4a, .mp3, .mp4 with a black picture...). Cues
 // with no text are silence.
 func Build(ctx context.Context, cues []caption.Cue, path string, o Options) error {
-	if err := Tools(); err != nil {
+	if err := ToolsFor(o.Synthesizer); err != nil {
 		return err
 	}
-	vs := voices(cues, o.Seed)
+	s, err := synthesizerFor(o.Synthesizer)
+	if err != nil {
+		return err
+	}
+	if s.englishOnly && o.Language != "" && o.Language != "en" && !strings.HasPrefix(o.Language, "en-") {
+		return fmt.Errorf("%s speaks English only, not %q", s.program, o.Language)
+	}
+	vs := voices(cues, s, o.Language, o.Seed)
 	// Cues are spoken by a few workers at once; the mixer takes them in
 	// order, so that the track is written as a stream.
 	type result struct {
@@ -115,7 +201,7 @@ func Build(ctx context.Context, cues []caption.Cue, path string, o Options) erro
 		go func() {
 			for i := range jobs {
 				c := cues[i]
-				pcm, err := speak(ctx, Text(c), vs[Speaker(c)], o.Language, c.End-c.Start)
+				pcm, err := speak(ctx, s, Text(c), vs[Speaker(c)], c.End-c.Start)
 				results[i] <- result{pcm, err}
 			}
 		}()
@@ -171,21 +257,20 @@ func Text(c caption.Cue) string {
 // speechLevel is the RMS every cue's speech is brought to: -20 dBFS.
 const speechLevel = 0.1
 
-// speak says text in voice v and returns it at Rate, trimmed of silence
-// and stretched to last exactly span.
-func speak(ctx context.Context, text string, v voice, lang string, span time.Duration) ([]float32, error) {
+// speak says text in voice with s and returns it at Rate, trimmed of
+// silence and stretched to last exactly span.
+func speak(ctx context.Context, s synthesizer, text string, voice []string, span time.Duration) ([]float32, error) {
 	n := int(samplesAt(span))
 	if strings.TrimSpace(text) == "" || n <= 0 {
 		return make([]float32, max(n, 0)), nil
 	}
-	// "--" ends the options: a cue may start with a dash.
-	wav, err := run(ctx, nil, "espeak-ng", "-v", lang+"+"+v.variant, "-s", strconv.Itoa(v.speed), "-p", strconv.Itoa(v.pitch), "--stdout", "--", text)
+	wav, err := s.say(ctx, text, voice)
 	if err != nil {
 		return nil, err
 	}
 	raw, rate, err := wavData(wav)
 	if err != nil {
-		return nil, fmt.Errorf("espeak-ng: %w", err)
+		return nil, fmt.Errorf("%s: %w", s.program, err)
 	}
 	raw = trim(raw)
 	if len(raw) < 2 {
@@ -195,6 +280,7 @@ func speak(ctx context.Context, text string, v voice, lang string, span time.Dur
 	// sox's tempo takes 0.1–100; a cue past either is cut or padded to
 	// its span below.
 	factor := max(0.1, min(100, speech/span.Seconds()))
+	// sox also brings the voice's rate (8 kHz for flite's kal) to Rate.
 	// -R: sox dithers with a random seed otherwise, and a track must
 	// come out the same on every machine.
 	out, err := run(ctx, raw, "sox", "-R", "-t", "raw", "-r", strconv.Itoa(rate), "-e", "signed", "-b", "16", "-c", "1", "-",
