@@ -2,6 +2,7 @@ package timing
 
 import (
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -46,6 +47,9 @@ func TestMediaCuesKeepTheInvariants(t *testing.T) {
 		if r.IntN(2) == 0 {
 			sp.Nuclei = nil
 		}
+		if r.IntN(2) == 0 {
+			sp.Words = carelessAligner(r)
+		}
 		doc := &caption.Document{Segments: segs}
 		MakeCues(doc, Options{Speech: sp})
 		var got, want []string
@@ -69,6 +73,33 @@ func TestMediaCuesKeepTheInvariants(t *testing.T) {
 		if strings.Join(got, " ") != strings.Join(want, " ") {
 			t.Fatalf("seed %d: words changed:\n got %q\nwant %q", seed, got, want)
 		}
+	}
+}
+
+// carelessAligner is a Speech.Words that returns what no aligner should,
+// now and then: nothing, too few boundaries, times outside the spans and
+// out of order; MakeCues must keep its promises whatever it says.
+func carelessAligner(r *rand.Rand) func([][]string, []SpeechSpan) []time.Duration {
+	return func(turns [][]string, spans []SpeechSpan) []time.Duration {
+		n := 1
+		for _, t := range turns {
+			n += len(t)
+		}
+		switch r.IntN(6) {
+		case 0:
+			return nil
+		case 1:
+			n = max(0, n-1-r.IntN(2))
+		}
+		from, to := spans[0].Start, spans[len(spans)-1].End
+		out := make([]time.Duration, n)
+		for i := range out {
+			out[i] = from - time.Second + time.Duration(r.Int64N(int64(to-from+2*time.Second)))
+		}
+		if r.IntN(3) > 0 {
+			slices.Sort(out)
+		}
+		return out
 	}
 }
 

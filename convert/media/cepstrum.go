@@ -8,10 +8,13 @@ import "math"
 // decorrelated by a cosine transform. Two voices saying the same sounds
 // give similar coefficients, whatever their loudness.
 const (
-	// Coeffs is the number of coefficients a frame: c1 to c12 (c0, the
+	// Coeffs is the number of coefficients a frame: c1 to c8. c0, the
 	// frame's loudness, is left out: a track's loudness says nothing of
-	// which sound is said).
-	Coeffs     = 12
+	// which sound is said. The higher ones say more of the voice than of
+	// the sound: with them, a voice of another synthesizer than the
+	// aligner's was aligned worse (Talk Python's median 0.21 s against
+	// 0.16 s with eight).
+	Coeffs     = 8
 	melFilters = 24
 	melLow     = 100  // Hz
 	melHigh    = 4000 // Hz: the band every codec and phone line keeps
