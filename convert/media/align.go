@@ -89,7 +89,7 @@ func (sy *Synthesizer) Prefetch(ctx context.Context, turns [][]string) (stop fun
 	return func() { stopped.Store(true) }
 }
 
-// sayTurn is Say of one turn's words, kept for the next call with the
+// sayTurn is say of one turn's words, kept for the next call with the
 // same words.
 func (sy *Synthesizer) sayTurn(ctx context.Context, words []string) (Sounds, []int, error) {
 	key := strings.Join(words, " ")
@@ -112,7 +112,7 @@ func (sy *Synthesizer) sayTurn(ctx context.Context, words []string) (Sounds, []i
 		sy.said[key] = s
 	}
 	sy.mu.Unlock()
-	s.sounds, s.starts, s.err = sy.Say(ctx, words)
+	s.sounds, s.starts, s.err = sy.say(ctx, words)
 	if s.err != nil && ctx.Err() != nil && keep {
 		// Cancelled, not failed: a later call says it again.
 		sy.mu.Lock()
@@ -174,22 +174,22 @@ const (
 	synthRate = 22050
 )
 
-// Say synthesizes words and returns their sounds without the pauses
-// between them, and the frame at which each word starts (then the
-// frame count, after the last).
-func (sy *Synthesizer) Say(ctx context.Context, words []string) (Sounds, []int, error) {
-	sounds, starts, err := sy.say(ctx, words)
+// say synthesizes words, each said (see isSaid), and returns their
+// sounds without the pauses between them, and the frame at which each
+// word starts (then the frame count, after the last).
+func (sy *Synthesizer) say(ctx context.Context, words []string) (Sounds, []int, error) {
+	sounds, starts, err := sy.sayOnce(ctx, words)
 	if err == nil || len(words) < 2 || !errors.Is(err, errSpoke) {
 		return sounds, starts, err
 	}
 	// espeak-ng now and then drops a pause asked for in a long text: the
 	// halves are said apart.
 	half := len(words) / 2
-	a, as, err := sy.Say(ctx, words[:half])
+	a, as, err := sy.say(ctx, words[:half])
 	if err != nil {
 		return Sounds{}, nil, err
 	}
-	b, bs, err := sy.Say(ctx, words[half:])
+	b, bs, err := sy.say(ctx, words[half:])
 	if err != nil {
 		return Sounds{}, nil, err
 	}
@@ -201,11 +201,11 @@ func (sy *Synthesizer) Say(ctx context.Context, words []string) (Sounds, []int, 
 	return Sounds{coeffs: append(a.coeffs, b.coeffs...)}, starts, nil
 }
 
-// errSpoke is say's error when the synthesizer's pauses do not match
+// errSpoke is sayOnce's error when the synthesizer's pauses do not match
 // the words.
 var errSpoke = errors.New("espeak-ng's pauses do not match the words")
 
-func (sy *Synthesizer) say(ctx context.Context, words []string) (Sounds, []int, error) {
+func (sy *Synthesizer) sayOnce(ctx context.Context, words []string) (Sounds, []int, error) {
 	var ssml strings.Builder
 	ssml.WriteString("<speak>")
 	for i, w := range words {

@@ -1,0 +1,212 @@
+package media
+
+import (
+	"context"
+	"math"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/capconv/capconv/convert/caption"
+	"github.com/capconv/capconv/internal/speechtrack"
+)
+
+func TestVoiceOf(t *testing.T) {
+	for tag, want := range map[string]string{
+		"en": "en", "en-US": "en-us", "en_GB": "en", "fr-CA": "fr", "zh": "cmn",
+		"zh-Hans": "cmn", "zh-HK": "yue", "zh-yue": "yue", "ES": "es", "pt-BR": "pt",
+	} {
+		if got := voiceOf(tag); got != want {
+			t.Errorf("voiceOf(%q) = %q, want %q", tag, got, want)
+		}
+	}
+}
+
+// TestWarpFollowsTheSpeakingRate matches random sounds against the same
+// sounds said twice as slowly in their first half and twice as fast in
+// their second: each reference frame must find its own.
+func TestWarpFollowsTheSpeakingRate(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	const m = 600
+	ref := make([]float32, m*Coeffs)
+	for j := range m {
+		for c := range Coeffs {
+			// Sounds change every few frames, as phones do.
+			if j%4 == 0 {
+				ref[j*Coeffs+c] = float32(r.NormFloat64())
+			} else {
+				ref[j*Coeffs+c] = ref[(j-1)*Coeffs+c]
+			}
+		}
+	}
+	var q []float32
+	var want []int // the q frame at which each ref frame starts
+	for j := range m {
+		want = append(want, len(q)/Coeffs)
+		repeat := 2
+		if j >= m/2 {
+			repeat = 0
+			if j%2 == 0 {
+				repeat = 1
+			}
+		}
+		for range repeat {
+			for c := range Coeffs {
+				q = append(q, ref[j*Coeffs+c]+0.1*float32(r.NormFloat64()))
+			}
+		}
+	}
+	match := warp(q, ref)
+	bad := 0
+	for j, i := range match {
+		if math.Abs(float64(i-want[j])) > 4 { // a phone's length
+			bad++
+		}
+	}
+	if bad > m/50 {
+		t.Errorf("%d of %d frames matched more than 4 frames away", bad, m)
+	}
+}
+
+// needSynthesizer skips a test without espeak-ng, unless the interop
+// tests are required.
+func needSynthesizer(t *testing.T, lang string) *Synthesizer {
+	t.Helper()
+	sy, err := NewSynthesizer(lang)
+	if err != nil {
+		if os.Getenv("CAPCONV_REQUIRE_INTEROP") != "" {
+			t.Fatal(err)
+		}
+		t.Skip(err)
+	}
+	return sy
+}
+
+// TestSayFindsEveryWord says texts whose words the synthesizer pauses
+// inside ("e.g.", "3.5", initials) or drops pauses between (long texts),
+// and must give each word its start, in order.
+func TestSayFindsEveryWord(t *testing.T) {
+	sy := needSynthesizer(t, "en")
+	long := strings.Repeat("And so the idea is, we need to find the setting of the knobs that makes it work. ", 12)
+	for _, text := range []string{
+		"Hello.",
+		"We shipped 3.5 million units, e.g. to the U.S. and the U.K. in 2023.",
+		"Well... I don't know; maybe — twice?",
+		long,
+	} {
+		words := saidWords(strings.Fields(text))
+		sounds, starts, err := sy.say(context.Background(), words)
+		if err != nil {
+			t.Errorf("%.40q: %v", text, err)
+			continue
+		}
+		if len(starts) != len(words)+1 {
+			t.Errorf("%.40q: %d starts for %d words", text, len(starts), len(words))
+			continue
+		}
+		if starts[len(words)] != sounds.Frames() || !slices.IsSorted(starts) || starts[0] != 0 {
+			t.Errorf("%.40q: starts %v of %d frames", text, starts, sounds.Frames())
+		}
+	}
+}
+
+// TestAlignFindsEachCue speaks cues with another synthesizer's voice than
+// the aligner's where one is installed (flite), two of them without a
+// pause between them, and aligns all their words as one turn: the
+// boundary before each cue's first word must be where its speech starts.
+func TestAlignFindsEachCue(t *testing.T) {
+	sy := needSynthesizer(t, "en")
+	synth := "flite"
+	if speechtrack.ToolsFor(synth) != nil {
+		synth = ""
+	}
+	if err := speechtrack.ToolsFor(synth); err != nil {
+		t.Skip(err)
+	}
+	cues := []caption.Cue{
+		cue(0.5, 3.5, "Ann", "Welcome back to the show, everybody."),
+		cue(3.5, 6.0, "Ann", "Today we talk about compilers."), // runs on
+		cue(6.0, 9.5, "Ann", "They turn what people write into what machines run."),
+		cue(10.5, 13.0, "Ann", "Let us begin with the parser."),
+	}
+	path := filepath.Join(t.TempDir(), "talk.m4a")
+	if err := speechtrack.Build(context.Background(), cues, path, speechtrack.Options{Synthesizer: synth, Language: "en", SNR: 25, Seed: 3}); err != nil {
+		t.Fatal(err)
+	}
+	sp, err := Detect(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var words []string
+	var first []int
+	for _, c := range cues {
+		first = append(first, len(words))
+		words = append(words, strings.Fields(c.Lines[0].Text)...)
+	}
+	at, err := sp.Sounds.Align(context.Background(), sy, [][]string{words}, sp.Spans)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(at) != len(words)+1 || !slices.IsSorted(at) {
+		t.Fatalf("%d boundaries for %d words, sorted %v", len(at), len(words), slices.IsSorted(at))
+	}
+	for k, c := range cues {
+		if d := at[first[k]] - c.Start; d < -250*time.Millisecond || d > 250*time.Millisecond {
+			t.Errorf("cue %d (%.20q) found at %v, said from %v", k+1, c.Lines[0].Text, at[first[k]], c.Start)
+		}
+	}
+	// Two turns in a row, said apart, give the boundaries of one of
+	// both, to a frame or two.
+	split := first[2]
+	two, err := sp.Sounds.Align(context.Background(), sy, [][]string{words[:split], words[split:]}, sp.Spans)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range at {
+		if d := two[i] - at[i]; d < -2*SoundFrame || d > 2*SoundFrame {
+			t.Errorf("boundary %d: %v as two turns, %v as one", i, two[i], at[i])
+		}
+	}
+}
+
+// TestPrefetchSaysAheadOnce: a turn said in the background is the one
+// Align then uses, the same as said on demand, and a stopped prefetch
+// leaves nothing half said behind.
+func TestPrefetchSaysAheadOnce(t *testing.T) {
+	sy := needSynthesizer(t, "en")
+	turns := [][]string{strings.Fields("First of all, thank you."), strings.Fields("You are welcome, it is a pleasure.")}
+	stop := sy.Prefetch(context.Background(), turns)
+	defer stop()
+	for _, words := range turns {
+		a, as, err := sy.sayTurn(context.Background(), words)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, bs, err := sy.say(context.Background(), words)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !slices.Equal(a.coeffs, b.coeffs) || !slices.Equal(as, bs) {
+			t.Errorf("%q: the prefetched speech differs from the speech said again", words)
+		}
+	}
+	sy.mu.Lock()
+	kept := len(sy.said)
+	sy.mu.Unlock()
+	if kept != len(turns) {
+		t.Errorf("%d turns kept, want %d", kept, len(turns))
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	other := needSynthesizer(t, "en")
+	if _, _, err := other.sayTurn(ctx, turns[0]); err == nil {
+		t.Fatal("a cancelled turn was said")
+	}
+	if _, _, err := other.sayTurn(context.Background(), turns[0]); err != nil {
+		t.Errorf("after a cancelled call: %v", err)
+	}
+}
