@@ -55,6 +55,12 @@ const (
 	// words would fit in one: a cue is not left on screen over a silence
 	// of a second or more, nor shown before the speech after it.
 	splitPause = time.Second
+	// refinePause: a turn whose speech starts after a pause shorter
+	// than this may yet be the last turn's (a comma's pause just after
+	// the printed start): with a word aligner, both turns' words are
+	// aligned to say where it starts. After a longer pause the speech is
+	// the turn's. (Aligning every turn's start measured no better.)
+	refinePause = 500 * time.Millisecond
 	// fewSpeech and muchSpeech bound the speech found in a turn's window
 	// against what its words need at its speaker's rate: less than
 	// fewSpeech times is not the turn's speech (the detector missed it, or
@@ -306,7 +312,7 @@ func hear(segs []caption.Segment, ws []window, sp *Speech, m model) []TurnHearin
 			limit = segs[j].Start + printedSlop
 		}
 		at, ok, clean := onset(spans, segs[i], limit, m)
-		if ok && !clean && sp.Words != nil && i > 0 && sameStart(segs, i-1) == i && j == i+1 {
+		if ok && (!clean || pauseBefore(spans, at) < refinePause) && sp.Words != nil && i > 0 && sameStart(segs, i-1) == i && j == i+1 {
 			at = refineOnset(segs, spans, onsets, i, at, sp)
 		}
 		for k := i; k < j; k++ {
@@ -472,7 +478,8 @@ func pluralTurns(n int) string {
 }
 
 // refineOnset finds where turn i starts in speech that runs on from the
-// turn before (onset found no clean start, and guessed guess), by
+// turn before (onset found no clean start, or one after a short pause,
+// at guess), by
 // aligning both turns' words to the speech from the previous turn's
 // onset to the next turn's printed start: the boundary between them,
 // kept within the second after the printed start that transcript tools
@@ -493,4 +500,14 @@ func refineOnset(segs []caption.Segment, spans []SpeechSpan, onsets []time.Durat
 		return guess
 	}
 	return min(max(at[len(prev)], p), p+printedSlop+onsetLate)
+}
+
+// pauseBefore is the silence before the span that starts at at (none
+// when at starts no span, or the first).
+func pauseBefore(spans []SpeechSpan, at time.Duration) time.Duration {
+	k := sort.Search(len(spans), func(k int) bool { return spans[k].Start >= at })
+	if k == 0 || k == len(spans) || spans[k].Start != at {
+		return 0
+	}
+	return spans[k].Start - spans[k-1].End
 }

@@ -153,3 +153,48 @@ func TestRefineOnsetFindsATurnInRunOnSpeech(t *testing.T) {
 		}
 	}
 }
+
+// TestRefineOnsetAfterAShortPause: speech that resumes just after a
+// printed start, after a pause shorter than refinePause, may still be
+// the last turn's: the aligner says where the turn starts. After a
+// longer pause, the speech after it is the turn's, whatever the aligner
+// says.
+func TestRefineOnsetAfterAShortPause(t *testing.T) {
+	for _, c := range []struct {
+		name           string
+		spans          []SpeechSpan
+		boundary, want float64
+	}{
+		{"a comma's pause inside the last turn", []SpeechSpan{{sec(0.1), sec(4.05)}, {sec(4.25), sec(10)}}, 4.8, 4.8},
+		{"a real pause before the turn", []SpeechSpan{{sec(0.1), sec(3.4)}, {sec(4.1), sec(10)}}, 4.8, 4.1},
+	} {
+		segs := []caption.Segment{
+			{Start: 0, Speaker: "Ann", Paragraphs: []string{"one two three four five six seven eight nine ten"}},
+			{Start: sec(4), Speaker: "Bob", Paragraphs: []string{"eleven twelve thirteen fourteen fifteen"}},
+		}
+		sp := &Speech{Duration: sec(12), Spans: c.spans}
+		sp.Words = func(turns [][]string, spans []SpeechSpan) []time.Duration {
+			var out []time.Duration
+			for i, t := range turns {
+				for j := range t {
+					from, to := spans[0].Start, sec(c.boundary)
+					if i == 1 {
+						from, to = sec(c.boundary), spans[len(spans)-1].End
+					}
+					out = append(out, from+(to-from)*time.Duration(j)/time.Duration(len(t)))
+				}
+			}
+			return append(out, spans[len(spans)-1].End)
+		}
+		doc := &caption.Document{Segments: segs}
+		MakeCues(doc, Options{Speech: sp})
+		for _, cue := range doc.Cues {
+			if cue.Lines[0].Speaker == "Bob" {
+				if d := cue.Start - sec(c.want); d < -sec(0.01) || d > sec(0.01) {
+					t.Errorf("%s: Bob starts at %v, want %.2f s", c.name, cue.Start, c.want)
+				}
+				break
+			}
+		}
+	}
+}
