@@ -45,15 +45,15 @@ func DetectSpeech(ctx context.Context, path string, doc *caption.Document, lang 
 	}
 	out.Nuclei = sp.Nuclei
 	if sy != nil {
-		out.Words = WordAligner(ctx, sp.Sounds, sy)
+		out.Words = wordAligner(ctx, sp.Sounds, sy)
 	}
 	return out, nil
 }
 
-// WordAligner returns a timing.Speech.Words that aligns words to sounds
+// wordAligner returns a timing.Speech.Words that aligns words to sounds
 // by sy's speech (see media.Sounds.Align); turns it cannot align (the
 // synthesizer fails) are left to the syllables.
-func WordAligner(ctx context.Context, sounds media.Sounds, sy *media.Synthesizer) func([][]string, []timing.SpeechSpan) []time.Duration {
+func wordAligner(ctx context.Context, sounds media.Sounds, sy *media.Synthesizer) func([][]string, []timing.SpeechSpan) []time.Duration {
 	return func(turns [][]string, spans []timing.SpeechSpan) []time.Duration {
 		ms := make([]media.Span, len(spans))
 		for i, s := range spans {

@@ -61,7 +61,7 @@ type saying struct {
 }
 
 // keptFrames bounds the synthesized speech a Synthesizer keeps: three
-// hours of it (26 MB). A turn said after that is said again when needed.
+// hours of it (17 MB). A turn said after that is said again when needed.
 const keptFrames = int(3 * time.Hour / SoundFrame)
 
 // Prefetch says each turn's words in the background, so that their
