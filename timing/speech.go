@@ -479,19 +479,30 @@ func pluralTurns(n int) string {
 
 // refineOnset finds where turn i starts in speech that runs on from the
 // turn before (onset found no clean start, or one after a short pause,
-// at guess), by
-// aligning both turns' words to the speech from the previous turn's
-// onset to the next turn's printed start: the boundary between them,
-// kept within the second after the printed start that transcript tools
-// truncate to.
+// at guess), by aligning both turns' words to their speech, from the
+// previous turn's onset to the next turn's printed start: the boundary
+// between them, kept within the second after the printed start that
+// transcript tools truncate to. Of a long turn only the words nearest
+// the boundary are aligned (alignPiece in all), over its share of the
+// speech by characters, so that the warping stays bounded.
 func refineOnset(segs []caption.Segment, spans []SpeechSpan, onsets []time.Duration, i int, guess time.Duration, sp *Speech) time.Duration {
 	prev, this := strings.Fields(segs[i-1].Text()), strings.Fields(segs[i].Text())
 	p := segs[i].Start
-	end := sp.Duration
+	from, to := onsets[i-1], sp.Duration
 	if j := sameStart(segs, i); j < len(segs) {
-		end = segs[j].Start
+		to = segs[j].Start
 	}
-	in := clip(spans, onsets[i-1], end)
+	if n := alignPiece / 2; len(prev) > n {
+		keep := chars(prev[len(prev)-n:]) / chars(prev)
+		from = guess - time.Duration(keep*float64(guess-from))
+		prev = prev[len(prev)-n:]
+	}
+	if n := alignPiece / 2; len(this) > n {
+		keep := chars(this[:n]) / chars(this)
+		to = guess + time.Duration(keep*float64(to-guess))
+		this = this[:n]
+	}
+	in := clip(spans, from, to)
 	if len(prev) == 0 || len(this) == 0 || len(in) == 0 {
 		return guess
 	}
@@ -500,6 +511,15 @@ func refineOnset(segs []caption.Segment, spans []SpeechSpan, onsets []time.Durat
 		return guess
 	}
 	return min(max(at[len(prev)], p), p+printedSlop+onsetLate)
+}
+
+// chars counts the characters of words, at least one.
+func chars(words []string) float64 {
+	n := 0
+	for _, w := range words {
+		n += utf8.RuneCountInString(w)
+	}
+	return float64(max(n, 1))
 }
 
 // pauseBefore is the silence before the span that starts at at (none
