@@ -233,9 +233,10 @@ func (w window) alignedTimes(ws []word) []time.Duration {
 		at = c.words([][]string{texts}, c.spans)
 	} else {
 		// A long turn is aligned a piece at a time, each ending at a
-		// sentence end where the syllables put it: the warping's work and
-		// memory grow with a piece's length squared.
-		base := w.syllableTimes(ws)
+		// sentence end where the syllables spread evenly put it: the
+		// warping's work and memory grow with a piece's length squared
+		// (and so would anchoring an hour's pauses).
+		base := w.evenTimes(ws)
 		for a := 0; a < len(ws); {
 			b := pieceEnd(ws, a)
 			spans := clip(c.spans, c.startAt(base[a]), c.endAt(base[b]))
@@ -261,6 +262,22 @@ func (w window) alignedTimes(ws []word) []time.Duration {
 			times[i] = max(times[i], times[i-1])
 		}
 	}
+	return times
+}
+
+// evenTimes is wordTimes with the words spread evenly over the clock.
+func (w window) evenTimes(ws []word) []time.Duration {
+	times := make([]time.Duration, len(ws)+1)
+	total := 0.0
+	for i := range ws {
+		total += w.clock.said(ws[i : i+1])
+	}
+	done := 0.0
+	for i := range ws {
+		times[i] = w.clockFrom + time.Duration(float64(w.clockTo-w.clockFrom)*done/max(total, 1))
+		done += w.clock.said(ws[i : i+1])
+	}
+	times[len(ws)] = w.clockTo
 	return times
 }
 

@@ -217,7 +217,7 @@ func (t *Turns) MakeCues(doc *caption.Document, labelWidth func(speaker string) 
 	prevSpeaker := "\x00"
 	var ws []word
 	for i, s := range t.segs {
-		lim := chunkLimits{maxChars: o.MaxChars, maxLines: o.MaxLines}
+		lim := chunkLimits{maxChars: o.MaxChars, maxLines: o.MaxLines, maxCPS: o.MaxCPS, minDuration: o.MinDuration, minGap: o.MinGap}
 		sp := t.windows[i].speech(m)
 		lim.maxWidth = max(o.MaxChars, int(o.MaxDuration.Seconds()*t.windows[i].cps))
 		if labelWidth != nil && s.Speaker != prevSpeaker {
@@ -327,6 +327,7 @@ func (t *Turns) MakeCuesWithin(doc *caption.Document, labelWidth func(speaker st
 // next.
 type turnBuffers struct {
 	chunker
+	heard       heardWords
 	lineBreaker lineBreaker
 	lines       []caption.Line // the turn's lines, cue after cue
 	lineCounts  []int          // how many of them each cue has
@@ -832,12 +833,12 @@ func (b *turnBuffers) cutTurn(cues []caption.Cue, ws []word, speaker string, w w
 // its words joined by single spaces (most transcripts' paragraphs), the
 // cues' lines share its memory instead of a joined copy.
 func (b *turnBuffers) cutTurnOf(cues []caption.Cue, ws []word, src, speaker string, w window, lim chunkLimits, m model) []caption.Cue {
-	chunks := b.splitChunks(ws, lim)
 	var times []time.Duration // with the audio: where each word boundary falls in its speech
 	if w.clock != nil {
 		times = w.wordTimes(ws)
-		chunks = w.splitAtPauses(chunks, times)
+		lim.heard = b.hearWords(w, times, lim)
 	}
+	chunks := b.splitChunks(ws, lim)
 	joined := src
 	if !singleSpaced(src) || src == "" {
 		joined = join(ws)
@@ -900,6 +901,20 @@ func (b *turnBuffers) cutTurnOf(cues []caption.Cue, ws []word, src, speaker stri
 		start = next
 	}
 	return cues
+}
+
+// hearWords returns where the words of a turn timed to w's clock are
+// heard (times: see wordTimes), for splitChunks, in b's buffers.
+func (b *turnBuffers) hearWords(w window, times []time.Duration, lim chunkLimits) *heardWords {
+	h := &b.heard
+	h.starts, h.ends = h.starts[:0], h.ends[:0]
+	for _, t := range times {
+		h.starts = append(h.starts, w.clock.startAt(t))
+		h.ends = append(h.ends, w.clock.endAt(t))
+	}
+	h.last = w.end
+	h.maxCPS, h.minDuration, h.minGap = lim.maxCPS, lim.minDuration, lim.minGap
+	return h
 }
 
 // appendHeard appends the cues of a turn's chunks, whose lines cutTurnOf

@@ -293,8 +293,8 @@ func scoreTracks(t *testing.T, refs map[string]reference, tracks map[string]trac
 // mediaTable formats the media figures as a Markdown table.
 func (fig figures) mediaTable() string {
 	var b strings.Builder
-	b.WriteString("| file | method | words | median s | p90 s | on screen | ±0.5 s | cues | readable |\n")
-	b.WriteString("|---|---|---:|---:|---:|---:|---:|---:|---:|\n")
+	b.WriteString("| file | method | words | median s | p90 s | on screen | ±0.5 s | cues | readable | bad breaks |\n")
+	b.WriteString("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|\n")
 	names := []string{}
 	for _, f := range accuracyFiles {
 		names = append(names, f.name)
@@ -311,8 +311,8 @@ func (fig figures) mediaTable() string {
 			if !ok {
 				continue
 			}
-			fmt.Fprintf(&b, "| %s | %s | %d | %.2f | %.2f | %.1f%% | %.1f%% | %d | %.1f%% |\n",
-				n, m, s.Words, s.Median, s.P90, 100*s.OnScreen, 100*s.Within, s.Cues, 100*s.Readable)
+			fmt.Fprintf(&b, "| %s | %s | %d | %.2f | %.2f | %.1f%% | %.1f%% | %d | %.1f%% | %.1f%% |\n",
+				n, m, s.Words, s.Median, s.P90, 100*s.OnScreen, 100*s.Within, s.Cues, 100*s.Readable, 100*s.BadBreaks)
 		}
 	}
 	return b.String()

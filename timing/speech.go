@@ -276,28 +276,6 @@ func isVowel(r rune) bool {
 	return strings.ContainsRune("àáâãäåæèéêëìíîïòóôõöøœùúûüýÿāăąēĕėęěīĭįıōŏőũūŭůűųŷαεηιουωάέήίόύώаеёиоуыэюяіїє", r)
 }
 
-// splitAtPauses cuts the chunks of a turn timed to w's clock at each
-// word boundary that falls on a pause of splitPause or more (times: see
-// wordTimes).
-func (w window) splitAtPauses(chunks [][]word, times []time.Duration) [][]word {
-	c := w.clock
-	var out [][]word
-	at := 0
-	for _, ch := range chunks {
-		from := 0
-		for i := 1; i < len(ch); i++ {
-			t := times[at+i]
-			if c.startAt(t)-c.endAt(t) >= splitPause {
-				out = append(out, ch[from:i])
-				from = i
-			}
-		}
-		out = append(out, ch[from:])
-		at += len(ch)
-	}
-	return out
-}
-
 // hear finds each turn's speech in sp and makes its window's clock, or
 // says why the turn is timed without it.
 func hear(segs []caption.Segment, ws []window, sp *Speech, m model) []TurnHearing {
