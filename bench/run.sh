@@ -23,8 +23,8 @@
 # somewhere else than /dev/shm.
 #
 # ONLY=media measures timing to media: an hour of speech (bench/mkmedia:
-# five minutes of espeak-ng speech looped by ffmpeg, AAC in .m4a) with
-# its transcript, converted with --media (target: at most 15 s, decoding
+# the first hour of the Talk Python transcript said by espeak-ng, AAC in
+# .m4a, 8248 words none of which repeat) with its transcript, converted with --media (target: at most 15 s, decoding
 # included, 240x real time) against ffmpeg decoding the same audio to
 # PCM alone and against the conversion without the media; with peak
 # memory. Needs espeak-ng and sox besides.
@@ -90,7 +90,9 @@ seed=testdata/000_2e7f89a82c8d846d.txt
 if [ "${ONLY:-}" = media ]; then
 	med=$tmp/media
 	mkdir -p "$med"
-	go run ./bench/mkmedia -length 1h -o "$med/hour.m4a" -transcript "$med/hour.txt" "$seed"
+	# An hour of distinct speech: the seed looped would repeat its turns,
+	# which the synthesizer then says once.
+	go run ./bench/mkmedia -length 1h -period 1h -o "$med/hour.m4a" -transcript "$med/hour.txt" testdata/transcripts/talkpython_404-clean-code.txt
 	hyperfine -N --warmup 1 --runs "${MEDIARUNS:-3}" \
 		-n "ffmpeg: decode 1 h of AAC to 16 kHz mono PCM" "ffmpeg -nostdin -loglevel error -i $med/hour.m4a -ac 1 -ar 16000 -f s16le -y /dev/null" \
 		-n "capconv: 1 h transcript, text only" "$bin convert -q --force --to srt -o $med/out $med/hour.txt" \

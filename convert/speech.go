@@ -27,9 +27,11 @@ func DetectSpeech(ctx context.Context, path string, doc *caption.Document, lang 
 	if lang != "" {
 		if s, err := media.NewSynthesizer(lang); err == nil {
 			sy = s
-			turns := make([][]string, len(doc.Segments))
-			for i, s := range doc.Segments {
-				turns[i] = strings.Fields(s.Text())
+			// What the timing model will ask to align: each turn, or a
+			// long turn's pieces.
+			var turns [][]string
+			for _, s := range doc.Segments {
+				turns = append(turns, timing.AlignPieces(strings.Fields(s.Text()))...)
 			}
 			stop = sy.Prefetch(ctx, turns)
 		}

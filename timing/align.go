@@ -3,6 +3,7 @@ package timing
 import (
 	"math"
 	"sort"
+	"strings"
 	"time"
 )
 
@@ -279,6 +280,27 @@ func (w window) evenTimes(ws []word) []time.Duration {
 	}
 	times[len(ws)] = w.clockTo
 	return times
+}
+
+// AlignPieces returns the word lists a Speech.Words aligner is asked to
+// align for a turn of these words, in order: the whole turn, or a long
+// turn's pieces. An aligner that prepares its speech ahead (see
+// media.Synthesizer.Prefetch) prepares these.
+func AlignPieces(words []string) [][]string {
+	if len(words) <= alignPiece {
+		return [][]string{words}
+	}
+	ws := splitWords(strings.Join(words, " "))
+	if len(ws) != len(words) {
+		return [][]string{words} // not words as Fields cuts them
+	}
+	var out [][]string
+	for a := 0; a < len(ws); {
+		b := pieceEnd(ws, a)
+		out = append(out, words[a:b])
+		a = b
+	}
+	return out
 }
 
 // alignPiece is the most words aligned at once: about three minutes of

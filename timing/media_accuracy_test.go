@@ -132,8 +132,9 @@ func speechTrack(t testing.TB, name string, ref reference, tr trackSpec) string 
 
 // speechOf converts what package media found to the timing model's
 // Speech, as convert.DetectSpeech does (timing's tests cannot import
-// convert): with words aligned by espeak-ng's voice for lang.
-func speechOf(t testing.TB, sp media.Speech, lang string) *Speech {
+// convert): with words aligned by espeak-ng's voice for lang, the
+// segments' turns said ahead as it says them.
+func speechOf(t testing.TB, sp media.Speech, lang string, segs []caption.Segment) *Speech {
 	out := &Speech{Duration: sp.Duration, Spans: make([]SpeechSpan, len(sp.Spans)), Nuclei: sp.Nuclei}
 	for i, s := range sp.Spans {
 		out.Spans[i] = SpeechSpan{Start: s.Start, End: s.End}
@@ -142,6 +143,11 @@ func speechOf(t testing.TB, sp media.Speech, lang string) *Speech {
 	if err != nil {
 		t.Fatal(err)
 	}
+	var turns [][]string
+	for _, s := range segs {
+		turns = append(turns, AlignPieces(strings.Fields(s.Text()))...)
+	}
+	t.Cleanup(sy.Prefetch(context.Background(), turns))
 	out.Words = func(turns [][]string, spans []SpeechSpan) []time.Duration {
 		ms := make([]media.Span, len(spans))
 		for i, s := range spans {
@@ -241,7 +247,7 @@ func scoreTracks(t *testing.T, refs map[string]reference, tracks map[string]trac
 				{"capconv --media", func() []caption.Cue {
 					doc := &caption.Document{Segments: append([]caption.Segment(nil), ref.segments...)}
 					mo := o
-					mo.Speech = speechOf(t, sp, tr.lang)
+					mo.Speech = speechOf(t, sp, tr.lang, ref.segments)
 					MakeCues(doc, mo)
 					return doc.Cues
 				}},
@@ -359,7 +365,7 @@ func TestMediaResync(t *testing.T) {
 					segs = append(segs, caption.Segment{Start: at, ExactStart: true, Speaker: speechtrack.Speaker(c), Paragraphs: []string{speechtrack.Text(c)}})
 				}
 				doc := &caption.Document{Segments: segs}
-				MakeCues(doc, Options{Speech: speechOf(t, sp, mediaTracks[name].lang)})
+				MakeCues(doc, Options{Speech: speechOf(t, sp, mediaTracks[name].lang, segs)})
 				got := measure(ref, doc.Cues, Options{})
 				plain := &caption.Document{Segments: segs}
 				MakeCues(plain, Options{})

@@ -1,9 +1,12 @@
 package timing
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/google/go-cmp/cmp"
 
 	"github.com/capconv/capconv/convert/caption"
 )
@@ -196,5 +199,52 @@ func TestRefineOnsetAfterAShortPause(t *testing.T) {
 				break
 			}
 		}
+	}
+}
+
+// TestAlignPiecesAreWhatTheAlignerIsAsked times a long turn with an
+// aligner that records what it is asked: the word lists are those
+// AlignPieces returns for the turn, in order, so that an aligner that
+// prepares them ahead prepares what is asked.
+func TestAlignPiecesAreWhatTheAlignerIsAsked(t *testing.T) {
+	var b strings.Builder
+	for i := range 1300 {
+		fmt.Fprintf(&b, "word%d", i)
+		switch {
+		case i%37 == 36:
+			b.WriteString(". ")
+		case i%11 == 10:
+			b.WriteString(", ")
+		default:
+			b.WriteString(" ")
+		}
+	}
+	text := strings.TrimSpace(b.String())
+	segs := []caption.Segment{{Start: 0, Speaker: "Ann", Paragraphs: []string{text}}}
+	sp := &Speech{Duration: sec(600), Spans: []SpeechSpan{{sec(0.2), sec(590)}}}
+	var asked [][]string
+	sp.Words = func(turns [][]string, spans []SpeechSpan) []time.Duration {
+		if len(turns) != 1 {
+			t.Fatalf("asked for %d turns at once", len(turns))
+		}
+		asked = append(asked, turns[0])
+		at := make([]time.Duration, len(turns[0])+1)
+		for i := range at {
+			at[i] = spans[0].Start + time.Duration(i)*(spans[len(spans)-1].End-spans[0].Start)/time.Duration(len(at)-1)
+		}
+		return at
+	}
+	MakeCues(&caption.Document{Segments: segs}, Options{Speech: sp})
+	want := AlignPieces(strings.Fields(text))
+	if len(want) < 3 {
+		t.Fatalf("%d pieces of 1300 words, want 3 or more", len(want))
+	}
+	for _, p := range want {
+		if len(p) > alignPiece {
+			t.Errorf("a piece of %d words, above %d", len(p), alignPiece)
+		}
+	}
+	if diff := cmp.Diff(want, asked); diff != "" {
+		t.Errorf("the aligner was asked for other words than AlignPieces says (-want +asked):\n%s", diff)
 	}
 }

@@ -4,7 +4,7 @@
 // speechtrack), then the track looped by ffmpeg, and the transcript
 // repeated with shifted times, until it lasts -length.
 //
-//	go run ./bench/mkmedia -length 1h -o hour.m4a -transcript hour.txt testdata/000_2e7f89a82c8d846d.txt
+//	go run ./bench/mkmedia -length 1h -period 1h -o hour.m4a -transcript hour.txt testdata/transcripts/talkpython_404-clean-code.txt
 package main
 
 import (
@@ -66,6 +66,9 @@ func run(seed, out, transcript string, length, period time.Duration) error {
 		turn.Paragraphs = []string{strings.Join(words, " ")}
 		turns = append(turns, turn)
 		at += 700 * time.Millisecond
+	}
+	if len(cues) == 0 {
+		return fmt.Errorf("%s: no transcript turns to speak", seed)
 	}
 	dir, err := os.MkdirTemp("", "mkmedia")
 	if err != nil {

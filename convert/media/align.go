@@ -10,11 +10,13 @@ import (
 	"io"
 	"math"
 	"os/exec"
+	"runtime"
 	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Aligning words to speech, as aeneas does: the words are said by a
@@ -47,9 +49,10 @@ var ErrNoSynthesizer = errors.New("espeak-ng is not installed: words are spread 
 type Synthesizer struct {
 	voice string
 
-	mu     sync.Mutex
-	said   map[string]*saying // each turn's speech, by its words
-	frames int                // the frames said holds
+	mu      sync.Mutex
+	said    map[string]*saying    // each turn's speech, by its words
+	batches map[string][][]string // each turn Prefetch said, by its words: the turns said with it
+	frames  int                   // the frames said holds
 }
 
 // saying is one turn's synthesized speech, or its making.
@@ -65,52 +68,104 @@ type saying struct {
 const keptFrames = int(3 * time.Hour / SoundFrame)
 
 // prefetchWords is the most words of a turn Prefetch says: package
-// timing aligns a longer turn a piece at a time (its alignPiece), each
-// piece said when asked for.
+// timing aligns a longer turn a piece at a time, and the pieces
+// (timing.AlignPieces) are what to prefetch.
 const prefetchWords = 500
 
 // Prefetch says each turn's words in the background, so that their
 // speech is ready (or nearly) when Align asks for it: the synthesizer
-// runs while the media decodes. It stops when ctx is done, stop is
-// called, or the speech kept reaches its bound; a turn of more than
-// prefetchWords words is left.
+// runs while the media decodes. Short turns are said several in one run
+// of espeak-ng, up to batchChars characters (an hour of a podcast's
+// turns took 712 runs one by one, 515 so); such a turn is always said with the
+// same others, whether Prefetch or Align gets to it first, so that what
+// it sounds like, and so its timing, does not depend on which did. It
+// stops when ctx is done, stop is called, or the speech kept reaches its
+// bound; a turn of more than prefetchWords words is left.
 func (sy *Synthesizer) Prefetch(ctx context.Context, turns [][]string) (stop func()) {
-	var stopped atomic.Bool
-	go func() {
-		for _, t := range turns {
-			if ctx.Err() != nil || stopped.Load() {
-				return
-			}
-			sy.mu.Lock()
-			full := sy.frames >= keptFrames
-			sy.mu.Unlock()
-			if full {
-				return
-			}
-			if said := saidWords(t); len(said) > 0 && len(said) <= prefetchWords {
-				_, _, _ = sy.sayTurn(ctx, said)
+	var batches [][][]string
+	var batch [][]string
+	n := 0 // words in batch
+	for _, t := range turns {
+		said := saidWords(t)
+		if len(said) == 0 || len(said) > prefetchWords {
+			continue
+		}
+		if n > 0 && n+chars(said) > batchChars {
+			batches, batch, n = append(batches, batch), nil, 0
+		}
+		batch = append(batch, said)
+		n += chars(said)
+	}
+	if len(batch) > 0 {
+		batches = append(batches, batch)
+	}
+	sy.mu.Lock()
+	if sy.batches == nil {
+		sy.batches = map[string][][]string{}
+	}
+	for _, b := range batches {
+		for _, t := range b {
+			if key := strings.Join(t, " "); sy.batches[key] == nil {
+				sy.batches[key] = b
 			}
 		}
-	}()
+	}
+	sy.mu.Unlock()
+	// One run of espeak-ng at a time a core: each waits on its pipe as
+	// much as it computes.
+	var stopped atomic.Bool
+	var next atomic.Int64
+	for range runtime.GOMAXPROCS(0) {
+		go func() {
+			for {
+				k := int(next.Add(1)) - 1
+				if k >= len(batches) || ctx.Err() != nil || stopped.Load() {
+					return
+				}
+				sy.mu.Lock()
+				full := sy.frames >= keptFrames
+				sy.mu.Unlock()
+				if full {
+					return
+				}
+				sy.sayBatch(ctx, batches[k])
+			}
+		}()
+	}
 	return func() { stopped.Store(true) }
 }
 
 // sayTurn is say of one turn's words, kept for the next call with the
-// same words.
+// same words; a turn Prefetch put in a batch is said with its batch.
 func (sy *Synthesizer) sayTurn(ctx context.Context, words []string) (Sounds, []int, error) {
 	key := strings.Join(words, " ")
-	sy.mu.Lock()
-	if sy.said == nil {
-		sy.said = map[string]*saying{}
-	}
-	if s, ok := sy.said[key]; ok {
-		sy.mu.Unlock()
-		select {
-		case <-s.done:
-			return s.sounds, s.starts, s.err
-		case <-ctx.Done():
-			return Sounds{}, nil, ctx.Err()
+	for {
+		sy.mu.Lock()
+		if sy.said == nil {
+			sy.said = map[string]*saying{}
 		}
+		if s, ok := sy.said[key]; ok {
+			sy.mu.Unlock()
+			select {
+			case <-s.done:
+				return s.sounds, s.starts, s.err
+			case <-ctx.Done():
+				return Sounds{}, nil, ctx.Err()
+			}
+		}
+		b := sy.batches[key]
+		if len(b) < 2 {
+			break // the lock is held
+		}
+		sy.mu.Unlock()
+		if said := sy.sayBatch(ctx, b); said != nil {
+			for i, t := range b {
+				if strings.Join(t, " ") == key {
+					return said[i].sounds, said[i].starts, said[i].err
+				}
+			}
+		}
+		// Another call is saying the batch: its entry is there now.
 	}
 	keep := sy.frames < keptFrames
 	s := &saying{done: make(chan struct{})}
@@ -119,19 +174,80 @@ func (sy *Synthesizer) sayTurn(ctx context.Context, words []string) (Sounds, []i
 	}
 	sy.mu.Unlock()
 	s.sounds, s.starts, s.err = sy.say(ctx, words)
-	if s.err != nil && ctx.Err() != nil && keep {
-		// Cancelled, not failed: a later call says it again.
-		sy.mu.Lock()
-		delete(sy.said, key)
-		sy.mu.Unlock()
-	}
+	sy.settle(ctx, key, s, keep)
+	return s.sounds, s.starts, s.err
+}
+
+// settle counts a turn's speech as kept, or forgets it when it was
+// cancelled (a later call says it again), and tells those waiting.
+func (sy *Synthesizer) settle(ctx context.Context, key string, s *saying, keep bool) {
 	if keep {
 		sy.mu.Lock()
+		if s.err != nil && ctx.Err() != nil {
+			delete(sy.said, key)
+		}
 		sy.frames += s.sounds.Frames()
 		sy.mu.Unlock()
 	}
 	close(s.done)
-	return s.sounds, s.starts, s.err
+}
+
+// sayBatch says the turns of a batch in one run and returns each one's
+// speech, as say of it alone would (its words' frames and starts), and
+// keeps those not kept yet; it returns nil, saying nothing, when every
+// turn is kept or being said. When the run fails, each turn is said on
+// its own.
+func (sy *Synthesizer) sayBatch(ctx context.Context, b [][]string) []saying {
+	keys := make([]string, len(b))
+	entries := make([]*saying, len(b))
+	mine := 0
+	sy.mu.Lock()
+	if sy.said == nil {
+		sy.said = map[string]*saying{}
+	}
+	keep := sy.frames < keptFrames
+	for i, t := range b {
+		keys[i] = strings.Join(t, " ")
+		if _, ok := sy.said[keys[i]]; !ok {
+			mine++
+			if keep {
+				entries[i] = &saying{done: make(chan struct{})}
+				sy.said[keys[i]] = entries[i]
+			}
+		}
+	}
+	sy.mu.Unlock()
+	if mine == 0 {
+		return nil
+	}
+	var words []string
+	for _, t := range b {
+		words = append(words, t...)
+	}
+	sounds, starts, err := sy.say(ctx, words)
+	out := make([]saying, len(b))
+	at := 0
+	for i, t := range b {
+		s := &out[i]
+		if err != nil {
+			s.sounds, s.starts, s.err = sy.say(ctx, t)
+		} else {
+			// The pauses between words are not in sounds: a turn's
+			// frames run from its first word's start to the next turn's.
+			from, to := starts[at], starts[at+len(t)]
+			s.sounds = Sounds{coeffs: sounds.coeffs[from*Coeffs : to*Coeffs : to*Coeffs]}
+			s.starts = make([]int, len(t)+1)
+			for k := range s.starts {
+				s.starts[k] = starts[at+k] - from
+			}
+		}
+		at += len(t)
+		if e := entries[i]; e != nil {
+			e.sounds, e.starts, e.err = s.sounds, s.starts, s.err
+			sy.settle(ctx, keys[i], e, true)
+		}
+	}
+	return out
 }
 
 // NewSynthesizer returns the synthesizer of the language whose BCP 47
@@ -589,4 +705,20 @@ func saidWords(words []string) []string {
 		}
 	}
 	return out
+}
+
+// batchChars is the most characters of short turns Prefetch says in one
+// run. Measured on the media harness's tracks: batches of up to 60 words
+// put the Chinese talk's median at 0.22 s against 0.15 s said one turn
+// at a time (its words are whole clauses), of up to 20 words at 0.20 s;
+// of up to 100 characters, no file moved.
+const batchChars = 100
+
+// chars counts the characters of words, with a space after each.
+func chars(ws []string) int {
+	n := 0
+	for _, w := range ws {
+		n += utf8.RuneCountInString(w) + 1
+	}
+	return n
 }

@@ -5,8 +5,6 @@ import (
 	"math"
 	"slices"
 	"time"
-
-	"gonum.org/v1/gonum/dsp/fourier"
 )
 
 // Frame is the step of the analysis: one speech or silence decision
@@ -68,11 +66,10 @@ func Detect(ctx context.Context, path string) (Speech, error) {
 // SampleRate, mono. It keeps one number a frame (the energy of the
 // speech band), not the samples.
 type Detector struct {
-	fft     *fourier.FFT
+	fft     *powerFFT
 	window  []float64 // the Hann window
 	pending []float64 // samples not yet consumed by a frame
 	seq     []float64
-	coeff   []complex128
 	power   []float64 // the frame's power spectrum
 	energy  []float32 // each frame's speech-band energy, dB
 	lo, hi  int       // the speech band's FFT bins
@@ -105,10 +102,9 @@ func newDetector() *Detector {
 	}
 	binHz := float64(SampleRate) / fftSize
 	return &Detector{
-		fft:    fourier.NewFFT(fftSize),
+		fft:    newPowerFFT(fftSize),
 		window: w,
 		seq:    make([]float64, fftSize),
-		coeff:  make([]complex128, fftSize/2+1),
 		power:  make([]float64, fftSize/2+1),
 		ceps:   newCepstrum(),
 		lo:     int(math.Ceil(bandLow / binHz)),
@@ -134,10 +130,7 @@ func (d *Detector) analyse(frame []float64) {
 		d.seq[i] = s * d.window[i]
 	}
 	clear(d.seq[len(frame):])
-	c := d.fft.Coefficients(d.coeff, d.seq)
-	for i, x := range c {
-		d.power[i] = real(x)*real(x) + imag(x)*imag(x)
-	}
+	d.fft.power(d.power, d.seq)
 	if d.sounds || d.frames%(soundHop/hop) == 0 {
 		d.coeffs = d.ceps.add(d.coeffs, d.power)
 	}
