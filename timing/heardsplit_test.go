@@ -24,7 +24,7 @@ func TestSplitChunksLeavesTimeToRead(t *testing.T) {
 			total += len(c)
 		}
 		for _, c := range chunks {
-			if h.readCost(chunkWidth(c), h.room(at, at+len(c), total)) == 0 {
+			if h.readCost(width(c), h.room(at, at+len(c), total)) == 0 {
 				n++
 			}
 			at += len(c)
@@ -87,16 +87,4 @@ func TestSplitChunksLeavesTimeToRead(t *testing.T) {
 		t.Errorf("knowing where the words are heard left %d cues time to be read, not knowing it %d", sumHeard, sumBlind)
 	}
 	t.Logf("more cues readable in %d of 300 turns; %d against %d in all", better, sumHeard, sumBlind)
-}
-
-// chunkWidth is the characters of c joined by spaces.
-func chunkWidth(c []word) int {
-	n := 0
-	for i, w := range c {
-		if i > 0 {
-			n += w.space()
-		}
-		n += int(w.width)
-	}
-	return n
 }

@@ -115,6 +115,39 @@ func TestWordAlignerTimesCues(t *testing.T) {
 	}
 }
 
+// bobStart times Ann's turn at 0:00 and Bob's printed at 0:04 to spans,
+// with an aligner that puts the boundary between their words at
+// boundary seconds, and returns where Bob's first cue starts.
+func bobStart(t *testing.T, spans []SpeechSpan, boundary float64) time.Duration {
+	segs := []caption.Segment{
+		{Start: 0, Speaker: "Ann", Paragraphs: []string{"one two three four five six seven eight nine ten"}},
+		{Start: sec(4), Speaker: "Bob", Paragraphs: []string{"eleven twelve thirteen fourteen fifteen"}},
+	}
+	sp := &Speech{Duration: sec(12), Spans: spans}
+	sp.Words = func(turns [][]string, spans []SpeechSpan) []time.Duration {
+		var out []time.Duration
+		for i, t := range turns {
+			for j := range t {
+				from, to := spans[0].Start, sec(boundary)
+				if i == 1 {
+					from, to = sec(boundary), spans[len(spans)-1].End
+				}
+				out = append(out, from+(to-from)*time.Duration(j)/time.Duration(len(t)))
+			}
+		}
+		return append(out, spans[len(spans)-1].End)
+	}
+	doc := &caption.Document{Segments: segs}
+	MakeCues(doc, Options{Speech: sp})
+	for _, cue := range doc.Cues {
+		if cue.Lines[0].Speaker == "Bob" {
+			return cue.Start
+		}
+	}
+	t.Fatal("no cue of Bob's")
+	return 0
+}
+
 // TestRefineOnsetFindsATurnInRunOnSpeech: the second turn's speech runs
 // on from the first's without a pause; the aligner's boundary between
 // them starts it, within the second after its printed start.
@@ -126,33 +159,9 @@ func TestRefineOnsetFindsATurnInRunOnSpeech(t *testing.T) {
 		{8.0, 5.15}, // no later than a second (and onsetLate) after 0:04
 		{2.0, 4.0},  // no earlier than the printed start
 	} {
-		segs := []caption.Segment{
-			{Start: 0, Speaker: "Ann", Paragraphs: []string{"one two three four five six seven eight nine ten"}},
-			{Start: sec(4), Speaker: "Bob", Paragraphs: []string{"eleven twelve thirteen fourteen fifteen"}},
-		}
-		sp := &Speech{Duration: sec(12), Spans: []SpeechSpan{{sec(0.1), sec(10)}}}
-		sp.Words = func(turns [][]string, spans []SpeechSpan) []time.Duration {
-			var out []time.Duration
-			for i, t := range turns {
-				for j := range t {
-					from, to := spans[0].Start, sec(c.boundary)
-					if i == 1 {
-						from, to = sec(c.boundary), spans[len(spans)-1].End
-					}
-					out = append(out, from+(to-from)*time.Duration(j)/time.Duration(len(t)))
-				}
-			}
-			return append(out, spans[len(spans)-1].End)
-		}
-		doc := &caption.Document{Segments: segs}
-		MakeCues(doc, Options{Speech: sp})
-		for _, cue := range doc.Cues {
-			if cue.Lines[0].Speaker == "Bob" {
-				if d := cue.Start - sec(c.want); d < -sec(0.01) || d > sec(0.01) {
-					t.Errorf("aligner's boundary at %.2f s: Bob starts at %v, want %.2f s", c.boundary, cue.Start, c.want)
-				}
-				break
-			}
+		got := bobStart(t, []SpeechSpan{{sec(0.1), sec(10)}}, c.boundary)
+		if d := got - sec(c.want); d < -sec(0.01) || d > sec(0.01) {
+			t.Errorf("aligner's boundary at %.2f s: Bob starts at %v, want %.2f s", c.boundary, got, c.want)
 		}
 	}
 }
@@ -171,33 +180,9 @@ func TestRefineOnsetAfterAShortPause(t *testing.T) {
 		{"a comma's pause inside the last turn", []SpeechSpan{{sec(0.1), sec(4.05)}, {sec(4.25), sec(10)}}, 4.8, 4.8},
 		{"a real pause before the turn", []SpeechSpan{{sec(0.1), sec(3.4)}, {sec(4.1), sec(10)}}, 4.8, 4.1},
 	} {
-		segs := []caption.Segment{
-			{Start: 0, Speaker: "Ann", Paragraphs: []string{"one two three four five six seven eight nine ten"}},
-			{Start: sec(4), Speaker: "Bob", Paragraphs: []string{"eleven twelve thirteen fourteen fifteen"}},
-		}
-		sp := &Speech{Duration: sec(12), Spans: c.spans}
-		sp.Words = func(turns [][]string, spans []SpeechSpan) []time.Duration {
-			var out []time.Duration
-			for i, t := range turns {
-				for j := range t {
-					from, to := spans[0].Start, sec(c.boundary)
-					if i == 1 {
-						from, to = sec(c.boundary), spans[len(spans)-1].End
-					}
-					out = append(out, from+(to-from)*time.Duration(j)/time.Duration(len(t)))
-				}
-			}
-			return append(out, spans[len(spans)-1].End)
-		}
-		doc := &caption.Document{Segments: segs}
-		MakeCues(doc, Options{Speech: sp})
-		for _, cue := range doc.Cues {
-			if cue.Lines[0].Speaker == "Bob" {
-				if d := cue.Start - sec(c.want); d < -sec(0.01) || d > sec(0.01) {
-					t.Errorf("%s: Bob starts at %v, want %.2f s", c.name, cue.Start, c.want)
-				}
-				break
-			}
+		got := bobStart(t, c.spans, c.boundary)
+		if d := got - sec(c.want); d < -sec(0.01) || d > sec(0.01) {
+			t.Errorf("%s: Bob starts at %v, want %.2f s", c.name, got, c.want)
 		}
 	}
 }
