@@ -833,10 +833,8 @@ func (b *turnBuffers) cutTurn(cues []caption.Cue, ws []word, speaker string, w w
 // its words joined by single spaces (most transcripts' paragraphs), the
 // cues' lines share its memory instead of a joined copy.
 func (b *turnBuffers) cutTurnOf(cues []caption.Cue, ws []word, src, speaker string, w window, lim chunkLimits, m model) []caption.Cue {
-	var times []time.Duration // with the audio: where each word boundary falls in its speech
 	if w.clock != nil {
-		times = w.wordTimes(ws)
-		lim.heard = b.hearWords(w, times, lim)
+		lim.heard = b.hearWords(w, w.wordTimes(ws)) // with the audio: where each word is heard
 	}
 	chunks := b.splitChunks(ws, lim)
 	joined := src
@@ -860,7 +858,7 @@ func (b *turnBuffers) cutTurnOf(cues []caption.Cue, ws []word, src, speaker stri
 	}
 	lines := slices.Clone(b.lines)
 	if w.clock != nil {
-		return b.appendHeard(cues, chunks, lines, w, times)
+		return b.appendHeard(cues, chunks, lines, lim.heard)
 	}
 	// The silence in w.pause is shared among the sentence ends inside the
 	// turn, one part each, and its end, m.endWeight parts: a cue that ends
@@ -905,7 +903,7 @@ func (b *turnBuffers) cutTurnOf(cues []caption.Cue, ws []word, src, speaker stri
 
 // hearWords returns where the words of a turn timed to w's clock are
 // heard (times: see wordTimes), for splitChunks, in b's buffers.
-func (b *turnBuffers) hearWords(w window, times []time.Duration, lim chunkLimits) *heardWords {
+func (b *turnBuffers) hearWords(w window, times []time.Duration) *heardWords {
 	h := &b.heard
 	h.starts, h.ends = h.starts[:0], h.ends[:0]
 	for _, t := range times {
@@ -913,20 +911,18 @@ func (b *turnBuffers) hearWords(w window, times []time.Duration, lim chunkLimits
 		h.ends = append(h.ends, w.clock.endAt(t))
 	}
 	h.last = w.end
-	h.maxCPS, h.minDuration, h.minGap = lim.maxCPS, lim.minDuration, lim.minGap
 	return h
 }
 
 // appendHeard appends the cues of a turn's chunks, whose lines cutTurnOf
-// has made, timed to the speech of w's clock: times gives the speech
-// time of each word boundary (see wordTimes); a chunk ends where its last
-// word's speech does, and the next starts where its first word's speech
-// starts, after the pause between them.
-func (b *turnBuffers) appendHeard(cues []caption.Cue, chunks [][]word, lines []caption.Line, w window, times []time.Duration) []caption.Cue {
+// has made, timed to where h hears their words: a chunk ends where its
+// last word's speech does, and the next starts where its first word's
+// speech starts, after the pause between them.
+func (b *turnBuffers) appendHeard(cues []caption.Cue, chunks [][]word, lines []caption.Line, h *heardWords) []caption.Cue {
 	at := 0
 	for k, c := range chunks {
 		n := b.lineCounts[k]
-		start, end := w.clock.startAt(times[at]), w.clock.endAt(times[at+len(c)])
+		start, end := h.starts[at], h.ends[at+len(c)]
 		cues = append(cues, caption.Cue{Start: start, End: max(end, start), Lines: lines[:n:n]})
 		lines = lines[n:]
 		at += len(c)

@@ -24,7 +24,7 @@ func TestSplitChunksLeavesTimeToRead(t *testing.T) {
 			total += len(c)
 		}
 		for _, c := range chunks {
-			if h.readCost(width(c), h.room(at, at+len(c), total)) == 0 {
+			if lim.readCost(width(c), h.room(at, at+len(c), total, lim.minGap)) == 0 {
 				n++
 			}
 			at += len(c)
@@ -38,7 +38,7 @@ func TestSplitChunksLeavesTimeToRead(t *testing.T) {
 			text = append(text, vocab[rng.Intn(len(vocab))])
 		}
 		ws := splitWords(strings.Join(text, " "))
-		h := &heardWords{maxCPS: lim.maxCPS, minDuration: lim.minDuration, minGap: lim.minGap}
+		h := &heardWords{}
 		at := time.Duration(0)
 		for i, w := range ws {
 			if i > 0 && rng.Intn(6) == 0 {

@@ -9,10 +9,10 @@ import (
 // whose half is a power of two: the frame is packed into a complex
 // sequence of half its length (even samples real, odd imaginary),
 // transformed by an iterative radix-2 FFT, and unpacked. gonum's
-// fourier.FFT, which the tests check it against, took 15 µs a frame of
-// 512; this takes a fifth of that, and the detector runs one every 10 ms
-// of media and every 20 ms of synthesized speech (6 s of the 16 s an
-// hour of a podcast took).
+// fourier.FFT, which the tests check it against, takes 16.7 µs a frame
+// of 512 here, this 8.2 µs; the detector runs one every 10 ms of media
+// and every 20 ms of synthesized speech (an hour of a podcast aligned in
+// 15.8 s with gonum's, 12.5 s with this).
 type powerFFT struct {
 	n   int   // the frame's length
 	rev []int // bit reversal of indices below n/2
