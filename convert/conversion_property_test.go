@@ -140,14 +140,25 @@ func TestEveryWordOnceInOrder(t *testing.T) {
 func withLabels(cues []caption.Cue, s convert.LabelStyle) []spoken {
 	var out []spoken
 	prev := ""
-	for _, w := range wordsOfCues(cues) {
-		if w.speaker != prev {
-			for _, l := range strings.Fields(s.Label(w.speaker)) {
-				out = append(out, spoken{"", l})
+	for _, c := range cues {
+		// A cue of two speakers is a dialogue: each of its lines opens
+		// with a dash and names its speaker, as the writers show it.
+		dialogue := c.Speaker() == "" && len(c.Lines) > 1
+		for k, l := range c.Lines {
+			dash := l.Dash || dialogue && (k == 0 || l.Speaker != c.Lines[k-1].Speaker)
+			if dash {
+				out = append(out, spoken{"", "-"})
 			}
-			prev = w.speaker
+			if dash || k == 0 && l.Speaker != prev {
+				for _, f := range strings.Fields(s.Label(l.Speaker)) {
+					out = append(out, spoken{"", f})
+				}
+			}
+			prev = l.Speaker
+			for _, w := range fields(l.Text) {
+				out = append(out, spoken{"", w})
+			}
 		}
-		out = append(out, spoken{"", w.word})
 	}
 	return out
 }

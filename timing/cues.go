@@ -213,6 +213,7 @@ func (t *Turns) MakeCues(doc *caption.Document, labelWidth func(speaker string) 
 	ceilings := make([]time.Duration, 0, n) // each cue's stated end (noLimit when unknown): no cue shows after it
 	movable := make([]bool, 0, n)           // each cue's start is the model's guess, which a crowded cue before it may push later
 	crowded := make([]bool, 0, n)           // each cue's turn has less time than o.MinDuration before the next turn
+	fixed := make([]bool, 0, n)             // each cue's turn states its range or its exact start
 	var buf turnBuffers
 	prevSpeaker := "\x00"
 	var ws []word
@@ -252,6 +253,7 @@ func (t *Turns) MakeCues(doc *caption.Document, labelWidth func(speaker string) 
 			heard := t.windows[i].clock != nil
 			movable = append(movable, !t.windows[i].known && !t.windows[i].exact && !heard)
 			crowded = append(crowded, t.windows[i].end-t.windows[i].start < o.MinDuration && !heard)
+			fixed = append(fixed, t.windows[i].known || t.windows[i].exact)
 		}
 	}
 	if t.heard != nil {
@@ -259,6 +261,7 @@ func (t *Turns) MakeCues(doc *caption.Document, labelWidth func(speaker string) 
 	}
 	makeReadable(doc.Cues, floors, ceilings, o)
 	makeRoom(doc.Cues, crowded, movable, ceilings, o)
+	doc.Cues = joinDialogue(doc.Cues, fixed, o, labelWidth)
 	if o.FPS > 0 {
 		SnapToFrames(doc.Cues, o.FPS)
 	}
@@ -1055,8 +1058,14 @@ func makeReadable(cues []caption.Cue, floors, ceilings []time.Duration, o Option
 			c.End = min(end, max(ceiling, c.End))
 		}
 		if d := c.End - c.Start; d < want && i > 0 {
+			// An end that touches the next cue is cut back to leave the
+			// minimum gap below: the start makes room for that end.
+			end := c.End
+			if hasNext && end > next {
+				end = max(next, c.Start)
+			}
 			earliest := max(cues[i-1].End+o.MinGap, floors[i])
-			c.Start = max(min(c.Start, c.End-want), min(earliest, c.Start))
+			c.Start = max(min(c.Start, end-want), min(earliest, c.Start))
 		}
 		if c.End-c.Start > o.MaxDuration {
 			c.End = c.Start + o.MaxDuration

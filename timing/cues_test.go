@@ -55,6 +55,7 @@ func wordTexts(text string) []string {
 
 func TestMakeCuesProperties(t *testing.T) {
 	r := rand.New(rand.NewSource(1))
+	dialogues := 0
 	for iter := 0; iter < 300; iter++ {
 		doc := randomTranscript(r, 1+r.Intn(30))
 		o := Options{MaxChars: 20 + r.Intn(30), MaxLines: 1 + r.Intn(3)}
@@ -72,6 +73,9 @@ func TestMakeCuesProperties(t *testing.T) {
 		NewTurns(doc, o).MakeCues(doc, labelWidth)
 		checkCueProperties(t, doc, o.withDefaults(), labelWidth)
 		for _, c := range doc.Cues {
+			if isDialogue(c) {
+				dialogues++
+			}
 			for _, at := range []time.Duration{c.Start, c.End} {
 				if o.FPS > 0 && FrameTime(Frame(at, o.FPS), o.FPS) != at {
 					t.Errorf("%v is not on a frame at %.3f fps", at, o.FPS)
@@ -82,6 +86,10 @@ func TestMakeCuesProperties(t *testing.T) {
 			t.Fatalf("iteration %d, options %+v, labels %t", iter, o, labelWidth != nil)
 		}
 	}
+	if dialogues == 0 {
+		t.Error("no dialogue cue made: the properties of joinDialogue's cues went unchecked")
+	}
+	t.Logf("%d dialogue cues", dialogues)
 }
 
 // snapSlack is how far snapping to frames may move a time: half a frame.
@@ -93,12 +101,15 @@ func snapSlack(o Options) time.Duration {
 }
 
 // checkCueProperties asserts the invariants the package documents, for
-// cues cut with labelWidth (see Turns.MakeCues).
+// cues cut with labelWidth (see Turns.MakeCues). A cue holds lines of one
+// segment, or is a dialogue (see joinDialogue): one line of each of two
+// segments of different speakers, each line shown with a dash and, with
+// labels, its speaker's label.
 func checkCueProperties(t *testing.T, doc *caption.Document, o Options, labelWidth func(string) int) {
 	t.Helper()
 	windows := segmentWindows(doc.Segments, o, defaultModel)
 	var want, got []string
-	k := 0
+	k, j := 0, 0 // the cue and line the next words are in
 	prevSpeaker := "\x00"
 	for i, s := range doc.Segments {
 		words := wordTexts(s.Text())
@@ -110,39 +121,54 @@ func checkCueProperties(t *testing.T, doc *caption.Document, o Options, labelWid
 				t.Fatalf("segment %d: words left but no cue", i)
 			}
 			c := doc.Cues[k]
-			if c.Start < windows[i].start-snapSlack(o) || c.Start > c.End {
-				t.Errorf("cue %d [%v, %v] starts before its segment's window [%v, %v]", k, c.Start, c.End, windows[i].start, windows[i].end)
+			dialogue := c.Speaker() == "" && len(c.Lines) > 1
+			if dialogue && !isDialogue(c) {
+				t.Errorf("cue %d has lines of several speakers but is no dialogue: %v", k, c.Lines)
 			}
-			if k > 0 && c.Start < doc.Cues[k-1].End {
-				t.Errorf("cue %d starts at %v before cue %d ends at %v", k, c.Start, k-1, doc.Cues[k-1].End)
-			}
-			reserve := 0
-			if first && labelWidth != nil && s.Speaker != prevSpeaker {
-				reserve = labelWidth(s.Speaker)
-			}
-			tooLong := false
-			for li, l := range c.Lines {
-				if l.Speaker != s.Speaker {
-					t.Errorf("cue %d line %q has speaker %q, want %q", k, l.Text, l.Speaker, s.Speaker)
+			if j == 0 {
+				if c.Start < windows[i].start-snapSlack(o) || c.Start > c.End {
+					t.Errorf("cue %d [%v, %v] starts before its segment's window [%v, %v]", k, c.Start, c.End, windows[i].start, windows[i].end)
 				}
-				w := utf8.RuneCountInString(l.Text)
-				if li == 0 {
-					w += reserve
+				if k > 0 && c.Start < doc.Cues[k-1].End {
+					t.Errorf("cue %d starts at %v before cue %d ends at %v", k, c.Start, k-1, doc.Cues[k-1].End)
 				}
-				if w > o.MaxChars && len(wordTexts(l.Text)) > 1 {
-					t.Errorf("cue %d line %q: %d characters (with label) > %d", k, l.Text, w, o.MaxChars)
-				}
-				if w > o.MaxChars {
-					tooLong = true
-				}
-				got = append(got, wordTexts(l.Text)...)
-				n += len(wordTexts(l.Text))
 			}
-			if len(c.Lines) > o.MaxLines && !tooLong {
-				t.Errorf("cue %d has %d lines > %d", k, len(c.Lines), o.MaxLines)
+			l := c.Lines[j]
+			if l.Speaker != s.Speaker {
+				t.Errorf("cue %d line %q has speaker %q, want %q", k, l.Text, l.Speaker, s.Speaker)
 			}
-			first = false
-			k++
+			w := utf8.RuneCountInString(l.Text)
+			switch {
+			case dialogue:
+				if s.Speaker == "" {
+					t.Errorf("cue %d: a dialogue line of no speaker", k)
+				}
+				w += dashWidth
+				if labelWidth != nil {
+					w += labelWidth(s.Speaker)
+				}
+			case j == 0 && first && labelWidth != nil && s.Speaker != prevSpeaker:
+				w += labelWidth(s.Speaker)
+			}
+			if w > o.MaxChars && len(wordTexts(l.Text)) > 1 {
+				t.Errorf("cue %d line %q: %d characters (with label) > %d", k, l.Text, w, o.MaxChars)
+			}
+			got = append(got, wordTexts(l.Text)...)
+			n += len(wordTexts(l.Text))
+			if j++; j == len(c.Lines) || dialogue && n < len(words) {
+				tooLong := false
+				for _, l := range c.Lines {
+					tooLong = tooLong || utf8.RuneCountInString(l.Text) > o.MaxChars
+				}
+				if len(c.Lines) > o.MaxLines && !tooLong {
+					t.Errorf("cue %d has %d lines > %d", k, len(c.Lines), o.MaxLines)
+				}
+				if j < len(c.Lines) {
+					t.Errorf("cue %d: a dialogue line %q of segment %d, which goes on", k, l.Text, i)
+				}
+				k, j = k+1, 0
+				first = false
+			}
 		}
 		if len(words) > 0 {
 			prevSpeaker = s.Speaker
@@ -347,5 +373,28 @@ func TestTurnsShared(t *testing.T) {
 				t.Errorf("transcript %d, label style %d (-own Turns +shared Turns):\n%s", i, k, d)
 			}
 		}
+	}
+}
+
+// TestReadableBeforeTouchingNext: a cue too fast to read whose end
+// touches the next cue takes its time from the gap before it, counting
+// the minimum gap its end must then leave before the next cue. (It used
+// to take only what it lacked before that gap was cut from its end, and
+// stayed a few frames too fast.)
+func TestReadableBeforeTouchingNext(t *testing.T) {
+	ms := time.Millisecond
+	o := Options{}.withDefaults()
+	cues := []caption.Cue{
+		cue(0, 2000*ms, "A", "A complicated alien artifact."),
+		cue(3000*ms, 4000*ms, "A", "It's something different."), // 25 characters: 1.25 s at 20 cps
+		cue(4000*ms, 5000*ms, "B", "The brain?"),
+	}
+	floors := []time.Duration{0, 0, 4000 * ms}
+	makeReadable(cues, floors, nil, o)
+	if v := Check(cues[:2], o); len(v) > 0 {
+		t.Errorf("after makeReadable: %v (cue 1 %v–%v)", v, cues[1].Start, cues[1].End)
+	}
+	if got, want := cues[1].End, cues[2].Start-o.MinGap; got != want {
+		t.Errorf("cue 1 ends at %v, want %v: the minimum gap before the next cue", got, want)
 	}
 }

@@ -30,15 +30,29 @@ func cueSegments(t *testing.T, doc *caption.Document) []int {
 			}
 			left = len(wordTexts(doc.Segments[seg].Text()))
 		}
-		for _, l := range c.Lines {
+		out = append(out, seg)
+		for j, l := range c.Lines {
+			if left == 0 && j > 0 && isDialogue(c) {
+				// A dialogue's second line is the next segment's.
+				seg++
+				if seg >= len(doc.Segments) {
+					t.Fatalf("cue %d: no segment left for its words", k)
+				}
+				left = len(wordTexts(doc.Segments[seg].Text()))
+			}
 			left -= len(wordTexts(l.Text))
 		}
 		if left < 0 {
 			t.Fatalf("cue %d takes words of two segments", k)
 		}
-		out = append(out, seg)
 	}
 	return out
+}
+
+// isDialogue reports whether c is a dialogue cue (see joinDialogue): two
+// lines of two speakers, each opened by a dash.
+func isDialogue(c caption.Cue) bool {
+	return len(c.Lines) == 2 && c.Lines[0].Speaker != c.Lines[1].Speaker && c.Lines[0].Dash && c.Lines[1].Dash
 }
 
 // segmentCues returns the cues made from segment i.
