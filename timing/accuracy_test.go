@@ -34,6 +34,13 @@ var accuracyFiles = []struct {
 	{"podcast", "podcast-virtual-coffee-s1e4.srt", "", false},
 	{"film-fr", "film-fr-anchorman.srt", "", false},
 	{"talk-zh", "talk-zh-sim-to-real-grasping.srt", "", false},
+	// Four more, none tuned on: a Japanese anime's broadcast captions, a
+	// German film's subtitles, a city council's live captions and a Zoom
+	// call's own transcript (testdata/SOURCES.md).
+	{"anime-ja", "anime-ja-3gatsu-no-lion-01.srt", "", false},
+	{"film-de", "film-de-good-bye-lenin.srt", "", false},
+	{"council", "council-oakland-2022-08-09.vtt", "", false},
+	{"zoom-call", "zoom-ethereum-acd-testing-068.vtt", "", false},
 }
 
 const (

@@ -83,8 +83,10 @@ func diagnose(ref reference, cues []caption.Cue, m model) string {
 	var segOf []int
 	for i, s := range segs {
 		for _, f := range strings.Fields(s.Text()) {
-			for range scoredUnits(f) {
-				segOf = append(segOf, i)
+			for _, u := range scoredUnits(f) {
+				if wordKey(u.text) != "" {
+					segOf = append(segOf, i)
+				}
 			}
 		}
 	}

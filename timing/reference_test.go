@@ -53,6 +53,9 @@ func placeWords(text string, start, end time.Duration, cue int) []timedWord {
 	pos := 0
 	for _, f := range fields {
 		for _, w := range scoredUnits(f) {
+			if wordKey(w.text) == "" {
+				continue // punctuation of its own ("→", "--") is not a word
+			}
 			n := utf8.RuneCountInString(w.text)
 			mid := float64(pos+w.at) + float64(n)/2
 			out = append(out, timedWord{text: w.text, key: wordKey(w.text), at: start + time.Duration(span*mid/float64(total)), cue: cue})
@@ -137,11 +140,19 @@ var (
 	// bracketLabel is a Netflix label: "[Alba] text". A bracket that starts
 	// in lower case ("[ríe]") is a sound, not a name.
 	bracketLabel = regexp.MustCompile(`^\[(\p{Lu}[^\]]*)\]\s*`)
-	// soundTag is a description of a sound: "( clock ticking )", "[ríe]".
-	// They are not speech, so the harness drops them from both sides.
-	soundTag = regexp.MustCompile(`\([^)]*\)|\[[^\]]*\]`)
-	// dialogueDash starts a line said by another speaker: "- text", "-text".
-	dialogueDash = regexp.MustCompile(`^[-‐–]\s*`)
+	// soundTag is a description of a sound: "( clock ticking )", "[ríe]",
+	// "（風の音）", "* Klopfen *" (German subtitles). They are not speech,
+	// so the harness drops them from both sides.
+	soundTag = regexp.MustCompile(`\([^)]*\)|\[[^\]]*\]|（[^）]*）|\*[^*]*\*`)
+	// wideLabel is a Japanese caption's label, "（幸田）元気だったか？", on a
+	// line of its own or before the text.
+	wideLabel = regexp.MustCompile(`^（([^）]+)）\s*`)
+	// dialogueDash starts a line said by another speaker: "- text",
+	// "-text", and the broadcast chevron ">> text" (CART captions).
+	dialogueDash = regexp.MustCompile(`^(?:[-‐–]|>>)\s*`)
+	// music marks a sung line, "♪♪「…」": lyrics, which transcripts of the
+	// speech leave out, so the harness does too.
+	music = regexp.MustCompile(`[♪♫]`)
 	// nameLabel is a meeting or podcast label, "Ann Lee: text": one to
 	// four capitalised words and text after it on the same line (a line
 	// ending in ":" is a sentence, not a speaker). readSpeech takes it for
@@ -202,16 +213,21 @@ func readSpeech(cues []caption.Cue) (spoken [][]spokenLine, marked bool) {
 	anon := 0
 	named := nameLabels(cues)
 	for _, c := range cues {
+		// A ♪ marks its line as sung, and the lines after it in the cue
+		// until a dash or a label: "♪♪「魔法の言葉\n虹の…」".
+		sung := make([]bool, len(c.Lines))
 		speech := false
-		for _, l := range c.Lines {
-			t := dialogueDash.ReplaceAllString(strings.TrimSpace(l.Text), "")
+		for i, l := range c.Lines {
+			raw := strings.TrimSpace(l.Text)
+			t := dialogueDash.ReplaceAllString(raw, "")
 			t = upperLabel.ReplaceAllString(t, "")
-			if strings.IndexFunc(soundTag.ReplaceAllString(t, ""), unicode.IsLetter) >= 0 {
+			sung[i] = music.MatchString(t) || i > 0 && sung[i-1] && t == raw && !wideLabel.MatchString(t)
+			if !sung[i] && strings.IndexFunc(soundTag.ReplaceAllString(t, ""), unicode.IsLetter) >= 0 {
 				speech = true
 			}
 		}
 		var lines []spokenLine
-		for _, l := range c.Lines {
+		for i, l := range c.Lines {
 			t := strings.TrimSpace(l.Text)
 			newTurn := false
 			if l.Speaker != "" && l.Speaker != cur {
@@ -242,6 +258,13 @@ func readSpeech(cues []caption.Cue) (spoken [][]spokenLine, marked bool) {
 			if m := bracketLabel.FindStringSubmatch(t); m != nil && speech {
 				change(m[1])
 				t, newTurn = t[len(m[0]):], true
+			}
+			if m := wideLabel.FindStringSubmatch(t); m != nil && speech {
+				change(m[1])
+				t, newTurn = t[len(m[0]):], true
+			}
+			if sung[i] {
+				t = ""
 			}
 			if m := upperLabel.FindStringSubmatch(t); m != nil && utf8.RuneCountInString(m[1]) > 1 {
 				change(m[1])
