@@ -88,6 +88,7 @@ var methods = []method{
 
 // measure scores cues against the reference words.
 func measure(ref reference, cues []caption.Cue, o Options) score {
+	o = ref.options(o)
 	want, got := wordsOf(ref.cues), wordsOf(cues)
 	pairs := align(want, got)
 	s := score{Cues: len(cues), Words: len(pairs), Lost: len(want) - len(pairs), Invented: len(got) - len(pairs)}
@@ -294,7 +295,7 @@ func measureAll(refs map[string]reference, o Options, only func(name string) boo
 		fig[f.name] = map[string]score{}
 		for _, m := range methods {
 			segs := append([]caption.Segment(nil), ref.segments...)
-			s := measure(ref, m.make(segs, ref.duration, o), o)
+			s := measure(ref, m.make(segs, ref.duration, ref.options(o)), o)
 			fig[f.name][m.name] = s
 			if pooled[m.name] == nil {
 				pooled[m.name] = &score{}

@@ -14,6 +14,7 @@ import (
 // for them through timing.ReadDocument.
 func init() {
 	timing.ReadDocument = readDocument
+	timing.DocumentLanguage = convert.Language
 }
 
 // readDocument reads data in the format name's extension says, a

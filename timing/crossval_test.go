@@ -75,7 +75,7 @@ func BenchmarkAccuracyCrossValidate(b *testing.B) {
 	uniform := map[string]score{}
 	for _, f := range names {
 		ref := refs[f]
-		uniform[f] = measure(ref, uniformCues(append([]caption.Segment(nil), ref.segments...), ref.duration, Options{}), Options{})
+		uniform[f] = measure(ref, uniformCues(append([]caption.Segment(nil), ref.segments...), ref.duration, ref.options(Options{})), Options{})
 	}
 	// scores[i][file]: model i on file.
 	var scores []map[string]score
@@ -85,7 +85,7 @@ func BenchmarkAccuracyCrossValidate(b *testing.B) {
 			s := map[string]score{}
 			for _, f := range names {
 				ref := refs[f]
-				doc := &caption.Document{Segments: append([]caption.Segment(nil), ref.segments...), Duration: ref.duration}
+				doc := &caption.Document{Segments: append([]caption.Segment(nil), ref.segments...), Duration: ref.duration, Language: ref.lang}
 				makeCues(doc, Options{}, m)
 				s[f] = measure(ref, doc.Cues, Options{})
 			}

@@ -55,7 +55,7 @@ func BenchmarkAccuracyDiagnose(b *testing.B) {
 		for _, f := range accuracyFiles {
 			ref := refs[f.name]
 			segs := append([]caption.Segment(nil), ref.segments...)
-			doc := &caption.Document{Segments: segs, Duration: ref.duration}
+			doc := &caption.Document{Segments: segs, Duration: ref.duration, Language: ref.lang}
 			MakeCues(doc, Options{})
 			pooled.pool(measure(ref, doc.Cues, Options{}))
 			fmt.Fprintf(&report, "%s:\n%s%s", f.name, diagnose(ref, doc.Cues, defaultModel), cueShapes(doc.Cues))
@@ -76,7 +76,7 @@ func (t tally) String() string {
 
 // diagnose returns a breakdown of cues' misses against ref.
 func diagnose(ref reference, cues []caption.Cue, m model) string {
-	o := Options{}.withDefaults()
+	o := ref.options(Options{}).withDefaults()
 	segs := ref.segments
 	rates, _ := speakerRates(segs, segmentUnits(segmentWords(segs), m), o, m)
 	// segment of each output word, in order: capconv keeps every word.
@@ -260,7 +260,7 @@ func BenchmarkAccuracyOracle(b *testing.B) {
 
 // measureOracle scores the oracle's cues for ref.
 func measureOracle(ref reference) score {
-	o := Options{}.withDefaults()
+	o := ref.options(Options{}).withDefaults()
 	segs := ref.segments
 	want := wordsOf(ref.cues)
 	var mine []timedWord

@@ -34,7 +34,7 @@ func excerpt(ref reference, limit time.Duration) reference {
 		return ref
 	}
 	cut := ref.segments[k].Start
-	out := reference{segments: ref.segments[:k:k]}
+	out := reference{segments: ref.segments[:k:k], lang: ref.lang}
 	for _, c := range ref.cues {
 		if c.Start < cut {
 			out.cues = append(out.cues, c)
@@ -68,6 +68,10 @@ var mediaTracks = map[string]trackSpec{
 	"podcast":    {".m4a", "en", 25, true, ""},
 	"film-fr":    {".mp4", "fr", 15, false, ""},
 	"talk-zh":    {".m4a", "cmn", 20, false, ""},
+	"anime-ja":   {".mp4", "ja", 20, false, ""},
+	"film-de":    {".mp3", "de", 15, false, ""},
+	"council":    {".m4a", "en-us", 20, false, ""},
+	"zoom-call":  {".mp3", "en", 25, false, ""},
 }
 
 // otherVoiceTracks are the English files' tracks said by another
@@ -81,6 +85,8 @@ var otherVoiceTracks = map[string]trackSpec{
 	"teams":      {".mp3", "en", 10, false, "flite"},
 	"zoom":       {".m4a", "en-us", 20, true, "flite"},
 	"podcast":    {".mp4", "en", 15, false, "flite"},
+	"council":    {".mp3", "en", 15, true, "flite"},
+	"zoom-call":  {".m4a", "en", 20, false, "flite"},
 }
 
 // otherVoiceExcerpt is how much of each file the other voice says.
@@ -245,19 +251,19 @@ func scoreTracks(t *testing.T, refs map[string]reference, tracks map[string]trac
 				make func() []caption.Cue
 			}{
 				{"capconv --media", func() []caption.Cue {
-					doc := &caption.Document{Segments: append([]caption.Segment(nil), ref.segments...)}
+					doc := &caption.Document{Segments: append([]caption.Segment(nil), ref.segments...), Language: ref.lang}
 					mo := o
 					mo.Speech = speechOf(t, sp, tr.lang, ref.segments)
 					MakeCues(doc, mo)
 					return doc.Cues
 				}},
 				{"capconv", func() []caption.Cue {
-					doc := &caption.Document{Segments: append([]caption.Segment(nil), ref.segments...), Duration: ref.duration}
+					doc := &caption.Document{Segments: append([]caption.Segment(nil), ref.segments...), Duration: ref.duration, Language: ref.lang}
 					MakeCues(doc, o)
 					return doc.Cues
 				}},
 				{"uniform", func() []caption.Cue {
-					return uniformCues(append([]caption.Segment(nil), ref.segments...), ref.duration, o)
+					return uniformCues(append([]caption.Segment(nil), ref.segments...), ref.duration, ref.options(o))
 				}},
 				// The captions the track was built from: timed to the
 				// speech by definition, and as readable as its speed lets
@@ -364,10 +370,10 @@ func TestMediaResync(t *testing.T) {
 					}
 					segs = append(segs, caption.Segment{Start: at, ExactStart: true, Speaker: speechtrack.Speaker(c), Paragraphs: []string{speechtrack.Text(c)}})
 				}
-				doc := &caption.Document{Segments: segs}
+				doc := &caption.Document{Segments: segs, Language: ref.lang}
 				MakeCues(doc, Options{Speech: speechOf(t, sp, mediaTracks[name].lang, segs)})
 				got := measure(ref, doc.Cues, Options{})
-				plain := &caption.Document{Segments: segs}
+				plain := &caption.Document{Segments: segs, Language: ref.lang}
 				MakeCues(plain, Options{})
 				without := measure(ref, plain.Cues, Options{})
 				t.Logf("median %.2f s, within ±0.5 s %.1f%% (without the media %.2f s, %.1f%%)", got.Median, 100*got.Within, without.Median, 100*without.Within)

@@ -303,7 +303,11 @@ type reference struct {
 	cues     []caption.Cue // the spoken text of each cue, speakers set
 	segments []caption.Segment
 	duration time.Duration // the last cue's end, rounded up to a second
+	lang     string        // the language of its text, as capconv detects it
 }
+
+// options returns o with the limits of ref's language (Options.ForLanguage).
+func (ref reference) options(o Options) Options { return o.ForLanguage(ref.lang) }
 
 // derive builds the reference cues (spoken text only) and the start-only
 // transcript a transcript tool would print for them: consecutive cues of
@@ -380,13 +384,15 @@ func lastUnit(w string) string {
 // loadReference reads a caption file and derives its reference; when
 // transcript is not "", the segments are read from that real transcript
 // instead of derived.
-func loadReference(t testing.TB, caption, transcript string) reference {
+func loadReference(t testing.TB, captions, transcript string) reference {
 	t.Helper()
-	doc := readFile(t, caption)
+	doc := readFile(t, captions)
 	ref := derive(doc.Cues)
 	if transcript != "" {
 		ref.segments = readFile(t, transcript).Segments
 	}
+	// As the CLI does for a transcript that does not say its language.
+	ref.lang = DocumentLanguage(&caption.Document{Segments: ref.segments})
 	return ref
 }
 
@@ -401,6 +407,11 @@ func loadReference(t testing.TB, caption, transcript string) reference {
 // that may import convert. It is exported only so that the external test
 // can reach it; it is no part of the package's API.
 var ReadDocument func(name string, data []byte) (*caption.Document, error)
+
+// DocumentLanguage is convert.Language, set the same way: the language
+// capconv takes a document's text to be in when it does not say, whose
+// preset limits apply.
+var DocumentLanguage func(*caption.Document) string
 
 // readFile reads the file at path with ReadDocument.
 func readFile(t testing.TB, path string) *caption.Document {

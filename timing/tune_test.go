@@ -79,7 +79,7 @@ func tuneScores(refs map[string]reference, m model, tune bool, w *strings.Builde
 			continue
 		}
 		ref := refs[f.name]
-		doc := &caption.Document{Segments: append([]caption.Segment(nil), ref.segments...), Duration: ref.duration}
+		doc := &caption.Document{Segments: append([]caption.Segment(nil), ref.segments...), Duration: ref.duration, Language: ref.lang}
 		makeCues(doc, Options{}, m)
 		s := measure(ref, doc.Cues, Options{})
 		pooled.pool(s)
