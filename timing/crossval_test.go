@@ -15,7 +15,8 @@ import (
 // matter (when speech starts, how a speaker's rate is measured, where a
 // slow speaker's silence falls, whether the last turn's window runs to
 // the end of the media, how long before the next turn's speech a turn's
-// stops). The window rule's ratio and slack stay at the default's: over
+// stops, whether a slow speaker's silence is capped at the file's fitted
+// silence per turn). The window rule's ratio and slack stay at the default's: over
 // 72 models that varied them, no fold chose other values.
 func crossValidationGrid() []model {
 	var out []model
@@ -25,12 +26,15 @@ func crossValidationGrid() []model {
 				for _, ew := range []float64{0, 4, 16} {
 					for _, last := range []bool{false, true} {
 						for _, gap := range []float64{0, 0.25, 0.5} {
-							m := defaultModel
-							m.startLag = time.Duration(lag * float64(time.Second))
-							m.rateQuantile, m.minRate = q, r
-							m.endWeight, m.lastToEnd = ew, last
-							m.turnGap = time.Duration(gap * float64(time.Second))
-							out = append(out, m)
+							for _, fit := range []bool{false, true} {
+								m := defaultModel
+								m.startLag = time.Duration(lag * float64(time.Second))
+								m.rateQuantile, m.minRate = q, r
+								m.endWeight, m.lastToEnd = ew, last
+								m.turnGap = time.Duration(gap * float64(time.Second))
+								m.fitSilence = fit
+								out = append(out, m)
+							}
 						}
 					}
 				}
@@ -42,8 +46,8 @@ func crossValidationGrid() []model {
 
 // describe names m's parameters that the grid varies.
 func (m model) describe() string {
-	return fmt.Sprintf("lag %v q %v minRate %v endWeight %v lastToEnd %v turnGap %v",
-		m.startLag.Seconds(), m.rateQuantile, m.minRate, m.endWeight, m.lastToEnd, m.turnGap.Seconds())
+	return fmt.Sprintf("lag %v q %v minRate %v endWeight %v lastToEnd %v turnGap %v fitSilence %v",
+		m.startLag.Seconds(), m.rateQuantile, m.minRate, m.endWeight, m.lastToEnd, m.turnGap.Seconds(), m.fitSilence)
 }
 
 // cvLoss is what cross-validation minimises over files: the mean of the

@@ -70,6 +70,14 @@ type model struct {
 	// the time to unmute), and the next turn's printed start, truncated,
 	// is on average half a second before its speech.
 	turnGap time.Duration
+	// fitSilence caps the silence a slow speaker's window holds (see
+	// silentShare) at the file's silence per turn: fitted over its turns
+	// as window = a·need + b, b is the time a turn's window holds beyond
+	// what its words take, whatever their length. A meeting or a live
+	// caption's speakers talk until the next turn (b about a second, so
+	// slow speakers are slow speech), NOVA's narration stops before the
+	// next shot (b of 6 s).
+	fitSilence bool
 }
 
 var defaultModel = model{
@@ -84,6 +92,7 @@ var defaultModel = model{
 	endWeight:     16,
 	lastToEnd:     true,
 	turnGap:       250 * time.Millisecond,
+	fitSilence:    true,
 }
 
 // minRateSample is the shortest window a turn's rate is measured on: a
@@ -533,6 +542,10 @@ type window struct {
 	// pause is the part of the speech window (see speech) that is silence
 	// between the turn's sentences, not speech.
 	pause time.Duration
+	// silence, when fitted, is the most silence a slow speaker's window
+	// holds (see model.fitSilence).
+	silence       time.Duration
+	silenceFitted bool
 }
 
 // noLimit is the ceiling of a cue whose segment states no end.
@@ -554,6 +567,9 @@ func (w window) speech(m model) window {
 		avail = min(avail, time.Duration(float64(w.need)*m.slack))
 	} else if w.slow && avail > w.need {
 		silent := time.Duration(m.silentShare * float64(avail-w.need))
+		if m.fitSilence && w.silenceFitted {
+			silent = min(silent, w.silence)
+		}
 		avail -= silent
 		if m.endWeight > 0 {
 			between = silent
@@ -659,10 +675,59 @@ func timeWindows(segs []caption.Segment, us []float64, o Options, m model) []win
 		}
 		i = j
 	}
+	if m.fitSilence {
+		if b, ok := fittedSilence(out); ok {
+			for k := range out {
+				out[k].silence, out[k].silenceFitted = b, true
+			}
+		}
+	}
 	if ends != nil {
 		startEarly(out, segs, m)
 	}
 	return out
+}
+
+// minSilenceFit is how many turns fittedSilence needs to fit a line.
+const minSilenceFit = 10
+
+// fittedSilence fits window = a·need + b over the turns whose window ends
+// at the next one's start, by least absolute deviations (iteratively
+// reweighted least squares: the median line, which the few windows that
+// hold a whole scene of music do not pull), and returns b, at least 0;
+// false when fewer than minSilenceFit turns tell.
+func fittedSilence(ws []window) (time.Duration, bool) {
+	var xs, ys []float64
+	for _, w := range ws {
+		if !w.next || w.known || w.end-w.start < minRateSample {
+			continue
+		}
+		xs = append(xs, w.need.Seconds())
+		ys = append(ys, (w.end - w.start).Seconds())
+	}
+	if len(xs) < minSilenceFit {
+		return 0, false
+	}
+	a, b := 1.0, 0.0
+	for range 30 {
+		var sw, sx, sy, sxx, sxy float64
+		for i := range xs {
+			// Residuals under 0.1 s weigh as 0.1 s: no division by 0.
+			wt := 1 / math.Max(math.Abs(ys[i]-a*xs[i]-b), 0.1)
+			sw += wt
+			sx += wt * xs[i]
+			sy += wt * ys[i]
+			sxx += wt * xs[i] * xs[i]
+			sxy += wt * xs[i] * ys[i]
+		}
+		den := sw*sxx - sx*sx
+		if den == 0 {
+			break
+		}
+		a = (sw*sxy - sx*sy) / den
+		b = (sy - a*sx) / sw
+	}
+	return seconds(max(b, 0)), true
 }
 
 // startEarly keeps start-only turns' speech before the stated ranges that
