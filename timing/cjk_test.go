@@ -34,8 +34,8 @@ func TestBreakLinesUnspaced(t *testing.T) {
 			[]string{"在本演示中，我将谈论我们", "如何在一些问题中使用模拟。"}},
 		{"Latin words keep their spaces", "我是来自 Brain Robotics 团队的 Alex。", 16,
 			[]string{"我是来自", "Brain Robotics", "团队的 Alex。"}}, // a name stays on one line
-		{"Japanese with kana", "「今日はいい天気ですね」と彼女は言いました。", 13,
-			[]string{"「今日はいい天気です", "ね」と彼女は言いました。"}},
+		{"Japanese breaks after a closing quote", "「今日はいい天気ですね」と彼女は言いました。", 13,
+			[]string{"「今日はいい天気ですね」", "と彼女は言いました。"}},
 		{"no line starts with a closing mark after a space", "我们今天来谈谈机器人学习 。以及如何在现实世界中使用模拟 」", 16,
 			[]string{"我们今天来谈谈机器人学习 。", "以及如何在现实世界中使用模拟 」"}},
 		{"Japanese keeps kanji compounds whole where it can", "今日は東京にできた新しい区立図書館について設計を担当した方にお話を伺います。", 13,

@@ -220,6 +220,9 @@ func (c *speechClock) said(w []word) float64 {
 	n := 0
 	for _, x := range w {
 		n += syllables(x.text)
+		if x.kanji() {
+			n += hanCount(x.text) // a kanji is about two morae
+		}
 	}
 	// In characters, as the alignment's costs count them: a syllable is
 	// about three.

@@ -44,6 +44,9 @@ const (
 	// a space.
 	flagClosesCJK
 	flagOpensCJK
+	// flagKanji: the word's Han characters are Japanese kanji (its text
+	// also holds kana), each said in about two morae (see spokenWeight).
+	flagKanji
 )
 
 // closesSentence, closesClause and capitalised are endsSentence,
@@ -52,6 +55,7 @@ func (w word) closesSentence() bool { return w.flags&flagSentence != 0 }
 func (w word) closesClause() bool   { return w.flags&flagClause != 0 }
 func (w word) capitalised() bool    { return w.flags&flagCapital != 0 }
 func (w word) glued() bool          { return w.flags&flagGlued != 0 }
+func (w word) kanji() bool          { return w.flags&flagKanji != 0 }
 
 // space is the width of what comes between w and the word before it on
 // a line: a space, or nothing when w is glued to it.
@@ -123,6 +127,7 @@ func spaceAt(text string, i int) (bool, int) {
 // once, indexing into it: each word's width and whether it is ASCII come
 // out of the same walk.
 func appendWords(ws []word, text string) []word {
+	kana := -1 // whether text holds kana, once a token without spaces asks
 	for i := 0; i < len(text); {
 		if sp, size := spaceAt(text, i); sp {
 			i += size
@@ -139,7 +144,13 @@ func appendWords(ws []word, text string) []word {
 			i += size
 		}
 		if !ascii && hasUnspaced(text[start:i]) {
-			ws = appendUnspaced(ws, text[start:i])
+			if kana < 0 {
+				kana = 0
+				if strings.IndexFunc(text, isKana) >= 0 {
+					kana = 1
+				}
+			}
+			ws = appendUnspaced(ws, text[start:i], kana == 1)
 			continue
 		}
 		ws = append(ws, newWord(text[start:i], width, ascii))
@@ -171,8 +182,9 @@ func unspaced(r rune) bool {
 // allow a break, which fall between most CJK characters but never before
 // closing punctuation and small kana (、。，」』）！？ゃ) nor after opening
 // punctuation (「『（), the kinsoku rules. Every piece but the first is
-// glued to the one before it.
-func appendUnspaced(ws []word, tok string) []word {
+// glued to the one before it. japanese says that tok's text is Japanese
+// (it holds kana): its Han characters are kanji, and weigh as two kana.
+func appendUnspaced(ws []word, tok string, japanese bool) []word {
 	state := -1
 	for first := true; tok != ""; first = false {
 		var seg string
@@ -181,9 +193,32 @@ func appendUnspaced(ws []word, tok string) []word {
 		if !first {
 			w.flags |= flagGlued
 		}
+		if japanese {
+			if n := hanCount(seg); n > 0 {
+				w.heavy = uint16(min(int(w.heavy)+n*(kanjiWeight-hanWeight), math.MaxUint16))
+				w.flags |= flagKanji
+			}
+		}
 		ws = append(ws, w)
 	}
 	return ws
+}
+
+// isKana reports whether r is Hiragana or Katakana: text that holds any
+// is Japanese, whose Han characters are kanji.
+func isKana(r rune) bool {
+	return r >= 0x3040 && (unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r))
+}
+
+// hanCount returns how many Han characters s holds.
+func hanCount(s string) int {
+	n := 0
+	for _, r := range s {
+		if r >= 0x2E80 && unicode.Is(unicode.Han, r) {
+			n++
+		}
+	}
+	return n
 }
 
 // countUnspaced returns how many words appendUnspaced finds in tok.
@@ -219,16 +254,26 @@ func heavyUnits(text string) uint16 {
 // two. Timing the model's rates in these units keeps its character-based
 // thresholds (the slowest speech, the pauses) right for every script:
 // Chinese at five characters a second is ordinary speech, not slow
-// speech followed by silence.
+// speech followed by silence. A Japanese kanji is read in one to three
+// morae, about two on average (残念 zan-nen, 手 te, 感触 kan-sho-ku):
+// kanjiWeight, which appendUnspaced gives the Han characters of text that
+// holds kana.
 func spokenWeight(r rune) int {
 	switch {
 	case unicode.Is(unicode.Han, r):
-		return 3
+		return hanWeight
 	case unicode.Is(unicode.Hiragana, r), unicode.Is(unicode.Katakana, r), unicode.Is(unicode.Hangul, r):
 		return 2
 	}
 	return 1
 }
+
+// hanWeight and kanjiWeight are a Han character's spokenWeight in Chinese
+// and in Japanese.
+const (
+	hanWeight   = 3
+	kanjiWeight = 4
+)
 
 // countWords returns how many words appendWords finds in text.
 func countWords(text string) int {
@@ -304,11 +349,24 @@ func lastRune(w string) rune {
 	}
 	for {
 		r, size := utf8.DecodeLastRuneInString(w)
-		if size == 0 || !strings.ContainsRune("\"'”’)]»", r) {
+		if size == 0 || !strings.ContainsRune(closingMarks, r) {
 			return r
 		}
 		w = w[:len(w)-size]
 	}
+}
+
+// closingMarks are the quotes and brackets that may follow a sentence's
+// or a clause's last mark ("Yes.", …です。」): lastRune looks through
+// them. ＞ closes a Japanese caption's ＜inner voice＞.
+const closingMarks = "\"'”’)]»」』）】〉》〕］｝＞"
+
+// closesQuote reports whether w ends with a CJK closing quote or bracket:
+// the end of a quoted line or an aside, where a speaker pauses as at a
+// comma.
+func closesQuote(w string) bool {
+	r, _ := utf8.DecodeLastRuneInString(w)
+	return r >= 0x3000 && strings.ContainsRune(closingMarks, r)
 }
 
 // isASCIICloser reports whether c is one of the closing quotes and
@@ -334,7 +392,7 @@ func clauseEnd(w string, last rune) bool {
 	case ',', ';', ':', '—', '–', '，', '、':
 		return true
 	}
-	return w == "-" || w == "--"
+	return w == "-" || w == "--" || closesQuote(w) && !sentenceEnd(w, last)
 }
 
 // isAbbreviation reports whether w is a word that ends in a period

@@ -65,3 +65,29 @@ func TestWordFactsAllocateNothing(t *testing.T) {
 		t.Errorf("%v allocations per run, want 0", allocs)
 	}
 }
+
+// TestSentenceAndClauseEnds checks the marks a sentence or clause ends
+// with, through the quotes and brackets that may close after them.
+func TestSentenceAndClauseEnds(t *testing.T) {
+	for _, tt := range []struct {
+		word             string
+		sentence, clause bool
+	}{
+		{word: "done.", sentence: true},
+		{word: `done."`, sentence: true},
+		{word: "Mr.", sentence: false},
+		{word: "です。」", sentence: true},    // a quote closed after its sentence
+		{word: "ですね」", clause: true},      // a quote closed mid-sentence: a pause
+		{word: "気がする＞", clause: true},     // an inner voice's ＜…＞ closed
+		{word: "（笑）", clause: true},       // an aside
+		{word: "好，", clause: true},        // a Chinese comma
+		{word: "(laughs)", clause: false}, // Latin brackets: no pause of their own
+		{word: "word", sentence: false},
+	} {
+		s := endsSentence(tt.word)
+		c := clauseEnd(tt.word, lastRune(tt.word))
+		if s != tt.sentence || c != tt.clause {
+			t.Errorf("%q: sentence %v, clause %v; want %v, %v", tt.word, s, c, tt.sentence, tt.clause)
+		}
+	}
+}
