@@ -902,7 +902,7 @@ func (b *turnBuffers) cutTurn(cues []caption.Cue, ws []word, speaker string, w w
 // cues' lines share its memory instead of a joined copy.
 func (b *turnBuffers) cutTurnOf(cues []caption.Cue, ws []word, src, speaker string, w window, lim chunkLimits, m model) []caption.Cue {
 	if w.clock != nil {
-		lim.heard = b.hearWords(w, w.wordTimes(ws)) // with the audio: where each word is heard
+		lim.heard = b.hearWords(w, ws, w.wordTimes(ws)) // with the audio: where each word is heard
 	}
 	chunks := b.splitChunks(ws, lim)
 	joined := src
@@ -969,17 +969,49 @@ func (b *turnBuffers) cutTurnOf(cues []caption.Cue, ws []word, src, speaker stri
 	return cues
 }
 
-// hearWords returns where the words of a turn timed to w's clock are
-// heard (times: see wordTimes), for splitChunks, in b's buffers.
-func (b *turnBuffers) hearWords(w window, times []time.Duration) *heardWords {
+// hearWords returns where the words ws of a turn timed to w's clock are
+// heard (times: see wordTimes), for splitChunks, in b's buffers. A word
+// that is not said, punctuation of its own (the ＞ after ＜父さん…), is
+// heard where the speech before it ends: the pause comes after it, so
+// that it ends its cue instead of starting the next one alone (an opening
+// mark, ＜ or "(", stays with the speech after it).
+func (b *turnBuffers) hearWords(w window, ws []word, times []time.Duration) *heardWords {
 	h := &b.heard
 	h.starts, h.ends = h.starts[:0], h.ends[:0]
 	for _, t := range times {
 		h.starts = append(h.starts, w.clock.startAt(t))
 		h.ends = append(h.ends, w.clock.endAt(t))
 	}
+	for k := 1; k+1 < len(h.starts) && k < len(ws); k++ {
+		if !unsaid(ws[k]) {
+			continue
+		}
+		a, b := k, k+1 // the pause moves from a to b: after a closing mark
+		if opens(ws[k]) {
+			a, b = k+1, k // before an opening one
+		}
+		if h.starts[a] > h.ends[a] {
+			h.ends[b] = min(h.ends[b], h.ends[a])
+			h.starts[b] = max(h.starts[b], h.starts[a])
+			h.ends[a] = h.starts[a]
+			if a == k {
+				h.starts[a], h.ends[a] = h.ends[b], h.ends[b]
+			}
+		}
+	}
 	h.last = w.end
 	return h
+}
+
+// opens reports whether w ends with an opening bracket or quote.
+func opens(w word) bool {
+	r, _ := utf8.DecodeLastRuneInString(w.text)
+	return w.flags&flagOpensCJK != 0 || strings.ContainsRune("([{“‘", r)
+}
+
+// unsaid reports whether w has nothing to say: no letter and no digit.
+func unsaid(w word) bool {
+	return strings.IndexFunc(w.text, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) < 0
 }
 
 // appendHeard appends the cues of a turn's chunks, whose lines cutTurnOf

@@ -97,10 +97,11 @@ func newWord(text string, width int, ascii bool) word {
 }
 
 // cjkClosers and cjkOpeners are the marks no line starts with and the
-// marks none ends with, by the kinsoku rules.
+// marks none ends with, by the kinsoku rules (and ＜…＞, which Japanese
+// captions put around a voice heard in the mind).
 const (
-	cjkClosers = "、。，．！？：；」』）】〉》〕］｝ー"
-	cjkOpeners = "「『（【〈《〔［｛"
+	cjkClosers = "、。，．！？：；」』）】〉》〕］｝＞ー"
+	cjkOpeners = "「『（【〈《〔［｛＜"
 )
 
 // splitWords cuts text into words.
@@ -536,7 +537,10 @@ func isCapitalised(w string) bool {
 // side of the break stand in for one. Japanese words mostly end where
 // kana give way to kanji or katakana (after a particle or a verb's
 // ending: 図書館について|設計を), and a run of kanji or of katakana is
-// mostly one word (区立図書館, ロボット), best kept whole.
+// mostly one word (区立図書館, ロボット), best kept whole. A kanji or a
+// katakana run followed by kana is mostly a word and its ending (入り,
+// 殴って, ブッチぎる) or its particle, kept together where another break
+// fits.
 //
 // Any other break there may fall inside a word, so one after punctuation
 // is worth more than in spaced text, where every break is between words:
@@ -557,6 +561,8 @@ func unspacedCost(a, b word) float64 {
 		return -1
 	case hanA && hanB, kataA && kataB:
 		return 2
+	case (hanA || kataA) && unicode.Is(unicode.Hiragana, first):
+		return 1
 	}
 	return 0
 }
