@@ -321,6 +321,12 @@ func (sy *Synthesizer) say(ctx context.Context, words []string) (Sounds, []int, 
 		return sy.sayApart(ctx, words, cut)
 	}
 	sounds, starts, err := sy.sayOnce(ctx, words)
+	if len(words) == 1 && errors.Is(err, errSpoke) {
+		// A word the synthesizer says too briefly to find (a lone small
+		// っ, a sigh) takes no time: the words around it are aligned all
+		// the same.
+		return Sounds{}, []int{0, 0}, nil
+	}
 	if err == nil || len(words) < 2 || !errors.Is(err, errSpoke) {
 		return sounds, starts, err
 	}

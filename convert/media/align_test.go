@@ -114,6 +114,28 @@ func TestSayFindsEveryWord(t *testing.T) {
 	}
 }
 
+// TestSayTakesAnUnheardWord says Japanese words one of which espeak-ng
+// says too briefly to be found (a lone small っ): it takes no time, and
+// the words around it keep their starts, instead of the whole turn going
+// unaligned.
+func TestSayTakesAnUnheardWord(t *testing.T) {
+	sy := needSynthesizer(t, "ja")
+	words := []string{"こんにちは", "っ", "ありがとう"}
+	sounds, starts, err := sy.say(context.Background(), words)
+	if err != nil {
+		t.Fatalf("say(%q): %v", words, err)
+	}
+	if len(starts) != len(words)+1 || !slices.IsSorted(starts) || starts[len(words)] != sounds.Frames() {
+		t.Fatalf("say(%q): starts %v of %d frames", words, starts, sounds.Frames())
+	}
+	if starts[2]-starts[1] > 5 {
+		t.Errorf("っ takes %d frames, want next to none", starts[2]-starts[1])
+	}
+	if starts[1] == 0 || starts[3]-starts[2] < 20 {
+		t.Errorf("starts %v: the words around っ lost their time", starts)
+	}
+}
+
 // TestAlignFindsEachCue speaks cues with another synthesizer's voice than
 // the aligner's where one is installed (flite), two of them without a
 // pause between them, and aligns all their words as one turn: the
