@@ -223,6 +223,7 @@ func (t *Turns) MakeCues(doc *caption.Document, labelWidth func(speaker string) 
 	movable := make([]bool, 0, n)           // each cue's start is the model's guess, which a crowded cue before it may push later
 	crowded := make([]bool, 0, n)           // each cue's turn has less time than o.MinDuration before the next turn
 	fixed := make([]bool, 0, n)             // each cue's turn states its range or its exact start
+	var timed []bool                        // each cue's turn is timed to the audio (with o.Speech)
 	var buf turnBuffers
 	prevSpeaker := "\x00"
 	var ws []word
@@ -263,6 +264,9 @@ func (t *Turns) MakeCues(doc *caption.Document, labelWidth func(speaker string) 
 			movable = append(movable, !t.windows[i].known && !t.windows[i].exact && !heard)
 			crowded = append(crowded, t.windows[i].end-t.windows[i].start < o.MinDuration && !heard)
 			fixed = append(fixed, t.windows[i].known || t.windows[i].exact)
+			if t.heard != nil {
+				timed = append(timed, heard)
+			}
 		}
 	}
 	if t.heard != nil {
@@ -270,6 +274,9 @@ func (t *Turns) MakeCues(doc *caption.Document, labelWidth func(speaker string) 
 	}
 	makeReadable(doc.Cues, floors, ceilings, o)
 	makeRoom(doc.Cues, crowded, movable, ceilings, o)
+	if timed != nil {
+		shareTime(doc.Cues, timed, o)
+	}
 	doc.Cues = joinDialogue(doc.Cues, fixed, o, labelWidth)
 	if o.FPS > 0 {
 		SnapToFrames(doc.Cues, o.FPS)
@@ -974,7 +981,8 @@ func (b *turnBuffers) cutTurnOf(cues []caption.Cue, ws []word, src, speaker stri
 // that is not said, punctuation of its own (the ＞ after ＜父さん…), is
 // heard where the speech before it ends: the pause comes after it, so
 // that it ends its cue instead of starting the next one alone (an opening
-// mark, ＜ or "(", stays with the speech after it).
+// mark, ＜ or "(", stays with the speech after it, as does a word the
+// aligner hears in no time at a pause).
 func (b *turnBuffers) hearWords(w window, ws []word, times []time.Duration) *heardWords {
 	h := &b.heard
 	h.starts, h.ends = h.starts[:0], h.ends[:0]
@@ -983,12 +991,14 @@ func (b *turnBuffers) hearWords(w window, ws []word, times []time.Duration) *hea
 		h.ends = append(h.ends, w.clock.endAt(t))
 	}
 	for k := 1; k+1 < len(h.starts) && k < len(ws); k++ {
-		if !unsaid(ws[k]) {
+		// A word heard in no time at a pause (unsaid, or squeezed out by
+		// the aligner) has the pause on both sides: it goes with one.
+		if !unsaid(ws[k]) && h.starts[k] < h.ends[k+1] {
 			continue
 		}
 		a, b := k, k+1 // the pause moves from a to b: after a closing mark
-		if opens(ws[k]) {
-			a, b = k+1, k // before an opening one
+		if !unsaid(ws[k]) || opens(ws[k]) {
+			a, b = k+1, k // before an opening one, or a word
 		}
 		if h.starts[a] > h.ends[a] {
 			h.ends[b] = min(h.ends[b], h.ends[a])

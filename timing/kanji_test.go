@@ -51,7 +51,8 @@ func TestKanjiWeight(t *testing.T) {
 
 // TestUnsaidMarkBeforePause checks that a mark with nothing to say, a
 // closing ＞, is heard before the pause that follows it, not after it
-// starting the next cue alone; an opening ＜ stays with the speech after.
+// starting the next cue alone; an opening ＜, and a word the aligner
+// hears in no time at the pause, stay with the speech after it.
 func TestUnsaidMarkBeforePause(t *testing.T) {
 	s := time.Second
 	// One second of speech, a pause of two, one more second.
@@ -65,6 +66,7 @@ func TestUnsaidMarkBeforePause(t *testing.T) {
 		{"Yes -- no", 2},
 		{"Yes ＜ no", 1},
 		{"Yes ( no", 1},
+		{"Yes agenda no", 1}, // a word heard in no time goes with the speech after
 	} {
 		ws := splitWords(tt.text)
 		var b turnBuffers
