@@ -702,7 +702,7 @@ const minSilenceFit = 10
 // at the next one's start, by least absolute deviations (iteratively
 // reweighted least squares: the median line, which the few windows that
 // hold a whole scene of music do not pull), and returns b, at least 0;
-// false when fewer than minSilenceFit turns tell.
+// false when fewer than minSilenceFit turns tell, or they fit no line.
 func fittedSilence(ws []window) (time.Duration, bool) {
 	var xs, ys []float64
 	for _, w := range ws {
@@ -728,11 +728,14 @@ func fittedSilence(ws []window) (time.Duration, bool) {
 			sxy += wt * xs[i] * ys[i]
 		}
 		den := sw*sxx - sx*sx
-		if den == 0 {
-			break
+		if den <= 1e-9*sw*sxx {
+			return 0, false // the turns' needs are all alike: no line to fit
 		}
 		a = (sw*sxy - sx*sy) / den
 		b = (sy - a*sx) / sw
+	}
+	if a <= 0 {
+		return 0, false // windows that shrink as the words grow say nothing of silence
 	}
 	return seconds(max(b, 0)), true
 }

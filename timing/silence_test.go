@@ -2,8 +2,12 @@ package timing
 
 import (
 	"math/rand/v2"
+	"slices"
+	"strings"
 	"testing"
 	"time"
+
+	"github.com/capconv/capconv/convert/caption"
 )
 
 // TestFittedSilence checks the fit of window = a·need + b on generated
@@ -17,18 +21,23 @@ func TestFittedSilence(t *testing.T) {
 		want    float64
 		fitted  bool
 		outlier bool
+		same    bool // every turn needs as long
 	}{
 		{name: "live captions: speech to the next turn", a: 1.05, b: 0.9, turns: 200, want: 0.9, fitted: true},
 		{name: "narration: silence before each shot", a: 1.0, b: 6, turns: 200, want: 6, fitted: true, outlier: true},
 		{name: "slow speech, no silence", a: 1.4, b: 0, turns: 50, want: 0, fitted: true},
 		{name: "silence never negative", a: 1.3, b: -2, turns: 50, want: 0, fitted: true},
 		{name: "too few turns to tell", a: 1, b: 3, turns: minSilenceFit - 1, fitted: false},
+		{name: "turns all alike", a: 1, b: 3, turns: 50, same: true, fitted: false},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			rng := rand.New(rand.NewPCG(1, 2))
 			var ws []window
 			for k := range tt.turns {
 				need := 1 + 30*rng.Float64()
+				if tt.same {
+					need = 10
+				}
 				win := tt.a*need + tt.b + 0.4*rng.NormFloat64()
 				if tt.outlier && k%10 == 0 {
 					win += 60 // a scene of music the transcript says nothing of
@@ -46,5 +55,46 @@ func TestFittedSilence(t *testing.T) {
 				t.Errorf("fittedSilence() = %v, want %.1fs ± 0.3 s", got, tt.want)
 			}
 		})
+	}
+}
+
+// TestFittedSilenceKeepsSlowSpeechSpread times a file of a slow speaker
+// (10 characters a second, slower than minRate) whose windows run a
+// second longer than the words, as live captions do: the model fits that
+// second as the file's silence per turn, so each turn's speech runs to
+// within two seconds of the next turn instead of stopping with half the
+// window's spare time left silent, as it does without the fit.
+func TestFittedSilenceKeepsSlowSpeechSpread(t *testing.T) {
+	sentence := "The council will now hear the items on the consent calendar. "
+	var segs []caption.Segment
+	at := time.Duration(0)
+	for k := range 30 {
+		text := strings.Repeat(sentence, 2+k%5)
+		segs = append(segs, caption.Segment{Start: at, Speaker: "A", Paragraphs: []string{strings.TrimSpace(text)}})
+		at += (seconds(float64(len(text))/10) + time.Second).Truncate(time.Second)
+	}
+	worst := func(m model) time.Duration {
+		doc := &caption.Document{Segments: slices.Clone(segs), Duration: at}
+		makeCues(doc, Options{}, m)
+		var gap time.Duration
+		for i := 0; i+1 < len(segs); i++ {
+			next := segs[i+1].Start
+			var end time.Duration // the turn's last cue's end
+			for _, c := range doc.Cues {
+				if c.Start < next {
+					end = c.End
+				}
+			}
+			gap = max(gap, next-end)
+		}
+		return gap
+	}
+	if g := worst(defaultModel); g > 2*time.Second {
+		t.Errorf("a turn's speech stops %v before the next turn, want at most 2s", g)
+	}
+	without := defaultModel
+	without.fitSilence = false
+	if g := worst(without); g <= 3*time.Second {
+		t.Errorf("without the fit a turn's speech stops %v before the next: the test shows nothing", g)
 	}
 }
