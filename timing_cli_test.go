@@ -16,11 +16,11 @@ func TestTimingFlags(t *testing.T) {
 		wantStderr []string
 	}{
 		{name: "start timecode on frames", args: []string{"--to", "srt", "--fps", "25", "--start-timecode", "01:00:00:00", seed, "-o", "-"},
-			wantOut: []string{"01:00:00,520 --> "}}, // 0.5 s is 12.5 frames: the nearest frame rounds up
+			wantOut: []string{"01:00:00,240 --> "}}, // 0.25 s is 6.25 frames: the nearest frame is the 6th
 		{name: "offset", args: []string{"--to", "vtt", "--offset", "2s", seed, "-o", "-"},
-			wantOut: []string{"00:00:02.500 --> "}},
+			wantOut: []string{"00:00:02.250 --> "}},
 		{name: "TTML frames", args: []string{"--to", "ttml", "--fps", "29.97", "--ttml-time", "frames", seed, "-o", "-"},
-			wantOut: []string{`ttp:frameRateMultiplier="1000 1001"`, `begin="00:00:00:15"`}},
+			wantOut: []string{`ttp:frameRateMultiplier="1000 1001"`, `begin="00:00:00:07"`}}, // 0.25 s is 7.49 frames
 		{name: "caption input is snapped and shifted", args: []string{"--to", "srt", "--fps", "25", "--offset", "1s", "testdata/malformed/astisub-example-in.srt", "-o", "-"},
 			wantOut: []string{"00:01:40,000 --> 00:01:42,040"}},
 		{name: "report", args: []string{"--to", "srt", "--preset", "bbc", "--report", seed, "-o", "-"},

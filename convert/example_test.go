@@ -36,11 +36,11 @@ Thanks for having me.
 	// Output:
 	// WEBVTT
 	//
-	// 00:00:01.500 --> 00:00:06.417
+	// 00:00:01.250 --> 00:00:06.167
 	// <v Ann Lee>Ann Lee: Welcome back to the show.
 	// Today we talk about captions.</v>
 	//
-	// 00:00:06.500 --> 00:00:08.300
+	// 00:00:06.250 --> 00:00:08.050
 	// <v Bob Stone>Bob Stone: Thanks for having me.</v>
 }
 

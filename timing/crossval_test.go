@@ -16,7 +16,8 @@ import (
 // slow speaker's silence falls, whether the last turn's window runs to
 // the end of the media, how long before the next turn's speech a turn's
 // stops, whether a slow speaker's silence is capped at the file's fitted
-// silence per turn). The window rule's ratio and slack stay at the default's: over
+// silence per turn, whether a turn before the same speaker's next
+// paragraph ends in silence). The window rule's ratio and slack stay at the default's: over
 // 72 models that varied them, no fold chose other values.
 func crossValidationGrid() []model {
 	var out []model
@@ -27,13 +28,16 @@ func crossValidationGrid() []model {
 					for _, last := range []bool{false, true} {
 						for _, gap := range []float64{0, 0.25, 0.5} {
 							for _, fit := range []bool{false, true} {
-								m := defaultModel
-								m.startLag = time.Duration(lag * float64(time.Second))
-								m.rateQuantile, m.minRate = q, r
-								m.endWeight, m.lastToEnd = ew, last
-								m.turnGap = time.Duration(gap * float64(time.Second))
-								m.fitSilence = fit
-								out = append(out, m)
+								for _, para := range []float64{0, 8} {
+									m := defaultModel
+									m.startLag = time.Duration(lag * float64(time.Second))
+									m.rateQuantile, m.minRate = q, r
+									m.endWeight, m.lastToEnd = ew, last
+									m.turnGap = time.Duration(gap * float64(time.Second))
+									m.fitSilence = fit
+									m.paragraphSilence = time.Duration(para * float64(time.Second))
+									out = append(out, m)
+								}
 							}
 						}
 					}
@@ -46,8 +50,8 @@ func crossValidationGrid() []model {
 
 // describe names m's parameters that the grid varies.
 func (m model) describe() string {
-	return fmt.Sprintf("lag %v q %v minRate %v endWeight %v lastToEnd %v turnGap %v fitSilence %v",
-		m.startLag.Seconds(), m.rateQuantile, m.minRate, m.endWeight, m.lastToEnd, m.turnGap.Seconds(), m.fitSilence)
+	return fmt.Sprintf("lag %v q %v minRate %v endWeight %v lastToEnd %v turnGap %v fitSilence %v paragraphSilence %v",
+		m.startLag.Seconds(), m.rateQuantile, m.minRate, m.endWeight, m.lastToEnd, m.turnGap.Seconds(), m.fitSilence, m.paragraphSilence.Seconds())
 }
 
 // cvLoss is what cross-validation minimises over files: the mean of the

@@ -10,14 +10,14 @@ import (
 
 // TestExactStarts: a segment whose start is exact (a caption file's cue,
 // re-timed) starts its cues there, while a transcript's truncated start
-// is given the half-second lag.
+// is given the model's lag.
 func TestExactStarts(t *testing.T) {
 	tests := []struct {
 		name  string
 		exact bool
 		want  []time.Duration
 	}{
-		{name: "truncated starts lag", exact: false, want: []time.Duration{1500 * time.Millisecond, 4500 * time.Millisecond}},
+		{name: "truncated starts lag", exact: false, want: []time.Duration{time.Second + defaultModel.startLag, 4*time.Second + defaultModel.startLag}},
 		{name: "exact starts kept", exact: true, want: []time.Duration{1000 * time.Millisecond, 4000 * time.Millisecond}},
 	}
 	for _, tt := range tests {

@@ -58,20 +58,22 @@ func TestFittedSilence(t *testing.T) {
 	}
 }
 
-// TestFittedSilenceKeepsSlowSpeechSpread times a file of a slow speaker
-// (10 characters a second, slower than minRate) whose windows run a
+// TestFittedSilenceKeepsSlowSpeechSpread times a file of two slow
+// speakers (8 characters a second, slower than minRate) whose windows run a
 // second longer than the words, as live captions do: the model fits that
 // second as the file's silence per turn, so each turn's speech runs to
 // within two seconds of the next turn instead of stopping with half the
-// window's spare time left silent, as it does without the fit.
+// window's spare time left silent, as it does without the fit (1.1 s
+// against 4.0 s).
 func TestFittedSilenceKeepsSlowSpeechSpread(t *testing.T) {
 	sentence := "The council will now hear the items on the consent calendar. "
 	var segs []caption.Segment
 	at := time.Duration(0)
 	for k := range 30 {
 		text := strings.Repeat(sentence, 2+k%5)
-		segs = append(segs, caption.Segment{Start: at, Speaker: "A", Paragraphs: []string{strings.TrimSpace(text)}})
-		at += (seconds(float64(len(text))/10) + time.Second).Truncate(time.Second)
+		who := []string{"A", "B"}[k%2] // speakers take turns, as at a council
+		segs = append(segs, caption.Segment{Start: at, Speaker: who, Paragraphs: []string{strings.TrimSpace(text)}})
+		at += (seconds(float64(len(text))/8) + time.Second).Truncate(time.Second)
 	}
 	worst := func(m model) time.Duration {
 		doc := &caption.Document{Segments: slices.Clone(segs), Duration: at}
@@ -96,5 +98,29 @@ func TestFittedSilenceKeepsSlowSpeechSpread(t *testing.T) {
 	without.fitSilence = false
 	if g := worst(without); g <= 3*time.Second {
 		t.Errorf("without the fit a turn's speech stops %v before the next: the test shows nothing", g)
+	}
+}
+
+// TestParagraphSilence checks that a turn followed by a paragraph of the
+// same speaker ends with paragraphSilence of silence when its window has
+// that much to spare, and that a turn before another speaker's, or with
+// no such time to spare, keeps the other rules.
+func TestParagraphSilence(t *testing.T) {
+	m := defaultModel
+	s := time.Second
+	for _, tt := range []struct {
+		name     string
+		w        window
+		maxSpeak time.Duration // the latest the speech may end
+		minSpeak time.Duration // the earliest
+	}{
+		{"same speaker next, 10 s to spare", window{start: 0, end: 24 * s, need: 14 * s, next: true, sameNext: true}, 16*s + m.startLag, 16 * s},
+		{"another speaker next", window{start: 0, end: 16 * s, need: 10 * s, next: true}, noLimit, 16*s - m.turnGap},
+		{"same speaker, less to spare than the silence", window{start: 0, end: 16 * s, need: 10 * s, next: true, sameNext: true}, noLimit, 16*s - m.turnGap},
+	} {
+		got := tt.w.speech(m)
+		if got.end > tt.maxSpeak || got.end < tt.minSpeak {
+			t.Errorf("%s: speech ends at %v, want between %v and %v", tt.name, got.end, tt.minSpeak, tt.maxSpeak)
+		}
 	}
 }
