@@ -2,7 +2,6 @@ package timing
 
 import (
 	"testing"
-	"time"
 )
 
 // TestKanjiWeight checks that Han characters weigh as two kana in
@@ -46,35 +45,5 @@ func TestKanjiWeight(t *testing.T) {
 				t.Errorf("%q: %d kanji words and %d others, want %d and %d", tt.text, k, u, tt.kanji, tt.unkanji)
 			}
 		})
-	}
-}
-
-// TestUnsaidMarkBeforePause checks that a mark with nothing to say, a
-// closing ＞, is heard before the pause that follows it, not after it
-// starting the next cue alone; an opening ＜, and a word the aligner
-// hears in no time at the pause, stay with the speech after it.
-func TestUnsaidMarkBeforePause(t *testing.T) {
-	s := time.Second
-	// One second of speech, a pause of two, one more second.
-	clock := &speechClock{pts: []clockPoint{{0, 0}, {s, s}, {3 * s, s}, {4 * s, 2 * s}}}
-	w := window{clock: clock, end: 4 * s}
-	for _, tt := range []struct {
-		text  string
-		pause int // the boundary the pause is heard at
-	}{
-		{"Yes ＞ no", 2},
-		{"Yes -- no", 2},
-		{"Yes ＜ no", 1},
-		{"Yes ( no", 1},
-		{"Yes agenda no", 1}, // a word heard in no time goes with the speech after
-	} {
-		ws := splitWords(tt.text)
-		var b turnBuffers
-		h := b.hearWords(w, ws, []time.Duration{0, s, s, 2 * s})
-		for k := 1; k < len(ws); k++ {
-			if got, want := h.starts[k] > h.ends[k], k == tt.pause; got != want {
-				t.Errorf("%q: pause before word %d = %v, want %v (starts %v, ends %v)", tt.text, k, got, want, h.starts, h.ends)
-			}
-		}
 	}
 }
