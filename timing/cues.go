@@ -1017,11 +1017,12 @@ func (b *turnBuffers) hearWords(w window, ws []word, times []time.Duration) *hea
 	for k := 1; k+1 < len(h.starts) && k < len(ws); k++ {
 		// A word heard in no time at a pause (unsaid, or squeezed out by
 		// the aligner) has the pause on both sides: it goes with one.
-		if !unsaid(ws[k]) && h.starts[k] < h.ends[k+1] {
+		said := !unsaid(ws[k])
+		if said && h.starts[k] < h.ends[k+1] {
 			continue
 		}
 		a, b := k, k+1 // the pause moves from a to b: after a closing mark
-		if !unsaid(ws[k]) || opens(ws[k]) {
+		if said || opens(ws[k]) {
 			a, b = k+1, k // before an opening one, or a word
 		}
 		if h.starts[a] > h.ends[a] {
@@ -1179,8 +1180,7 @@ func makeReadable(cues []caption.Cue, floors, ceilings []time.Duration, o Option
 		if hasNext {
 			next = cues[i+1].Start - o.MinGap
 		}
-		want := max(o.MinDuration, seconds(float64(CueChars(*c))/o.MaxCPS))
-		want = min(want, o.MaxDuration)
+		want := readTime(*c, o)
 		if d := c.End - c.Start; d < want {
 			end := c.Start + want
 			if hasNext && end > next {
@@ -1214,6 +1214,12 @@ func makeReadable(cues []caption.Cue, floors, ceilings []time.Duration, o Option
 			c.End = o.MediaDuration
 		}
 	}
+}
+
+// readTime is how long c must stay on screen to be read under o: its
+// characters at o.MaxCPS, at least o.MinDuration, at most o.MaxDuration.
+func readTime(c caption.Cue, o Options) time.Duration {
+	return min(max(o.MinDuration, seconds(float64(CueChars(c))/o.MaxCPS)), o.MaxDuration)
 }
 
 // CueChars counts c's characters with one space between lines, as

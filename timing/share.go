@@ -23,9 +23,6 @@ const maxShare = 500 * time.Millisecond
 // neighbours (makeReadable); a cue timed without the audio takes its time
 // from the gaps the model leaves instead.
 func shareTime(cues []caption.Cue, heard []bool, o Options) {
-	want := func(c caption.Cue) time.Duration {
-		return min(max(o.MinDuration, seconds(float64(CueChars(c))/o.MaxCPS)), o.MaxDuration)
-	}
 	// spare is what cue j can lend to cue i, its neighbour: its time
 	// beyond what it needs, when both are heard and chained.
 	spare := func(i, j int) time.Duration {
@@ -36,10 +33,10 @@ func shareTime(cues []caption.Cue, heard []bool, o Options) {
 		if b.Start-a.End > max(o.ChainGap, o.MinGap)+tolerance || b.Start < a.End {
 			return 0
 		}
-		return max(cues[j].End-cues[j].Start-want(cues[j]), 0)
+		return max(cues[j].End-cues[j].Start-readTime(cues[j], o), 0)
 	}
 	for i := range cues {
-		lack := want(cues[i]) - (cues[i].End - cues[i].Start)
+		lack := readTime(cues[i], o) - (cues[i].End - cues[i].Start)
 		if !heard[i] || lack <= tolerance || lack > maxShare {
 			continue
 		}
