@@ -53,12 +53,13 @@ func placeWords(text string, start, end time.Duration, cue int) []timedWord {
 	pos := 0
 	for _, f := range fields {
 		for _, w := range scoredUnits(f) {
-			if wordKey(w.text) == "" {
+			key := wordKey(w.text)
+			if key == "" {
 				continue // punctuation of its own ("→", "--") is not a word
 			}
 			n := utf8.RuneCountInString(w.text)
 			mid := float64(pos+w.at) + float64(n)/2
-			out = append(out, timedWord{text: w.text, key: wordKey(w.text), at: start + time.Duration(span*mid/float64(total)), cue: cue})
+			out = append(out, timedWord{text: w.text, key: key, at: start + time.Duration(span*mid/float64(total)), cue: cue})
 		}
 		pos += utf8.RuneCountInString(f) + 1
 	}
