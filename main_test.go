@@ -228,9 +228,8 @@ func TestConvertReportJSON(t *testing.T) {
 func TestConvertStdio(t *testing.T) {
 	dir := t.TempDir()
 	code, stdout, stderr := capconv(t, dir, "convert", "-", "--to", "srt")
-	// The transcript's turn starts at 0:01; its speech a quarter of a
-	// second later.
-	if code != 0 || !strings.Contains(stdout, "00:00:01,250 --> ") {
+	// The transcript's turn starts at 0:01; its speech 0.4 s later.
+	if code != 0 || !strings.Contains(stdout, "00:00:01,400 --> ") {
 		t.Errorf("convert - = %d, stdout:\n%s\nstderr:\n%s", code, stdout, stderr)
 	}
 	if got := tree(t, dir); len(got) != 0 {

@@ -16,11 +16,11 @@ func TestTimingFlags(t *testing.T) {
 		wantStderr []string
 	}{
 		{name: "start timecode on frames", args: []string{"--to", "srt", "--fps", "25", "--start-timecode", "01:00:00:00", seed, "-o", "-"},
-			wantOut: []string{"01:00:00,240 --> "}}, // 0.25 s is 6.25 frames: the nearest frame is the 6th
+			wantOut: []string{"01:00:00,400 --> "}}, // 0.4 s is 10 frames
 		{name: "offset", args: []string{"--to", "vtt", "--offset", "2s", seed, "-o", "-"},
-			wantOut: []string{"00:00:02.250 --> "}},
+			wantOut: []string{"00:00:02.400 --> "}},
 		{name: "TTML frames", args: []string{"--to", "ttml", "--fps", "29.97", "--ttml-time", "frames", seed, "-o", "-"},
-			wantOut: []string{`ttp:frameRateMultiplier="1000 1001"`, `begin="00:00:00:07"`}}, // 0.25 s is 7.49 frames
+			wantOut: []string{`ttp:frameRateMultiplier="1000 1001"`, `begin="00:00:00:12"`}}, // 0.4 s is 11.99 frames: the nearest frame is the 12th
 		{name: "caption input is snapped and shifted", args: []string{"--to", "srt", "--fps", "25", "--offset", "1s", "testdata/malformed/astisub-example-in.srt", "-o", "-"},
 			wantOut: []string{"00:01:40,000 --> 00:01:42,040"}},
 		{name: "report", args: []string{"--to", "srt", "--preset", "bbc", "--report", seed, "-o", "-"},
@@ -60,7 +60,7 @@ func TestReportInBatch(t *testing.T) {
 	if code != exitOK {
 		t.Fatalf("exit %d, stderr %q", code, stderr)
 	}
-	for _, want := range []string{"capconv: " + seed + ": ", "capconv: testdata/transcripts/talkpython_404-clean-code.txt: 1721 cues, 1 speaker\n"} {
+	for _, want := range []string{"capconv: " + seed + ": ", "capconv: testdata/transcripts/talkpython_404-clean-code.txt: 1720 cues, 1 speaker\n"} {
 		if strings.Count(stderr, want) != 1 {
 			t.Errorf("stderr has %q %d times, want once:\n%.800s", want, strings.Count(stderr, want), stderr)
 		}

@@ -36,11 +36,11 @@ Thanks for having me.
 	// Output:
 	// WEBVTT
 	//
-	// 00:00:01.250 --> 00:00:06.167
+	// 00:00:01.400 --> 00:00:06.317
 	// <v Ann Lee>Ann Lee: Welcome back to the show.
 	// Today we talk about captions.</v>
 	//
-	// 00:00:06.250 --> 00:00:08.050
+	// 00:00:06.400 --> 00:00:08.200
 	// <v Bob Stone>Bob Stone: Thanks for having me.</v>
 }
 

@@ -40,6 +40,12 @@ func TestBreakLinesUnspaced(t *testing.T) {
 			[]string{"我们今天来谈谈机器人学习 。", "以及如何在现实世界中使用模拟 」"}},
 		{"Japanese keeps kanji compounds whole where it can", "今日は東京にできた新しい区立図書館について設計を担当した方にお話を伺います。", 13,
 			[]string{"今日は東京にできた新しい", "区立図書館について設計を担", "当した方にお話を伺います。"}},
+		{"Japanese keeps a kana run whole after its particle", "でもすみませんどれがいいのかわからなくて…", 13,
+			[]string{"でもすみませんどれが", "いいのかわからなくて…"}}, // not どれがい / いのか
+		{"Japanese keeps an honorific prefix and a suffix with their word", "え？ダメ？だってお母さんもおばあちゃんも", 13,
+			[]string{"え？ダメ？だって", "お母さんもおばあちゃんも"}}, // not お / 母さん, お母 / さん
+		{"Japanese breaks at the spaces between phrases", "ほら アナタの居場所なんて この世の何処にも無いじゃない？", 20,
+			[]string{"ほら アナタの居場所なんて", "この世の何処にも無いじゃない？"}}, // as the broadcast's captioner did
 		{"Korean breaks at spaces", "안녕하세요 저는 오늘 로봇 학습에 대해 이야기합니다.", 16,
 			[]string{"안녕하세요 저는 오늘 로봇", "학습에 대해 이야기합니다."}},
 	} {

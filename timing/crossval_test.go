@@ -21,7 +21,7 @@ import (
 // 72 models that varied them, no fold chose other values.
 func crossValidationGrid() []model {
 	var out []model
-	for _, lag := range []float64{0.25, 0.5, 0.75} {
+	for _, lag := range []float64{0.25, 0.4, 0.5} {
 		for _, q := range []float64{0.6, 0.7, 0.8} {
 			for _, r := range []float64{13, 15} {
 				for _, ew := range []float64{0, 4, 16} {

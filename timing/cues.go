@@ -20,9 +20,9 @@ import (
 type model struct {
 	// startLag is how long after its printed start a turn's speech
 	// begins: transcript tools truncate times to the second, so speech
-	// starts up to a second later (a quarter of a second measured best
-	// over the harness's files: a cue shown early is read, one shown
-	// late is missed).
+	// starts up to a second later (0.4 s measured best over the
+	// harness's files: a cue shown early is read, one shown late is
+	// missed).
 	startLag time.Duration
 	// sentencePause and clausePause are the time a sentence end and a
 	// clause end (comma, colon, dash) cost, in characters of speech.
@@ -70,8 +70,8 @@ type model struct {
 	// turnGap is how long before the next turn's speech a turn's speech
 	// stops: speakers take turns with a pause between them (on a call,
 	// the time to unmute), and the next turn's printed start, truncated,
-	// comes before its speech. With startLag's quarter of a second the
-	// harness's files measured best with none.
+	// comes before its speech. With startLag's 0.4 s the harness's
+	// files measured best with a quarter of a second.
 	turnGap time.Duration
 	// fitSilence caps the silence a slow speaker's window holds (see
 	// silentShare) at the file's silence per turn: fitted over its turns
@@ -95,7 +95,7 @@ type model struct {
 // quantile, endWeight and turnGap among the values it tries; the others
 // were tuned on four of them, docs/timing.md).
 var defaultModel = model{
-	startLag:         250 * time.Millisecond,
+	startLag:         400 * time.Millisecond,
 	sentencePause:    6,
 	clausePause:      2,
 	rateQuantile:     0.8,
@@ -105,7 +105,7 @@ var defaultModel = model{
 	silentShare:      0.5,
 	endWeight:        4,
 	lastToEnd:        true,
-	turnGap:          0,
+	turnGap:          250 * time.Millisecond,
 	fitSilence:       true,
 	paragraphSilence: 8 * time.Second,
 }
@@ -119,10 +119,10 @@ const minRateSample = 2 * time.Second
 const minRateTime = 10 * time.Second
 
 // MakeCues replaces doc.Cues with cues made from doc.Segments and sets the
-// end of the last chapter. Each turn's speech is taken to start a quarter
-// of a second after its printed (truncated) start and to run at its
-// speaker's rate, measured on the file, with pauses at sentence and clause
-// ends, up to the next turn's speech; a turn whose window
+// end of the last chapter. Each turn's speech is taken to start 0.4 s
+// after its printed (truncated) start and to run at its speaker's rate,
+// measured on the file, with pauses at sentence and clause ends, until a
+// quarter of a second before the next turn's speech; a turn whose window
 // is much longer than its words need is followed by silence, so its cues
 // follow the speech, not the window, and a slow speaker's spare time is
 // silence shared among the turn's sentence ends and its end. The last

@@ -25,12 +25,15 @@ func TestBreakLinesAgainstProfessionals(t *testing.T) {
 		// a function word, so agreeing with them is not the aim: keeping
 		// adjectives, possessives and numbers with what follows them
 		// (breaksRule) moved it from 47.6% to 46.9%, and NOVA's from 67.1%
-		// to 67.9%.
-		{"lexfridman", 0.46, 0},
+		// to 67.9%. Weighing a break between two words of no class
+		// (contentBreakCost) took Lex Fridman's to 40.9% and NOVA's to
+		// 71.4%: Lex Fridman's captioner breaks after "the", "of" and
+		// "can", which ours keep with what follows.
+		{"lexfridman", 0.40, 0},
 		// Spanish: the word classes are English, so only balance and
 		// punctuation apply.
 		{"netflix", 0.55, 0},
-		{"nova", 0.67, 0},
+		{"nova", 0.71, 0},
 	}
 	refs := loadReferences(t)
 	for _, f := range files {

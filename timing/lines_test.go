@@ -72,6 +72,18 @@ func TestBreakLines(t *testing.T) {
 			reason: "'go out' stays on one line",
 		},
 		{
+			name:   "the seed: a compound stays whole before a preposition",
+			in:     "We're doing it both as open source for the dev community",
+			want:   []string{"We're doing it both as open source", "for the dev community"},
+			reason: "a captioner read 'open / source' in the seed's output; two words of no class cost more than a break before 'for'",
+		},
+		{
+			name:   "the seed: a noun and its modifier before a preposition",
+			in:     "that it's going to have leading benchmarks on a bunch of the benchmarks.",
+			want:   []string{"that it's going to have leading benchmarks", "on a bunch of the benchmarks."},
+			reason: "not 'leading / benchmarks'",
+		},
+		{
 			name: "a word longer than the line stands alone",
 			in:   "see https://example.com/a/very/long/path/that/does/not/fit/anywhere/at/all ok",
 			want: []string{"see", "https://example.com/a/very/long/path/that/does/not/fit/anywhere/at/all", "ok"},

