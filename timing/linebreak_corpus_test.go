@@ -34,6 +34,10 @@ func TestBreakLinesAgainstProfessionals(t *testing.T) {
 		// punctuation apply.
 		{"netflix", 0.55, 0},
 		{"nova", 0.71, 0},
+		// Japanese broadcast captions, whose lines hold spaces between
+		// phrases: 56.1% before a space there read as a comma (cjkSpace)
+		// and kana runs, okurigana and particles stayed with their word.
+		{"anime-ja", 0.85, 0},
 	}
 	refs := loadReferences(t)
 	for _, f := range files {
