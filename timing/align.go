@@ -283,21 +283,21 @@ func (w window) evenTimes(ws []word) []time.Duration {
 }
 
 // AlignPieces returns the word lists a Speech.Words aligner is asked to
-// align for a turn of these words, in order: the whole turn, or a long
-// turn's pieces. An aligner that prepares its speech ahead (see
+// align for a turn of these words (strings.Fields of its text), in order:
+// the whole turn, or a long turn's pieces, in the words the aligner gets
+// (a text without spaces, Chinese or Japanese, comes a character or so a
+// word). An aligner that prepares its speech ahead (see
 // media.Synthesizer.Prefetch) prepares these.
 func AlignPieces(words []string) [][]string {
-	if len(words) <= alignPiece {
-		return [][]string{words}
-	}
 	ws := splitWords(strings.Join(words, " "))
-	if len(ws) != len(words) {
-		return [][]string{words} // not words as Fields cuts them
+	texts := make([]string, len(ws))
+	for i, w := range ws {
+		texts[i] = w.text
 	}
 	var out [][]string
 	for a := 0; a < len(ws); {
 		b := pieceEnd(ws, a)
-		out = append(out, words[a:b])
+		out = append(out, texts[a:b])
 		a = b
 	}
 	return out

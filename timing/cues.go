@@ -70,8 +70,9 @@ type model struct {
 	// turnGap is how long before the next turn's speech a turn's speech
 	// stops: speakers take turns with a pause between them (on a call,
 	// the time to unmute), and the next turn's printed start, truncated,
-	// comes before its speech. With startLag's 0.4 s the harness's
-	// files measured best with a quarter of a second.
+	// comes before its speech. With startLag's 0.4 s and sentences kept
+	// whole, the harness's files measured best with none: the lag
+	// already leaves the time between the printed start and the speech.
 	turnGap time.Duration
 	// fitSilence caps the silence a slow speaker's window holds (see
 	// silentShare) at the file's silence per turn: fitted over its turns
@@ -105,7 +106,7 @@ var defaultModel = model{
 	silentShare:      0.5,
 	endWeight:        4,
 	lastToEnd:        true,
-	turnGap:          250 * time.Millisecond,
+	turnGap:          0,
 	fitSilence:       true,
 	paragraphSilence: 8 * time.Second,
 }

@@ -53,6 +53,24 @@ func TestShareTime(t *testing.T) {
 			want:  [][2]int{{0, 900}, {900 + gap, 2600 + gap}, {2600 + 2*gap, 3500}},
 		},
 		{
+			name:  "a neighbour without time to spare moves into the room before it",
+			cues:  []caption.Cue{cue(1000, 1833, ten), cue(1833+gap, 3600+gap, forty), cue(3600+2*gap, 4433+2*gap, ten)},
+			heard: []bool{true, true, true},
+			want:  [][2]int{{767, 1600}, {1600 + gap, 3600 + gap}, {3600 + 2*gap, 4433 + 2*gap}},
+		},
+		{
+			name:  "then the next one into the room after it, keeping the minimum gap",
+			cues:  []caption.Cue{cue(0, 833, ten), cue(833+gap, 2600+gap, forty), cue(2600+2*gap, 3433+2*gap, ten), cue(3667+3*gap, 5000, ten)},
+			heard: []bool{true, true, true, true},
+			want:  [][2]int{{0, 833}, {833 + gap, 2833 + gap}, {2833 + 2*gap, 3666 + 2*gap}, {3667 + 3*gap, 5000}},
+		},
+		{
+			name:  "too little room: the cues stay on their speech",
+			cues:  []caption.Cue{cue(0, 833, ten), cue(833+gap, 2600+gap, forty), cue(2600+2*gap, 3433+2*gap, ten), cue(3600+3*gap, 5000, ten)},
+			heard: []bool{true, true, true, true},
+			want:  [][2]int{{0, 833}, {833 + gap, 2600 + gap}, {2600 + 2*gap, 3433 + 2*gap}, {3600 + 3*gap, 5000}},
+		},
+		{
 			name:  "a neighbour not timed to the audio, or not chained, lends nothing",
 			cues:  []caption.Cue{cue(0, 3000, ten), cue(3000+gap, 4700+gap, forty), cue(5500, 9000, ten)},
 			heard: []bool{false, true, true},

@@ -187,10 +187,11 @@ func TestRefineOnsetAfterAShortPause(t *testing.T) {
 	}
 }
 
-// TestAlignPiecesAreWhatTheAlignerIsAsked times a long turn with an
-// aligner that records what it is asked: the word lists are those
-// AlignPieces returns for the turn, in order, so that an aligner that
-// prepares them ahead prepares what is asked.
+// TestAlignPiecesAreWhatTheAlignerIsAsked times turns with an aligner
+// that records what it is asked: the word lists are those AlignPieces
+// returns for the turn, in order, so that an aligner that prepares them
+// ahead prepares what is asked: a long turn's pieces, and a turn without
+// spaces in the words it is cut into.
 func TestAlignPiecesAreWhatTheAlignerIsAsked(t *testing.T) {
 	var b strings.Builder
 	for i := range 1300 {
@@ -204,32 +205,43 @@ func TestAlignPiecesAreWhatTheAlignerIsAsked(t *testing.T) {
 			b.WriteString(" ")
 		}
 	}
-	text := strings.TrimSpace(b.String())
-	segs := []caption.Segment{{Start: 0, Speaker: "Ann", Paragraphs: []string{text}}}
-	sp := &Speech{Duration: sec(600), Spans: []SpeechSpan{{sec(0.2), sec(590)}}}
-	var asked [][]string
-	sp.Words = func(turns [][]string, spans []SpeechSpan) []time.Duration {
-		if len(turns) != 1 {
-			t.Fatalf("asked for %d turns at once", len(turns))
-		}
-		asked = append(asked, turns[0])
-		at := make([]time.Duration, len(turns[0])+1)
-		for i := range at {
-			at[i] = spans[0].Start + time.Duration(i)*(spans[len(spans)-1].End-spans[0].Start)/time.Duration(len(at)-1)
-		}
-		return at
-	}
-	MakeCues(&caption.Document{Segments: segs}, Options{Speech: sp})
-	want := AlignPieces(strings.Fields(text))
-	if len(want) < 3 {
-		t.Fatalf("%d pieces of 1300 words, want 3 or more", len(want))
-	}
-	for _, p := range want {
-		if len(p) > alignPiece {
-			t.Errorf("a piece of %d words, above %d", len(p), alignPiece)
-		}
-	}
-	if diff := cmp.Diff(want, asked); diff != "" {
-		t.Errorf("the aligner was asked for other words than AlignPieces says (-want +asked):\n%s", diff)
+	for _, tt := range []struct {
+		name, text string
+		pieces     int     // at least
+		speech     float64 // seconds of speech
+	}{
+		{"a long turn", strings.TrimSpace(b.String()), 3, 590},
+		{"Japanese", "ヒナーッ　ニャーたちにゴハンあげてー。あと　お皿並べてちょーだい。", 1, 6},
+		{"Chinese", "我们今天讨论图书馆的设计，以及它的未来。", 1, 5},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			segs := []caption.Segment{{Start: 0, Speaker: "Ann", Paragraphs: []string{tt.text}}}
+			sp := &Speech{Duration: sec(tt.speech + 1), Spans: []SpeechSpan{{sec(0.2), sec(tt.speech)}}}
+			var asked [][]string
+			sp.Words = func(turns [][]string, spans []SpeechSpan) []time.Duration {
+				if len(turns) != 1 {
+					t.Fatalf("asked for %d turns at once", len(turns))
+				}
+				asked = append(asked, turns[0])
+				at := make([]time.Duration, len(turns[0])+1)
+				for i := range at {
+					at[i] = spans[0].Start + time.Duration(i)*(spans[len(spans)-1].End-spans[0].Start)/time.Duration(len(at)-1)
+				}
+				return at
+			}
+			MakeCues(&caption.Document{Segments: segs}, Options{Speech: sp})
+			want := AlignPieces(strings.Fields(tt.text))
+			if len(want) < tt.pieces {
+				t.Fatalf("%d pieces, want %d or more", len(want), tt.pieces)
+			}
+			for _, p := range want {
+				if len(p) > alignPiece {
+					t.Errorf("a piece of %d words, above %d", len(p), alignPiece)
+				}
+			}
+			if diff := cmp.Diff(want, asked); diff != "" {
+				t.Errorf("the aligner was asked for other words than AlignPieces says (-want +asked):\n%s", diff)
+			}
+		})
 	}
 }
