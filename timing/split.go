@@ -45,10 +45,9 @@ func (h *heardWords) room(i, j, n int, gap time.Duration) time.Duration {
 // more than a cue break against a line-treatment rule inside a sentence
 // costs (a cue, ruleCueCost and midSentenceCost): a viewer can read past
 // a break that splits "the" from its noun, not a cue gone before it is
-// read. On
-// the media harness's tracks, cutting where the speech leaves time left
-// 17.8% of the cues unreadable against 23.3% cutting by the text alone
-// (lexfridman: 77 of 353 cues against 141 of 369).
+// read. On the media harness's tracks, cutting where the speech leaves
+// time left 17.8% of the cues unreadable against 23.3% cutting by the
+// text alone (lexfridman: 77 of 353 cues against 141 of 369).
 const (
 	unreadCost  = 60.0
 	unreadShare = 20.0
