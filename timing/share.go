@@ -14,66 +14,92 @@ import (
 // their speech (98.6%); 0.75 s made more readable but moved words out.
 const maxShare = 500 * time.Millisecond
 
+// maxShareHops is how many cues on each side a cue's lack of time may
+// reach: the neighbour lends what it has beyond its need, and where that
+// is not enough, it moves whole and takes the rest from the cue beyond
+// it, and so on, every cue moved by less than maxShare.
+const maxShareHops = 3
+
 // shareTime gives a cue timed to the audio (heard) that is too short or
 // too fast to read the time it lacks, when at most maxShare, from the
-// neighbours chained to it, when that makes it readable and leaves them
-// readable: a neighbour lends the time it has beyond what it needs, then,
-// moving whole, the room on its far side beyond the minimum gap, the last
-// cue first: the last cue's end moves earlier (then its start), the next
-// one's start later (then its end). Speech too fast to read with no pause
-// around it is otherwise boxed in by its neighbours (makeReadable); a cue
-// timed without the audio takes its time from the gaps the model leaves
-// instead.
+// cues chained to it on either side, when that makes it readable and
+// leaves them readable. Walking away from it, each cue lends the time it
+// has beyond what it needs, then the room beyond the minimum gap on its
+// far side, and moves whole by what the cues beyond it lend (at most
+// maxShareHops cues). The cues before lend first: their words are said
+// before their ends, so an earlier end still shows them all; a later
+// start of a cue after may come after its first word is said. Speech too
+// fast to read with no pause around it is otherwise boxed in by its
+// neighbours (makeReadable); a cue timed without the audio takes its time
+// from the gaps the model leaves instead.
 func shareTime(cues []caption.Cue, heard []bool, o Options) {
-	// spare is what cue j can lend to cue i, its neighbour, when both
-	// are heard and chained: its time beyond what it needs, and the room
-	// it can move into on its far side.
-	spare := func(i, j int) (slack, room time.Duration) {
-		if j < 0 || j >= len(cues) || !heard[j] {
-			return 0, 0
+	chained := func(a, b int) bool {
+		if a < 0 || b >= len(cues) || !heard[a] || !heard[b] {
+			return false
 		}
-		a, b := cues[min(i, j)], cues[max(i, j)]
-		if b.Start-a.End > max(o.ChainGap, o.MinGap)+tolerance || b.Start < a.End {
-			return 0, 0
+		gap := cues[b].Start - cues[a].End
+		return gap >= 0 && gap <= max(o.ChainGap, o.MinGap)+tolerance
+	}
+	// lend walks from cue i in direction dir (-1 or +1) and returns how
+	// much of want the cues there can give, and, when apply, moves them.
+	type move struct {
+		k         int
+		near, far time.Duration
+	}
+	var moves []move
+	lend := func(i, dir int, want time.Duration, apply bool) time.Duration {
+		got := time.Duration(0)
+		moves = moves[:0]
+		for k, hops := i+dir, 0; got < want && hops < maxShareHops && chained(min(k, k-dir), max(k, k-dir)); k, hops = k+dir, hops+1 {
+			// Of what is still wanted (r), k gives its slack, then the
+			// room on its far side; the rest it passes on, moving whole:
+			// its near end moves by r, its far end by r-slack.
+			r := want - got
+			slack := min(r, max(cues[k].End-cues[k].Start-readTime(cues[k], o), 0))
+			var room time.Duration
+			switch {
+			case dir < 0 && k > 0:
+				room = cues[k].Start - cues[k-1].End - o.MinGap
+			case dir < 0:
+				room = cues[k].Start // the first cue may move toward 0
+			case k+1 < len(cues):
+				room = cues[k+1].Start - cues[k].End - o.MinGap
+			}
+			room = min(r-slack, max(room, 0))
+			moves = append(moves, move{k, r, r - slack})
+			got += slack + room
 		}
-		slack = max(cues[j].End-cues[j].Start-readTime(cues[j], o), 0)
-		switch {
-		case j < i && j > 0:
-			room = cues[j].Start - cues[j-1].End - o.MinGap
-		case j < i:
-			room = cues[j].Start // the first cue may move toward 0
-		case j+1 < len(cues):
-			room = cues[j+1].Start - cues[j].End - o.MinGap
+		if apply {
+			// Moved once the walk is done: it reads the gaps as they were.
+			for _, m := range moves {
+				if dir < 0 {
+					cues[m.k].End -= m.near
+					cues[m.k].Start -= m.far
+				} else {
+					cues[m.k].Start += m.near
+					cues[m.k].End += m.far
+				}
+			}
 		}
-		return slack, max(room, 0)
+		return min(got, want)
 	}
 	for i := range cues {
 		lack := readTime(cues[i], o) - (cues[i].End - cues[i].Start)
 		if !heard[i] || lack <= tolerance || lack > maxShare {
 			continue
 		}
-		nextSlack, nextRoom := spare(i, i+1)
-		prevSlack, prevRoom := spare(i, i-1)
-		if nextSlack+nextRoom+prevSlack+prevRoom < lack {
+		fromPrev := lend(i, -1, lack, false)
+		fromNext := lend(i, +1, lack-fromPrev, false)
+		if fromPrev+fromNext < lack {
 			continue // not readable even so: the cues stay on their speech
 		}
-		// The last cue lends first: its words are said before its end,
-		// so an earlier end still shows them all; a later start of the
-		// next one may come after its first word is said. Each lends its
-		// slack before it moves.
-		fromPrev := min(lack, prevSlack)
-		fromNext := min(lack-fromPrev, nextSlack)
-		movePrev := min(lack-fromPrev-fromNext, prevRoom)
-		moveNext := lack - fromPrev - fromNext - movePrev
-		if d := fromPrev + movePrev; d > 0 {
-			cues[i-1].Start -= movePrev
-			cues[i-1].End -= d
-			cues[i].Start -= d
+		if fromPrev > 0 {
+			lend(i, -1, fromPrev, true)
+			cues[i].Start -= fromPrev
 		}
-		if d := fromNext + moveNext; d > 0 {
-			cues[i].End += d
-			cues[i+1].Start += d
-			cues[i+1].End += moveNext
+		if fromNext > 0 {
+			lend(i, +1, fromNext, true)
+			cues[i].End += fromNext
 		}
 	}
 }

@@ -65,10 +65,28 @@ func TestShareTime(t *testing.T) {
 			want:  [][2]int{{0, 833}, {833 + gap, 2833 + gap}, {2833 + 2*gap, 3666 + 2*gap}, {3667 + 3*gap, 5000}},
 		},
 		{
-			name:  "too little room: the cues stay on their speech",
+			name:  "and so on: the cue beyond the room lends the rest",
 			cues:  []caption.Cue{cue(0, 833, ten), cue(833+gap, 2600+gap, forty), cue(2600+2*gap, 3433+2*gap, ten), cue(3600+3*gap, 5000, ten)},
 			heard: []bool{true, true, true, true},
-			want:  [][2]int{{0, 833}, {833 + gap, 2600 + gap}, {2600 + 2*gap, 3433 + 2*gap}, {3600 + 3*gap, 5000}},
+			want:  [][2]int{{0, 833}, {833 + gap, 2833 + gap}, {2833 + 2*gap, 3666 + 2*gap}, {3666 + 3*gap, 5000}},
+		},
+		{
+			name:  "too little room: the cues stay on their speech",
+			cues:  []caption.Cue{cue(0, 833, ten), cue(833+gap, 2600+gap, forty), cue(2600+2*gap, 3433+2*gap, ten), cue(3600+3*gap, 4433+3*gap, ten)},
+			heard: []bool{true, true, true, true},
+			want:  [][2]int{{0, 833}, {833 + gap, 2600 + gap}, {2600 + 2*gap, 3433 + 2*gap}, {3600 + 3*gap, 4433 + 3*gap}},
+		},
+		{
+			name:  "as far as three cues",
+			cues:  []caption.Cue{cue(0, 833, ten), cue(833+gap, 2600+gap, forty), cue(2600+2*gap, 3433+2*gap, ten), cue(3433+3*gap, 4266+3*gap, ten), cue(4266+4*gap, 9000, ten)},
+			heard: []bool{true, true, true, true, true},
+			want:  [][2]int{{0, 833}, {833 + gap, 2833 + gap}, {2833 + 2*gap, 3666 + 2*gap}, {3666 + 3*gap, 4499 + 3*gap}, {4499 + 4*gap, 9000}},
+		},
+		{
+			name:  "no further than three cues",
+			cues:  []caption.Cue{cue(0, 833, ten), cue(833+gap, 2600+gap, forty), cue(2600+2*gap, 3433+2*gap, ten), cue(3433+3*gap, 4266+3*gap, ten), cue(4266+4*gap, 5099+4*gap, ten), cue(5099+5*gap, 9000, ten)},
+			heard: []bool{true, true, true, true, true, true},
+			want:  [][2]int{{0, 833}, {833 + gap, 2600 + gap}, {2600 + 2*gap, 3433 + 2*gap}, {3433 + 3*gap, 4266 + 3*gap}, {4266 + 4*gap, 5099 + 4*gap}, {5099 + 5*gap, 9000}},
 		},
 		{
 			name:  "a neighbour not timed to the audio, or not chained, lends nothing",
