@@ -123,10 +123,10 @@ const minRateTime = 10 * time.Second
 // end of the last chapter. Each turn's speech is taken to start 0.4 s
 // after its printed (truncated) start and to run at its speaker's rate,
 // measured on the file, with pauses at sentence and clause ends, up to
-// the next turn's speech; a turn whose window
-// is much longer than its words need is followed by silence, so its cues
-// follow the speech, not the window, and a slow speaker's spare time is
-// silence shared among the turn's sentence ends and its end. The last
+// the next turn's speech; a turn whose window is much longer than its
+// words need is followed by silence, so its cues follow the speech, not
+// the window, and a slow speaker's spare time is silence shared among the
+// turn's sentence ends and its end. The last
 // turn's window runs to o.MediaDuration (doc.Duration) when that is
 // known, else it runs at its speaker's rate. The turn is cut
 // into cues (sentences first, then clauses, then words), each timed by

@@ -78,10 +78,17 @@ func joinable(a, b caption.Cue, o Options, labelWidth func(string) int) bool {
 	if la.Speaker == "" || lb.Speaker == "" || la.Speaker == lb.Speaker {
 		return false
 	}
-	if b.Start-a.End > max(o.ChainGap, o.MinGap)+tolerance || b.Start < a.End {
+	if !chainedCues(a, b, o) {
 		return false
 	}
 	return dialogueWidth(la, labelWidth) <= o.MaxChars && dialogueWidth(lb, labelWidth) <= o.MaxChars
+}
+
+// chainedCues reports whether b follows a no more than the chaining gap
+// (or the minimum gap, when that is longer) after it, without overlap.
+func chainedCues(a, b caption.Cue, o Options) bool {
+	gap := b.Start - a.End
+	return gap >= 0 && gap <= max(o.ChainGap, o.MinGap)+tolerance
 }
 
 // dialogueWidth is the width of l as a line of a dialogue cue shows it.

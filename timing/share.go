@@ -34,11 +34,7 @@ const maxShareHops = 3
 // from the gaps the model leaves instead.
 func shareTime(cues []caption.Cue, heard []bool, o Options) {
 	chained := func(a, b int) bool {
-		if a < 0 || b >= len(cues) || !heard[a] || !heard[b] {
-			return false
-		}
-		gap := cues[b].Start - cues[a].End
-		return gap >= 0 && gap <= max(o.ChainGap, o.MinGap)+tolerance
+		return a >= 0 && b < len(cues) && heard[a] && heard[b] && chainedCues(cues[a], cues[b], o)
 	}
 	// lend walks from cue i in direction dir (-1 or +1) and returns how
 	// much of want the cues there can give, and, when apply, moves them.
