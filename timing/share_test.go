@@ -10,8 +10,9 @@ import (
 
 // TestShareTime checks how a cue timed to the audio that is too fast to
 // read takes time from its neighbours: from the last cue first, then the
-// next, never more than maxShare, never leaving a lender unreadable, and
-// only from cues chained to it and timed to the audio too.
+// next, each boundary moved at most maxShare from its speech, never
+// leaving a lender unreadable, and only from cues chained to it and timed
+// to the audio too.
 func TestShareTime(t *testing.T) {
 	ms := func(n int) time.Duration { return time.Duration(n) * time.Millisecond }
 	cue := func(start, end int, text string) caption.Cue {
@@ -41,10 +42,25 @@ func TestShareTime(t *testing.T) {
 			want:  [][2]int{{0, 833}, {833 + gap, 2833 + gap}, {2833 + 2*gap, 8000}},
 		},
 		{
-			name:  "too much to take: the cues stay on their speech",
+			name:  "each side lends at most maxShare",
 			cues:  []caption.Cue{cue(0, 3000, ten), cue(3000+gap, 4000+gap, forty), cue(4000+2*gap, 8000, ten)},
 			heard: []bool{true, true, true},
-			want:  [][2]int{{0, 3000}, {3000 + gap, 4000 + gap}, {4000 + 2*gap, 8000}},
+			want:  [][2]int{{0, 2500}, {2500 + gap, 4500 + gap}, {4500 + 2*gap, 8000}},
+		},
+		{
+			name:  "too much to take: the cues stay on their speech",
+			cues:  []caption.Cue{cue(0, 3000, ten), cue(3000+gap, 3900+gap, forty), cue(3900+2*gap, 8000, ten)},
+			heard: []bool{true, true, true},
+			want:  [][2]int{{0, 3000}, {3000 + gap, 3900 + gap}, {3900 + 2*gap, 8000}},
+		},
+		{
+			// B takes 300 ms from A; C then takes 200 ms through B, which
+			// leaves A's end and B's start 500 ms from their speech, and
+			// the last 100 ms from D.
+			name:  "a boundary moves at most maxShare from its speech in all",
+			cues:  []caption.Cue{cue(0, 3000, ten), cue(3000+gap, 4700+gap, forty), cue(4700+2*gap, 6400+2*gap, forty), cue(6400+3*gap, 12000, ten)},
+			heard: []bool{true, true, true, true},
+			want:  [][2]int{{0, 2500}, {2500 + gap, 4500 + gap}, {4500 + 2*gap, 6500 + 2*gap}, {6500 + 3*gap, 12000}},
 		},
 		{
 			name:  "neighbours without time to spare",
