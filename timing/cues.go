@@ -288,7 +288,7 @@ func (t *Turns) MakeCues(doc *caption.Document, labelWidth func(speaker string) 
 	if t.heard != nil {
 		inOrder(doc.Cues)
 	}
-	makeReadable(doc.Cues, floors, ceilings, o)
+	makeReadable(doc.Cues, floors, ceilings, timed, o)
 	makeRoom(doc.Cues, crowded, movable, ceilings, o)
 	if timed != nil {
 		shareTime(doc.Cues, timed, o)
@@ -1164,17 +1164,22 @@ func (t *turnText) next(l []word) string {
 // long enough to be read (o.MinDuration, o.MaxCPS) by borrowing from the
 // gap after it, then from the gap before it; is no longer than
 // o.MaxDuration; never starts before floors[i] nor, when ceilings is not
-// nil, ends after ceilings[i]; leaves o.MinGap before the next cue; and
+// nil, ends after ceilings[i], nor, when heard[i] (a cue timed to the
+// audio), more than maxShare after its speech (Netflix: an end may run
+// 12 frames past the speech); leaves o.MinGap before the next cue; and
 // closes gaps of at most o.ChainGap to o.MinGap. Where the neighbours or
 // the ceiling leave no room the cue stays short: Check reports it. A cue
 // that the minimum gap would leave no time at all touches the next cue
 // instead.
-func makeReadable(cues []caption.Cue, floors, ceilings []time.Duration, o Options) {
+func makeReadable(cues []caption.Cue, floors, ceilings []time.Duration, heard []bool, o Options) {
 	for i := range cues {
 		c := &cues[i]
 		ceiling := noLimit
 		if ceilings != nil {
 			ceiling = ceilings[i]
+		}
+		if heard != nil && heard[i] {
+			ceiling = min(ceiling, c.End+maxShare)
 		}
 		hasNext := i+1 < len(cues)
 		var next time.Duration // latest end the next cue allows

@@ -390,11 +390,36 @@ func TestReadableBeforeTouchingNext(t *testing.T) {
 		cue(4000*ms, 5000*ms, "B", "The brain?"),
 	}
 	floors := []time.Duration{0, 0, 4000 * ms}
-	makeReadable(cues, floors, nil, o)
+	makeReadable(cues, floors, nil, nil, o)
 	if v := Check(cues[:2], o); len(v) > 0 {
 		t.Errorf("after makeReadable: %v (cue 1 %v–%v)", v, cues[1].Start, cues[1].End)
 	}
 	if got, want := cues[1].End, cues[2].Start-o.MinGap; got != want {
 		t.Errorf("cue 1 ends at %v, want %v: the minimum gap before the next cue", got, want)
+	}
+}
+
+// TestReadableHeardLingers: a cue timed to the audio stays up at most
+// maxShare past its speech to be read (Netflix: an end may run 12 frames
+// past the speech), however long the pause after it; one timed without
+// the audio takes what it needs from the pause.
+func TestReadableHeardLingers(t *testing.T) {
+	ms := time.Millisecond
+	o := Options{}.withDefaults()
+	for _, tt := range []struct {
+		heard   []bool
+		wantEnd time.Duration
+	}{
+		{[]bool{true, true}, 1500*ms + maxShare},
+		{nil, 1000*ms + 2*time.Second}, // 40 characters: 2 s at 20 cps
+	} {
+		cues := []caption.Cue{
+			cue(1000*ms, 1500*ms, "A", "abcdefghij abcdefghij abcdefghij abcdefg"),
+			cue(9000*ms, 10000*ms, "A", "Later."),
+		}
+		makeReadable(cues, []time.Duration{0, 0}, nil, tt.heard, o)
+		if cues[0].End != tt.wantEnd {
+			t.Errorf("heard %v: the cue ends at %v, want %v", tt.heard, cues[0].End, tt.wantEnd)
+		}
 	}
 }
