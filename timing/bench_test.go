@@ -42,3 +42,16 @@ func BenchmarkBreakLines(b *testing.B) {
 		BreakLines(text, 42, 2)
 	}
 }
+
+// BenchmarkMakeCuesJapanese makes the cues of the Japanese anime's derived
+// transcript (25 minutes, 3,347 characters), its text analysed for its
+// words (japaneseJoints) on the way.
+func BenchmarkMakeCuesJapanese(b *testing.B) {
+	ref := loadReferences(b)["anime-ja"]
+	japaneseTokenizer() // the dictionary loads once a process, not once a transcript
+	b.ReportAllocs()
+	for b.Loop() {
+		doc := &caption.Document{Segments: append([]caption.Segment(nil), ref.segments...), Duration: ref.duration}
+		MakeCues(doc, ref.options(Options{}))
+	}
+}

@@ -74,6 +74,10 @@ func TestBreakRules(t *testing.T) {
 // TestBreaksRuleIsBadBreak checks that breaksRule, which the line breaker
 // and the cue splitter ask, flags the breaks capconv check's badBreak
 // flags, on every pair of neighbouring words of the harness's captions.
+// A space between two words of Japanese is left out: there the space
+// says the captioner's phrases end, which a line break does not show
+// the checker, who reads the two lines as one text (TestJapaneseWords
+// checks breaks inside the words of Japanese written without spaces).
 func TestBreaksRuleIsBadBreak(t *testing.T) {
 	if testing.Short() {
 		t.Skip("reads hours of captions")
@@ -86,7 +90,7 @@ func TestBreaksRuleIsBadBreak(t *testing.T) {
 				ws := splitWords(l.Text)
 				for k := 1; k < len(ws); k++ {
 					a, b := ws[k-1], ws[k]
-					if b.glued() {
+					if b.glued() || cjkSpace(a, b) && strings.IndexFunc(l.Text, isKana) >= 0 {
 						continue
 					}
 					pairs++

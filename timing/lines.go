@@ -3,6 +3,8 @@ package timing
 import (
 	"math"
 	"slices"
+	"strings"
+	"unicode/utf8"
 )
 
 // BreakLines breaks text into at most maxLines lines of at most maxChars
@@ -20,6 +22,30 @@ func BreakLines(text string, maxChars, maxLines int) []string {
 		out[i] = join(l)
 	}
 	return out
+}
+
+// JoinLines joins the texts of a cue's lines into the one text they
+// read as, for BreakLines: with a space between two lines, but for two
+// characters of a script written without spaces (Chinese, Japanese) on
+// either side of the break, which it joins without one, as the checker
+// reads such a break.
+func JoinLines(lines []string) string {
+	var b strings.Builder
+	for _, l := range lines {
+		l = strings.TrimSpace(l)
+		if l == "" {
+			continue
+		}
+		if b.Len() > 0 {
+			last, _ := utf8.DecodeLastRuneInString(b.String())
+			first, _ := utf8.DecodeRuneInString(l)
+			if !(last >= 0x2E80 && unspaced(last) && first >= 0x2E80 && unspaced(first)) {
+				b.WriteByte(' ')
+			}
+		}
+		b.WriteString(l)
+	}
+	return b.String()
 }
 
 // breakWords is BreakLines over words; reserve is the width taken at the

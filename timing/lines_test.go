@@ -167,3 +167,24 @@ func TestBreakLinesNeverEndsOnAFunctionWord(t *testing.T) {
 		t.Errorf("only %d cases had a clean split: the test checks too little", checked)
 	}
 }
+
+// TestJoinLines checks that lines join with a space but between two
+// characters of a script written without spaces.
+func TestJoinLines(t *testing.T) {
+	for _, tt := range []struct {
+		lines []string
+		want  string
+	}{
+		{[]string{"in the", "box"}, "in the box"},
+		{[]string{"握り", "飯だなぁ。"}, "握り飯だなぁ。"},
+		{[]string{"我们今天", "讨论"}, "我们今天讨论"},
+		{[]string{"Hello", "世界"}, "Hello 世界"},
+		{[]string{"世界。", "Next"}, "世界。 Next"},
+		{[]string{" one ", "", "two"}, "one two"},
+		{nil, ""},
+	} {
+		if got := JoinLines(tt.lines); got != tt.want {
+			t.Errorf("JoinLines(%q) = %q, want %q", tt.lines, got, tt.want)
+		}
+	}
+}

@@ -138,6 +138,9 @@ func badBreak(above, below string) string { return breakRules{english: true}.bad
 // badBreak says which line treatment rule a break between the line above
 // and the line below breaks, or "".
 func (r breakRules) badBreak(above, below string) string {
+	if w := japaneseWordAcross(above, below); w != "" {
+		return fmt.Sprintf("inside the word %q", w)
+	}
 	x, several, ok := lastWord(above)
 	if !ok {
 		return ""

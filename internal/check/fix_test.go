@@ -399,6 +399,15 @@ func TestFixRepairs(t *testing.T) {
 			reason: "as many characters, as much time",
 		},
 		{
+			name: "Japanese re-broken between words, without a space",
+			in:   []caption.Cue{cue(0, 5*s, "", "おろ？何だ桐山でっかい握り", "飯だなぁ。")},
+			want: []caption.Cue{cue(0, 5*s, "", "おろ？何だ桐山でっかい握り飯だなぁ。")},
+			changes: []string{
+				`cue 1 (00:00:00.000): lines "おろ？何だ桐山でっかい握り / 飯だなぁ。" → "おろ？何だ桐山でっかい握り飯だなぁ。": re-broken`,
+			},
+			reason: "a line break inside 握り飯 is no space: the line is joined without one",
+		},
+		{
 			name: "too fast, and no room",
 			in: []caption.Cue{
 				cue(0, 1*s, "", "This is far too much text to read", "in the one second it is given."),
