@@ -118,7 +118,7 @@ func japaneseWordAcross(above, below string) string {
 	above, below = strings.TrimRightFunc(above, unicode.IsSpace), strings.TrimLeftFunc(below, unicode.IsSpace)
 	last, _ := utf8.DecodeLastRuneInString(above)
 	first, _ := utf8.DecodeRuneInString(below)
-	if last < 0x2E80 || first < 0x2E80 || !unspaced(last) || !unspaced(first) {
+	if !unspaced(last) || !unspaced(first) {
 		return ""
 	}
 	before := above[max(strings.LastIndexFunc(above, unicode.IsSpace)+1, runeStart(above, acrossContext)):]

@@ -39,7 +39,7 @@ func JoinLines(lines []string) string {
 		if b.Len() > 0 {
 			last, _ := utf8.DecodeLastRuneInString(b.String())
 			first, _ := utf8.DecodeRuneInString(l)
-			if !(last >= 0x2E80 && unspaced(last) && first >= 0x2E80 && unspaced(first)) {
+			if !unspaced(last) || !unspaced(first) {
 				b.WriteByte(' ')
 			}
 		}

@@ -165,7 +165,7 @@ func appendWords(ws []word, text string) []word {
 // line-breaking rules leave to the implementation.)
 func hasUnspaced(tok string) bool {
 	for _, r := range tok {
-		if r >= 0x2E80 && unspaced(r) {
+		if unspaced(r) {
 			return true
 		}
 	}
@@ -173,8 +173,9 @@ func hasUnspaced(tok string) bool {
 }
 
 // unspaced reports whether r belongs to a script hasUnspaced looks for.
+// None has a character below U+2E80, which spares most text the tables.
 func unspaced(r rune) bool {
-	return unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r)
+	return r >= 0x2E80 && (unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r))
 }
 
 // appendUnspaced appends the words of tok, a token without spaces in
@@ -601,7 +602,7 @@ func unspacedCost(a, b word) float64 {
 func cjkSpace(a, b word) bool {
 	last, _ := utf8.DecodeLastRuneInString(a.text)
 	first, _ := utf8.DecodeRuneInString(b.text)
-	return last >= 0x2E80 && unspaced(last) || first >= 0x2E80 && unspaced(first)
+	return unspaced(last) || unspaced(first)
 }
 
 // kinsokuCost is the cost of a break the kinsoku rules forbid, where a
