@@ -7,6 +7,7 @@ import (
 
 	"github.com/capconv/capconv/convert/caption"
 	"github.com/capconv/capconv/internal/benchdata"
+	"github.com/capconv/capconv/internal/japanese"
 )
 
 // threeHours reads the seed transcript repeated to three hours, the
@@ -48,7 +49,7 @@ func BenchmarkBreakLines(b *testing.B) {
 // words (japaneseJoints) on the way.
 func BenchmarkMakeCuesJapanese(b *testing.B) {
 	ref := loadReferences(b)["anime-ja"]
-	japaneseTokenizer() // the dictionary loads once a process, not once a transcript
+	japanese.Tokenizer() // the dictionary loads once a process, not once a transcript
 	b.ReportAllocs()
 	for b.Loop() {
 		doc := &caption.Document{Segments: append([]caption.Segment(nil), ref.segments...), Duration: ref.duration}

@@ -2,12 +2,10 @@ package timing
 
 import (
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/ikawaha/kagome-dict/ipa"
-	"github.com/ikawaha/kagome/v2/tokenizer"
+	"github.com/capconv/capconv/internal/japanese"
 )
 
 // Japanese is written without spaces, and where one word ends and the
@@ -17,21 +15,6 @@ import (
 // morphemes and their parts of speech; a phrase (bunsetsu), the unit a
 // Japanese captioner breaks between, is a content word with the
 // particles, auxiliaries and endings that follow it.
-
-// japaneseTokenizer loads the dictionary on first use: it takes half a
-// second and 90 MiB, which only Japanese text needs.
-var japaneseTokenizer = sync.OnceValue(func() *tokenizer.Tokenizer {
-	t, err := tokenizer.New(ipa.Dict(), tokenizer.OmitBosEos())
-	if err != nil {
-		panic("timing: the IPA dictionary does not load: " + err.Error()) // it is compiled in
-	}
-	return t
-})
-
-// analysePiece is the longest text handed to the analyser at once: its
-// lattice grows with the text, and a turn may run to millions of
-// characters without a sentence end.
-const analysePiece = 1 << 10
 
 // joint is where in a text a morpheme starts, and how it joins the one
 // before it: classInPhrase or classOpensPhrase.
@@ -44,10 +27,10 @@ type joint struct {
 // but the first starts and how it joins the one before it. A break
 // between two of text's characters at no joint falls inside a morpheme.
 func japaneseJoints(js []joint, text string) []joint {
-	tk := japaneseTokenizer()
+	tk := japanese.Tokenizer()
 	var prev []string // the last morpheme's part of speech
 	for base := 0; base < len(text); {
-		end := pieceCutAt(text, base)
+		end := japanese.PieceEnd(text, base)
 		for _, t := range tk.Tokenize(text[base:end]) {
 			pos := t.POS()
 			if at := base + t.Position; at > 0 {
@@ -58,27 +41,6 @@ func japaneseJoints(js []joint, text string) []joint {
 		base = end
 	}
 	return js
-}
-
-// pieceCutAt is where the piece of text from base that japaneseJoints
-// analyses ends: after the last sentence end within analysePiece bytes,
-// else at a character boundary there, else at the end of text.
-func pieceCutAt(text string, base int) int {
-	if len(text)-base <= analysePiece {
-		return len(text)
-	}
-	limit := base + analysePiece
-	for limit > base+1 && !utf8.RuneStart(text[limit]) {
-		limit--
-	}
-	for i := limit; i > base+analysePiece/2; {
-		r, size := utf8.DecodeLastRuneInString(text[:i])
-		if r == '。' || r == '！' || r == '？' || r == '!' || r == '?' {
-			return i
-		}
-		i -= size
-	}
-	return limit
 }
 
 // jointOf says how a morpheme of part of speech pos (IPA tags: the part,
@@ -131,7 +93,7 @@ func japaneseWordAcross(above, below string) string {
 	if strings.IndexFunc(text, isKana) < 0 {
 		return "" // Chinese: no dictionary to tell its words apart
 	}
-	for _, t := range japaneseTokenizer().Tokenize(text) {
+	for _, t := range japanese.Tokenizer().Tokenize(text) {
 		if t.Position < len(before) && t.Position+len(t.Surface) > len(before) {
 			return t.Surface
 		}

@@ -5,6 +5,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/capconv/capconv/internal/japanese"
 	"github.com/google/go-cmp/cmp"
 )
 
@@ -129,7 +130,7 @@ func TestJapaneseJointsOddText(t *testing.T) {
 	for _, text := range []string{
 		long,
 		long + "。" + long,
-		"あ\xff\xfeい" + strings.Repeat("\x80", 3*analysePiece) + "ござい",
+		"あ\xff\xfeい" + strings.Repeat("\x80", 3*japanese.PieceLength) + "ござい",
 		"",
 	} {
 		js := japaneseJoints(nil, text)

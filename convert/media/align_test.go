@@ -27,48 +27,79 @@ func TestVoiceOf(t *testing.T) {
 }
 
 // TestWarpFollowsTheSpeakingRate matches random sounds against the same
-// sounds said twice as slowly in their first half and twice as fast in
-// their second: each reference frame must find its own.
+// sounds said slower in their first half and faster in their second:
+// each reference frame must find its own, however far the path strays
+// from the straight line between the ends (a minute said three times as
+// slowly, then three times as fast, strays 24 s from it).
 func TestWarpFollowsTheSpeakingRate(t *testing.T) {
-	r := rand.New(rand.NewPCG(1, 2))
-	const m = 600
-	ref := make([]float32, m*Coeffs)
-	for j := range m {
-		for c := range Coeffs {
-			// Sounds change every few frames, as phones do.
-			if j%4 == 0 {
-				ref[j*Coeffs+c] = float32(r.NormFloat64())
-			} else {
-				ref[j*Coeffs+c] = ref[(j-1)*Coeffs+c]
+	for _, tt := range []struct {
+		name       string
+		m          int // reference frames
+		slow, fast int // each frame of the first half said slow times; one of fast of the second
+	}{
+		{"12 s, twice as slow then twice as fast", 600, 2, 2},
+		{"a minute, three times as slow then three times as fast", 3000, 3, 3},
+		{"too short to coarsen", 40, 2, 2},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			r := rand.New(rand.NewPCG(1, 2))
+			m := tt.m
+			ref := make([]float32, m*Coeffs)
+			for j := range m {
+				for c := range Coeffs {
+					// Sounds change every few frames, as phones do.
+					if j%4 == 0 {
+						ref[j*Coeffs+c] = float32(r.NormFloat64())
+					} else {
+						ref[j*Coeffs+c] = ref[(j-1)*Coeffs+c]
+					}
+				}
 			}
-		}
-	}
-	var q []float32
-	var want []int // the q frame at which each ref frame starts
-	for j := range m {
-		want = append(want, len(q)/Coeffs)
-		repeat := 2
-		if j >= m/2 {
-			repeat = 0
-			if j%2 == 0 {
-				repeat = 1
+			var q []float32
+			var want []int // the q frame at which each ref frame starts
+			for j := range m {
+				want = append(want, len(q)/Coeffs)
+				repeat := tt.slow
+				if j >= m/2 {
+					repeat = 0
+					if j%tt.fast == 0 {
+						repeat = 1
+					}
+				}
+				for range repeat {
+					for c := range Coeffs {
+						q = append(q, ref[j*Coeffs+c]+0.1*float32(r.NormFloat64()))
+					}
+				}
 			}
-		}
-		for range repeat {
-			for c := range Coeffs {
-				q = append(q, ref[j*Coeffs+c]+0.1*float32(r.NormFloat64()))
+			match, step := warp(q, ref)
+			if math.IsInf(step, 1) {
+				t.Fatal("no path found")
 			}
-		}
+			bad := 0
+			for j, i := range match {
+				// Inside a phone its frames are alike: half a phone as
+				// the slower speech says it is as close as warping can say.
+				if math.Abs(float64(i-want[j])) > float64(2*tt.slow) {
+					bad++
+				}
+			}
+			if bad > m/50 {
+				t.Errorf("%d of %d frames matched more than %d frames away", bad, m, 2*tt.slow)
+			}
+		})
 	}
-	match := warp(q, ref)
-	bad := 0
-	for j, i := range match {
-		if math.Abs(float64(i-want[j])) > 4 { // a phone's length
-			bad++
+}
+
+// TestInWord places the boundaries inside a word said by the piece it
+// starts in by the characters of the pieces it covers.
+func TestInWord(t *testing.T) {
+	words := []string{"握", "り", "飯", "だ", "でっ", "か", "い"}
+	spoken := []string{"ニギリメシ", "", "", "ダ", "デッカイ", "", ""}
+	for i, want := range map[int]float64{1: 1.0 / 3, 2: 2.0 / 3, 5: 2.0 / 4, 6: 3.0 / 4} {
+		if got := inWord(words, spoken, i); math.Abs(got-want) > 1e-9 {
+			t.Errorf("inWord(%d) = %v, want %v", i, got, want)
 		}
-	}
-	if bad > m/50 {
-		t.Errorf("%d of %d frames matched more than 4 frames away", bad, m)
 	}
 }
 

@@ -15,6 +15,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"github.com/capconv/capconv/internal/japanese"
 	"math"
 	"math/rand/v2"
 	"os"
@@ -47,6 +48,9 @@ type Options struct {
 	Music bool
 	// Seed makes the noise and the voices' choice repeatable.
 	Seed uint64
+	// AsWritten has Japanese said as written, as espeak-ng says it (each
+	// kanji named "Chinese letter"), rather than by its readings.
+	AsWritten bool
 }
 
 // Tools reports the first program an espeak-ng track needs that is
@@ -201,7 +205,7 @@ func Build(ctx context.Context, cues []caption.Cue, path string, o Options) erro
 		go func() {
 			for i := range jobs {
 				c := cues[i]
-				pcm, err := speak(ctx, s, Text(c), vs[Speaker(c)], c.End-c.Start)
+				pcm, err := speak(ctx, s, Said(c, o), vs[Speaker(c)], c.End-c.Start)
 				results[i] <- result{pcm, err}
 			}
 		}()
@@ -252,6 +256,18 @@ func Text(c caption.Cue) string {
 		}
 	}
 	return strings.Join(parts, " ")
+}
+
+// Said is what a cue's voice says on a track of o: its Text, with
+// Japanese said in kana as the dictionary pronounces it (see
+// japanese.Spoken), as a Japanese speaker does, unless o.AsWritten:
+// espeak-ng names each kanji ("Chinese letter") instead of saying it.
+func Said(c caption.Cue, o Options) string {
+	t := Text(c)
+	if o.Language != "ja" || o.AsWritten {
+		return t
+	}
+	return strings.Join(japanese.Spoken([]string{t}), "")
 }
 
 // speechLevel is the RMS every cue's speech is brought to: -20 dBFS.
