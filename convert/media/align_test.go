@@ -291,3 +291,31 @@ func TestPrefetchSaysAheadOnce(t *testing.T) {
 		t.Errorf("after a cancelled call: %v", err)
 	}
 }
+
+// TestTallyKeepsTheSayingThatMatchedMost tries every saying until
+// sayingTrial of speech is counted, then chooses the one that matched
+// most of it best.
+func TestTallyKeepsTheSayingThatMatchedMost(t *testing.T) {
+	sy := &Synthesizer{voice: "ja", chosen: -1}
+	for _, step := range []struct {
+		saying int
+		speech time.Duration
+		chosen int
+	}{
+		{1, sayingTrial / 3, -1},
+		{0, sayingTrial / 3, -1},
+		{1, sayingTrial / 3, 1},
+		{0, sayingTrial, 1}, // chosen for good
+	} {
+		sy.tally(step.saying, 2, step.speech)
+		if sy.chosen != step.chosen {
+			t.Fatalf("after %v matched best by saying %d: chosen %d, want %d", step.speech, step.saying, sy.chosen, step.chosen)
+		}
+	}
+	if got := len(sy.sayings([][]string{{"握", "り", "飯"}})); got != 2 {
+		t.Errorf("Japanese has %d sayings, want 2 (by its readings, as written)", got)
+	}
+	if got := len((&Synthesizer{voice: "en"}).sayings([][]string{{"a"}})); got != 1 {
+		t.Errorf("English has %d sayings, want 1", got)
+	}
+}
