@@ -46,7 +46,8 @@ func (s Sounds) Frames() int { return len(s.coeffs) / Coeffs }
 // ErrNoSynthesizer is returned by Align when espeak-ng is not installed.
 var ErrNoSynthesizer = errors.New("espeak-ng is not installed: words are spread over the speech's syllables instead of aligned to them")
 
-// A Synthesizer says words in one language's voice.
+// A Synthesizer says words in one language's voice, for the turns of one
+// media file (see Align).
 type Synthesizer struct {
 	voice string
 
@@ -565,8 +566,11 @@ func readSynth(r *bufio.Reader) (Sounds, []int, []int, error) {
 // Align finds where each boundary of the words of turns (before the
 // first word, then after each, the turns' words in a row) is said in the
 // speech of spans, sorted and apart, by warping sy's speech of the words
-// onto the media's frames inside spans. The times it returns are each at
-// the start of a frame of speech, or at the end of the last.
+// onto the media's frames inside spans (each of the ways sy may say them,
+// keeping the one that matches best; see Synthesizer.sayings). The times
+// it returns are each at the start of a frame of speech, or at the end of
+// the last. sy remembers which saying matched best: one Synthesizer
+// serves one media file, its turns aligned in order.
 func (s Sounds) Align(ctx context.Context, sy *Synthesizer, turns [][]string, spans []Span) ([]time.Duration, error) {
 	frames := s.framesIn(spans)
 	if len(frames) == 0 {

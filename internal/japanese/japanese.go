@@ -28,9 +28,11 @@ var Tokenizer = sync.OnceValue(func() *tokenizer.Tokenizer {
 // ワ, 今日 → キョー), said by the piece it starts in, the other pieces it
 // covers saying nothing of their own. A word the dictionary lacks (Latin
 // letters, digits, marks, a run of kana it cannot read) is said as
-// written, each piece its own part. A speech synthesizer that reads kana
-// but not kanji (espeak-ng names each kanji "Chinese letter") then says
-// what a Japanese speaker says.
+// written, whole, by the piece it starts in too: a character at a time,
+// its kana are said apart, and the anime's track was aligned worse so
+// (a median of 0.19 s against 0.16 s). A speech synthesizer that reads
+// kana but not kanji (espeak-ng names each kanji "Chinese letter") then
+// says what a Japanese speaker says.
 func Spoken(words []string) []string {
 	out := make([]string, len(words))
 	var text strings.Builder
