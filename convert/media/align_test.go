@@ -319,3 +319,33 @@ func TestTallyKeepsTheSayingThatMatchedMost(t *testing.T) {
 		t.Errorf("English has %d sayings, want 1", got)
 	}
 }
+
+// TestWarpAnySizes warps random sounds of every shape, a frame to
+// minutes on either side: the match is one q frame for every ref frame,
+// inside q, in order.
+func TestWarpAnySizes(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 6))
+	frames := func(n int) []float32 {
+		f := make([]float32, n*Coeffs)
+		for i := range f {
+			f[i] = float32(r.NormFloat64())
+		}
+		return f
+	}
+	sizes := [][2]int{{1, 1}, {1, 500}, {500, 1}, {31, 33}, {33, 31}, {40, 9000}, {9000, 40}, {6000, 2000}, {2000, 6000}}
+	for range 20 {
+		sizes = append(sizes, [2]int{1 + r.IntN(3000), 1 + r.IntN(3000)})
+	}
+	for _, sz := range sizes {
+		n, m := sz[0], sz[1]
+		match, _ := warp(frames(n), frames(m))
+		if len(match) != m {
+			t.Fatalf("%d×%d: %d matches, want %d", n, m, len(match), m)
+		}
+		for j, i := range match {
+			if i < 0 || i >= n || (j > 0 && i < match[j-1]) {
+				t.Fatalf("%d×%d: ref frame %d matched to %d (after %d)", n, m, j, i, match[max(j-1, 0)])
+			}
+		}
+	}
+}
