@@ -7,7 +7,6 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
-	"github.com/capconv/capconv/internal/japanese"
 	"io"
 	"math"
 	"os/exec"
@@ -18,6 +17,8 @@ import (
 	"time"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/capconv/capconv/internal/japanese"
 )
 
 // Aligning words to speech, as aeneas does: the words are said by a
@@ -653,10 +654,10 @@ func (sy *Synthesizer) tally(k, n int, speech time.Duration) {
 	}
 }
 
-// alignSaying is Align with the words of turns said as spoken says them
-// (see Synthesizer.spoken) onto the media's normalized frames q, which
-// are frames of s; it returns the warping's cost a step beside the
-// times.
+// alignSaying is Align with the words of turns said as sayings say them
+// (one of Synthesizer.sayings), warped onto the media's normalized frames
+// q, which are the frames of spans; it returns the warping's cost a step
+// beside the times.
 func alignSaying(ctx context.Context, sy *Synthesizer, turns, sayings [][]string, q []float32, frames []int, spans []Span) ([]time.Duration, float64, error) {
 	var ref Sounds
 	var starts []int   // the frame of ref at which each said word starts
@@ -672,14 +673,13 @@ func alignSaying(ctx context.Context, sy *Synthesizer, turns, sayings [][]string
 				// Part of a word said by a piece before it: its boundary
 				// falls inside that word's speech, by their characters.
 				bounds = append(bounds, bound{k - 1, inWord(words, spoken, i)})
-				continue
 			case isSaid(w):
 				bounds = append(bounds, bound{k, 0})
 				k, afterSaid = k+1, true
-				continue
+			default:
+				bounds = append(bounds, bound{k, 0})
+				afterSaid = false
 			}
-			bounds = append(bounds, bound{k, 0})
-			afterSaid = afterSaid && w == ""
 		}
 		if len(said) == 0 {
 			continue
@@ -855,10 +855,10 @@ func coarsen(frames []float32) []float32 {
 }
 
 // along is the first frame of ref in each of the n rows' band of
-// fineBand around the coarse path (for each of the cm coarse frames of
-// ref, the first of the cn coarse frames of q matched to it): a row
-// crosses the ref frames its coarse row matched in step with its place
-// in it.
+// fineBand around the coarse path (for each coarse frame of ref, the
+// first of the cn coarse frames of q matched to it), for a ref of m
+// frames: a row crosses the ref frames its coarse row matched in step
+// with its place in it.
 func along(path []int, cn, n, m int) []int {
 	first, last := make([]int, cn), make([]int, cn)
 	for i := range first {
@@ -896,12 +896,11 @@ func along(path []int, cn, n, m int) []int {
 }
 
 // warpWithin aligns the frames of ref to those of q by dynamic time
-// warping within width frames of ref from lo[i] in row i, and returns
+// warping within width frames of ref from lows[i] in row i, and returns
 // for each frame of ref the first frame of q matched to it, and the
 // path's cost a step (infinite when the band holds no path).
 func warpWithin(q, ref []float32, lows []int, width int) ([]int, float64) {
 	n, m := len(q)/Coeffs, len(ref)/Coeffs
-	lo := func(i int) int { return lows[max(i, 0)] }
 	cost := make([]float32, 2*width)
 	inf := float32(math.Inf(1))
 	from := make([]uint8, n*width) // 0 diagonal, 1 from i-1, 2 from j-1
@@ -910,8 +909,8 @@ func warpWithin(q, ref []float32, lows []int, width int) ([]int, float64) {
 		prev[k] = inf
 	}
 	for i := range n {
-		l := lo(i)
-		pl := lo(i - 1)
+		l := lows[i]
+		pl := lows[max(i-1, 0)] // row 0 has no row before it
 		qi := q[i*Coeffs : (i+1)*Coeffs]
 		for k := range width {
 			cur[k] = inf
@@ -951,17 +950,17 @@ func warpWithin(q, ref []float32, lows []int, width int) ([]int, float64) {
 		match[j] = -1
 	}
 	i, j := n-1, m-1
-	if k := j - lo(i); k < 0 || k >= width || math.IsInf(float64(prev[k]), 1) {
+	if k := j - lows[i]; k < 0 || k >= width || math.IsInf(float64(prev[k]), 1) {
 		// The ends are further apart than the band: spread evenly.
 		for j := range match {
 			match[j] = j * n / m
 		}
 		return match, math.Inf(1)
 	}
-	step := float64(prev[j-lo(i)]) / float64(n+m)
+	step := float64(prev[j-lows[i]]) / float64(n+m)
 	for i >= 0 && j >= 0 {
 		match[j] = i // walking back, the last set is the first i
-		switch from[i*width+j-lo(i)] {
+		switch from[i*width+j-lows[i]] {
 		case 0:
 			i, j = i-1, j-1
 		case 1:
