@@ -40,7 +40,7 @@ Thanks for having me.
 	// <v Ann Lee>Ann Lee: Welcome back to the show.
 	// Today we talk about captions.</v>
 	//
-	// 00:00:06.400 --> 00:00:08.200
+	// 00:00:06.400 --> 00:00:09.200
 	// <v Bob Stone>Bob Stone: Thanks for having me.</v>
 }
 

@@ -3,40 +3,48 @@ package timing
 import (
 	"fmt"
 	"math"
+	"runtime"
 	"strings"
+	"sync"
 	"testing"
-	"time"
 
 	"github.com/capconv/capconv/convert/caption"
 )
 
 // crossValidationGrid is every model leave-one-file-out cross-validation
 // chooses among: the default, varied on the parameters the harness shows
-// matter (when speech starts, how a speaker's rate is measured, where a
-// slow speaker's silence falls, whether the last turn's window runs to
-// the end of the media, how long before the next turn's speech a turn's
-// stops, whether a slow speaker's silence is capped at the file's fitted
-// silence per turn, whether a turn before the same speaker's next
-// paragraph ends in silence). The window rule's ratio and slack stay at the default's: over
-// 72 models that varied them, no fold chose other values.
+// matter (when speech starts, the slowest rate, where a slow speaker's
+// silence falls, how long before the next turn's speech a turn's stops,
+// whether a slow speaker's silence is capped at the file's fitted silence
+// per turn, whether a turn before the same speaker's next paragraph ends
+// in silence, how much of the fitted silence a speaker at pace leaves,
+// how long a cue lingers past its speech, how much a word's share
+// follows its syllables). The window rule's ratio and slack stay at the
+// default's: over 72 models that varied them, no fold chose other values;
+// nor, over 1296 models, did any fold choose a rate quantile other than
+// 0.8, a last turn that does not run to the end of the media, or a pause
+// of 0.5 s before the next turn.
 func crossValidationGrid() []model {
 	var out []model
 	for _, lag := range []float64{0.25, 0.4, 0.5} {
-		for _, q := range []float64{0.6, 0.7, 0.8} {
-			for _, r := range []float64{13, 15} {
-				for _, ew := range []float64{0, 4, 16} {
-					for _, last := range []bool{false, true} {
-						for _, gap := range []float64{0, 0.25, 0.5} {
-							for _, fit := range []bool{false, true} {
-								for _, para := range []float64{0, 8} {
-									m := defaultModel
-									m.startLag = time.Duration(lag * float64(time.Second))
-									m.rateQuantile, m.minRate = q, r
-									m.endWeight, m.lastToEnd = ew, last
-									m.turnGap = time.Duration(gap * float64(time.Second))
-									m.fitSilence = fit
-									m.paragraphSilence = time.Duration(para * float64(time.Second))
-									out = append(out, m)
+		for _, r := range []float64{13, 15} {
+			for _, ew := range []float64{0, 4, 16} {
+				for _, gap := range []float64{0, 0.25} {
+					for _, fit := range []bool{false, true} {
+						for _, para := range []float64{0, 8} {
+							for _, ts := range []float64{0, 0.25, 0.5} {
+								for _, linger := range []float64{0, 0.5, 1} {
+									for _, syl := range []float64{0, 0.25, 0.5} {
+										m := defaultModel
+										m.startLag = seconds(lag)
+										m.minRate = r
+										m.endWeight = ew
+										m.turnGap = seconds(gap)
+										m.fitSilence = fit
+										m.paragraphSilence = seconds(para)
+										m.turnSilence, m.linger, m.syllableShare = ts, seconds(linger), syl
+										out = append(out, m)
+									}
 								}
 							}
 						}
@@ -50,22 +58,39 @@ func crossValidationGrid() []model {
 
 // describe names m's parameters that the grid varies.
 func (m model) describe() string {
-	return fmt.Sprintf("lag %v q %v minRate %v endWeight %v lastToEnd %v turnGap %v fitSilence %v paragraphSilence %v",
-		m.startLag.Seconds(), m.rateQuantile, m.minRate, m.endWeight, m.lastToEnd, m.turnGap.Seconds(), m.fitSilence, m.paragraphSilence.Seconds())
+	return fmt.Sprintf("lag %v minRate %v endWeight %v turnGap %v fitSilence %v paragraphSilence %v turnSilence %v linger %v syllableShare %v",
+		m.startLag.Seconds(), m.minRate, m.endWeight, m.turnGap.Seconds(), m.fitSilence, m.paragraphSilence.Seconds(), m.turnSilence, m.linger.Seconds(), m.syllableShare)
 }
 
-// cvLoss is what cross-validation minimises over files: the mean of the
-// logarithm of each file's median word error over the uniform baseline's,
-// plus how far its share within ±0.5 s falls short of the baseline's.
-// Every file weighs the same, as the targets hold on every file; the
-// logarithm keeps one file ten times worse from outweighing the rest.
+// cvLoss is what cross-validation minimises over files: how far they
+// fall short of the targets, with a margin. The targets hold on every
+// file (a median word error below the uniform baseline's) and pooled (a
+// share of words within ±0.5 s at least the baseline's), so the loss is
+// the mean over files of how far the logarithm of the median over the
+// baseline's is above -fileMargin (0 for a file that far below), plus how
+// far the pooled share within ±0.5 s is below the baseline's plus
+// pooledMargin. A file already far below the baseline earns nothing more:
+// the mean of the logarithms it replaced let a model trade a file near
+// the line for gains on a file far from it, and held out, two files
+// ended above the line (docs/timing.md).
 func cvLoss(files []string, got, uniform map[string]score) float64 {
 	loss := 0.0
+	var words, short float64
 	for _, f := range files {
-		loss += math.Log(math.Max(got[f].Median, 0.01)/math.Max(uniform[f].Median, 0.01)) + (uniform[f].Within - got[f].Within)
+		loss += max(0, math.Log(math.Max(got[f].Median, 0.01)/math.Max(uniform[f].Median, 0.01))+fileMargin)
+		words += float64(got[f].Words)
+		short += float64(got[f].Words) * (uniform[f].Within - got[f].Within)
 	}
-	return loss / float64(len(files))
+	return loss/float64(len(files)) + max(0, short/max(words, 1)+pooledMargin)
 }
+
+// fileMargin and pooledMargin are how far inside the targets cvLoss asks
+// a model to stay: a median a tenth below the baseline's on every file,
+// a pooled share within ±0.5 s a point above the baseline's.
+const (
+	fileMargin   = 0.1
+	pooledMargin = 0.01
+)
 
 // BenchmarkAccuracyCrossValidate chooses the model's global parameters by
 // leave-one-file-out cross-validation: for each file, the grid's model
@@ -88,17 +113,30 @@ func BenchmarkAccuracyCrossValidate(b *testing.B) {
 	// scores[i][file]: model i on file.
 	var scores []map[string]score
 	for b.Loop() {
-		scores = scores[:0]
-		for _, m := range grid {
-			s := map[string]score{}
-			for _, f := range names {
-				ref := refs[f]
-				doc := &caption.Document{Segments: append([]caption.Segment(nil), ref.segments...), Duration: ref.duration, Language: ref.lang}
-				makeCues(doc, Options{}, m)
-				s[f] = measure(ref, doc.Cues, Options{})
-			}
-			scores = append(scores, s)
+		// The models are timed on every core: each is independent of the
+		// others.
+		scores = make([]map[string]score, len(grid))
+		next := make(chan int)
+		var wg sync.WaitGroup
+		for range runtime.GOMAXPROCS(0) {
+			wg.Go(func() {
+				for i := range next {
+					s := map[string]score{}
+					for _, f := range names {
+						ref := refs[f]
+						doc := &caption.Document{Segments: append([]caption.Segment(nil), ref.segments...), Duration: ref.duration, Language: ref.lang}
+						makeCues(doc, Options{}, grid[i])
+						s[f] = measure(ref, doc.Cues, Options{})
+					}
+					scores[i] = s
+				}
+			})
 		}
+		for i := range grid {
+			next <- i
+		}
+		close(next)
+		wg.Wait()
 	}
 	best := func(files []string) int {
 		k, low := 0, math.Inf(1)

@@ -70,9 +70,9 @@ type model struct {
 	// turnGap is how long before the next turn's speech a turn's speech
 	// stops: speakers take turns with a pause between them (on a call,
 	// the time to unmute), and the next turn's printed start, truncated,
-	// comes before its speech. With startLag's 0.4 s and sentences kept
-	// whole, the harness's files measured best with none: the lag
-	// already leaves the time between the printed start and the speech.
+	// comes before its speech. 0.25 s does best on the harness's files
+	// (cross-validation's last line), beside the time startLag already
+	// leaves between the printed start and the speech.
 	turnGap time.Duration
 	// fitSilence caps the silence a slow speaker's window holds (see
 	// silentShare) at the file's silence per turn: fitted over its turns
@@ -89,14 +89,33 @@ type model struct {
 	// in the harness's transcripts, as in the tools'). 0 leaves such a
 	// turn to the other rules.
 	paragraphSilence time.Duration
+	// turnSilence is the share of the file's silence per turn (see
+	// fitSilence; the whole of it for a slow speaker) that a window of a
+	// speaker at speaking pace holds beyond their words, when it has that
+	// much to spare: speakers at pace pause too, between sentences and
+	// before the next turn (on a call, to unmute), though most of their
+	// spare time is slower speech. 0 leaves their windows all speech.
+	turnSilence float64
+	// linger is how long past its speech a cue timed from the text alone
+	// may stay on screen, into the silence after it: Netflix lets a
+	// caption's end run up to 12 frames (0.5 s) past the speech, and
+	// where the speech ends is only guessed from the text, so a second
+	// keeps the words up while they may still be said, and read. Timed to
+	// the audio, a cue lingers at most maxShare.
+	linger time.Duration
+	// syllableShare is how much of a word's share of its turn's time
+	// follows its syllables rather than its letters ("through" is one
+	// syllable in seven letters, "idea" three in four): the time a word
+	// takes to say tracks its syllables, but they are only guessed from
+	// the spelling. Scripts whose characters are syllables already weigh
+	// by them.
+	syllableShare float64
 }
 
 // defaultModel is the model that does best on all the accuracy harness's
-// files (BenchmarkAccuracyCrossValidate's last line: startLag, the rate
-// quantile, endWeight and turnGap among the values it tries; the others
-// were tuned on four of them, docs/timing.md), but for turnGap, where
-// 0.25 s and none tie (0.0001 apart in the loss) and none does better
-// on the council's median and on the pooled share within ±0.5 s.
+// files (BenchmarkAccuracyCrossValidate's last line, over the values its
+// grid tries; the parameters it does not vary were tuned on four of the
+// files, docs/timing.md).
 var defaultModel = model{
 	startLag:         400 * time.Millisecond,
 	sentencePause:    6,
@@ -108,9 +127,12 @@ var defaultModel = model{
 	silentShare:      0.5,
 	endWeight:        4,
 	lastToEnd:        true,
-	turnGap:          0,
+	turnGap:          250 * time.Millisecond,
 	fitSilence:       true,
 	paragraphSilence: 8 * time.Second,
+	turnSilence:      0.25,
+	linger:           time.Second,
+	syllableShare:    0.25,
 }
 
 // minRateSample is the shortest window a turn's rate is measured on: a
@@ -124,18 +146,21 @@ const minRateTime = 10 * time.Second
 // MakeCues replaces doc.Cues with cues made from doc.Segments and sets the
 // end of the last chapter. Each turn's speech is taken to start 0.4 s
 // after its printed (truncated) start and to run at its speaker's rate,
-// measured on the file, with pauses at sentence and clause ends, up to
-// the next turn's speech; a turn whose window is much longer than its
-// words need is followed by silence, so its cues follow the speech, not
-// the window, and a slow speaker's spare time is silence shared among the
-// turn's sentence ends and its end. The last
+// measured on the file, with pauses at sentence and clause ends, until
+// a quarter second before the next turn's speech; a turn whose window is
+// much longer than its words need is followed by silence, so its cues
+// follow the speech, not the window, and a slow speaker's spare time
+// (a little of a speaker's at pace) is silence shared among the turn's
+// sentence ends and its end. The last
 // turn's window runs to o.MediaDuration (doc.Duration) when that is
 // known, else it runs at its speaker's rate. The turn is cut
 // into cues (sentences first, then clauses, then words), each timed by
-// its share of the speech, then made readable: long enough for the
-// reading speed and minimum duration (borrowing from the gap that follows,
-// then from the one before), no longer than the maximum, gaps of at least
-// o.MinGap and small gaps chained. Turns crowded into less than the
+// its share of the speech (its letters and, in part, its syllables),
+// then made readable: long enough for the reading speed and minimum
+// duration (borrowing from the gap that follows, then from the one
+// before), no longer than the maximum, up to a second past its speech
+// into the silence after it, gaps of at least o.MinGap and small gaps
+// chained. Turns crowded into less than the
 // minimum duration (printed in the same second) take time from the
 // silence after them: the cues after a crowded one move later. With o.FPS
 // set, times are snapped to frames. A zero o.MaxChars or o.MaxCPS takes
@@ -290,7 +315,7 @@ func (t *Turns) MakeCues(doc *caption.Document, labelWidth func(speaker string) 
 	if t.heard != nil {
 		inOrder(doc.Cues)
 	}
-	makeReadable(doc.Cues, floors, ceilings, timed, o)
+	makeReadable(doc.Cues, floors, ceilings, timed, m.linger, o)
 	makeRoom(doc.Cues, crowded, movable, ceilings, o)
 	if timed != nil {
 		shareTime(doc.Cues, timed, o)
@@ -368,6 +393,8 @@ type turnBuffers struct {
 	lineBreaker lineBreaker
 	lines       []caption.Line // the turn's lines, cue after cue
 	lineCounts  []int          // how many of them each cue has
+	shares      []float64      // each cue's weight in the turn's speech (chunkShares)
+	spelled     [][2]int       // each cue's characters and syllables (chunkShares)
 }
 
 // segmentWords splits every segment's text into words, all in one array.
@@ -604,6 +631,12 @@ func (w window) speech(m model) window {
 		if m.endWeight > 0 {
 			between = silent
 		}
+	} else if m.turnSilence > 0 && w.silenceFitted && avail > w.need {
+		silent := min(time.Duration(m.turnSilence*float64(w.silence)), avail-w.need)
+		avail -= silent
+		if m.endWeight > 0 {
+			between = silent
+		}
 	}
 	lag, limit := m.startLag, noLimit
 	switch {
@@ -637,6 +670,46 @@ func units(ws []word, m model) float64 {
 		u += pauseAfter(w, m) + float64(w.heavy)
 	}
 	return u
+}
+
+// chunkShares sets dst to the weight of each chunk of a turn in its
+// speech and returns it with their sum: the chunk's units, with its
+// words' letters weighed partly by their syllables (m.syllableShare). A
+// syllable weighs the turn's characters (and spaces) per syllable, in
+// its words without heavy characters (which already weigh as what they
+// say), so that the turn's total stays its units.
+// spelled, of each chunk's words without heavy characters, holds their
+// characters and their syllables; it is reused from turn to turn.
+func chunkShares(dst []float64, spelled [][2]int, chunks [][]word, m model) ([]float64, [][2]int, float64) {
+	dst, spelled = dst[:0], spelled[:0]
+	totalChars, totalSyl := 0, 0
+	for _, c := range chunks {
+		dst = append(dst, units(c, m))
+		if m.syllableShare == 0 {
+			continue
+		}
+		var cs [2]int
+		for _, w := range c {
+			if w.heavy == 0 {
+				cs[0] += int(w.width) + 1
+				cs[1] += syllables(w.text)
+			}
+		}
+		spelled = append(spelled, cs)
+		totalChars += cs[0]
+		totalSyl += cs[1]
+	}
+	if totalSyl > 0 {
+		perSyllable := float64(totalChars) / float64(totalSyl)
+		for k, cs := range spelled {
+			dst[k] += m.syllableShare * (perSyllable*float64(cs[1]) - float64(cs[0]))
+		}
+	}
+	total := 0.0
+	for _, u := range dst {
+		total += u
+	}
+	return dst, spelled, total
 }
 
 // pauseAfter is the pause, in characters, a speaker makes after w.
@@ -945,9 +1018,7 @@ func (b *turnBuffers) cutTurnOf(cues []caption.Cue, ws []word, src, speaker stri
 	}
 	text := turnText(joined)
 	b.lines, b.lineCounts = b.lines[:0], b.lineCounts[:0]
-	total := 0.0
 	for k, c := range chunks {
-		total += units(c, m)
 		reserve := 0
 		if k == 0 {
 			reserve = lim.reserve
@@ -962,6 +1033,8 @@ func (b *turnBuffers) cutTurnOf(cues []caption.Cue, ws []word, src, speaker stri
 	if w.clock != nil {
 		return b.appendHeard(cues, chunks, lines, lim.heard)
 	}
+	var total float64
+	b.shares, b.spelled, total = chunkShares(b.shares, b.spelled, chunks, m)
 	// The silence in w.pause is shared among the sentence ends inside the
 	// turn, one part each, and its end, m.endWeight parts: a cue that ends
 	// a sentence ends before its share, the next cue starts after it.
@@ -980,7 +1053,7 @@ func (b *turnBuffers) cutTurnOf(cues []caption.Cue, ws []word, src, speaker stri
 	done, paused := 0.0, 0
 	start := w.start
 	for k, c := range chunks {
-		done += units(c, m)
+		done += b.shares[k]
 		last := k == len(chunks)-1
 		for i, x := range c {
 			if x.closesSentence() && !(last && i == len(c)-1) {
@@ -1164,7 +1237,8 @@ func (t *turnText) next(l []word) string {
 
 // makeReadable adjusts cue times, in order, so that each stays on screen
 // long enough to be read (o.MinDuration, o.MaxCPS) by borrowing from the
-// gap after it, then from the gap before it; is no longer than
+// gap after it, then from the gap before it; stays up to linger longer,
+// into the gap after it, unless heard[i]; is no longer than
 // o.MaxDuration; never starts before floors[i] nor, when ceilings is not
 // nil, ends after ceilings[i], nor, when heard[i] (a cue timed to the
 // audio), more than maxShare after its speech (Netflix: an end may run
@@ -1173,7 +1247,7 @@ func (t *turnText) next(l []word) string {
 // the ceiling leave no room the cue stays short: Check reports it. A cue
 // that the minimum gap would leave no time at all touches the next cue
 // instead.
-func makeReadable(cues []caption.Cue, floors, ceilings []time.Duration, heard []bool, o Options) {
+func makeReadable(cues []caption.Cue, floors, ceilings []time.Duration, heard []bool, linger time.Duration, o Options) {
 	for i := range cues {
 		c := &cues[i]
 		ceiling := noLimit
@@ -1205,6 +1279,13 @@ func makeReadable(cues []caption.Cue, floors, ceilings []time.Duration, heard []
 			}
 			earliest := max(cues[i-1].End+o.MinGap, floors[i])
 			c.Start = max(min(c.Start, end-want), min(earliest, c.Start))
+		}
+		if linger > 0 && (heard == nil || !heard[i]) {
+			end := c.End + linger
+			if hasNext {
+				end = min(end, next)
+			}
+			c.End = max(c.End, min(end, max(ceiling, c.End), c.Start+o.MaxDuration))
 		}
 		if c.End-c.Start > o.MaxDuration {
 			c.End = c.Start + o.MaxDuration

@@ -201,8 +201,8 @@ func TestLastSegmentEnd(t *testing.T) {
 				seg(10*time.Second, "Bob", "hi"),
 				seg(20*time.Second, "Ann", ten), // 99 characters at 19.9 cps
 			}},
-			want:   20*time.Second + defaultModel.startLag + secs(99/19.9),
-			reason: "speech starts half a second after the truncated start",
+			want:   20*time.Second + defaultModel.startLag + secs(99/19.9) + defaultModel.linger,
+			reason: "speech starts after the truncated start, and the cue lingers after it",
 		},
 		{
 			name: "fallback rate for a speaker with too little measured time",
@@ -210,7 +210,7 @@ func TestLastSegmentEnd(t *testing.T) {
 				seg(0, "Ann", "hello"),
 				seg(2*time.Second, "Bob", strings.TrimSpace(strings.Repeat("yyyy ", 30))),
 			}},
-			want: 2*time.Second + defaultModel.startLag + secs(149/DefaultFallbackCPS),
+			want: 2*time.Second + defaultModel.startLag + secs(149/DefaultFallbackCPS) + defaultModel.linger,
 		},
 		{
 			name: "media that ends before the lag",
@@ -312,6 +312,7 @@ func TestTurnGap(t *testing.T) {
 func TestSilenceBetweenSentences(t *testing.T) {
 	m := defaultModel
 	m.endWeight = 2
+	m.syllableShare = 0 // the sentences' letters weigh alike, their syllables do not
 	w := window{start: 0, end: 10 * time.Second, need: 6 * time.Second, slow: true}.speech(m)
 	w.start, w.end = 0, 10*time.Second                           // without the lag: the silence is 2 s
 	lim := chunkLimits{maxChars: 16, maxLines: 1, maxWidth: 100} // a sentence a cue
@@ -390,7 +391,7 @@ func TestReadableBeforeTouchingNext(t *testing.T) {
 		cue(4000*ms, 5000*ms, "B", "The brain?"),
 	}
 	floors := []time.Duration{0, 0, 4000 * ms}
-	makeReadable(cues, floors, nil, nil, o)
+	makeReadable(cues, floors, nil, nil, 0, o)
 	if v := Check(cues[:2], o); len(v) > 0 {
 		t.Errorf("after makeReadable: %v (cue 1 %v–%v)", v, cues[1].Start, cues[1].End)
 	}
@@ -411,15 +412,47 @@ func TestReadableHeardLingers(t *testing.T) {
 		wantEnd time.Duration
 	}{
 		{[]bool{true, true}, 1500*ms + maxShare},
-		{nil, 1000*ms + 2*time.Second}, // 40 characters: 2 s at 20 cps
+		{nil, 1000*ms + 2*time.Second + defaultModel.linger}, // 40 characters: 2 s at 20 cps, then the linger
 	} {
 		cues := []caption.Cue{
 			cue(1000*ms, 1500*ms, "A", "abcdefghij abcdefghij abcdefghij abcdefg"),
 			cue(9000*ms, 10000*ms, "A", "Later."),
 		}
-		makeReadable(cues, []time.Duration{0, 0}, nil, tt.heard, o)
+		makeReadable(cues, []time.Duration{0, 0}, nil, tt.heard, defaultModel.linger, o)
 		if cues[0].End != tt.wantEnd {
 			t.Errorf("heard %v: the cue ends at %v, want %v", tt.heard, cues[0].End, tt.wantEnd)
+		}
+	}
+}
+
+// TestReadableLingersPastTheSpeech: a cue timed from the text alone stays
+// up to the model's linger past its speech, into the silence after it,
+// but never into the next cue's minimum gap, past a stated end, past the
+// maximum duration, nor at all when the linger is 0.
+func TestReadableLingersPastTheSpeech(t *testing.T) {
+	ms, sec := time.Millisecond, time.Second
+	o := Options{}.withDefaults()
+	for _, tt := range []struct {
+		name       string
+		linger     time.Duration
+		start, end time.Duration // the first cue's
+		ceiling    time.Duration // the first cue's stated end (noLimit: none)
+		next       time.Duration // the next cue's start
+		wantEnd    time.Duration
+	}{
+		{"into the silence", 500 * ms, 2 * sec, 4 * sec, noLimit, 9 * sec, 4500 * ms},
+		{"no linger", 0, 2 * sec, 4 * sec, noLimit, 9 * sec, 4 * sec},
+		{"up to the next cue's gap", 500 * ms, 2 * sec, 4 * sec, noLimit, 4200 * ms, 4200*ms - o.MinGap},
+		{"not past a stated end", 500 * ms, 2 * sec, 4 * sec, 4100 * ms, 9 * sec, 4100 * ms},
+		{"not past the maximum duration", 500 * ms, sec, sec + o.MaxDuration - 200*ms, noLimit, 20 * sec, sec + o.MaxDuration},
+	} {
+		cues := []caption.Cue{
+			cue(tt.start, tt.end, "A", "Short."),
+			cue(tt.next, tt.next+sec, "A", "Later."),
+		}
+		makeReadable(cues, []time.Duration{0, 0}, []time.Duration{tt.ceiling, noLimit}, nil, tt.linger, o)
+		if cues[0].End != tt.wantEnd {
+			t.Errorf("%s: the cue ends at %v, want %v", tt.name, cues[0].End, tt.wantEnd)
 		}
 	}
 }

@@ -300,7 +300,7 @@ func measureOracle(ref reference) score {
 			floors = append(floors, windows[i].start)
 		}
 	}
-	makeReadable(cues, floors, nil, nil, o)
+	makeReadable(cues, floors, nil, nil, defaultModel.linger, o)
 	return measure(ref, cues, o)
 }
 

@@ -114,9 +114,9 @@ func TestStatedRanges(t *testing.T) {
 				ranged(0, 10*s, "Ann", yes),
 				ranged(12*s, 14*s, "Bob", "Fine."),
 			},
-			wantStart: 0, wantEnd: time.Duration(float64(seconds(24/defaultModel.minRate)) * defaultModel.slack),
+			wantStart: 0, wantEnd: time.Duration(float64(seconds(24/defaultModel.minRate))*defaultModel.slack) + defaultModel.linger,
 			minCues: 1,
-			reason:  "as in a start-only window more than twice what the words need: 1.15 × its speech at the slowest rate, then silence up to End",
+			reason:  "as in a start-only window more than twice what the words need: 1.15 × its speech at the slowest rate, the linger, then silence up to End",
 		},
 		{
 			name: "the last turn uses its End, not an estimate",
@@ -181,7 +181,7 @@ func TestStatedRanges(t *testing.T) {
 				ranged(10*s, 12*s, "Bob", "Fine."),
 			},
 			wantStart: defaultModel.startLag,
-			wantEnd:   defaultModel.startLag + time.Duration(float64(seconds(24/defaultModel.minRate))*defaultModel.slack),
+			wantEnd:   defaultModel.startLag + time.Duration(float64(seconds(24/defaultModel.minRate))*defaultModel.slack) + defaultModel.linger,
 			minCues:   1,
 		},
 	}

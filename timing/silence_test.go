@@ -124,3 +124,33 @@ func TestParagraphSilence(t *testing.T) {
 		}
 	}
 }
+
+// TestTurnSilence checks that a window of a speaker at pace holds
+// turnSilence of the file's fitted silence per turn as a pause, at most
+// what the window has to spare, and none without a fit or a share.
+func TestTurnSilence(t *testing.T) {
+	s := time.Second
+	m := defaultModel
+	m.turnSilence, m.endWeight = 0.25, 4
+	none := m
+	none.turnSilence = 0
+	for _, tt := range []struct {
+		name      string
+		w         window
+		m         model
+		wantPause time.Duration
+	}{
+		{"a quarter of the fitted silence", window{end: 12 * s, need: 10 * s, next: true, silence: 4 * s, silenceFitted: true}, m, s},
+		{"no more than the window spares", window{end: 10*s + 500*time.Millisecond, need: 10 * s, next: true, silence: 4 * s, silenceFitted: true}, m, 500 * time.Millisecond},
+		{"no fit", window{end: 12 * s, need: 10 * s, next: true}, m, 0},
+		{"no share", window{end: 12 * s, need: 10 * s, next: true, silence: 4 * s, silenceFitted: true}, none, 0},
+	} {
+		got := tt.w.speech(tt.m)
+		if got.pause != tt.wantPause {
+			t.Errorf("%s: pause %v, want %v", tt.name, got.pause, tt.wantPause)
+		}
+		if want := tt.w.end + tt.m.startLag - tt.m.turnGap; got.end != want {
+			t.Errorf("%s: speech and pause end at %v, want %v: the pause is inside the window", tt.name, got.end, want)
+		}
+	}
+}

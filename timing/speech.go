@@ -235,6 +235,9 @@ func (c *speechClock) said(w []word) float64 {
 // kana, Hangul), one a digit, and one for every two letters of other
 // scripts; at least one for a word with a letter or digit.
 func syllables(w string) int {
+	if n, ok := asciiSyllables(w); ok {
+		return n
+	}
 	n, inVowel, letters, other := 0, false, 0, 0
 	for _, r := range w {
 		switch {
@@ -267,6 +270,39 @@ func syllables(w string) int {
 		n = 1
 	}
 	return n
+}
+
+// asciiSyllables is syllables for a word all in ASCII, most words of
+// most transcripts, without the Unicode tables; false for any other.
+func asciiSyllables(w string) (int, bool) {
+	n, inVowel, letters := 0, false, 0
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		switch {
+		case c >= utf8.RuneSelf:
+			return 0, false
+		case c >= '0' && c <= '9':
+			n++
+			inVowel = false
+		case c|0x20 >= 'a' && c|0x20 <= 'z':
+			letters++
+			switch c | 0x20 {
+			case 'a', 'e', 'i', 'o', 'u', 'y':
+				if !inVowel {
+					n++
+				}
+				inVowel = true
+			default:
+				inVowel = false
+			}
+		default:
+			inVowel = false
+		}
+	}
+	if n == 0 && letters > 0 {
+		n = 1
+	}
+	return n, true
 }
 
 // isVowel reports whether r is a vowel of the Latin, Greek or Cyrillic
