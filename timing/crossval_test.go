@@ -94,9 +94,9 @@ const (
 
 // BenchmarkAccuracyCrossValidate chooses the model's global parameters by
 // leave-one-file-out cross-validation: for each file, the grid's model
-// that does best on the eight others times it, and the table gives those
+// that does best on all the others (cvLoss) times it, and the table gives those
 // held-out figures beside the uniform baseline's. It also names the model
-// that does best on all nine, the one the next default should be. Run it
+// that does best on all of them, the one the default should be. Run it
 // with go test ./timing -run '^$' -bench AccuracyCrossValidate -benchtime 1x.
 func BenchmarkAccuracyCrossValidate(b *testing.B) {
 	refs := loadReferences(b)

@@ -13,7 +13,7 @@ import (
 )
 
 // model holds the few global parameters of the timing model. The default
-// is the model that does best on all nine files of the accuracy harness
+// is the model that does best on all the accuracy harness's files
 // among those BenchmarkAccuracyCrossValidate chooses from, leave one file
 // out (crossval_test.go); docs/timing.md gives its figures, held out and
 // not.
