@@ -677,9 +677,9 @@ func units(ws []word, m model) float64 {
 // words' letters weighed partly by their syllables (m.syllableShare). A
 // syllable weighs the turn's characters (and spaces) per syllable, in
 // its words without heavy characters (which already weigh as what they
-// say), so that the turn's total stays its units.
-// spelled, of each chunk's words without heavy characters, holds their
-// characters and their syllables; it is reused from turn to turn.
+// say), so that the turn's total stays its units. spelled is a buffer,
+// reused from turn to turn, for the characters and syllables of each
+// chunk's words without heavy characters.
 func chunkShares(dst []float64, spelled [][2]int, chunks [][]word, m model) ([]float64, [][2]int, float64) {
 	dst, spelled = dst[:0], spelled[:0]
 	totalChars, totalSyl := 0, 0

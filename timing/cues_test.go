@@ -403,7 +403,7 @@ func TestReadableBeforeTouchingNext(t *testing.T) {
 // TestReadableHeardLingers: a cue timed to the audio stays up at most
 // maxShare past its speech to be read (Netflix: an end may run 12 frames
 // past the speech), however long the pause after it; one timed without
-// the audio takes what it needs from the pause.
+// the audio takes what it needs from the pause, and lingers a while after.
 func TestReadableHeardLingers(t *testing.T) {
 	ms := time.Millisecond
 	o := Options{}.withDefaults()
