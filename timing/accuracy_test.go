@@ -108,7 +108,7 @@ func measure(ref reference, cues []caption.Cue, o Options) score {
 		bad[v.Cue] = true
 	}
 	s.readable = len(cues) - len(bad)
-	s.bad, s.breaks = breaks(cues)
+	s.bad, s.breaks = breaks(cues, ref.lang)
 	s.finish()
 	return s
 }

@@ -246,10 +246,11 @@ func TestForLanguageKeepsSetValues(t *testing.T) {
 		tag  string
 		want Options
 	}{
-		{"zero takes the language's", Options{}, "ja", Options{MaxChars: 13, MaxCPS: 4}},
-		{"a set line length wins", Options{MaxChars: 20}, "ja", Options{MaxChars: 20, MaxCPS: 4}},
-		{"a set speed wins", Options{MaxCPS: 12}, "zh", Options{MaxChars: 16, MaxCPS: 12}},
-		{"a preset wins", presets["bbc"], "zh", presets["bbc"]},
+		{"zero takes the language's", Options{}, "ja", Options{MaxChars: 13, MaxCPS: 4, Language: "ja"}},
+		{"a set line length wins", Options{MaxChars: 20}, "ja", Options{MaxChars: 20, MaxCPS: 4, Language: "ja"}},
+		{"a set speed wins", Options{MaxCPS: 12}, "zh", Options{MaxChars: 16, MaxCPS: 12, Language: "zh"}},
+		{"a preset wins", presets["bbc"], "zh", func() Options { o := presets["bbc"]; o.Language = "zh"; return o }()},
+		{"a set language wins", Options{Language: "fr"}, "es", Options{MaxChars: 42, MaxCPS: 17, Language: "fr"}},
 		{"no language changes nothing", Options{}, "", Options{}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -196,6 +196,7 @@ type Turns struct {
 	units   []float64 // each segment's units (see units)
 	windows []window
 	heard   []TurnHearing // what the audio said of each turn, when o.Speech is set
+	rules   breakRules    // the line-treatment rules of the text's language (wordRules)
 	o       Options
 	m       model
 }
@@ -222,10 +223,14 @@ func newTurns(doc *caption.Document, o Options, m model) *Turns {
 			segs = resync(segs, o.Speech) // a caption file re-timed: its times may have drifted
 		}
 	}
+	rules := wordRules(o.Language, doc.Segments)
 	var words [][]word
 	var us []float64
 	if textSize(doc.Segments) <= keepWords {
 		words = segmentWords(doc.Segments)
+		for _, ws := range words {
+			rules.classify(ws)
+		}
 		us = segmentUnits(words, m)
 	} else {
 		us = unitsOfSegments(doc.Segments, m)
@@ -235,6 +240,7 @@ func newTurns(doc *caption.Document, o Options, m model) *Turns {
 		words:   words,
 		units:   us,
 		windows: timeWindows(segs, us, o, m),
+		rules:   rules,
 		o:       o,
 		m:       m,
 	}
@@ -287,6 +293,7 @@ func (t *Turns) MakeCues(doc *caption.Document, labelWidth func(speaker string) 
 			doc.Cues = t.cutLongTurn(doc.Cues, &buf, ws, s, t.units[i], sp, lim)
 		default:
 			if ws = appendSegmentWords(ws[:0], s); len(ws) > 0 {
+				t.rules.classify(ws)
 				doc.Cues = buf.cutTurnOf(doc.Cues, ws, onlyParagraph(s), s.Speaker, sp, lim, m)
 			}
 		}
@@ -350,6 +357,7 @@ func (t *Turns) cutLongTurn(cues []caption.Cue, buf *turnBuffers, ws []word, s c
 		if len(ws) == 0 {
 			return
 		}
+		t.rules.classify(ws)
 		done += units(ws, t.m) + 1 // and the space after it
 		piece := w
 		piece.start, piece.pause = from, 0 // a piece's pauses slow its speech instead

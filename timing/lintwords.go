@@ -134,6 +134,90 @@ func guessBreakRules(cues []caption.Cue) breakRules {
 	return closedClasses[best].rules
 }
 
+// wordRules returns the line-treatment rules the line breaker keeps in
+// segs's text: those of the language tag names, or else of the language
+// segs's closed-class words show (guessBreakRules, on their first
+// words).
+func wordRules(tag string, segs []caption.Segment) breakRules {
+	if tag != "" {
+		return breakRulesFor(tag, nil)
+	}
+	// The first thousand bytes of each paragraph, until 120 words:
+	// enough for guessBreakRules, however long a paragraph runs.
+	var sample []caption.Cue
+	words := 0
+	for _, s := range segs {
+		for _, p := range s.Paragraphs {
+			if len(p) > 1000 {
+				p = p[:strings.LastIndexByte(p[:1000], ' ')+1]
+			}
+			sample = append(sample, caption.Cue{Lines: []caption.Line{{Text: p}}})
+			words += countWords(p)
+		}
+		if words >= 120 {
+			break
+		}
+	}
+	return guessBreakRules(sample)
+}
+
+// classify gives the words of ws, a turn's, the classes of r's closed
+// classes when r is a language other than English, so that the line
+// breaker and the cue splitter keep its rules as they keep English's:
+// an article, a possessive or a preposition a line must not end on, an
+// auxiliary where the next word is the verb it governs (as
+// afterClosedClass tells it), a negation; and, where every noun takes a
+// capital, no capital marks a name. Words written without spaces keep
+// their classes.
+func (r breakRules) classify(ws []word) {
+	if r.english || r.classOf == nil {
+		return
+	}
+	for k := range ws {
+		w := &ws[k]
+		if w.glued() || w.heavy != 0 {
+			continue
+		}
+		switch r.class(w.text) {
+		case breakArticle, breakPossessive:
+			w.class = classDeterminer
+		case breakPreposition:
+			w.class = classPreposition
+		case breakNegation:
+			w.class = classAuxiliary
+		case breakAuxiliary:
+			w.class = classOther
+			if k+1 < len(ws) && r.governs(ws[k+1]) {
+				w.class = classAuxiliary
+			}
+		default:
+			w.class = classOther
+		}
+	}
+	if r.nounsCapitalised {
+		// Every noun takes a capital: two capitalised words are no sign
+		// of a name, and the line breaker may part them.
+		for k := range ws {
+			ws[k].flags &^= flagCapital
+		}
+	}
+}
+
+// governs reports whether an auxiliary of r's language governs y, the
+// word after it, as afterClosedClass judges it: in Romance languages y
+// is a participle, gerund or infinitive; where the verb ends the clause,
+// y is in lower case and ends it.
+func (r breakRules) governs(y word) bool {
+	switch {
+	case r.verbForm != nil:
+		var buf [24]byte
+		return r.verbForm(string(lower(buf[:0], strings.TrimRight(y.text, ".,;:!?…\"'”’»)"))))
+	case r.verbLast:
+		return !y.capitalised() && (y.closesSentence() || y.closesClause())
+	}
+	return true
+}
+
 // class returns w's class, ignoring case, quotes and brackets.
 func (r breakRules) class(w string) breakClass {
 	if r.classOf == nil {

@@ -51,6 +51,13 @@ type Options struct {
 	// Speech), and a turn whose window holds none, or far more sound than
 	// its words, is timed as without it.
 	Speech *Speech
+	// Language is the BCP 47 tag of the text's language, whose
+	// line-treatment rules the line and cue breaks keep (no break after
+	// French "le" or German "dem", as after English "the"). Empty takes
+	// the document's language, or else the one its closed-class words
+	// show; the rules of a language capconv has no word lists for are
+	// English's.
+	Language string
 }
 
 // Defaults used where an Options field is zero: the Netflix English
@@ -233,11 +240,15 @@ func LanguagePreset(tag string) Options {
 }
 
 // ForLanguage returns o with a zero MaxChars or MaxCPS set to the value
-// LanguagePreset(tag) gives it; values already set, by a preset or by
-// hand, win. An empty tag changes nothing.
+// LanguagePreset(tag) gives it, and an empty Language set to tag; values
+// already set, by a preset or by hand, win. An empty tag changes
+// nothing.
 func (o Options) ForLanguage(tag string) Options {
 	if tag == "" {
 		return o
+	}
+	if o.Language == "" {
+		o.Language = tag
 	}
 	p := LanguagePreset(tag)
 	if o.MaxChars <= 0 {

@@ -640,7 +640,7 @@ func breaksRule(a, b word) bool {
 	case possessive(a.text):
 		return true
 	}
-	return isNumber(a.text) && isUnit(b.text)
+	return isNumber(a.text) && (isUnit(b.text) || isAnyUnit(b.text)) // any language's unit: "25 / años"
 }
 
 // possessive reports whether w ends in 's or ’s, in either case.
