@@ -15,7 +15,19 @@ import (
 // When the text cannot fit, it returns as many lines as needed; a line is
 // only longer than maxChars when one word alone is.
 func BreakLines(text string, maxChars, maxLines int) []string {
+	return BreakLinesIn(text, "", maxChars, maxLines)
+}
+
+// BreakLinesIn is BreakLines by the line-treatment rules of the language
+// tagged lang: no line ends on a French, Spanish, Portuguese, Italian,
+// German or Dutch article, preposition or auxiliary either where another
+// break fits (the rules capconv check applies). An empty lang, or one
+// capconv has no word lists for, breaks by English's.
+func BreakLinesIn(text, lang string, maxChars, maxLines int) []string {
 	ws := splitWords(text)
+	if lang != "" {
+		breakRulesFor(lang, nil).classify(ws)
+	}
 	lines := breakWords(ws, maxChars, maxLines, 0)
 	out := make([]string, len(lines))
 	for i, l := range lines {

@@ -188,3 +188,29 @@ func TestJoinLines(t *testing.T) {
 		}
 	}
 }
+
+// TestBreakLinesInLanguage: BreakLinesIn keeps the line-treatment rules of
+// the language it is given, which English's word lists do not know
+// (lines from the French film of the accuracy harness).
+func TestBreakLinesInLanguage(t *testing.T) {
+	for _, tt := range []struct {
+		text, lang string
+		want       []string
+	}{
+		{"Et Burgundy était la pièce maîtresse, le pilier.", "fr", []string{"Et Burgundy était", "la pièce maîtresse, le pilier."}},
+		{"Mais chacun apportait sa propre pierre à l'édifice.", "fr", []string{"Mais chacun apportait", "sa propre pierre à l'édifice."}},
+		{"Où on croyait tout ce qui se disait à la télé.", "fr", []string{"Où on croyait tout", "ce qui se disait à la télé."}},
+		// By English's lists, "la" and "sa" are words of no class.
+		{"Et Burgundy était la pièce maîtresse, le pilier.", "", []string{"Et Burgundy était la", "pièce maîtresse, le pilier."}},
+	} {
+		got := BreakLinesIn(tt.text, tt.lang, 42, 2)
+		if d := cmp.Diff(tt.want, got); d != "" {
+			t.Errorf("BreakLinesIn(%q, %q) mismatch (-want +got):\n%s", tt.text, tt.lang, d)
+		}
+		if tt.lang != "" {
+			if why := breakRulesFor(tt.lang, nil).badBreak(got[0], got[1]); why != "" {
+				t.Errorf("BreakLinesIn(%q, %q) breaks %s", tt.text, tt.lang, why)
+			}
+		}
+	}
+}

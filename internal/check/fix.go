@@ -435,7 +435,7 @@ func splitLong(cues []caption.Cue, shown [][]string, lim timing.Options) ([]capt
 			plain = plain && l.Speaker == speaker && !l.Dash && l.Spans == nil
 			texts = append(texts, l.Text)
 		}
-		lines := timing.BreakLines(timing.JoinLines(texts), lim.MaxChars-label, lim.MaxLines)
+		lines := timing.BreakLinesIn(timing.JoinLines(texts), lim.Language, lim.MaxChars-label, lim.MaxLines)
 		if !plain || len(lines) <= lim.MaxLines {
 			out = append(out, c) // re-broken below when its lines need it
 			continue
@@ -561,7 +561,7 @@ func merged(a, b caption.Cue, label int, lim timing.Options) (caption.Cue, bool)
 	}
 	m := caption.Cue{ID: a.ID, Start: a.Start, End: max(a.End, b.End), Placement: a.Placement}
 	text := timing.JoinLines(append(texts(a), texts(b)...))
-	lines := timing.BreakLines(text, lim.MaxChars-label, lim.MaxLines)
+	lines := timing.BreakLinesIn(text, lim.Language, lim.MaxChars-label, lim.MaxLines)
 	chars := label
 	for k, l := range lines {
 		if utf8.RuneCountInString(l) > lim.MaxChars-label && strings.Contains(l, " ") {
@@ -623,7 +623,7 @@ func rewrap(c *caption.Cue, shown []string, lim timing.Options, lang string, not
 		texts[i] = l.Text
 	}
 	label := utf8.RuneCountInString(shown[0]) - utf8.RuneCountInString(c.Lines[0].Text)
-	lines := timing.BreakLines(timing.JoinLines(texts), lim.MaxChars-label, lim.MaxLines)
+	lines := timing.BreakLinesIn(timing.JoinLines(texts), lim.Language, lim.MaxChars-label, lim.MaxLines)
 	after := make([]string, len(lines))
 	copy(after, lines)
 	after[0] = shown[0][:len(shown[0])-len(c.Lines[0].Text)] + after[0]
