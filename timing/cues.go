@@ -52,8 +52,9 @@ type model struct {
 	// pace which is silence after the speech (NOVA's narration stops
 	// before the next shot's speaker, a median 3.3 s before the next
 	// start); the rest slows the speech down. Fast speakers' spare time is
-	// slow speech: Lex Fridman loses up to 7 points within ±0.5 s when
-	// theirs is taken as silence too.
+	// mostly slow speech: Lex Fridman loses up to 7 points within ±0.5 s
+	// when all of theirs is taken as silence too (a little is: see
+	// turnSilence).
 	silentShare float64
 	// endWeight shares the silence a slow speaker's window holds (see
 	// silentShare) among the turn's sentence ends: each sentence end
