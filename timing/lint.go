@@ -199,14 +199,7 @@ func (r breakRules) afterClosedClass(x, y word, below string) string {
 	case breakNegation:
 		return fmt.Sprintf("after the negation %q, before its verb", x.text)
 	case breakAuxiliary:
-		var buf [24]byte
-		if r.verbForm != nil && !r.verbForm(string(lower(buf[:0], strings.TrimRight(y.text, ".,;:!?…\"'”’»)")))) {
-			return ""
-		}
-		// Where the verb ends the clause, the auxiliary meets it only when
-		// the next word is that verb: "Ich habe | gesehen.", not "Ich habe
-		// | das Buch gelesen."
-		if r.verbLast && (y.capitalised() || !y.closesSentence() && !y.closesClause() && countWords(below) > 1) {
+		if !r.governs(y, countWords(below) > 1) {
 			return ""
 		}
 		return fmt.Sprintf("after the auxiliary %q, before its verb", x.text)

@@ -165,8 +165,8 @@ func wordRules(tag string, segs []caption.Segment) breakRules {
 // classes when r is a language other than English, so that the line
 // breaker and the cue splitter keep its rules as they keep English's:
 // an article, a possessive or a preposition a line must not end on, an
-// auxiliary where the next word is the verb it governs (as
-// afterClosedClass tells it), a negation; and, where every noun takes a
+// auxiliary where the next word is the verb it governs (governs), a
+// negation; and, where every noun takes a
 // capital, no capital marks a name. Words written without spaces keep
 // their classes.
 func (r breakRules) classify(ws []word) {
@@ -187,7 +187,8 @@ func (r breakRules) classify(ws []word) {
 			w.class = classAuxiliary
 		case breakAuxiliary:
 			w.class = classOther
-			if k+1 < len(ws) && r.governs(ws[k+1]) {
+			// The line breaker's line below goes on after the verb.
+			if k+1 < len(ws) && r.governs(ws[k+1], true) {
 				w.class = classAuxiliary
 			}
 		default:
@@ -204,18 +205,20 @@ func (r breakRules) classify(ws []word) {
 }
 
 // governs reports whether an auxiliary of r's language governs y, the
-// word after it, as afterClosedClass judges it: in Romance languages y
-// is a participle, gerund or infinitive; where the verb ends the clause,
-// y is in lower case and ends it.
-func (r breakRules) governs(y word) bool {
-	switch {
-	case r.verbForm != nil:
+// word after it, so that a break between them breaks a rule; more says
+// that other words follow y on its line. In Romance languages y is a
+// participle, gerund or infinitive ("est | parti", not "era | algo").
+// Where the verb ends the clause, the auxiliary meets it only when y is
+// that verb: in lower case, and ending the clause or its line ("Ich habe
+// | gesehen.", not "Ich habe | das Buch gelesen.").
+func (r breakRules) governs(y word, more bool) bool {
+	if r.verbForm != nil {
 		var buf [24]byte
-		return r.verbForm(string(lower(buf[:0], strings.TrimRight(y.text, ".,;:!?…\"'”’»)"))))
-	case r.verbLast:
-		return !y.capitalised() && (y.closesSentence() || y.closesClause())
+		if !r.verbForm(string(lower(buf[:0], strings.TrimRight(y.text, ".,;:!?…\"'”’»)")))) {
+			return false
+		}
 	}
-	return true
+	return !r.verbLast || !y.capitalised() && (y.closesSentence() || y.closesClause() || !more)
 }
 
 // class returns w's class, ignoring case, quotes and brackets.

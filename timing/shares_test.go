@@ -3,7 +3,6 @@ package timing
 import (
 	"math"
 	"testing"
-	"unicode"
 )
 
 // TestChunkSharesFollowSyllables: with syllableShare, a chunk of many
@@ -54,31 +53,8 @@ func TestASCIISyllables(t *testing.T) {
 		if !ok {
 			t.Fatalf("asciiSyllables(%q) refused an ASCII word", w)
 		}
-		n, inVowel, letters := 0, false, 0
-		for _, r := range w { // the Unicode path, without the fast one
-			switch {
-			case unicode.IsDigit(r):
-				n++
-				inVowel = false
-			case unicode.IsLetter(r):
-				letters++
-				if isVowel(r) {
-					if !inVowel {
-						n++
-					}
-					inVowel = true
-				} else {
-					inVowel = false
-				}
-			default:
-				inVowel = false
-			}
-		}
-		if n == 0 && letters > 0 {
-			n = 1
-		}
-		if got != n {
-			t.Errorf("asciiSyllables(%q) = %d, the Unicode path counts %d", w, got, n)
+		if want := unicodeSyllables(w); got != want {
+			t.Errorf("asciiSyllables(%q) = %d, the Unicode path counts %d", w, got, want)
 		}
 	}
 	if _, ok := asciiSyllables("café"); ok {

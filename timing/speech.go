@@ -238,6 +238,11 @@ func syllables(w string) int {
 	if n, ok := asciiSyllables(w); ok {
 		return n
 	}
+	return unicodeSyllables(w)
+}
+
+// unicodeSyllables is syllables for a word in any script.
+func unicodeSyllables(w string) int {
 	n, inVowel, letters, other := 0, false, 0, 0
 	for _, r := range w {
 		switch {

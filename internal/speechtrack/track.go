@@ -15,7 +15,6 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
-	"github.com/capconv/capconv/internal/japanese"
 	"math"
 	"math/rand/v2"
 	"os"
@@ -28,6 +27,7 @@ import (
 	"time"
 
 	"github.com/capconv/capconv/convert/caption"
+	"github.com/capconv/capconv/internal/japanese"
 )
 
 // Rate is the sample rate of the tracks, in samples a second.
