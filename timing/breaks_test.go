@@ -9,11 +9,12 @@ import (
 
 // breaks counts the breaks inside turns in cues, line breaks and cue
 // breaks alike, and those that break a line-treatment rule of the
-// language tag names (r.badBreak, as capconv check reports them; "" is
-// English). A cue break is
-// inside a turn when the next cue goes on with the same speaker's words
-// without a pause of a second or more.
-func breaks(cues []caption.Cue, tag string) (bad, total int) {
+// language tag names ("" is English): the ones capconv check reports
+// (r.badBreak) and, in English, the compounds and adjectives the tagger
+// reads (taggedBreak), which tagged also counts. A cue break is inside a
+// turn when the next cue goes on with the same speaker's words without a
+// pause of a second or more.
+func breaks(cues []caption.Cue, tag string) (bad, tagged, total int) {
 	r := breakRules{english: true}
 	if tag != "" {
 		r = breakRulesFor(tag, cues)
@@ -23,8 +24,12 @@ func breaks(cues []caption.Cue, tag string) (bad, total int) {
 			return
 		}
 		total++
-		if r.badBreak(before, after) != "" {
+		switch {
+		case r.badBreak(before, after) != "":
 			bad++
+		case r.english && taggedBreak(before, after) != "":
+			bad++
+			tagged++
 		}
 	}
 	for i, c := range cues {
@@ -41,7 +46,7 @@ func breaks(cues []caption.Cue, tag string) (bad, total int) {
 			}
 		}
 	}
-	return bad, total
+	return bad, tagged, total
 }
 
 func TestBreakRules(t *testing.T) {
@@ -66,7 +71,7 @@ func TestBreakRules(t *testing.T) {
 			t.Errorf("badBreak(%q, %q) = %q, want bad %v", tc.before, tc.after, got, tc.bad)
 		}
 	}
-	bad, total := breaks([]caption.Cue{
+	bad, _, total := breaks([]caption.Cue{
 		{Start: 0, End: 1e9, Lines: []caption.Line{{Text: "there is a cow in a"}, {Text: "field over there."}}},
 		{Start: 1e9, End: 2e9, Lines: []caption.Line{{Text: "And then"}}},
 		{Start: 5e9, End: 6e9, Lines: []caption.Line{{Text: "the rest"}}},
@@ -77,10 +82,10 @@ func TestBreakRules(t *testing.T) {
 	// In French, by French rules: "le / chat" parts an article from its
 	// noun, which the English lists do not know.
 	french := []caption.Cue{{Start: 0, End: 1e9, Lines: []caption.Line{{Text: "Il regarde le"}, {Text: "chat noir."}}}}
-	if bad, total := breaks(french, "fr"); bad != 1 || total != 1 {
+	if bad, _, total := breaks(french, "fr"); bad != 1 || total != 1 {
 		t.Errorf("breaks in French = %d bad of %d, want 1 of 1", bad, total)
 	}
-	if bad, _ := breaks(french, ""); bad != 0 {
+	if bad, _, _ := breaks(french, ""); bad != 0 {
 		t.Errorf("breaks by the English rules = %d bad, want 0: they do not know French", bad)
 	}
 }
@@ -167,6 +172,38 @@ func TestClassifyByLanguage(t *testing.T) {
 		}
 		if strings.Join(bad, " ") != strings.Join(tt.bad, " ") {
 			t.Errorf("%s %q: no break after %q, want after %q", tt.tag, tt.text, bad, tt.bad)
+		}
+	}
+}
+
+// TestMarkModifiers checks which English words markModifiers finds a
+// noun belongs to: an adjective or a noun before a noun, and after an
+// article a word that may be a verb; not a verb before its object, a
+// word before punctuation, a name, or a noun before a word that is not
+// one.
+func TestMarkModifiers(t *testing.T) {
+	for _, tt := range []struct {
+		text string
+		want []string
+	}{
+		{"use the search box right there", []string{"search"}},
+		{"the city council met on legal assistance programs", []string{"city", "legal", "assistance"}},
+		{"a very simple mathematical expression.", []string{"mathematical"}},
+		{"I love pizza and push things out", nil},
+		{"we met the council, people said", nil},
+		{"we met Mark Zuckerberg there", nil},
+		{"the model works", nil},
+	} {
+		ws := splitWords(tt.text)
+		breakRules{english: true}.classify(ws)
+		var got []string
+		for _, w := range ws {
+			if w.flags&flagModifier != 0 {
+				got = append(got, w.text)
+			}
+		}
+		if strings.Join(got, " ") != strings.Join(tt.want, " ") {
+			t.Errorf("%q: modifiers %q, want %q", tt.text, got, tt.want)
 		}
 	}
 }

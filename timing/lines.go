@@ -25,9 +25,11 @@ func BreakLines(text string, maxChars, maxLines int) []string {
 // capconv has no word lists for, breaks by English's.
 func BreakLinesIn(text, lang string, maxChars, maxLines int) []string {
 	ws := splitWords(text)
+	r := breakRules{english: true}
 	if lang != "" {
-		breakRulesFor(lang, nil).classify(ws)
+		r = breakRulesFor(lang, nil)
 	}
+	r.classify(ws)
 	lines := breakWords(ws, maxChars, maxLines, 0)
 	out := make([]string, len(lines))
 	for i, l := range lines {

@@ -84,6 +84,18 @@ func TestBreakLines(t *testing.T) {
 			reason: "not 'leading / benchmarks'",
 		},
 		{
+			name:   "the seed: a compound after an article stays whole",
+			in:     "you'll be able to just use the search box right there to ask any question.",
+			want:   []string{"you'll be able to just use the search box", "right there to ask any question."},
+			reason: "a captioner read 'the search / box'; after 'the', 'search' is a noun, and the lexicon knows 'box' as one",
+		},
+		{
+			name:   "an adjective stays with its noun",
+			in:     "and it's a fairly simple mathematical expression in the end",
+			want:   []string{"and it's a fairly simple", "mathematical expression in the end"},
+			reason: "not 'mathematical / expression': the lexicon knows the adjective and the noun",
+		},
+		{
 			name: "a word longer than the line stands alone",
 			in:   "see https://example.com/a/very/long/path/that/does/not/fit/anywhere/at/all ok",
 			want: []string{"see", "https://example.com/a/very/long/path/that/does/not/fit/anywhere/at/all", "ok"},

@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/capconv/capconv/convert/caption"
+	"github.com/capconv/capconv/internal/lexicon"
 )
 
 // breakClass is what the line treatment rules know of a word of a
@@ -170,7 +171,11 @@ func wordRules(tag string, segs []caption.Segment) breakRules {
 // capital, no capital marks a name. Words written without spaces keep
 // their classes.
 func (r breakRules) classify(ws []word) {
-	if r.english || r.classOf == nil {
+	if r.english {
+		markModifiers(ws)
+		return
+	}
+	if r.classOf == nil {
 		return
 	}
 	for k := range ws {
@@ -202,6 +207,56 @@ func (r breakRules) classify(ws []word) {
 			ws[k].flags &^= flagCapital
 		}
 	}
+}
+
+// markModifiers flags each English word of ws that the next one belongs
+// to: an adjective or a noun before a noun, inside a noun phrase ("legal
+// assistance", "city council") that a break would part (flagModifier).
+// The words are content words in lower case, of letters only; the
+// lexicon says which are nouns and adjectives. After an article or a
+// possessive, a word that may be a verb is not one: "the search / box".
+// Each word is looked up once, as the head of the pair before it and
+// then as the modifier of the next.
+func markModifiers(ws []word) {
+	next := lexicon.Other
+	for k := len(ws) - 1; k >= 0; k-- {
+		a := &ws[k]
+		head := next
+		next = lexicon.Other
+		if a.class != classOther || a.flags&flagCapital != 0 {
+			continue
+		}
+		next = englishClass(a.text)
+		if head == lexicon.Noun && a.flags&(flagSentence|flagClause) == 0 &&
+			(next != lexicon.Other || k > 0 && ws[k-1].class == classDeterminer) {
+			a.flags |= flagModifier
+		}
+	}
+}
+
+// englishClass is the lexicon's class of w, a word in lower case and of
+// letters and inner hyphens only, less the punctuation after it; any
+// other word is lexicon.Other.
+func englishClass(w string) lexicon.Class {
+	w = strings.TrimRightFunc(w, isClosingPunct)
+	if w == "" || len(w) > 32 {
+		return lexicon.Other
+	}
+	for i, r := range w {
+		if !unicode.IsLower(r) && (r != '-' || i == 0 || i == len(w)-1) {
+			return lexicon.Other
+		}
+	}
+	return lexicon.Of(w)
+}
+
+// isClosingPunct reports whether r is punctuation that may close a word.
+func isClosingPunct(r rune) bool {
+	switch r {
+	case '.', ',', ';', ':', '!', '?', '…', '"', '\'', '”', '’', ')':
+		return true
+	}
+	return false
 }
 
 // governs reports whether an auxiliary of r's language governs y, the

@@ -72,6 +72,7 @@ type chunker struct {
 	chunks [][]word
 	until  []int  // until[k]: characters of ws[:k] as lines join them
 	rule   []bool // rule[k]: a break before ws[k] breaks a line-treatment rule (breaksRule)
+	phrase []bool // phrase[k]: rule[k], or the break parts an English noun phrase (flagModifier)
 }
 
 // splitChunks cuts a turn's words into cue-sized chunks: at sentence ends
@@ -91,11 +92,13 @@ func (ck *chunker) splitChunks(ws []word, lim chunkLimits) [][]word {
 	best[0] = 0
 	ck.until = append(ck.until[:0], 0)
 	ck.rule = append(ck.rule[:0], false)
+	ck.phrase = append(ck.phrase[:0], false)
 	for k, x := range ws {
 		sp := 0
 		if k > 0 {
 			sp = x.space()
 			ck.rule = append(ck.rule, breaksRule(ws[k-1], x))
+			ck.phrase = append(ck.phrase, ck.rule[k] || ws[k-1].flags&flagModifier != 0)
 		}
 		ck.until = append(ck.until, ck.until[k]+sp+int(x.width))
 	}
@@ -143,8 +146,13 @@ func (ck *chunker) splitChunks(ws []word, lim chunkLimits) [][]word {
 			if w < short {
 				c += float64(short-w) / 4 // a flash of two words is hard to read
 			}
-			if lim.maxLines == 2 && w+reserveAt(i, lim) > lim.maxChars && !ck.legalSplit(ws, i, j, lim) {
-				c += perCue + ruleCueCost // its two lines can only break against a rule
+			if lim.maxLines == 2 && w+reserveAt(i, lim) > lim.maxChars {
+				switch legal, clean := ck.legalSplit(ws, i, j, lim); {
+				case !legal:
+					c += perCue + ruleCueCost // its two lines can only break against a rule
+				case !clean:
+					c += phraseCueCost // or inside a noun phrase
+				}
 			}
 			if h := lim.heard; h != nil {
 				c += lim.readCost(w, h.room(i, j, n, lim.minGap))
@@ -175,21 +183,25 @@ func reserveAt(i int, lim chunkLimits) int {
 }
 
 // legalSplit reports whether ws[i:j] breaks into two lines that fit lim
-// somewhere that breaks no line-treatment rule.
-func (ck *chunker) legalSplit(ws []word, i, j int, lim chunkLimits) bool {
+// somewhere that breaks no line-treatment rule (legal), and somewhere
+// that also parts no noun phrase (clean).
+func (ck *chunker) legalSplit(ws []word, i, j int, lim chunkLimits) (legal, clean bool) {
 	for k := i + 1; k < j; k++ {
 		top := ck.until[k] - ck.until[i] + reserveAt(i, lim)
 		if i > 0 {
 			top -= ws[i].space()
 		}
 		if top > lim.maxChars {
-			return false // later breaks only widen the top line
+			break // later breaks only widen the top line
 		}
 		if !ck.rule[k] && ck.until[j]-ck.until[k]-ws[k].space() <= lim.maxChars {
-			return true
+			legal = true
+			if !ck.phrase[k] {
+				return true, true
+			}
 		}
 	}
-	return false
+	return legal, false
 }
 
 // chunkEnds returns, for each word i, the end of the longest chunk that
@@ -260,6 +272,8 @@ const heardStraddleCost = 24.0
 // "the" or "of" reads as badly as a line that does, so it costs more
 // than a cue more.
 const ruleCueCost = 8.0
+
+const phraseCueCost = 8.0
 
 // cueEndCost is the cost of a chunk that ends before ws[j] (j == len(ws):
 // at the turn's end) before splitChunks adds what depends on where the

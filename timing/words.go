@@ -47,6 +47,10 @@ const (
 	// flagKanji: the word's Han characters are Japanese kanji (its text
 	// also holds kana), each said in about two morae (see spokenWeight).
 	flagKanji
+	// flagModifier: the English word is an adjective or a noun that the
+	// noun after it belongs to (markModifiers): a break between them
+	// parts a noun phrase.
+	flagModifier
 )
 
 // closesSentence, closesClause and capitalised are endsSentence,
@@ -691,7 +695,11 @@ func breakCost(a, b word) float64 {
 	if a.class == classOther && b.class == classOther {
 		// Two words of no class: an adjective and its noun, a compound
 		// ("open source", "search box"), a verb and its object. Any
-		// function word, or punctuation, nearby is a better place.
+		// function word, or punctuation, nearby is a better place, and
+		// anything is better than parting a noun phrase.
+		if a.flags&flagModifier != 0 {
+			return contentBreakCost + modifierBreakCost
+		}
 		return contentBreakCost
 	}
 	return 0
@@ -702,3 +710,8 @@ func breakCost(a, b word) float64 {
 // its captioners made them, against 67.9% (1: 70.4%, 3: 72.0%, at the
 // price of more breaks between names and short words).
 const contentBreakCost = 2.0
+
+// modifierBreakCost is what a break inside an English noun phrase, after
+// an adjective or a noun that the next noun belongs to (flagModifier),
+// costs beyond contentBreakCost.
+const modifierBreakCost = 4.0
