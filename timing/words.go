@@ -713,5 +713,8 @@ const contentBreakCost = 2.0
 
 // modifierBreakCost is what a break inside an English noun phrase, after
 // an adjective or a noun that the next noun belongs to (flagModifier),
-// costs beyond contentBreakCost.
+// costs beyond contentBreakCost. Measured with the line breaker alone
+// (the harness's tagger counting the breaks inside noun phrases): 1.8%
+// at 0, 1.4% at 2, 1.3% at 4 and 8; Lex Fridman's professional breaks
+// matched fall from 40.9% to 40.0%, 39.6% and 39.5%.
 const modifierBreakCost = 4.0
