@@ -127,11 +127,13 @@ func TestParagraphSilence(t *testing.T) {
 
 // TestTurnSilence checks that a window of a speaker at pace holds
 // turnSilence of the file's fitted silence per turn as a pause, at most
-// what the window has to spare, and none without a fit or a share.
+// what the window has to spare, and none without a fit or a share; and
+// that the pause before the next turn's speech is m.turnGap, at most
+// turnSilence of the fitted silence.
 func TestTurnSilence(t *testing.T) {
-	s := time.Second
+	s, ms := time.Second, time.Millisecond
 	m := defaultModel
-	m.turnSilence, m.endWeight = 0.25, 4
+	m.turnSilence, m.endWeight, m.turnGap = 0.25, 4, 250*ms
 	none := m
 	none.turnSilence = 0
 	for _, tt := range []struct {
@@ -139,17 +141,19 @@ func TestTurnSilence(t *testing.T) {
 		w         window
 		m         model
 		wantPause time.Duration
+		wantGap   time.Duration // before the next turn's speech
 	}{
-		{"a quarter of the fitted silence", window{end: 12 * s, need: 10 * s, next: true, silence: 4 * s, silenceFitted: true}, m, s},
-		{"no more than the window spares", window{end: 10*s + 500*time.Millisecond, need: 10 * s, next: true, silence: 4 * s, silenceFitted: true}, m, 500 * time.Millisecond},
-		{"no fit", window{end: 12 * s, need: 10 * s, next: true}, m, 0},
-		{"no share", window{end: 12 * s, need: 10 * s, next: true, silence: 4 * s, silenceFitted: true}, none, 0},
+		{"a quarter of the fitted silence", window{end: 12 * s, need: 10 * s, next: true, silence: 4 * s, silenceFitted: true}, m, s, 250 * ms},
+		{"no more than the window spares", window{end: 10*s + 500*ms, need: 10 * s, next: true, silence: 4 * s, silenceFitted: true}, m, 500 * ms, 250 * ms},
+		{"no fit", window{end: 12 * s, need: 10 * s, next: true}, m, 0, 250 * ms},
+		{"no share", window{end: 12 * s, need: 10 * s, next: true, silence: 4 * s, silenceFitted: true}, none, 0, 0},
+		{"turns that hold little silence", window{end: 12 * s, need: 10 * s, next: true, silence: 400 * ms, silenceFitted: true}, m, 100 * ms, 100 * ms},
 	} {
 		got := tt.w.speech(tt.m)
 		if got.pause != tt.wantPause {
 			t.Errorf("%s: pause %v, want %v", tt.name, got.pause, tt.wantPause)
 		}
-		if want := tt.w.end + tt.m.startLag - tt.m.turnGap; got.end != want {
+		if want := tt.w.end + tt.m.startLag - tt.wantGap; got.end != want {
 			t.Errorf("%s: speech and pause end at %v, want %v: the pause is inside the window", tt.name, got.end, want)
 		}
 	}
