@@ -58,7 +58,10 @@ func Build(dir string) ([]byte, error) {
 			return nil, err
 		}
 	}
-	uses := map[string]*[4]int{}
+	// A sense key's lex_sense begins with its synset type: 5 is an
+	// adjective satellite, an adjective too.
+	synsetType := map[byte]int{'1': noun, '2': verb, '3': adjective, '5': adjective, '4': adverb}
+	uses := map[string]*[4]int{} // how often SemCor used a word's senses, by part of speech
 	err := eachLine(filepath.Join(dir, "cntlist.rev"), func(line string, n int) error {
 		f := strings.Fields(line)
 		if len(f) != 3 {
@@ -72,8 +75,7 @@ func Build(dir string) ([]byte, error) {
 		if err != nil {
 			return fmt.Errorf("cntlist.rev:%d: count %q: %v", n, f[2], err)
 		}
-		pos := map[byte]int{'1': noun, '2': verb, '3': adjective, '5': adjective, '4': adverb}
-		p, ok := pos[key[0]]
+		p, ok := synsetType[key[0]]
 		if !ok {
 			return fmt.Errorf("cntlist.rev:%d: synset type %q", n, key[:1])
 		}

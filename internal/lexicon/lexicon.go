@@ -66,7 +66,8 @@ func Of(w string) Class {
 func find(w string) (Class, bool) {
 	slots := uint32(len(index) / 4)
 	for h := hash(w) & (slots - 1); ; h = (h + 1) & (slots - 1) {
-		at := binary.LittleEndian.Uint32([]byte(index[4*h : 4*h+4]))
+		b := index[4*h : 4*h+4]
+		at := uint32(b[0]) | uint32(b[1])<<8 | uint32(b[2])<<16 | uint32(b[3])<<24 // little-endian, as buildIndex writes it
 		if at == 0 {
 			return Other, false
 		}
