@@ -57,3 +57,41 @@ func TestChunksKeepSentences(t *testing.T) {
 		t.Fatalf("only %d cues checked", checked)
 	}
 }
+
+// TestLegalSplitScansEveryBreak checks legalSplit, which reads prefix
+// counts, against a scan of every break of generated chunks: whether a
+// break fits both lines and breaks no rule, and whether one also parts
+// no noun phrase.
+func TestLegalSplitScansEveryBreak(t *testing.T) {
+	vocab := strings.Fields("the a of in search box city council legal assistance mathematical expression " +
+		"and we think it is very simple extraordinarily people's 8 billion Mark Zuckerberg to")
+	r := rand.New(rand.NewPCG(3, 4))
+	for range 200 {
+		var text []string
+		for range 4 + r.IntN(30) {
+			text = append(text, vocab[r.IntN(len(vocab))])
+		}
+		ws := splitWords(strings.Join(text, " "))
+		breakRules{english: true}.classify(ws)
+		lim := chunkLimits{maxChars: 20 + r.IntN(30), maxLines: 2, maxWidth: 1 << 20, reserve: r.IntN(12)}
+		var ck chunker
+		ck.splitChunks(ws, lim)
+		for i := 0; i < len(ws); i++ {
+			for j := i + 1; j <= len(ws); j++ {
+				var legal, clean bool
+				for k := i + 1; k < j; k++ {
+					top := width(ws[i:k]) + reserveAt(i, lim)
+					if top > lim.maxChars || width(ws[k:j]) > lim.maxChars || breaksRule(ws[k-1], ws[k]) {
+						continue
+					}
+					legal = true
+					clean = clean || ws[k-1].flags&flagModifier == 0
+				}
+				if gl, gc := ck.legalSplit(i, j); gl != legal || gc != clean {
+					t.Fatalf("%q [%d:%d] at %d characters: legalSplit = %v, %v; a scan says %v, %v",
+						join(ws), i, j, lim.maxChars, gl, gc, legal, clean)
+				}
+			}
+		}
+	}
+}

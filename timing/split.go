@@ -70,9 +70,14 @@ type chunker struct {
 	from   []int     // from[j]: where the last chunk of that best starts
 	ends   []int     // chunkEnds
 	chunks [][]word
-	until  []int  // until[k]: characters of ws[:k] as lines join them
-	rule   []bool // rule[k]: a break before ws[k] breaks a line-treatment rule (breaksRule)
-	phrase []bool // phrase[k]: rule[k], or the break parts an English noun phrase (flagModifier)
+	until  []int // until[k]: characters of ws[:k] as lines join them
+	// legal[x]: how many breaks before ws[k], 0 < k < x, break no
+	// line-treatment rule (breaksRule); clean[x]: how many of those part
+	// no English noun phrase either (flagModifier).
+	legal, clean []int32
+	// lastTop[i]: the last k with ws[i:k] within a line; firstBottom[j]:
+	// the first k > 0 with ws[k:j] within one (see lineBounds).
+	lastTop, firstBottom []int
 }
 
 // splitChunks cuts a turn's words into cue-sized chunks: at sentence ends
@@ -91,16 +96,25 @@ func (ck *chunker) splitChunks(ws []word, lim chunkLimits) [][]word {
 	best, from, ends := ck.best, ck.from, ck.ends
 	best[0] = 0
 	ck.until = append(ck.until[:0], 0)
-	ck.rule = append(ck.rule[:0], false)
-	ck.phrase = append(ck.phrase[:0], false)
+	ck.legal = append(ck.legal[:0], 0, 0)
+	ck.clean = append(ck.clean[:0], 0, 0)
 	for k, x := range ws {
 		sp := 0
 		if k > 0 {
 			sp = x.space()
-			ck.rule = append(ck.rule, breaksRule(ws[k-1], x))
-			ck.phrase = append(ck.phrase, ck.rule[k] || ws[k-1].flags&flagModifier != 0)
+			legal, clean := ck.legal[k], ck.clean[k]
+			if !breaksRule(ws[k-1], x) {
+				legal++
+				if ws[k-1].flags&flagModifier == 0 {
+					clean++
+				}
+			}
+			ck.legal, ck.clean = append(ck.legal, legal), append(ck.clean, clean)
 		}
 		ck.until = append(ck.until, ck.until[k]+sp+int(x.width))
+	}
+	if lim.maxLines == 2 {
+		ck.lineBounds(ws, lim)
 	}
 	// A chunk narrower than short is a flash: 16 characters, two or three
 	// words, or half a line where lines are shorter (a CJK line of 16
@@ -147,7 +161,7 @@ func (ck *chunker) splitChunks(ws []word, lim chunkLimits) [][]word {
 				c += float64(short-w) / 4 // a flash of two words is hard to read
 			}
 			if lim.maxLines == 2 && w+reserveAt(i, lim) > lim.maxChars {
-				switch legal, clean := ck.legalSplit(ws, i, j, lim); {
+				switch legal, clean := ck.legalSplit(i, j); {
 				case !legal:
 					c += perCue + ruleCueCost // its two lines can only break against a rule
 				case !clean:
@@ -182,26 +196,51 @@ func reserveAt(i int, lim chunkLimits) int {
 	return 0
 }
 
-// legalSplit reports whether ws[i:j] breaks into two lines that fit lim
-// somewhere that breaks no line-treatment rule (legal), and somewhere
-// that also parts no noun phrase (clean).
-func (ck *chunker) legalSplit(ws []word, i, j int, lim chunkLimits) (legal, clean bool) {
-	for k := i + 1; k < j; k++ {
-		top := ck.until[k] - ck.until[i] + reserveAt(i, lim)
+// lineBounds sets lastTop and firstBottom for ws: a chunk ws[i:j] of two
+// lines can break before ws[k] when k <= lastTop[i] (the top line fits,
+// the label's room before ws[0] included) and k >= firstBottom[j] (the
+// bottom line fits). Both only grow with i and j, as until does.
+func (ck *chunker) lineBounds(ws []word, lim chunkLimits) {
+	n := len(ws)
+	ck.lastTop = slices.Grow(ck.lastTop[:0], n)[:n]
+	ck.firstBottom = slices.Grow(ck.firstBottom[:0], n+1)[:n+1]
+	until := ck.until
+	for i := range ws {
+		// The top line ws[i:k] is until[k]-until[i], less the space
+		// before ws[i], plus the label's room.
+		room := lim.maxChars + until[i] - reserveAt(i, lim)
 		if i > 0 {
-			top -= ws[i].space()
+			room += ws[i].space()
 		}
-		if top > lim.maxChars {
-			break // later breaks only widen the top line
-		}
-		if !ck.rule[k] && ck.until[j]-ck.until[k]-ws[k].space() <= lim.maxChars {
-			legal = true
-			if !ck.phrase[k] {
-				return true, true
+		k, _ := slices.BinarySearch(until, room+1) // the first k whose top line is too wide
+		ck.lastTop[i] = k - 1
+	}
+	for j := 0; j <= n; j++ {
+		// The bottom line ws[k:j] is until[j]-until[k], less the space
+		// before ws[k]: until[k]+ws[k].space() is where ws[k] starts.
+		lo, hi := 1, max(j, 1)
+		for lo < hi {
+			k := int(uint(lo+hi) >> 1)
+			if until[j]-until[k]-ws[k].space() <= lim.maxChars {
+				hi = k
+			} else {
+				lo = k + 1
 			}
 		}
+		ck.firstBottom[j] = lo
 	}
-	return legal, false
+}
+
+// legalSplit reports whether ws[i:j] breaks into two lines that fit lim
+// somewhere that breaks no line-treatment rule (legal), and somewhere
+// that also parts no noun phrase (clean): whether the breaks before ws[k]
+// for k from firstBottom[j] to lastTop[i], inside the chunk, hold one.
+func (ck *chunker) legalSplit(i, j int) (legal, clean bool) {
+	lo, hi := max(i+1, ck.firstBottom[j]), min(j-1, ck.lastTop[i])
+	if lo > hi {
+		return false, false
+	}
+	return ck.legal[hi+1] > ck.legal[lo], ck.clean[hi+1] > ck.clean[lo]
 }
 
 // chunkEnds returns, for each word i, the end of the longest chunk that
