@@ -69,6 +69,7 @@ type chunker struct {
 	best   []float64 // best[j]: the least cost of chunking ws[:j]
 	from   []int     // from[j]: where the last chunk of that best starts
 	ends   []int     // chunkEnds
+	spoken []int     // spoken[k]: what ws[:k] takes to say, in characters weighed by script
 	chunks [][]word
 	until  []int // until[k]: characters of ws[:k] as lines join them
 	// legal[x]: how many breaks before ws[k], 0 < k < x, break no
@@ -90,10 +91,9 @@ func (ck *chunker) splitChunks(ws []word, lim chunkLimits) [][]word {
 	if n == 0 {
 		return nil
 	}
-	ck.ends = chunkEnds(ck.ends, ws, lim)
 	ck.best = slices.Grow(ck.best[:0], n+1)[:n+1]
 	ck.from = slices.Grow(ck.from[:0], n+1)[:n+1]
-	best, from, ends := ck.best, ck.from, ck.ends
+	best, from := ck.best, ck.from
 	best[0] = 0
 	ck.until = append(ck.until[:0], 0)
 	ck.legal = append(ck.legal[:0], 0, 0)
@@ -113,9 +113,9 @@ func (ck *chunker) splitChunks(ws []word, lim chunkLimits) [][]word {
 		}
 		ck.until = append(ck.until, ck.until[k]+sp+int(x.width))
 	}
-	if lim.maxLines == 2 {
-		ck.lineBounds(ws, lim)
-	}
+	ck.lineBounds(ws, lim)
+	ck.chunkEnds(ws, lim)
+	ends := ck.ends
 	// A chunk narrower than short is a flash: 16 characters, two or three
 	// words, or half a line where lines are shorter (a CJK line of 16
 	// characters says as much as a Latin one of 42).
@@ -243,33 +243,40 @@ func (ck *chunker) legalSplit(i, j int) (legal, clean bool) {
 	return ck.legal[hi+1] > ck.legal[lo], ck.clean[hi+1] > ck.clean[lo]
 }
 
-// chunkEnds returns, for each word i, the end of the longest chunk that
-// starts at i and fits lim: ws[i:j] fits for every j from i+1 to
+// chunkEnds sets ends, for each word i, to the end of the longest chunk
+// that starts at i and fits lim: ws[i:j] fits for every j from i+1 to
 // ends[i], and for no later j, since a chunk only grows wider and needs
 // more lines as words are added to its end. A single word always fits.
-// ends is reused for the result.
-func chunkEnds(ends []int, ws []word, lim chunkLimits) []int {
-	ends = slices.Grow(ends[:0], len(ws))[:len(ws)]
-	for i := range ws {
-		reserve := 0
-		if i == 0 {
-			reserve = lim.reserve
+// Lines fill word by word (greedyLines): a line from ws[s] ends after
+// lastTop[s], or after ws[s] alone; what the words take to say (as the
+// speaker's rate counts it: a Chinese character as three, see
+// spokenWeight) is read off prefix sums.
+func (ck *chunker) chunkEnds(ws []word, lim chunkLimits) {
+	n := len(ws)
+	ck.spoken = append(ck.spoken[:0], 0)
+	for k, x := range ws {
+		sp := 0
+		if k > 0 {
+			sp = x.space()
 		}
-		fill := lineFill{maxChars: lim.maxChars, width: reserve}
-		fill.add(ws[i])
-		// w counts what the words take to say, as the speaker's rate
-		// does: a Chinese character as three (see spokenWeight).
-		w, j := int(ws[i].width)+int(ws[i].heavy), i+1
-		for ; j < len(ws); j++ {
-			w += ws[j].space() + int(ws[j].width) + int(ws[j].heavy)
-			fill.add(ws[j])
-			if w > lim.maxWidth || fill.lines > lim.maxLines {
-				break
+		ck.spoken = append(ck.spoken, ck.spoken[k]+sp+int(x.width)+int(x.heavy))
+	}
+	ck.ends = slices.Grow(ck.ends[:0], n)[:n]
+	for i := range ws {
+		end := i
+		for range lim.maxLines {
+			if end < n {
+				end = max(ck.lastTop[end], end+1)
 			}
 		}
-		ends[i] = j
+		// The last j whose ws[i:j] is said in at most maxWidth units.
+		room := lim.maxWidth + ck.spoken[i]
+		if i > 0 {
+			room += ws[i].space()
+		}
+		said, _ := slices.BinarySearch(ck.spoken, room+1)
+		ck.ends[i] = max(i+1, min(end, said-1))
 	}
-	return ends
 }
 
 // cueCost is what each cue costs in splitChunks: fewer, fuller cues
