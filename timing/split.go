@@ -205,6 +205,8 @@ func (ck *chunker) lineBounds(ws []word, lim chunkLimits) {
 	ck.lastTop = slices.Grow(ck.lastTop[:0], n)[:n]
 	ck.firstBottom = slices.Grow(ck.firstBottom[:0], n+1)[:n+1]
 	until := ck.until
+	// room only grows with i, and the bound with j: one pass each.
+	k := 0
 	for i := range ws {
 		// The top line ws[i:k] is until[k]-until[i], less the space
 		// before ws[i], plus the label's room.
@@ -212,22 +214,19 @@ func (ck *chunker) lineBounds(ws []word, lim chunkLimits) {
 		if i > 0 {
 			room += ws[i].space()
 		}
-		k, _ := slices.BinarySearch(until, room+1) // the first k whose top line is too wide
-		ck.lastTop[i] = k - 1
+		for k < len(until) && until[k] <= room {
+			k++
+		}
+		ck.lastTop[i] = k - 1 // k is the first whose top line is too wide
 	}
+	k = 1
 	for j := 0; j <= n; j++ {
 		// The bottom line ws[k:j] is until[j]-until[k], less the space
 		// before ws[k]: until[k]+ws[k].space() is where ws[k] starts.
-		lo, hi := 1, max(j, 1)
-		for lo < hi {
-			k := int(uint(lo+hi) >> 1)
-			if until[j]-until[k]-ws[k].space() <= lim.maxChars {
-				hi = k
-			} else {
-				lo = k + 1
-			}
+		for k < j && until[j]-until[k]-ws[k].space() > lim.maxChars {
+			k++
 		}
-		ck.firstBottom[j] = lo
+		ck.firstBottom[j] = max(k, 1)
 	}
 }
 
@@ -262,6 +261,7 @@ func (ck *chunker) chunkEnds(ws []word, lim chunkLimits) {
 		ck.spoken = append(ck.spoken, ck.spoken[k]+sp+int(x.width)+int(x.heavy))
 	}
 	ck.ends = slices.Grow(ck.ends[:0], n)[:n]
+	said := 0 // the first k whose ws[i:k] takes more than maxWidth to say; only grows with i
 	for i := range ws {
 		end := i
 		for range lim.maxLines {
@@ -274,7 +274,9 @@ func (ck *chunker) chunkEnds(ws []word, lim chunkLimits) {
 		if i > 0 {
 			room += ws[i].space()
 		}
-		said, _ := slices.BinarySearch(ck.spoken, room+1)
+		for said < len(ck.spoken) && ck.spoken[said] <= room {
+			said++
+		}
 		ck.ends[i] = max(i+1, min(end, said-1))
 	}
 }
