@@ -250,10 +250,11 @@ func englishClass(w string) lexicon.Class {
 	return lexicon.Of(w)
 }
 
-// isClosingPunct reports whether r is punctuation that may close a word.
+// isClosingPunct reports whether r is punctuation that may close a word,
+// in any of the languages the rules know.
 func isClosingPunct(r rune) bool {
 	switch r {
-	case '.', ',', ';', ':', '!', '?', '…', '"', '\'', '”', '’', ')':
+	case '.', ',', ';', ':', '!', '?', '…', '"', '\'', '”', '’', '»', ')':
 		return true
 	}
 	return false
@@ -269,7 +270,7 @@ func isClosingPunct(r rune) bool {
 func (r breakRules) governs(y word, more bool) bool {
 	if r.verbForm != nil {
 		var buf [24]byte
-		if !r.verbForm(string(lower(buf[:0], strings.TrimRight(y.text, ".,;:!?…\"'”’»)")))) {
+		if !r.verbForm(string(lower(buf[:0], strings.TrimRightFunc(y.text, isClosingPunct)))) {
 			return false
 		}
 	}

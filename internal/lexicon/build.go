@@ -2,6 +2,7 @@ package lexicon
 
 import (
 	"bufio"
+	"encoding/binary"
 	"fmt"
 	"io"
 	"os"
@@ -173,4 +174,27 @@ func eachLine(path string, fn func(line string, n int) error) error {
 			return fmt.Errorf("%s:%d: %v", path, n, err)
 		}
 	}
+}
+
+// buildIndex makes words.idx for the lines of text: a table of 1 +
+// each line's offset, by open addressing, in a power of two of slots at
+// least one and a half times the lines (twice as many slots time a 3 h
+// transcript the same).
+func buildIndex(text string) []byte {
+	slots := uint32(1)
+	for n := strings.Count(text, "\n"); slots < 3*uint32(n)/2; {
+		slots *= 2
+	}
+	table := make([]byte, 4*slots)
+	for at := 0; at < len(text); {
+		end := at + strings.IndexByte(text[at:], '\n')
+		key, _, _ := strings.Cut(text[at:end], "\t")
+		h := hash(key) & (slots - 1)
+		for binary.LittleEndian.Uint32(table[4*h:]) != 0 {
+			h = (h + 1) & (slots - 1)
+		}
+		binary.LittleEndian.PutUint32(table[4*h:], uint32(at)+1)
+		at = end + 1
+	}
+	return table
 }
