@@ -128,10 +128,7 @@ func BenchmarkAccuracyCrossValidate(b *testing.B) {
 				for i := range next {
 					s := map[string]score{}
 					for _, f := range names {
-						ref := refs[f]
-						doc := &caption.Document{Segments: append([]caption.Segment(nil), ref.segments...), Duration: ref.duration, Language: ref.lang}
-						makeCues(doc, Options{}, grid[i])
-						sc := measure(ref, doc.Cues, Options{})
+						sc := timeFile(refs[f], grid[i])
 						sc.errs = nil // the loss needs only the figures; a fold's pooled median is measured again below
 						s[f] = sc
 					}
@@ -166,10 +163,7 @@ func BenchmarkAccuracyCrossValidate(b *testing.B) {
 			}
 		}
 		k := best(others)
-		ref := refs[f]
-		doc := &caption.Document{Segments: append([]caption.Segment(nil), ref.segments...), Duration: ref.duration, Language: ref.lang}
-		makeCues(doc, Options{}, grid[k])
-		s := measure(ref, doc.Cues, Options{})
+		s := timeFile(refs[f], grid[k])
 		pooled.pool(s)
 		pooledUniform.pool(uniform[f])
 		if s.Median > uniform[f].Median {
@@ -186,4 +180,11 @@ func BenchmarkAccuracyCrossValidate(b *testing.B) {
 	b.ReportMetric(100*pooled.Within, "%within-cv")
 	b.ReportMetric(pooled.Median, "median-s-cv")
 	printTable(b, fmt.Sprintf("leave-one-file-out over %d models", len(grid)), t.String())
+}
+
+// timeFile scores model m's cues for ref's derived transcript.
+func timeFile(ref reference, m model) score {
+	doc := &caption.Document{Segments: append([]caption.Segment(nil), ref.segments...), Duration: ref.duration, Language: ref.lang}
+	makeCues(doc, Options{}, m)
+	return measure(ref, doc.Cues, Options{})
 }
