@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"strings"
 	"testing"
-
-	"github.com/capconv/capconv/convert/caption"
 )
 
 // BenchmarkAccuracyTune varies each global parameter of the model around
@@ -78,10 +76,7 @@ func tuneScores(refs map[string]reference, m model, tune bool, w *strings.Builde
 		if f.tune != tune {
 			continue
 		}
-		ref := refs[f.name]
-		doc := &caption.Document{Segments: append([]caption.Segment(nil), ref.segments...), Duration: ref.duration, Language: ref.lang}
-		makeCues(doc, Options{}, m)
-		s := measure(ref, doc.Cues, Options{})
+		s := timeFile(refs[f.name], m)
 		pooled.pool(s)
 		fmt.Fprintf(w, "%s %.2f/%.0f%% ", f.name[:4], s.Median, 100*s.Within)
 	}
