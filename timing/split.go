@@ -226,7 +226,7 @@ func (ck *chunker) lineBounds(ws []word, lim chunkLimits) {
 		for k < j && until[j]-until[k]-ws[k].space() > lim.maxChars {
 			k++
 		}
-		ck.firstBottom[j] = max(k, 1)
+		ck.firstBottom[j] = k
 	}
 }
 
