@@ -280,6 +280,8 @@ func (t *Turns) MakeCues(doc *caption.Document, labelWidth func(speaker string) 
 	fixed := make([]bool, 0, n)             // each cue's turn states its range or its exact start
 	var timed []bool                        // each cue's turn is timed to the audio (with o.Speech)
 	var buf turnBuffers
+	var tail paragraphTail // the last cue of the paragraph before, when it breaks off mid-sentence
+	var spareWords []word
 	prevSpeaker := "\x00"
 	var ws []word
 	for i, s := range t.segs {
@@ -307,6 +309,34 @@ func (t *Turns) MakeCues(doc *caption.Document, labelWidth func(speaker string) 
 			continue // no words
 		}
 		prevSpeaker = s.Speaker
+		// The paragraph's last chunk is copied before joinParagraphs cuts
+		// again: the chunker's buffers and ws are reused. The two word
+		// buffers take turns, the tail before in one, this one in the other.
+		var last []word
+		if t.heard == nil {
+			last = append(spareWords[:0], buf.chunks[len(buf.chunks)-1]...)
+			spareWords = tail.words
+		}
+		inTail := 0
+		w := t.windows[i]
+		if tail.ok && tail.cue == n-1 && s.Speaker == tail.speaker && !long(s) && !w.known && !w.exact && w.clock == nil {
+			one := len(doc.Cues)-n == 1
+			doc.Cues, inTail = buf.joinParagraphs(doc.Cues, tail, buf.chunks[0], o, m)
+			for range inTail - 1 {
+				floors = append(floors, floors[n-1])
+				ceilings = append(ceilings, ceilings[n-1])
+				movable = append(movable, movable[n-1])
+				crowded = append(crowded, crowded[n-1])
+				fixed = append(fixed, fixed[n-1])
+			}
+			if one && inTail > 0 {
+				last = nil // the paragraph's one cue is now part of another
+			}
+		}
+		tail = paragraphTail{ok: last != nil && continues(last, w), cue: len(doc.Cues) - 1, words: last, lim: lim, speaker: s.Speaker}
+		if len(doc.Cues)-n == 1 && inTail == 0 {
+			tail.reserve = lim.reserve
+		}
 		ceiling := noLimit
 		if t.windows[i].known {
 			ceiling = t.windows[i].end
@@ -409,6 +439,7 @@ type turnBuffers struct {
 	lineCounts  []int          // how many of them each cue has
 	shares      []float64      // each cue's weight in the turn's speech (chunkShares)
 	spelled     [][2]int       // each cue's characters and syllables (chunkShares)
+	joined      []word         // the words joinParagraphs cuts again
 }
 
 // segmentWords splits every segment's text into words, all in one array.

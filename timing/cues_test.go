@@ -55,7 +55,7 @@ func wordTexts(text string) []string {
 
 func TestMakeCuesProperties(t *testing.T) {
 	r := rand.New(rand.NewSource(1))
-	dialogues := 0
+	dialogues, joined := 0, 0
 	for iter := 0; iter < 300; iter++ {
 		doc := randomTranscript(r, 1+r.Intn(30))
 		o := Options{MaxChars: 20 + r.Intn(30), MaxLines: 1 + r.Intn(3)}
@@ -71,7 +71,7 @@ func TestMakeCuesProperties(t *testing.T) {
 			o.FPS, _ = ParseFPS(FrameRateNames()[r.Intn(len(FrameRateNames()))])
 		}
 		NewTurns(doc, o).MakeCues(doc, labelWidth)
-		checkCueProperties(t, doc, o.withDefaults(), labelWidth)
+		joined += checkCueProperties(t, doc, o.withDefaults(), labelWidth)
 		for _, c := range doc.Cues {
 			if isDialogue(c) {
 				dialogues++
@@ -89,7 +89,10 @@ func TestMakeCuesProperties(t *testing.T) {
 	if dialogues == 0 {
 		t.Error("no dialogue cue made: the properties of joinDialogue's cues went unchecked")
 	}
-	t.Logf("%d dialogue cues", dialogues)
+	if joined == 0 {
+		t.Error("no line ran from one paragraph into the next: the properties of joinParagraphs's cues went unchecked")
+	}
+	t.Logf("%d dialogue cues, %d lines of two paragraphs", dialogues, joined)
 }
 
 // snapSlack is how far snapping to frames may move a time: half a frame.
@@ -102,42 +105,87 @@ func snapSlack(o Options) time.Duration {
 
 // checkCueProperties asserts the invariants the package documents, for
 // cues cut with labelWidth (see Turns.MakeCues). A cue holds lines of one
-// segment, or is a dialogue (see joinDialogue): one line of each of two
-// segments of different speakers, each line shown with a dash and, with
-// labels, its speaker's label.
-func checkCueProperties(t *testing.T, doc *caption.Document, o Options, labelWidth func(string) int) {
+// segment, or of a paragraph that breaks off mid-sentence and the same
+// speaker's next (see joinParagraphs), or is a dialogue (see
+// joinDialogue): one line of each of two segments of different speakers,
+// each line shown with a dash and, with labels, its speaker's label.
+// Every word of the segments is in the cues once, in order, with its
+// segment's speaker.
+func checkCueProperties(t *testing.T, doc *caption.Document, o Options, labelWidth func(string) int) (joined int) {
 	t.Helper()
 	windows := segmentWindows(doc.Segments, o, defaultModel)
-	var want, got []string
-	k, j := 0, 0 // the cue and line the next words are in
+	// The segments' words, one after another, with the segment each is
+	// in, whether it is its segment's first or last word, and the speaker
+	// of the segment with words before it.
+	type segWord struct {
+		text         string
+		seg          int
+		first, last  bool
+		speakerAfter string
+	}
+	var stream []segWord
 	prevSpeaker := "\x00"
 	for i, s := range doc.Segments {
 		words := wordTexts(s.Text())
-		want = append(want, words...)
-		n := 0
-		first := true
-		for n < len(words) {
-			if k >= len(doc.Cues) {
-				t.Fatalf("segment %d: words left but no cue", i)
+		for n, w := range words {
+			stream = append(stream, segWord{text: w, seg: i, first: n == 0, last: n == len(words)-1, speakerAfter: prevSpeaker})
+		}
+		if len(words) > 0 {
+			prevSpeaker = s.Speaker
+		}
+	}
+	var want, got []string
+	for _, w := range stream {
+		want = append(want, w.text)
+	}
+	pos := 0 // the next word of stream
+	for k, c := range doc.Cues {
+		if pos >= len(stream) {
+			t.Fatalf("cue %d: no words left for it", k)
+		}
+		dialogue := c.Speaker() == "" && len(c.Lines) > 1
+		if dialogue && !isDialogue(c) {
+			t.Errorf("cue %d has lines of several speakers but is no dialogue: %v", k, c.Lines)
+		}
+		if w := windows[stream[pos].seg]; c.Start < w.start-snapSlack(o) || c.Start > c.End {
+			t.Errorf("cue %d [%v, %v] starts before its segment's window [%v, %v]", k, c.Start, c.End, w.start, w.end)
+		}
+		if k > 0 && c.Start < doc.Cues[k-1].End {
+			t.Errorf("cue %d starts at %v before cue %d ends at %v", k, c.Start, k-1, doc.Cues[k-1].End)
+		}
+		tooLong := false
+		for j, l := range c.Lines {
+			lw := wordTexts(l.Text)
+			got = append(got, lw...)
+			if pos+len(lw) > len(stream) {
+				t.Fatalf("cue %d line %q: more words than the segments hold", k, l.Text)
 			}
-			c := doc.Cues[k]
-			dialogue := c.Speaker() == "" && len(c.Lines) > 1
-			if dialogue && !isDialogue(c) {
-				t.Errorf("cue %d has lines of several speakers but is no dialogue: %v", k, c.Lines)
+			from := stream[pos]
+			if from.seg != stream[pos+len(lw)-1].seg && dialogue {
+				t.Errorf("cue %d: a dialogue line %q of two segments", k, l.Text)
 			}
-			if j == 0 {
-				if c.Start < windows[i].start-snapSlack(o) || c.Start > c.End {
-					t.Errorf("cue %d [%v, %v] starts before its segment's window [%v, %v]", k, c.Start, c.End, windows[i].start, windows[i].end)
+			for _, w := range stream[pos : pos+len(lw)] {
+				s := doc.Segments[w.seg]
+				if l.Speaker != s.Speaker {
+					t.Errorf("cue %d line %q has speaker %q, want %q", k, l.Text, l.Speaker, s.Speaker)
+					break
 				}
-				if k > 0 && c.Start < doc.Cues[k-1].End {
-					t.Errorf("cue %d starts at %v before cue %d ends at %v", k, c.Start, k-1, doc.Cues[k-1].End)
+				if w.seg != from.seg && (windows[w.seg].known || windows[w.seg].exact || windows[from.seg].known || windows[from.seg].exact) {
+					t.Errorf("cue %d line %q runs from segment %d into %d, which state their times", k, l.Text, from.seg, w.seg)
+					break
 				}
 			}
-			l := c.Lines[j]
-			if l.Speaker != s.Speaker {
-				t.Errorf("cue %d line %q has speaker %q, want %q", k, l.Text, l.Speaker, s.Speaker)
+			if stream[pos+len(lw)-1].seg != stream[pos].seg {
+				joined++
+				// Paragraphs run on: the words between are those two segments'.
+				for x := stream[pos].seg + 1; x < stream[pos+len(lw)-1].seg; x++ {
+					if len(wordTexts(doc.Segments[x].Text())) > 0 {
+						t.Errorf("cue %d line %q runs over segment %d", k, l.Text, x)
+					}
+				}
 			}
 			w := utf8.RuneCountInString(l.Text)
+			s := doc.Segments[from.seg]
 			switch {
 			case dialogue:
 				if s.Speaker == "" {
@@ -147,39 +195,29 @@ func checkCueProperties(t *testing.T, doc *caption.Document, o Options, labelWid
 				if labelWidth != nil {
 					w += labelWidth(s.Speaker)
 				}
-			case j == 0 && first && labelWidth != nil && s.Speaker != prevSpeaker:
+				if j < len(c.Lines)-1 && !stream[pos+len(lw)-1].last {
+					t.Errorf("cue %d: a dialogue line %q of segment %d, which goes on", k, l.Text, from.seg)
+				}
+			case j == 0 && from.first && labelWidth != nil && s.Speaker != from.speakerAfter:
 				w += labelWidth(s.Speaker)
 			}
-			if w > o.MaxChars && len(wordTexts(l.Text)) > 1 {
+			if w > o.MaxChars && len(lw) > 1 {
 				t.Errorf("cue %d line %q: %d characters (with label) > %d", k, l.Text, w, o.MaxChars)
 			}
-			got = append(got, wordTexts(l.Text)...)
-			n += len(wordTexts(l.Text))
-			if j++; j == len(c.Lines) || dialogue && n < len(words) {
-				tooLong := false
-				for _, l := range c.Lines {
-					tooLong = tooLong || utf8.RuneCountInString(l.Text) > o.MaxChars
-				}
-				if len(c.Lines) > o.MaxLines && !tooLong {
-					t.Errorf("cue %d has %d lines > %d", k, len(c.Lines), o.MaxLines)
-				}
-				if j < len(c.Lines) {
-					t.Errorf("cue %d: a dialogue line %q of segment %d, which goes on", k, l.Text, i)
-				}
-				k, j = k+1, 0
-				first = false
-			}
+			tooLong = tooLong || utf8.RuneCountInString(l.Text) > o.MaxChars
+			pos += len(lw)
 		}
-		if len(words) > 0 {
-			prevSpeaker = s.Speaker
+		if len(c.Lines) > o.MaxLines && !tooLong {
+			t.Errorf("cue %d has %d lines > %d", k, len(c.Lines), o.MaxLines)
 		}
 	}
-	if k != len(doc.Cues) {
-		t.Errorf("%d cues, but the segments account for %d", len(doc.Cues), k)
+	if pos < len(stream) {
+		t.Errorf("segment %d: words left but no cue", stream[pos].seg)
 	}
 	if strings.Join(got, " ") != strings.Join(want, " ") {
 		t.Errorf("words changed:\nwant %q\ngot  %q", want, got)
 	}
+	return joined
 }
 
 func TestLastSegmentEnd(t *testing.T) {
