@@ -65,6 +65,15 @@ func TestBreakRules(t *testing.T) {
 		{"in training,", "it is", false},
 		{"the world.", "The end", false},
 		{"a cow", "in a field", false},
+		// A subject pronoun and its verb (Netflix); "it" and "you" may be
+		// objects, so only before an auxiliary.
+		{"For where it is right now in training, it", "is already", true},
+		{"and then we", "expect more", true},
+		{"I think that they", "really want it", true},
+		{"I saw you", "yesterday", false},
+		{"we need it", "now", false},
+		{"it was better than I", "thought", true},
+		{"but I", "and Ann", false},
 	}
 	for _, tc := range tests {
 		if got := badBreak(tc.before, tc.after); (got != "") != tc.bad {

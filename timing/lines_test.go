@@ -56,8 +56,8 @@ func TestBreakLines(t *testing.T) {
 		{
 			name:   "never after an article",
 			in:     "I think just getting this in the hands of people is the goal",
-			want:   []string{"I think just getting this in the hands", "of people is the goal"},
-			reason: "break before 'of'; a balanced break after 'the' would separate article and noun",
+			want:   []string{"I think just getting", "this in the hands of people is the goal"},
+			reason: "a balanced break after 'the' would separate article and noun, one before 'of' the noun and what it belongs to",
 		},
 		{
 			name:   "keeps first and last name together",

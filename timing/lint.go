@@ -186,6 +186,10 @@ func (r breakRules) afterClosedClass(x, y word, below string) string {
 			return fmt.Sprintf("after the preposition %q", x.text)
 		case classInfinitive:
 			return fmt.Sprintf("between %q and its verb", x.text)
+		case classSubjectPronoun:
+			if subjectBeforeVerb(x, y) {
+				return fmt.Sprintf("between the subject pronoun %q and its verb %q", x.text, y.text)
+			}
 		}
 		return ""
 	}

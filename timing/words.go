@@ -633,6 +633,8 @@ func breaksRule(a, b word) bool {
 	switch a.class {
 	case classDeterminer, classAuxiliary, classPreposition, classInfinitive:
 		return true
+	case classSubjectPronoun:
+		return subjectBeforeVerb(a, b)
 	}
 	last := a.text[len(a.text)-1]
 	switch {
@@ -645,6 +647,28 @@ func breaksRule(a, b word) bool {
 		return true
 	}
 	return isNumber(a.text) && (isUnit(b.text) || isAnyUnit(b.text)) // any language's unit: "25 / años"
+}
+
+// subjectBeforeVerb reports whether a, a subject pronoun, comes before
+// its verb b: a line break between them breaks Netflix's rule "a verb from
+// a subject pronoun" ("it / is already"). "I", "he", "she", "we" and "they"
+// are subjects whatever follows, unless a conjunction, preposition or
+// other function word does ("than I / did" aside); "it" and "you" may be
+// objects ("I saw you / yesterday"), so only before an auxiliary.
+func subjectBeforeVerb(a, b word) bool {
+	switch b.class {
+	case classAuxiliary:
+		return true
+	case classOther:
+		return classOf(a.text) == classSubjectPronoun && !objectToo(a.text)
+	}
+	return false
+}
+
+// objectToo reports whether w, a subject pronoun, is also an object one.
+func objectToo(w string) bool {
+	w = strings.ToLower(strings.TrimFunc(w, isClosingPunct))
+	return w == "it" || w == "you"
 }
 
 // possessive reports whether w ends in 's or ’s, in either case.
@@ -688,6 +712,9 @@ func breakCost(a, b word) float64 {
 	}
 	switch b.class {
 	case classConjunction, classPreposition:
+		if len(b.text) == 2 && (b.text == "of" || b.text == "Of") {
+			return 0 // "of" belongs to the noun before it: "a bunch / of the benchmarks"
+		}
 		return -1
 	case classParticle, classInfinitive:
 		return 2
