@@ -55,8 +55,7 @@ func (b *turnBuffers) joinParagraphs(cues []caption.Cue, tail paragraphTail, hea
 	n := len(tail.words)
 	ws := append(append(b.joined[:0], tail.words...), head...)
 	b.joined = ws
-	// startAt(j) and endAt(j) are when a cue that starts or ends before
-	// ws[j] does so.
+	// The times are shared before the words' flags change below.
 	tailTime := shareTimes(t, ws[:n], m)
 	headTime := shareTimes(h, ws[n:], m)
 	if last, first := ws[n-1], ws[n]; first.flags&flagGlued == 0 && endsUnspaced(last.text) && startsUnspaced(first.text) {
@@ -73,6 +72,8 @@ func (b *turnBuffers) joinParagraphs(cues []caption.Cue, tail paragraphTail, hea
 	if len(chunks) == 2 && len(chunks[0]) == n {
 		return cues, 0 // the paragraph break is the best cue break
 	}
+	// startAt(j) and endAt(j) are when a cue that starts or ends before
+	// ws[j] does so.
 	startAt := func(j int) time.Duration {
 		if j < n {
 			return tailTime(j)
