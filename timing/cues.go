@@ -131,7 +131,7 @@ var defaultModel = model{
 	gapRatio:         2,
 	minRate:          15,
 	silentShare:      0.5,
-	endWeight:        4,
+	endWeight:        0,
 	lastToEnd:        true,
 	turnGap:          250 * time.Millisecond,
 	fitSilence:       true,

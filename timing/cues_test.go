@@ -316,9 +316,15 @@ func TestSlowSpeakerSilence(t *testing.T) {
 	}
 	w.slow = true
 	silent := time.Duration(defaultModel.silentShare * float64(4*time.Second))
-	got := w.speech(defaultModel)
-	if got.end-got.start != whole || got.pause != silent {
-		t.Errorf("slow speaker's window lasts %v with %v of silence, want %v with %v", got.end-got.start, got.pause, whole, silent)
+	shared := defaultModel
+	shared.endWeight = 4
+	if got := w.speech(shared); got.end-got.start != whole || got.pause != silent {
+		t.Errorf("slow speaker's window lasts %v with %v of silence, want %v with %v to share among its sentences", got.end-got.start, got.pause, whole, silent)
+	}
+	after := defaultModel
+	after.endWeight = 0
+	if got := w.speech(after); got.end-got.start != 10*time.Second-silent || got.pause != 0 {
+		t.Errorf("slow speaker's speech lasts %v with %v of silence in it, want %v, the silence after it", got.end-got.start, got.pause, 10*time.Second-silent)
 	}
 }
 
