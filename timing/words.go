@@ -660,15 +660,15 @@ func subjectBeforeVerb(a, b word) bool {
 	case classAuxiliary:
 		return true
 	case classOther:
-		return classOf(a.text) == classSubjectPronoun && !objectToo(a.text)
+		return !objectToo(a.text)
 	}
 	return false
 }
 
 // objectToo reports whether w, a subject pronoun, is also an object one.
 func objectToo(w string) bool {
-	w = strings.ToLower(strings.TrimFunc(w, isClosingPunct))
-	return w == "it" || w == "you"
+	w = strings.TrimFunc(w, isClosingPunct)
+	return strings.EqualFold(w, "it") || strings.EqualFold(w, "you")
 }
 
 // possessive reports whether w ends in 's or ’s, in either case.
