@@ -64,6 +64,11 @@ type model struct {
 	// falls silent after them (narration before the next shot). 0 leaves it
 	// all after the last word.
 	endWeight float64
+	// unnamedOnly: endWeight shares the silence among the sentences only
+	// of a turn that names no speaker (a film's dialogue, several voices
+	// transcribed as one paragraph); a named speaker falls silent after
+	// their turn.
+	unnamedOnly bool
 	// lastToEnd: the last turn's window runs to the end of the media when
 	// that is known (--duration), and the window rule applies to it as to
 	// any other, instead of the turn running at its speaker's rate.
@@ -131,7 +136,8 @@ var defaultModel = model{
 	gapRatio:         2,
 	minRate:          15,
 	silentShare:      0.5,
-	endWeight:        0,
+	endWeight:        4,
+	unnamedOnly:      true,
 	lastToEnd:        true,
 	turnGap:          250 * time.Millisecond,
 	fitSilence:       true,
@@ -645,6 +651,8 @@ type window struct {
 	silenceFitted bool
 	// sameNext: the next turn is the same (named) speaker's.
 	sameNext bool
+	// unnamed: the turn names no speaker.
+	unnamed bool
 }
 
 // noLimit is the ceiling of a cue whose segment states no end.
@@ -673,13 +681,13 @@ func (w window) speech(m model) window {
 			silent = min(silent, w.silence)
 		}
 		avail -= silent
-		if m.endWeight > 0 {
+		if m.sharesSilence(w) {
 			between = silent
 		}
 	} else if m.turnSilence > 0 && w.silenceFitted && avail > w.need {
 		silent := min(time.Duration(m.turnSilence*float64(w.silence)), avail-w.need)
 		avail -= silent
-		if m.endWeight > 0 {
+		if m.sharesSilence(w) {
 			between = silent
 		}
 	}
@@ -710,6 +718,13 @@ func (w window) speech(m model) window {
 	w.end = min(w.start+avail+between, limit)
 	w.pause = min(between, (w.end-w.start)/2)
 	return w
+}
+
+// sharesSilence reports whether the silence in w's speech window falls
+// between the turn's sentences (see endWeight and unnamedOnly), not after
+// its last word.
+func (m model) sharesSilence(w window) bool {
+	return m.endWeight > 0 && (w.unnamed || !m.unnamedOnly)
 }
 
 // units is the time text takes to say, in characters: its characters,
@@ -826,6 +841,7 @@ func timeWindows(segs []caption.Segment, us []float64, o Options, m model) []win
 			r := rates[segs[k].Speaker]
 			out[k] = window{start: start, end: e, cps: r, need: seconds(us[k] / r), slow: slow[segs[k].Speaker], known: known, exact: segs[k].ExactStart, next: j < len(segs), toEnd: toEnd}
 			out[k].sameNext = k == j-1 && j < len(segs) && segs[k].Speaker != "" && segs[j].Speaker == segs[k].Speaker
+			out[k].unnamed = segs[k].Speaker == ""
 			start = e
 		}
 		i = j

@@ -317,7 +317,7 @@ func TestSlowSpeakerSilence(t *testing.T) {
 	w.slow = true
 	silent := time.Duration(defaultModel.silentShare * float64(4*time.Second))
 	shared := defaultModel
-	shared.endWeight = 4
+	shared.endWeight, shared.unnamedOnly = 4, false
 	if got := w.speech(shared); got.end-got.start != whole || got.pause != silent {
 		t.Errorf("slow speaker's window lasts %v with %v of silence, want %v with %v to share among its sentences", got.end-got.start, got.pause, whole, silent)
 	}
@@ -325,6 +325,16 @@ func TestSlowSpeakerSilence(t *testing.T) {
 	after.endWeight = 0
 	if got := w.speech(after); got.end-got.start != 10*time.Second-silent || got.pause != 0 {
 		t.Errorf("slow speaker's speech lasts %v with %v of silence in it, want %v, the silence after it", got.end-got.start, got.pause, 10*time.Second-silent)
+	}
+	// With unnamedOnly, a named speaker falls silent after the turn; a
+	// turn that names no one (several voices) pauses between sentences.
+	shared.unnamedOnly = true
+	if got := w.speech(shared); got.pause != 0 {
+		t.Errorf("named speaker's silence: %v shared among the sentences, want all after the turn", got.pause)
+	}
+	w.unnamed = true
+	if got := w.speech(shared); got.pause != silent {
+		t.Errorf("unnamed turn's silence: %v shared among the sentences, want %v", got.pause, silent)
 	}
 }
 
@@ -355,7 +365,7 @@ func TestTurnGap(t *testing.T) {
 // parts; a turn of one sentence keeps it all after its words.
 func TestSilenceBetweenSentences(t *testing.T) {
 	m := defaultModel
-	m.endWeight = 2
+	m.endWeight, m.unnamedOnly = 2, false
 	m.syllableShare = 0 // the sentences' letters weigh alike, their syllables do not
 	w := window{start: 0, end: 10 * time.Second, need: 6 * time.Second, slow: true}.speech(m)
 	w.start, w.end = 0, 10*time.Second                           // without the lag: the silence is 2 s

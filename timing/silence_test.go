@@ -134,6 +134,7 @@ func TestTurnSilence(t *testing.T) {
 	s, ms := time.Second, time.Millisecond
 	m := defaultModel
 	m.turnSilence, m.endWeight, m.turnGap = 0.25, 4, 250*ms
+	m.unnamedOnly = false // every turn's pause is shared among its sentences
 	none := m
 	none.turnSilence = 0
 	for _, tt := range []struct {
