@@ -652,9 +652,10 @@ func breaksRule(a, b word) bool {
 // subjectBeforeVerb reports whether a, a subject pronoun, comes before
 // its verb b: a line break between them breaks Netflix's rule "a verb from
 // a subject pronoun" ("it / is already"). "I", "he", "she", "we" and "they"
-// are subjects whatever follows, unless a conjunction, preposition or
-// other function word does ("than I / did" aside); "it" and "you" may be
-// objects ("I saw you / yesterday"), so only before an auxiliary.
+// are subjects: before an auxiliary or a word of no class, but not before
+// a conjunction, preposition or article ("but I / and Ann"). "it" and
+// "you" may be objects ("I saw you / yesterday"): only before an
+// auxiliary.
 func subjectBeforeVerb(a, b word) bool {
 	switch b.class {
 	case classAuxiliary:
