@@ -325,9 +325,10 @@ func (t *Turns) MakeCues(doc *caption.Document, labelWidth func(speaker string) 
 		}
 		inTail := 0
 		w := t.windows[i]
-		if tail.ok && tail.cue == n-1 && s.Speaker == tail.speaker && !long(s) && !w.known && !w.exact && w.clock == nil {
+		if tail.ok && s.Speaker == tail.speaker && !long(s) && w.guessed() {
 			one := len(doc.Cues)-n == 1
-			doc.Cues, inTail = buf.joinParagraphs(doc.Cues, tail, buf.chunks[0], o, m)
+			// The tail is the last cue before this paragraph's, cues[n-1].
+			doc.Cues, inTail = buf.joinParagraphs(doc.Cues, n-1, tail, buf.chunks[0], o, m)
 			for range inTail - 1 {
 				floors = append(floors, floors[n-1])
 				ceilings = append(ceilings, ceilings[n-1])
@@ -339,7 +340,7 @@ func (t *Turns) MakeCues(doc *caption.Document, labelWidth func(speaker string) 
 				last = nil // the paragraph's one cue is now part of another
 			}
 		}
-		tail = paragraphTail{ok: last != nil && continues(last, w), cue: len(doc.Cues) - 1, words: last, lim: lim, speaker: s.Speaker}
+		tail = paragraphTail{ok: last != nil && continues(last, w), words: last, lim: lim, speaker: s.Speaker}
 		if len(doc.Cues)-n == 1 && inTail == 0 {
 			tail.reserve = lim.reserve
 		}

@@ -18,7 +18,6 @@ import (
 // paragraphTail is the last cue of a paragraph that may go on in the same
 // speaker's next one.
 type paragraphTail struct {
-	cue     int    // its index in the cues
 	words   []word // its words
 	reserve int    // the label's room before its first word
 	lim     chunkLimits
@@ -33,21 +32,24 @@ const maxParagraphJoinGap = 1500 * time.Millisecond
 
 // continues reports whether a cue of the next paragraph may carry on
 // from the words ws, a paragraph's last cue, in window w: its sentence is
-// unfinished, and its times are the model's guesses, not a caption's or
-// the audio's.
+// unfinished, and its times are the model's guesses (guessed).
 func continues(ws []word, w window) bool {
-	return len(ws) > 0 && !ws[len(ws)-1].closesSentence() && !w.known && !w.exact && w.clock == nil
+	return len(ws) > 0 && !ws[len(ws)-1].closesSentence() && w.guessed()
 }
 
-// joinParagraphs cuts cues[tail.cue], the last cue of a paragraph whose
-// words are tail.words, and cues[tail.cue+1], the first of the same
+// guessed reports whether w's times are the model's guesses, not a
+// caption's, a stated range's or the audio's: only such cues may be cut
+// again across a paragraph break.
+func (w window) guessed() bool { return !w.known && !w.exact && w.clock == nil }
+
+// joinParagraphs cuts cues[k], the last cue of a paragraph whose words
+// are tail.words, and cues[k+1], the first of the same
 // speaker's next paragraph, whose words are head, again as one run of
 // words (splitChunks), when that reads better. Each word keeps its time:
 // a cue's words share its time by their units. It returns the cues and how
 // many of the new ones start in the tail's paragraph (0 when nothing
 // changed).
-func (b *turnBuffers) joinParagraphs(cues []caption.Cue, tail paragraphTail, head []word, o Options, m model) ([]caption.Cue, int) {
-	k := tail.cue
+func (b *turnBuffers) joinParagraphs(cues []caption.Cue, k int, tail paragraphTail, head []word, o Options, m model) ([]caption.Cue, int) {
 	t, h := cues[k], cues[k+1]
 	if h.Start-t.End > maxParagraphJoinGap || len(head) == 0 {
 		return cues, 0
@@ -134,8 +136,8 @@ func endsUnspaced(text string) bool {
 }
 
 // flash reports whether cue c, of the words ws, is gone before it can be
-// read: narrower than splitChunks's short chunk, or shorter than the
+// read: narrower than a short chunk (lim.short), or shorter than the
 // shortest a cue may last.
 func flash(c caption.Cue, ws []word, lim chunkLimits) bool {
-	return width(ws) < min(16, lim.maxChars/2) || c.End-c.Start < lim.minDuration
+	return width(ws) < lim.short() || c.End-c.Start < lim.minDuration
 }

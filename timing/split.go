@@ -63,6 +63,11 @@ func (lim *chunkLimits) readCost(width int, room time.Duration) float64 {
 	return unreadCost + unreadShare*float64(need-max(room, 0))/float64(need)
 }
 
+// short is the width below which a chunk is a flash: 16 characters, two
+// or three words, or half a line where lines are shorter (a CJK line of
+// 16 characters says as much as a Latin one of 42).
+func (lim *chunkLimits) short() int { return min(16, lim.maxChars/2) }
+
 // chunker splits turns into chunks, reusing its buffers from one turn to
 // the next: what it returns is valid until its next call.
 type chunker struct {
@@ -116,10 +121,7 @@ func (ck *chunker) splitChunks(ws []word, lim chunkLimits) [][]word {
 	ck.lineBounds(ws, lim)
 	ck.chunkEnds(ws, lim)
 	ends := ck.ends
-	// A chunk narrower than short is a flash: 16 characters, two or three
-	// words, or half a line where lines are shorter (a CJK line of 16
-	// characters says as much as a Latin one of 42).
-	short := min(16, lim.maxChars/2)
+	short := lim.short()
 	perCue, straddle := cueCost, straddleCost
 	if lim.heard != nil {
 		perCue, straddle = heardCueCost, heardStraddleCost
