@@ -173,6 +173,10 @@ func SortCues(cs []Cue) {
 // offsets added to it cannot overflow.
 const MaxTime = time.Duration(1) << 60
 
+// MaxHours is the first hour count a reader refuses: any clock below it,
+// minutes, seconds and fraction included, stays below MaxTime.
+const MaxHours = int(MaxTime / time.Hour)
+
 // RenameSpeakers replaces each speaker of d found in names by its new
 // name, in segments and cue lines alike, so that "SPEAKER_00" or
 // "Unknown Speaker" can become a person. Speakers not in names are kept.

@@ -235,9 +235,9 @@ func parseSRTTiming(line string, num int, o text.Source) (caption.Cue, error) {
 }
 
 // parseSRTTime parses [H…:]MM:SS[(,|.)f…] at s[i:] and returns the time
-// and the offset after it. Hours take up to six digits (no overflow);
-// minutes and seconds take two digits below 60; the fraction takes up to
-// nine digits.
+// and the offset after it. Hours take up to six digits, below
+// caption.MaxHours; minutes and seconds take two digits below 60; the
+// fraction takes up to nine digits.
 func parseSRTTime(s string, i int) (time.Duration, int, bool) {
 	var f [3]int
 	n := 0
@@ -266,7 +266,7 @@ func parseSRTTime(s string, i int) (time.Duration, int, bool) {
 	if n == 3 {
 		h, m, sec = f[0], f[1], f[2]
 	}
-	if m > 59 || sec > 59 || (n == 2 && h > 0) {
+	if m > 59 || sec > 59 || (n == 2 && h > 0) || h >= caption.MaxHours {
 		return 0, i, false
 	}
 	d := time.Duration(h)*time.Hour + time.Duration(m)*time.Minute + time.Duration(sec)*time.Second

@@ -194,6 +194,7 @@ func TestReadSRTInvalid(t *testing.T) {
 		{Name: "end before start", Input: "\n\n1\n00:00:03,000 --> 00:00:02,000\nA\n", Line: 4, Col: 18, Err: caption.ErrBadTimestamp},
 		{Name: "binary", Input: "1\x00\x02", Line: 1, Err: caption.ErrNotText},
 		{Name: "negative start", Input: "1\n-00:00:01,000 --> 00:00:02,000\nA\n", Line: 2, Col: 1, Err: caption.ErrBadTimestamp, Msg: "the start is before 0"},
+		{Name: "hours past MaxTime", Input: "1\n999999:00:00,000 --> 999999:00:01,000\nA\n", Line: 2, Col: 1, Err: caption.ErrBadTimestamp},
 		{Name: "negative end", Input: "1\n00:00:01,000 --> -00:00:02,000\nA\n", Line: 2, Col: 18, Err: caption.ErrBadTimestamp, Msg: "the end is before 0"},
 	})
 }

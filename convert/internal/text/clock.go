@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strconv"
 	"time"
+
+	"github.com/capconv/capconv/convert/caption"
 )
 
 // ParseClock parses a transcript time: M:SS, MM:SS, H:MM:SS or HH:MM:SS
@@ -66,6 +68,9 @@ func ParseClock(s string) (time.Duration, error) {
 	}
 	if sec > 59 {
 		return 0, fmt.Errorf("%q: seconds must be below 60", s)
+	}
+	if h >= caption.MaxHours {
+		return 0, fmt.Errorf("%q: out of range: expected fewer than %d hours", s, caption.MaxHours)
 	}
 	return time.Duration(h)*time.Hour + time.Duration(m)*time.Minute + time.Duration(sec)*time.Second + frac, nil
 }

@@ -27,6 +27,9 @@ func TestParseClock(t *testing.T) {
 		{in: "1:02:03:04", wantErr: true},
 		{in: "1:02.", wantErr: true},
 		{in: "1:02x", wantErr: true},
+		{in: "320254:59:59.999999999", want: 320254*time.Hour + sec(3599.999999999)},
+		{in: "320255:00:00", wantErr: true},
+		{in: "999999999:00:00", wantErr: true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {

@@ -417,9 +417,15 @@ func parseVTTTime(s string, i int) (time.Duration, int, string) {
 	if v2 > 59 || v3 > 59 {
 		return 0, i, "minutes and seconds must be below 60"
 	}
+	if v1 >= caption.MaxHours {
+		return 0, i, hoursOutOfRange
+	}
 	return time.Duration(v1)*time.Hour + time.Duration(v2)*time.Minute +
 		time.Duration(v3)*time.Second + time.Duration(v4)*time.Millisecond, i, ""
 }
+
+// hoursOutOfRange says why a time past caption.MaxHours is refused.
+var hoursOutOfRange = "out of range: expected fewer than " + strconv.Itoa(caption.MaxHours) + " hours"
 
 // Append appends d written as WebVTT to b: the "WEBVTT" line, a STYLE
 // block defining a class for each colour used (see appendStyleBlock), a

@@ -189,6 +189,7 @@ func TestReadWebVTTInvalid(t *testing.T) {
 		{Name: "comma before ms", Input: "WEBVTT\n\nid\n00:00,000 --> 00:01.000\na\n", Line: 4, Col: 1, Err: caption.ErrBadTimestamp},
 		{Name: "four ms digits", Input: "WEBVTT\n\n00:00.000 --> 00:01.0000\na\n", Line: 3, Col: 15, Err: caption.ErrBadTimestamp},
 		{Name: "end before start", Input: "WEBVTT\n\n00:02.000 --> 00:01.000\na\n", Line: 3, Col: 15, Err: caption.ErrBadTimestamp},
+		{Name: "hours past MaxTime", Input: "WEBVTT\n\n9999999:00:00.000 --> 9999999:00:01.000\na\n", Line: 3, Col: 1, Err: caption.ErrBadTimestamp, Msg: "out of range"},
 	})
 }
 
