@@ -301,7 +301,8 @@ func entity(name string) (string, bool) {
 // appendEntity decodes the character reference at the start of s (which
 // starts with "&") and returns how many bytes it took. An unknown or
 // unterminated reference is kept as a literal "&". A numeric reference to
-// a line break becomes a space, because a Line holds one line.
+// a line break becomes a space, because a Line holds one line; one to
+// U+0000, another control character or no character becomes U+FFFD.
 func appendEntity(b []byte, s string) ([]byte, int) {
 	end := strings.IndexByte(s, ';')
 	if end < 2 || end > 10 {
@@ -326,8 +327,8 @@ func appendEntity(b []byte, s string) ([]byte, int) {
 	switch {
 	case r == '\n' || r == '\r':
 		r = ' '
-	case r == 0 || !utf8.ValidRune(r):
-		r = utf8.RuneError
+	case r == 0 || !utf8.ValidRune(r) || (r < 0x20 && text.IsControl(byte(r))):
+		r = utf8.RuneError // as the control character itself reads (text.Decode)
 	}
 	return utf8.AppendRune(b, r), end + 1
 }

@@ -142,6 +142,13 @@ func TestReadWebVTT(t *testing.T) {
 			reason: "yellow is a classic colour class; the STYLE rule selects no class; align:start line:0 is the top left",
 		},
 		{
+			name:   "references to control characters",
+			input:  "WEBVTT\n\n00:00.000 --> 00:01.000\na&#11;b&#0;c&#9;d&#10;e&#x110000;f\n",
+			count:  1,
+			want:   map[int]caption.Cue{0: {Start: 0, End: ms(1000), Lines: texts("a\uFFFDb\uFFFDc\td e\uFFFDf")}},
+			reason: "a reference reads as its character would: a control character or none as U+FFFD, a line break as a space",
+		},
+		{
 			name: "voices across lines, classes, closing tag omitted",
 			input: "WEBVTT\n\n00:00.000 --> 00:01.000\n<v.loud Mark &amp; Co>Hello\nthere</v> ok\nplain\n" +
 				"<v Ann>a<v Bob>b\nc\n\n00:01.000 --> 00:02.000\nno voice\n",
