@@ -1078,6 +1078,8 @@ func (b *turnBuffers) cutTurn(cues []caption.Cue, ws []word, speaker string, w w
 func (b *turnBuffers) cutTurnOf(cues []caption.Cue, ws []word, src, speaker string, w window, lim chunkLimits, m model) []caption.Cue {
 	if w.clock != nil {
 		lim.heard = b.hearWords(w, ws, w.wordTimes(ws)) // with the audio: where each word is heard
+	} else {
+		lim.speaking = w.end - w.start - w.pause
 	}
 	chunks := b.splitChunks(ws, lim)
 	joined := src
