@@ -60,7 +60,7 @@ func TestReportInBatch(t *testing.T) {
 	if code != exitOK {
 		t.Fatalf("exit %d, stderr %q", code, stderr)
 	}
-	for _, want := range []string{"capconv: " + seed + ": ", "capconv: testdata/transcripts/talkpython_404-clean-code.txt: 1687 cues, 1 speaker\n"} {
+	for _, want := range []string{"capconv: " + seed + ": ", "capconv: testdata/transcripts/talkpython_404-clean-code.txt: 1688 cues, 1 speaker\n"} {
 		if strings.Count(stderr, want) != 1 {
 			t.Errorf("stderr has %q %d times, want once:\n%.800s", want, strings.Count(stderr, want), stderr)
 		}

@@ -34,7 +34,7 @@ func crossValidationGrid() []model {
 	var out []model
 	for _, lag := range []float64{0.25, 0.4, 0.5} {
 		for _, r := range []float64{13, 15} {
-			for _, ew := range []float64{0, 4, 16} {
+			for _, ew := range []float64{0, 1, 4} {
 				for _, gap := range []float64{0, 0.25} {
 					for _, unnamed := range []bool{false, true} {
 						for _, ts := range []float64{0, 0.25, 0.5} {

@@ -66,8 +66,9 @@ type model struct {
 	endWeight float64
 	// unnamedOnly: endWeight shares the silence among the sentences only
 	// of a turn that names no speaker (a film's dialogue, several voices
-	// transcribed as one paragraph); a named speaker falls silent after
-	// their turn.
+	// transcribed as one paragraph), or only a diarizer's placeholder for
+	// one ("Speaker B": see placeholderSpeaker); a named speaker falls
+	// silent after their turn.
 	unnamedOnly bool
 	// lastToEnd: the last turn's window runs to the end of the media when
 	// that is known (--duration), and the window rule applies to it as to
@@ -136,7 +137,7 @@ var defaultModel = model{
 	gapRatio:         2,
 	minRate:          15,
 	silentShare:      0.5,
-	endWeight:        4,
+	endWeight:        1,
 	unnamedOnly:      true,
 	lastToEnd:        true,
 	turnGap:          250 * time.Millisecond,
@@ -144,7 +145,7 @@ var defaultModel = model{
 	paragraphSilence: 8 * time.Second,
 	turnSilence:      0.25,
 	linger:           time.Second,
-	syllableShare:    0.25,
+	syllableShare:    0,
 }
 
 // minRateSample is the shortest window a turn's rate is measured on: a
@@ -652,7 +653,8 @@ type window struct {
 	silenceFitted bool
 	// sameNext: the next turn is the same (named) speaker's.
 	sameNext bool
-	// unnamed: the turn names no speaker.
+	// unnamed: the turn names no speaker, or only a placeholder for one
+	// (placeholderSpeaker).
 	unnamed bool
 }
 
@@ -842,7 +844,7 @@ func timeWindows(segs []caption.Segment, us []float64, o Options, m model) []win
 			r := rates[segs[k].Speaker]
 			out[k] = window{start: start, end: e, cps: r, need: seconds(us[k] / r), slow: slow[segs[k].Speaker], known: known, exact: segs[k].ExactStart, next: j < len(segs), toEnd: toEnd}
 			out[k].sameNext = k == j-1 && j < len(segs) && segs[k].Speaker != "" && segs[j].Speaker == segs[k].Speaker
-			out[k].unnamed = segs[k].Speaker == ""
+			out[k].unnamed = segs[k].Speaker == "" || placeholderSpeaker(segs[k].Speaker)
 			start = e
 		}
 		i = j

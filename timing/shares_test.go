@@ -25,10 +25,10 @@ func TestChunkSharesFollowSyllables(t *testing.T) {
 			for _, c := range tt.chunks {
 				chunks = append(chunks, splitWords(c))
 			}
-			letters := defaultModel
-			letters.syllableShare = 0
+			letters, syllables := defaultModel, defaultModel
+			letters.syllableShare, syllables.syllableShare = 0, 0.25 // a value cross-validation's grid holds
 			byLetters, _, lettersTotal := chunkShares(nil, nil, chunks, letters)
-			bySyllables, _, syllablesTotal := chunkShares(nil, nil, chunks, defaultModel)
+			bySyllables, _, syllablesTotal := chunkShares(nil, nil, chunks, syllables)
 			if math.Abs(lettersTotal-syllablesTotal) > 1e-9 {
 				t.Errorf("total %v by syllables, %v by letters: the turn's units must stay", syllablesTotal, lettersTotal)
 			}
