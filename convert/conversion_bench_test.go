@@ -14,7 +14,7 @@ import (
 // input of capconv's speed target (all three formats in under 20 ms).
 func threeHours(b *testing.B) []byte {
 	b.Helper()
-	seed, err := os.ReadFile("../../" + benchdata.SeedTranscript)
+	seed, err := os.ReadFile("../" + benchdata.SeedTranscript)
 	if err != nil {
 		b.Fatal(err)
 	}
