@@ -368,6 +368,7 @@ func (t *Turns) MakeCues(doc *caption.Document, labelWidth func(speaker string) 
 	}
 	makeReadable(doc.Cues, floors, ceilings, timed, m.linger, o)
 	makeRoom(doc.Cues, crowded, movable, ceilings, o)
+	borrowInTurn(doc.Cues, floors, movable, o)
 	if timed != nil {
 		shareTime(doc.Cues, timed, o)
 	}
@@ -1456,6 +1457,34 @@ func crowdStarts(cues []caption.Cue, crowded, movable []bool, i int, target, gap
 		end = s + movedLength(n, target, shrink && crowded[k])
 	}
 	return starts, true // the last cue has the silence after it
+}
+
+// borrowInTurn gives a cue that the passes before left shorter than
+// o.MinDuration time from a cue of the same turn that it touches, next
+// after it or else before it, where that cue keeps o.MinDuration itself:
+// a flash ("Oh, interesting." in a crowded turn) cannot be read, while a
+// cue made faster can, in part. Only guessed times move (movable), and a
+// cue of the same turn shares its floor (its turn's start).
+func borrowInTurn(cues []caption.Cue, floors []time.Duration, movable []bool, o Options) {
+	touches := func(a, b caption.Cue) bool { return b.Start-a.End <= o.MinGap }
+	for i := range cues {
+		c := &cues[i]
+		short := o.MinDuration - (c.End - c.Start)
+		if short <= 0 || !movable[i] {
+			continue
+		}
+		if k := i + 1; k < len(cues) && movable[k] && floors[k] == floors[i] && touches(*c, cues[k]) &&
+			cues[k].End-cues[k].Start-short >= o.MinDuration {
+			c.End += short
+			cues[k].Start += short
+			continue
+		}
+		if k := i - 1; k >= 0 && movable[k] && floors[k] == floors[i] && touches(cues[k], *c) &&
+			cues[k].End-cues[k].Start-short >= o.MinDuration {
+			c.Start -= short
+			cues[k].End -= short
+		}
+	}
 }
 
 // movedLength is how long makeRoom leaves a cue it moves: its length,

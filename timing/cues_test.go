@@ -510,3 +510,60 @@ func TestReadableLingersPastTheSpeech(t *testing.T) {
 		}
 	}
 }
+
+// TestBorrowInTurn: a cue shorter than the minimum duration takes time
+// from the cue of its own turn that it touches, the next first, where
+// that one keeps the minimum itself; never from another turn's cue or a
+// cue whose time is not a guess.
+func TestBorrowInTurn(t *testing.T) {
+	o := Options{}.withDefaults()
+	gap, least := o.MinGap, o.MinDuration // 2 frames, 0.833 s
+	type span [2]time.Duration
+	tests := []struct {
+		name    string
+		starts  []time.Duration // each cue ends the gap before the next starts, the last at end
+		end     time.Duration
+		floors  []time.Duration // each cue's turn start
+		movable []bool
+		want    []span
+	}{
+		{
+			name: "from the next", starts: []time.Duration{0, ms(500)}, end: ms(3000),
+			floors: []time.Duration{0, 0}, movable: []bool{true, true},
+			want: []span{{0, least}, {least + gap, ms(3000)}},
+		},
+		{
+			name: "from the one before when the next is too short", starts: []time.Duration{0, ms(2000), ms(2500)}, end: ms(3000),
+			floors: []time.Duration{0, 0, 0}, movable: []bool{true, true, true},
+			want: []span{{0, ms(2500) - gap - least - gap}, {ms(2500) - gap - least, ms(2500) - gap}, {ms(2500), ms(3000)}},
+		},
+		{
+			name: "not from another turn", starts: []time.Duration{0, ms(500)}, end: ms(3000),
+			floors: []time.Duration{0, ms(500)}, movable: []bool{true, true},
+			want: []span{{0, ms(500) - gap}, {ms(500), ms(3000)}},
+		},
+		{
+			name: "not from a stated time", starts: []time.Duration{0, ms(500)}, end: ms(3000),
+			floors: []time.Duration{0, 0}, movable: []bool{true, false},
+			want: []span{{0, ms(500) - gap}, {ms(500), ms(3000)}},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			cues := make([]caption.Cue, len(tt.starts))
+			for i, s := range tt.starts {
+				end := tt.end
+				if i+1 < len(tt.starts) {
+					end = tt.starts[i+1] - gap
+				}
+				cues[i] = cue(s, end, "A", "text")
+			}
+			borrowInTurn(cues, tt.floors, tt.movable, o)
+			for i, w := range tt.want {
+				if got := (span{cues[i].Start, cues[i].End}); got != w {
+					t.Errorf("cue %d: %v–%v, want %v–%v", i, got[0], got[1], w[0], w[1])
+				}
+			}
+		})
+	}
+}
