@@ -24,7 +24,8 @@ func TestTimingOptions(t *testing.T) {
 		{"a timed copy guesses alike", &caption.Document{Segments: segs, Cues: []caption.Cue{{Lines: []caption.Line{{Text: "Hello there, this is English text."}}}}}, timing.Options{}, 16, 9},
 		{"set values win", &caption.Document{Segments: segs}, timing.Options{MaxChars: 30}, 30, 9},
 		{"a preset wins", &caption.Document{Language: "ja", Segments: segs}, timing.LanguagePreset("en"), 42, 20},
-		{"unknown language", &caption.Document{Segments: []caption.Segment{{Paragraphs: []string{"你好"}}}}, timing.Options{}, 0, 0},
+		{"two words of Chinese tell their script", &caption.Document{Segments: []caption.Segment{{Paragraphs: []string{"你好"}}}}, timing.Options{}, 16, 9},
+		{"unknown language", &caption.Document{Segments: []caption.Segment{{Paragraphs: []string{"Hola, Ana."}}}}, timing.Options{}, 0, 0},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			got := convert.TimingOptions(tc.doc, convert.Options{Timing: tc.o})

@@ -462,9 +462,7 @@ func segmentWords(segs []caption.Segment) [][]word {
 	all := make([]word, 0, n)
 	ends := make([]int, len(segs))
 	for i, s := range segs {
-		for _, p := range s.Paragraphs { // as s.Text() would join them
-			all = appendWords(all, p)
-		}
+		all = appendParagraphs(all, s)
 		ends[i] = len(all)
 	}
 	out := make([][]word, len(segs))
@@ -484,9 +482,20 @@ func appendSegmentWords(ws []word, s caption.Segment) []word {
 	for _, p := range s.Paragraphs {
 		n += countWords(p)
 	}
-	ws = slices.Grow(ws, n)
-	for _, p := range s.Paragraphs { // as s.Text() would join them
+	return appendParagraphs(slices.Grow(ws, n), s)
+}
+
+// appendParagraphs appends the words of s's paragraphs to ws, as s.Text()
+// joins them but without a space between paragraphs of a script written
+// without spaces (Chinese, Japanese).
+func appendParagraphs(ws []word, s caption.Segment) []word {
+	start := len(ws)
+	for _, p := range s.Paragraphs {
+		k := len(ws)
 		ws = appendWords(ws, p)
+		if k > start && k < len(ws) && endsUnspaced(ws[k-1].text) && startsUnspaced(ws[k].text) {
+			ws[k].flags |= flagGlued
+		}
 	}
 	return ws
 }

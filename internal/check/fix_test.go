@@ -401,11 +401,11 @@ func TestFixRepairs(t *testing.T) {
 		{
 			name: "Japanese re-broken between words, without a space",
 			in:   []caption.Cue{cue(0, 5*s, "", "おろ？何だ桐山でっかい握り", "飯だなぁ。")},
-			want: []caption.Cue{cue(0, 5*s, "", "おろ？何だ桐山でっかい握り飯だなぁ。")},
+			want: []caption.Cue{cue(0, 5*s, "", "おろ？何だ桐山", "でっかい握り飯だなぁ。")},
 			changes: []string{
-				`cue 1 (00:00:00.000): lines "おろ？何だ桐山でっかい握り / 飯だなぁ。" → "おろ？何だ桐山でっかい握り飯だなぁ。": re-broken`,
+				`cue 1 (00:00:00.000): lines "おろ？何だ桐山でっかい握り / 飯だなぁ。" → "おろ？何だ桐山 / でっかい握り飯だなぁ。": re-broken`,
 			},
-			reason: "a line break inside 握り飯 is no space: the line is joined without one",
+			reason: "a line break inside 握り飯 is no space: the text is joined without one and broken between words, at Japanese's 13 characters a line (the script tells the language)",
 		},
 		{
 			name: "too fast, and no room",

@@ -71,6 +71,9 @@ func Guess(d *caption.Document) string {
 			letters++
 		}
 	}
+	if tag := byScript(sample, letters); tag != "" {
+		return tag
+	}
 	if letters < minLetters {
 		return ""
 	}
@@ -85,6 +88,37 @@ func Guess(d *caption.Document) string {
 		return ""
 	}
 	return info.Lang.Iso6391()
+}
+
+// byScript returns the language that the script of most of text's
+// letters (of which there are letters) tells on its own, however short
+// the text: Korean for Hangul, Japanese for Han with kana among it,
+// Chinese for Han alone; "" for any other script, which several languages
+// share. A line or two of Chinese is too short for the trigram detector,
+// yet set with English limits it runs 42 characters a line.
+func byScript(text []byte, letters int) string {
+	var han, kana, hangul int
+	for _, r := range string(text) {
+		switch {
+		case unicode.Is(unicode.Han, r):
+			han++
+		case unicode.In(r, unicode.Hiragana, unicode.Katakana):
+			kana++
+		case unicode.Is(unicode.Hangul, r):
+			hangul++
+		}
+	}
+	switch {
+	case letters == 0:
+		return ""
+	case 2*hangul > letters:
+		return "ko"
+	case 2*(han+kana) <= letters:
+		return ""
+	case kana > 0 && 20*kana >= han+kana: // Japanese prose is a third kana or more; a stray kana is not
+		return "ja"
+	}
+	return "zh"
 }
 
 // plainlyEnglish reports whether at least a tenth of the words of text

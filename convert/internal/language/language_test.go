@@ -24,6 +24,12 @@ func TestGuess(t *testing.T) {
 		{"Japanese", strings.Repeat("こんにちは、今日は皆さんと一緒に映画について話します。とても楽しみです。", 8), "ja"},
 		{"Arabic", strings.Repeat("مرحبا بكم في نشرة الأخبار. الطقس اليوم مشمس في القاهرة ودرجة الحرارة ثلاثون. ", 4), "ar"},
 		{"too short to tell", "Thanks for having me. Big fan of your podcast.", ""},
+		{"a line of Chinese", "我们今天讨论一下机器人抓取的问题。", "zh"},
+		{"a line of traditional Chinese", "謝謝大家，今天我們討論這個問題。", "zh"},
+		{"a line of Japanese", "今日はいい天気ですね。", "ja"},
+		{"Japanese in katakana", "コーヒーをください", "ja"},
+		{"a line of Korean", "안녕하세요, 반갑습니다.", "ko"},
+		{"a Chinese name in English", "张伟 said: thanks for having me, it is a pleasure to be here.", ""},
 		{"no letters", strings.Repeat("42 ", 200), ""},
 	}
 	many := &caption.Document{}
