@@ -612,18 +612,18 @@ func fitsFields(c *candidate, fields int) bool {
 
 // looseName reports whether s, which does not read as a name by its
 // capitals, may still be one said once on a line shaped like the file's
-// turn lines: a few words without capitals, digits or punctuation, in
-// one cased script ("bell hooks", "anna meyer", "юрій олійник"). Names
-// in scripts without case read as names already; words mixing scripts
-// ("ありがとう coração") are prose.
+// turn lines: a few words without capitals, digits or punctuation but
+// the dots of initials, in one cased script ("bell hooks", "anna meyer",
+// "e.e. cummings", "юрій олійник"). Names in scripts without case read
+// as names already; words mixing scripts ("ありがとう coração") are prose.
 func looseName(s string) bool {
-	if !plausibleName(s) || strings.Count(s, " ") >= 4 || strings.ContainsAny(s, ".,;:?!\"“”()[]") {
+	if !plausibleName(s) || strings.Count(s, " ") >= 4 || strings.ContainsAny(s, ",;:?!\"“”()[]") || !dotsOfInitials(s) {
 		return false
 	}
 	var script *unicode.RangeTable
 	for _, r := range s {
 		switch {
-		case r == ' ' || r == '-' || r == '\'' || unicode.Is(unicode.Mn, r):
+		case r == ' ' || r == '-' || r == '\'' || r == '.' || unicode.Is(unicode.Mn, r):
 			continue
 		case unicode.IsDigit(r) || unicode.IsUpper(r) || !unicode.IsLetter(r):
 			return false
@@ -648,6 +648,27 @@ func looseName(s string) bool {
 // casedScripts are the scripts whose names a file may write without
 // capitals.
 var casedScripts = []*unicode.RangeTable{unicode.Latin, unicode.Cyrillic, unicode.Greek, unicode.Armenian}
+
+// dotsOfInitials reports whether every "." in s ends an initial: a single
+// letter after the start, a space or another initial ("e.e. cummings",
+// "k.d. lang"), not a word ("hello. it").
+func dotsOfInitials(s string) bool {
+	letters := 0 // letters since the last space or dot
+	for _, r := range s {
+		switch {
+		case r == '.':
+			if letters != 1 {
+				return false
+			}
+			letters = 0
+		case r == ' ':
+			letters = 0
+		default:
+			letters++
+		}
+	}
+	return true
+}
 
 // blankBeforeTurns reports whether nearly all the lines that read as
 // turn lines (their names repeat or read as names) follow a blank line.
