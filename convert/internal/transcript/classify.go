@@ -367,7 +367,9 @@ func plainNameFits(d *dialect, p *page, from int, cands []candidate, i int, f fi
 	case c.t.text == "":
 		return !f.blankFirst || blankBefore(p, from, c.line)
 	}
-	return c.fields == 3 && f.fields != 2
+	// An inline time of three fields is no prose time ("at 10:30"), unless
+	// the file writes two ("12:04"), which past an hour it cannot.
+	return c.fields == 3 && (f.fields != 2 || c.parsed && c.start >= time.Hour)
 }
 
 // unbounded is the upper bound of a turn with no anchor after it.

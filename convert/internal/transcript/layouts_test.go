@@ -54,6 +54,8 @@ func TestReadLayouts(t *testing.T) {
 			turnAt(sec(1), "bell hooks", 1, "Hello."), turnAt(sec(4), "Ann", 4, "Hi."), turnAt(sec(9), "bell hooks", 7, "Bye.")}},
 		{"lower-case name with initials said once, first", "speaker-line", "e.e. cummings | 02:37:52\nağaç we meet at 10:30.\n\nAnn Lee | 02:38:06\nHi.\n\nBo Li | 02:38:20\nBye.\n", []caption.Segment{
 			turnAt(sec(9472), "e.e. cummings", 1, "ağaç we meet at 10:30."), turnAt(sec(9486), "Ann Lee", 4, "Hi."), turnAt(sec(9500), "Bo Li", 7, "Bye.")}},
+		{"lower-case name said once inline, past an hour", "speaker-inline", "Ann Lee 02:32:50 fine.\n\nso we meet at 10:30 well then\n\nкатерина лисенко 02:33:06 привет.\nBo Li 02:33:09 ok.\n\nAnn Lee 02:33:20 fine.\n", []caption.Segment{
+			turnAt(sec(9170), "Ann Lee", 1, "fine.", "so we meet at 10:30 well then"), turnAt(sec(9186), "катерина лисенко", 5, "привет."), turnAt(sec(9189), "Bo Li", 6, "ok."), turnAt(sec(9200), "Ann Lee", 8, "fine.")}},
 		{"a sentence with a dot is no loose name", "speaker-line", "Ann Lee 0:00:01\nHello.\n\nBo Li 0:00:04\nHi.\n\nAnn Lee 0:00:09\nBye.\n\nwell. it is 0:00:12\nok.\n", []caption.Segment{
 			turnAt(sec(1), "Ann Lee", 1, "Hello."), turnAt(sec(4), "Bo Li", 4, "Hi."), turnAt(sec(9), "Ann Lee", 7, "Bye.", "well. it is 0:00:12 ok.")}},
 		{"roles, handles and pairs in time-name", "time-name", "[00:00:01] Ashlee Kupor (SL): Hi.\n[00:00:03] @handle: Yo.\n[00:00:05] Tom & Jerry: Hey.\n[00:00:07] Participant #3: Hello.\n[00:00:09] Smith, Jane: Bye.\n", []caption.Segment{
