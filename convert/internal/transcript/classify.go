@@ -111,12 +111,19 @@ func classify(d *dialect, p *page, from, limit int, o text.Source, silent bool) 
 		at    int
 	}
 	last := make(map[string]sighting)
+	named := -1 // the last candidate before i whose speaker reads as a name
 	for i := range cands {
 		if c := &cands[i]; c.t.speaker != "" {
-			if l, ok := last[c.t.speaker]; !ok || l.clock != c.t.clock || l.at == i-1 && c.t.text == "" && c.widthOK {
+			// Neighbours: no line that may name a speaker between them; a
+			// prose line that merely ends in a time ("… we meet at 10:30")
+			// does not part a turn's paragraphs.
+			if l, ok := last[c.t.speaker]; !ok || l.clock != c.t.clock || l.at >= named && c.t.text == "" && c.widthOK {
 				counts[c.t.speaker]++
 			}
 			last[c.t.speaker] = sighting{c.t.clock, i}
+			if labels.IsNameLike(c.t.speaker) || looseName(c.t.speaker) {
+				named = i
+			}
 		}
 	}
 	repeats := false

@@ -56,6 +56,9 @@ func TestReadLayouts(t *testing.T) {
 			turnAt(sec(9472), "e.e. cummings", 1, "ağaç we meet at 10:30."), turnAt(sec(9486), "Ann Lee", 4, "Hi."), turnAt(sec(9500), "Bo Li", 7, "Bye.")}},
 		{"lower-case name said once inline, past an hour", "speaker-inline", "Ann Lee 02:32:50 fine.\n\nso we meet at 10:30 well then\n\nкатерина лисенко 02:33:06 привет.\nBo Li 02:33:09 ok.\n\nAnn Lee 02:33:20 fine.\n", []caption.Segment{
 			turnAt(sec(9170), "Ann Lee", 1, "fine.", "so we meet at 10:30 well then"), turnAt(sec(9186), "катерина лисенко", 5, "привет."), turnAt(sec(9189), "Bo Li", 6, "ok."), turnAt(sec(9200), "Ann Lee", 8, "fine.")}},
+		{"a lower-case name restamped with the same second around a line of prose ending in a time", "speaker-line", "Ann Lee 1:22:40\nHello.\n\nBo Li 1:23:05\nYes.\nmurat aydın 1:23:13\nça va.\n\nit was 2:1, so we meet at 10:30\n\nmurat aydın 1:23:13\nthe rest.\n\nAnn Lee 1:23:30\nBye.\n", []caption.Segment{
+			turnAt(sec(4960), "Ann Lee", 1, "Hello."), turnAt(sec(4985), "Bo Li", 4, "Yes."), turnAt(sec(4993), "murat aydın", 6, "ça va.", "it was 2:1, so we meet at 10:30"),
+			turnAt(sec(4993), "murat aydın", 11, "the rest."), turnAt(sec(5010), "Ann Lee", 14, "Bye.")}},
 		{"a sentence with a dot is no loose name", "speaker-line", "Ann Lee 0:00:01\nHello.\n\nBo Li 0:00:04\nHi.\n\nAnn Lee 0:00:09\nBye.\n\nwell. it is 0:00:12\nok.\n", []caption.Segment{
 			turnAt(sec(1), "Ann Lee", 1, "Hello."), turnAt(sec(4), "Bo Li", 4, "Hi."), turnAt(sec(9), "Ann Lee", 7, "Bye.", "well. it is 0:00:12 ok.")}},
 		{"roles, handles and pairs in time-name", "time-name", "[00:00:01] Ashlee Kupor (SL): Hi.\n[00:00:03] @handle: Yo.\n[00:00:05] Tom & Jerry: Hey.\n[00:00:07] Participant #3: Hello.\n[00:00:09] Smith, Jane: Bye.\n", []caption.Segment{
