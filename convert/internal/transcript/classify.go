@@ -623,7 +623,7 @@ func fitsFields(c *candidate, fields int) bool {
 // capitals, may still be one said once on a line shaped like the file's
 // turn lines: a few words without capitals, digits or punctuation but
 // the dots of initials, in one cased script ("bell hooks", "anna meyer",
-// "e.e. cummings", "юрій олійник"). Names in scripts without case read
+// "e.e. cummings", "will.i.am", "юрій олійник"). Names in scripts without case read
 // as names already; words mixing scripts ("ありがとう coração") are prose.
 func looseName(s string) bool {
 	if !plausibleName(s) || strings.Count(s, " ") >= 4 || strings.ContainsAny(s, ",;:?!\"“”()[]") || !dotsOfInitials(s) {
@@ -658,15 +658,17 @@ func looseName(s string) bool {
 // capitals.
 var casedScripts = []*unicode.RangeTable{unicode.Latin, unicode.Cyrillic, unicode.Greek, unicode.Armenian}
 
-// dotsOfInitials reports whether every "." in s ends an initial: a single
-// letter after the start, a space or another initial ("e.e. cummings",
-// "k.d. lang"), not a word ("hello. it").
+// dotsOfInitials reports whether every "." in s ends an initial, a
+// single letter after the start, a space or another dot ("e.e.
+// cummings", "k.d. lang"), or stands inside a word ("will.i.am"): not
+// one that ends a word ("hello. it", "well.").
 func dotsOfInitials(s string) bool {
 	letters := 0 // letters since the last space or dot
-	for _, r := range s {
+	for i, r := range s {
 		switch {
 		case r == '.':
-			if letters != 1 {
+			inside := i+1 < len(s) && s[i+1] != ' ' && s[i+1] != '.'
+			if letters == 0 || letters > 1 && !inside {
 				return false
 			}
 			letters = 0

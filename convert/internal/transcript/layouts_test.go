@@ -59,6 +59,8 @@ func TestReadLayouts(t *testing.T) {
 		{"a lower-case name restamped with the same second around a line of prose ending in a time", "speaker-line", "Ann Lee 1:22:40\nHello.\n\nBo Li 1:23:05\nYes.\nmurat aydın 1:23:13\nça va.\n\nit was 2:1, so we meet at 10:30\n\nmurat aydın 1:23:13\nthe rest.\n\nAnn Lee 1:23:30\nBye.\n", []caption.Segment{
 			turnAt(sec(4960), "Ann Lee", 1, "Hello."), turnAt(sec(4985), "Bo Li", 4, "Yes."), turnAt(sec(4993), "murat aydın", 6, "ça va.", "it was 2:1, so we meet at 10:30"),
 			turnAt(sec(4993), "murat aydın", 11, "the rest."), turnAt(sec(5010), "Ann Lee", 14, "Bye.")}},
+		{"a lower-case name with dots inside, said once", "rev-inline", "Ann Lee (00:00:10): Hello.\nbo li (00:00:28): Yes.\n\nwill.i.am (00:00:46): so\nAnn Lee (00:00:50): Bye.\n", []caption.Segment{
+			turnAt(sec(10), "Ann Lee", 1, "Hello."), turnAt(sec(28), "bo li", 2, "Yes."), turnAt(sec(46), "will.i.am", 4, "so"), turnAt(sec(50), "Ann Lee", 5, "Bye.")}},
 		{"a sentence with a dot is no loose name", "speaker-line", "Ann Lee 0:00:01\nHello.\n\nBo Li 0:00:04\nHi.\n\nAnn Lee 0:00:09\nBye.\n\nwell. it is 0:00:12\nok.\n", []caption.Segment{
 			turnAt(sec(1), "Ann Lee", 1, "Hello."), turnAt(sec(4), "Bo Li", 4, "Hi."), turnAt(sec(9), "Ann Lee", 7, "Bye.", "well. it is 0:00:12 ok.")}},
 		{"roles, handles and pairs in time-name", "time-name", "[00:00:01] Ashlee Kupor (SL): Hi.\n[00:00:03] @handle: Yo.\n[00:00:05] Tom & Jerry: Hey.\n[00:00:07] Participant #3: Hello.\n[00:00:09] Smith, Jane: Bye.\n", []caption.Segment{
