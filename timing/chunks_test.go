@@ -58,11 +58,10 @@ func TestChunksKeepSentences(t *testing.T) {
 	}
 }
 
-// TestLegalSplitScansEveryBreak checks legalSplit, which reads prefix
+// TestCleanSplitScansEveryBreak checks cleanSplit, which reads prefix
 // counts, against a scan of every break of generated chunks: whether a
-// break fits both lines and breaks no rule, and whether one also parts
-// no noun phrase.
-func TestLegalSplitScansEveryBreak(t *testing.T) {
+// break fits both lines, breaks no rule and parts no noun phrase.
+func TestCleanSplitScansEveryBreak(t *testing.T) {
 	vocab := strings.Fields("the a of in search box city council legal assistance mathematical expression " +
 		"and we think it is very simple extraordinarily people's 8 billion Mark Zuckerberg to")
 	r := rand.New(rand.NewPCG(3, 4))
@@ -78,18 +77,17 @@ func TestLegalSplitScansEveryBreak(t *testing.T) {
 		ck.splitChunks(ws, lim)
 		for i := 0; i < len(ws); i++ {
 			for j := i + 1; j <= len(ws); j++ {
-				var legal, clean bool
+				var clean bool
 				for k := i + 1; k < j; k++ {
 					top := width(ws[i:k]) + reserveAt(i, lim)
 					if top > lim.maxChars || width(ws[k:j]) > lim.maxChars || breaksRule(ws[k-1], ws[k]) {
 						continue
 					}
-					legal = true
 					clean = clean || ws[k-1].flags&flagModifier == 0
 				}
-				if gl, gc := ck.legalSplit(i, j); gl != legal || gc != clean {
-					t.Fatalf("%q [%d:%d] at %d characters: legalSplit = %v, %v; a scan says %v, %v",
-						join(ws), i, j, lim.maxChars, gl, gc, legal, clean)
+				if got := ck.cleanSplit(i, j); got != clean {
+					t.Fatalf("%q [%d:%d] at %d characters: cleanSplit = %v; a scan says %v",
+						join(ws), i, j, lim.maxChars, got, clean)
 				}
 			}
 		}

@@ -98,10 +98,10 @@ type chunker struct {
 	spoken []int     // spoken[k]: what ws[:k] takes to say, in characters weighed by script
 	chunks [][]word
 	until  []int // until[k]: characters of ws[:k] as lines join them
-	// legal[x]: how many breaks before ws[k], 0 < k < x, break no
-	// line-treatment rule (breaksRule); clean[x]: how many of those part
-	// no English noun phrase either (flagModifier).
-	legal, clean []int32
+	// clean[x]: how many breaks before ws[k], 0 < k < x, break no
+	// line-treatment rule (breaksRule) and part no English noun phrase
+	// (flagModifier).
+	clean []int32
 	// lastTop[i]: the last k with ws[i:k] within a line; firstBottom[j]:
 	// the first k > 0 with ws[k:j] within one (see lineBounds).
 	lastTop, firstBottom []int
@@ -122,20 +122,16 @@ func (ck *chunker) splitChunks(ws []word, lim chunkLimits) [][]word {
 	best, from := ck.best, ck.from
 	best[0] = 0
 	ck.until = append(ck.until[:0], 0)
-	ck.legal = append(ck.legal[:0], 0, 0)
 	ck.clean = append(ck.clean[:0], 0, 0)
 	for k, x := range ws {
 		sp := 0
 		if k > 0 {
 			sp = x.space()
-			legal, clean := ck.legal[k], ck.clean[k]
-			if !breaksRule(ws[k-1], x) {
-				legal++
-				if ws[k-1].flags&flagModifier == 0 {
-					clean++
-				}
+			clean := ck.clean[k]
+			if ws[k-1].flags&flagModifier == 0 && !breaksRule(ws[k-1], x) {
+				clean++
 			}
-			ck.legal, ck.clean = append(ck.legal, legal), append(ck.clean, clean)
+			ck.clean = append(ck.clean, clean)
 		}
 		ck.until = append(ck.until, ck.until[k]+sp+int(x.width))
 	}
@@ -196,7 +192,7 @@ func (ck *chunker) splitChunks(ws []word, lim chunkLimits) [][]word {
 				// for the noun phrase (less than a cue), 24 and 32: breaks
 				// inside noun phrases 0.91%, 0.73%, 0.65%; pooled within
 				// ±0.5 s 82.72%, 82.69%, 82.68%.
-				if legal, clean := ck.legalSplit(i, j); !legal || !clean {
+				if !ck.cleanSplit(i, j) {
 					c += perCue + ruleCueCost
 				}
 			}
@@ -267,16 +263,13 @@ func (ck *chunker) lineBounds(ws []word, lim chunkLimits) {
 	}
 }
 
-// legalSplit reports whether ws[i:j] breaks into two lines that fit lim
-// somewhere that breaks no line-treatment rule (legal), and somewhere
-// that also parts no noun phrase (clean): whether the breaks before ws[k]
-// for k from firstBottom[j] to lastTop[i], inside the chunk, hold one.
-func (ck *chunker) legalSplit(i, j int) (legal, clean bool) {
+// cleanSplit reports whether ws[i:j] breaks into two lines that fit lim
+// somewhere that breaks no line-treatment rule and parts no noun phrase:
+// whether the breaks before ws[k] for k from firstBottom[j] to
+// lastTop[i], inside the chunk, hold one.
+func (ck *chunker) cleanSplit(i, j int) bool {
 	lo, hi := max(i+1, ck.firstBottom[j]), min(j-1, ck.lastTop[i])
-	if lo > hi {
-		return false, false
-	}
-	return ck.legal[hi+1] > ck.legal[lo], ck.clean[hi+1] > ck.clean[lo]
+	return lo <= hi && ck.clean[hi+1] > ck.clean[lo]
 }
 
 // chunkEnds sets ends, for each word i, to the end of the longest chunk
