@@ -493,8 +493,8 @@ func appendParagraphs(ws []word, s caption.Segment) []word {
 	for _, p := range s.Paragraphs {
 		k := len(ws)
 		ws = appendWords(ws, p)
-		if k > start && k < len(ws) && endsUnspaced(ws[k-1].text) && startsUnspaced(ws[k].text) {
-			ws[k].flags |= flagGlued
+		if k > start && k < len(ws) {
+			glueAcross(ws, k)
 		}
 	}
 	return ws

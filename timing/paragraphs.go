@@ -60,9 +60,7 @@ func (b *turnBuffers) joinParagraphs(cues []caption.Cue, k int, tail paragraphTa
 	// The times are shared before the words' flags change below.
 	tailTime := shareTimes(t, ws[:n], m)
 	headTime := shareTimes(h, ws[n:], m)
-	if last, first := ws[n-1], ws[n]; first.flags&flagGlued == 0 && endsUnspaced(last.text) && startsUnspaced(first.text) {
-		ws[n].flags |= flagGlued // no space between paragraphs of Chinese or Japanese
-	}
+	glueAcross(ws, n)
 	// A paragraph break is a pause, the only sign of one in text without
 	// punctuation (YouTube's automatic captions): the cue break stays
 	// there unless it breaks a line-treatment rule or leaves a flash.
@@ -126,6 +124,15 @@ func shareTimes(c caption.Cue, ws []word, m model) func(j int) time.Duration {
 			return c.End
 		}
 		return c.Start + time.Duration(float64(c.End-c.Start)*units(ws[:j], m)/total)
+	}
+}
+
+// glueAcross glues ws[k], the first word of a paragraph, to ws[k-1], the
+// last of the one before, when both are written without spaces: no space
+// between paragraphs of Chinese or Japanese.
+func glueAcross(ws []word, k int) {
+	if endsUnspaced(ws[k-1].text) && startsUnspaced(ws[k].text) {
+		ws[k].flags |= flagGlued
 	}
 }
 
