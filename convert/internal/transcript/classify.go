@@ -106,24 +106,34 @@ func classify(d *dialect, p *page, from, limit int, o text.Source, silent bool) 
 	// repeat too, when the two are neighbouring speaker lines of their own
 	// ("until 12:00:00 …" twice in a row is prose).
 	counts := make(map[string]int)
+	// A name's last sighting, and whether it reads as a name (judged once).
 	type sighting struct {
-		clock string
-		at    int
+		clock             string
+		at                int
+		nameLike, mayName bool
 	}
 	last := make(map[string]sighting)
-	named := -1 // the last candidate before i whose speaker reads as a name
+	named := -1 // the last candidate before i whose speaker may be a name
 	for i := range cands {
-		if c := &cands[i]; c.t.speaker != "" {
-			// Neighbours: no line that may name a speaker between them; a
-			// prose line that merely ends in a time ("… we meet at 10:30")
-			// does not part a turn's paragraphs.
-			if l, ok := last[c.t.speaker]; !ok || l.clock != c.t.clock || l.at >= named && c.t.text == "" && c.widthOK {
-				counts[c.t.speaker]++
-			}
-			last[c.t.speaker] = sighting{c.t.clock, i}
-			if labels.IsNameLike(c.t.speaker) || looseName(c.t.speaker) {
-				named = i
-			}
+		c := &cands[i]
+		if c.t.speaker == "" {
+			continue
+		}
+		l, ok := last[c.t.speaker]
+		if !ok {
+			l.nameLike = labels.IsNameLike(c.t.speaker)
+			l.mayName = l.nameLike || looseName(c.t.speaker)
+		}
+		// Neighbours: no line that may name a speaker between them; a
+		// prose line that merely ends in a time ("… we meet at 10:30")
+		// does not part a turn's paragraphs.
+		if !ok || l.clock != c.t.clock || l.at >= named && c.t.text == "" && c.widthOK {
+			counts[c.t.speaker]++
+		}
+		l.clock, l.at = c.t.clock, i
+		last[c.t.speaker] = l
+		if l.mayName {
+			named = i
 		}
 	}
 	repeats := false
@@ -136,7 +146,7 @@ func classify(d *dialect, p *page, from, limit int, o text.Source, silent bool) 
 	// Names repeat: judge each once.
 	verdicts := make(map[string]nameVerdict, len(counts))
 	for name, n := range counts {
-		verdicts[name] = nameVerdict{repeated: n >= 2 && plausibleName(name), nameLike: labels.IsNameLike(name)}
+		verdicts[name] = nameVerdict{repeated: n >= 2 && plausibleName(name), nameLike: last[name].nameLike}
 	}
 	// The lines most likely to be turn lines decide how times are
 	// written: those whose names repeat, then those that read as names.
