@@ -65,16 +65,14 @@ func Guess(d *caption.Document) string {
 			}
 		}
 	}
-	letters := 0
+	var n scriptCounts
 	for _, r := range string(sample) {
-		if unicode.IsLetter(r) {
-			letters++
-		}
+		n.add(r)
 	}
-	if tag := byScript(sample, letters); tag != "" {
+	if tag := n.language(); tag != "" {
 		return tag
 	}
-	if letters < minLetters {
+	if n.letters < minLetters {
 		return ""
 	}
 	// Most files are English, which its commonest words tell at a
@@ -90,32 +88,40 @@ func Guess(d *caption.Document) string {
 	return info.Lang.Iso6391()
 }
 
-// byScript returns the language that the script of most of text's
-// letters (of which there are letters) tells on its own, however short
-// the text: Korean for Hangul, Japanese for Han with kana among it,
-// Chinese for Han alone; "" for any other script, which several languages
-// share. A line or two of Chinese is too short for the trigram detector,
-// yet set with English limits it runs 42 characters a line.
-func byScript(text []byte, letters int) string {
-	var han, kana, hangul int
-	for _, r := range string(text) {
-		switch {
-		case unicode.Is(unicode.Han, r):
-			han++
-		case unicode.In(r, unicode.Hiragana, unicode.Katakana):
-			kana++
-		case unicode.Is(unicode.Hangul, r):
-			hangul++
-		}
+// scriptCounts counts a text's letters, and those of the scripts that
+// tell a language on their own.
+type scriptCounts struct{ letters, han, kana, hangul int }
+
+// add counts r.
+func (n *scriptCounts) add(r rune) {
+	if unicode.IsLetter(r) {
+		n.letters++
 	}
 	switch {
-	case letters == 0:
+	case unicode.Is(unicode.Han, r):
+		n.han++
+	case unicode.In(r, unicode.Hiragana, unicode.Katakana):
+		n.kana++
+	case unicode.Is(unicode.Hangul, r):
+		n.hangul++
+	}
+}
+
+// language returns the language that the script of most of the text's
+// letters tells on its own, however short the text: Korean for Hangul,
+// Japanese for Han with kana among it, Chinese for Han alone; "" for any
+// other script, which several languages share. A line or two of Chinese
+// is too short for the trigram detector, yet set with English limits it
+// runs 42 characters a line.
+func (n scriptCounts) language() string {
+	switch {
+	case n.letters == 0:
 		return ""
-	case 2*hangul > letters:
+	case 2*n.hangul > n.letters:
 		return "ko"
-	case 2*(han+kana) <= letters:
+	case 2*(n.han+n.kana) <= n.letters:
 		return ""
-	case kana > 0 && 20*kana >= han+kana: // Japanese prose is a third kana or more; a stray kana is not
+	case n.kana > 0 && 20*n.kana >= n.han+n.kana: // Japanese prose is a third kana or more; a stray kana is not
 		return "ja"
 	}
 	return "zh"
