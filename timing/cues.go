@@ -1482,16 +1482,18 @@ func borrowInTurn(cues []caption.Cue, floors []time.Duration, movable []bool, o 
 		if short <= 0 || !movable[i] {
 			continue
 		}
-		if k := i + 1; k < len(cues) && movable[k] && floors[k] == floors[i] && touches(*c, cues[k]) &&
-			cues[k].End-cues[k].Start-short >= o.MinDuration {
-			c.End += short
-			cues[k].Start += short
-			continue
+		// lends reports whether cues[k], of the same turn, can give short
+		// and keep the minimum.
+		lends := func(k int) bool {
+			return k >= 0 && k < len(cues) && movable[k] && floors[k] == floors[i] && cues[k].End-cues[k].Start-short >= o.MinDuration
 		}
-		if k := i - 1; k >= 0 && movable[k] && floors[k] == floors[i] && touches(cues[k], *c) &&
-			cues[k].End-cues[k].Start-short >= o.MinDuration {
+		switch {
+		case lends(i+1) && touches(*c, cues[i+1]):
+			c.End += short
+			cues[i+1].Start += short
+		case lends(i-1) && touches(cues[i-1], *c):
 			c.Start -= short
-			cues[k].End -= short
+			cues[i-1].End -= short
 		}
 	}
 }
